@@ -1,0 +1,1 @@
+"""Cleaning stages: raw input -> Document."""

@@ -1,0 +1,246 @@
+"""The command-line interface: thin Typer commands over the library, drawn with Rich."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from .errors import CrosswireError
+from .settings import Settings, load_settings
+
+app = typer.Typer(
+    help="crosswire: a cross-checked record of what happened and who says so, from raw news.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+eval_app = typer.Typer(help="Measure crosswire against reference tools on evaluation data.", no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+console = Console()
+err = Console(stderr=True)
+
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
+ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="User settings file (INI, see default.cfg).")]
+
+
+def _fail(message: str) -> typer.Exit:
+    err.print(f"[bold red]error:[/] {message}")
+    return typer.Exit(2)
+
+
+def _settings(config: Path | None, **flags: object) -> Settings:
+    try:
+        return load_settings(config, **flags)
+    except CrosswireError as exc:
+        raise _fail(str(exc)) from None
+
+
+def _open_store(db: Path, *, must_exist: bool = True):  # noqa: ANN202 - Store import is lazy
+    from .store import Store
+
+    if must_exist and not db.exists():
+        raise _fail(f"no store at {db}; run `crosswire run PATH --db {db}` first")
+    return Store(db)
+
+
+class _RichReporter:
+    """Draws one progress bar per stage of the runner."""
+
+    def __init__(self, progress: Progress) -> None:
+        self.progress = progress
+        self.tasks: dict[str, int] = {}
+        self.current: int | None = None
+
+    def stage(self, name: str, total: int | None) -> None:
+        if name not in self.tasks:
+            self.tasks[name] = self.progress.add_task(name, total=total)
+        elif total is not None:
+            self.progress.update(self.tasks[name], total=(self.progress.tasks[self.tasks[name]].total or 0) + total)
+        self.current = self.tasks[name]
+
+    def advance(self, n: int = 1) -> None:
+        if self.current is not None:
+            self.progress.advance(self.current, n)
+
+
+@app.command()
+def run(
+    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively) of text, HTML, JSONL, WARC, RSS/Atom.")],
+    db: DbOption = Path("crosswire.duckdb"),
+    config: ConfigOption = None,
+    n_process: Annotated[Optional[int], typer.Option(help="spaCy worker processes.")] = None,
+) -> None:
+    """Ingest, clean and read PATHS into the store; prints a summary that adds up to the inputs.
+
+    Example: crosswire run examples/corpus --db crosswire.duckdb
+    """
+    from .run import run as run_pipeline
+
+    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    if missing:
+        raise _fail(f"no such file or directory: {', '.join(missing)}")
+    settings = _settings(config, n_process=n_process)
+    with _open_store(db, must_exist=False) as store, Progress(
+        SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+        TimeElapsedColumn(), console=err, transient=False,
+    ) as progress:
+        summary = run_pipeline(paths, store, settings, _RichReporter(progress))
+    table = Table(title=f"run {summary.run_id} -> {db}")
+    for col in ("inputs", "processed", "duplicate", "unchanged", "rejected", "entities"):
+        table.add_column(col, justify="right")
+    table.add_row(*(str(getattr(summary, c)) for c in ("inputs", "processed", "duplicate", "unchanged", "rejected", "entities")))
+    console.print(table)
+    if summary.rejections:
+        rej = Table(title="rejected inputs")
+        for col in ("source", "stage", "reason"):
+            rej.add_column(col)
+        for r in summary.rejections[:50]:
+            rej.add_row(r.source, r.stage, r.reason)
+        console.print(rej)
+        if len(summary.rejections) > 50:
+            console.print(f"... and {len(summary.rejections) - 50} more (crosswire export --format jsonl)")
+
+
+@app.command()
+def docs(db: DbOption = Path("crosswire.duckdb"), limit: Annotated[int, typer.Option(help="Rows to show.")] = 200) -> None:
+    """List stored documents: id, outlet, host, date, title, words, status.
+
+    Example: crosswire docs --db seeds.duckdb
+    """
+    with _open_store(db) as store:
+        table = Table(title=f"documents in {db}")
+        for col in ("id", "outlet", "host", "date", "title", "words", "status"):
+            table.add_column(col, overflow="fold")
+        for row in store.rows("documents", order="source, id"):
+            if limit <= 0:
+                break
+            limit -= 1
+            date = row["published"] or ((row["published_inferred"] or {}).get("date") and f"~{row['published_inferred']['date']}") or ""
+            status = f"copy of {row['duplicate_of'][:12]}" if row["duplicate_of"] else "ok"
+            table.add_row(row["id"][:12], row["outlet"] or "", row["host"] or "", date, row["title"] or "", str(row["words"]), status)
+        for row in store.rows("rejections", order="source"):
+            table.add_row(row["id"][:12], "", "", "", row["source"], "", f"rejected ({row['stage']}): {row['reason']}")
+        console.print(table)
+
+
+@app.command()
+def show(doc_id: Annotated[str, typer.Argument(help="Document id (a prefix is enough) or part of its source path.")],
+         db: DbOption = Path("crosswire.duckdb")) -> None:
+    """Show one document: metadata, clean text, removed lines and entities.
+
+    Example: crosswire show 3495feab --db seeds.duckdb
+    """
+    with _open_store(db) as store:
+        doc = store.find_document(doc_id)
+        if doc is None:
+            raise _fail(f"no single document matches {doc_id!r} (try `crosswire docs`)")
+        meta = Table(show_header=False, title=doc.id)
+        for key in ("source", "outlet", "host", "title", "published", "published_inferred", "language", "encoding",
+                    "dateline", "url", "duplicate_of", "words"):
+            meta.add_row(key, str(getattr(doc, key)))
+        console.print(meta)
+        console.rule("text")
+        console.print(doc.text, markup=False, highlight=False)
+        console.rule(f"removed ({len(doc.boilerplate)} lines)")
+        for line in doc.boilerplate:
+            console.print(f"[dim]- {line}[/]", markup=True, highlight=False) if "[" not in line else console.print("- " + line, markup=False)
+        ents = {e.id: e for e in store.entities()}
+        mentions = store.mentions(doc.id)
+        table = Table(title=f"entities ({len(mentions)} mentions)")
+        for col in ("text", "type", "canonical", "offsets"):
+            table.add_column(col)
+        for m in mentions:
+            ent = ents.get(m.entity or "")
+            table.add_row(m.text, m.type, ent.canonical if ent else "", f"{m.start}-{m.end}")
+        console.print(table)
+
+
+@app.command()
+def entities(db: DbOption = Path("crosswire.duckdb"),
+             name: Annotated[Optional[str], typer.Option(help="Only entities whose names contain this.")] = None) -> None:
+    """List resolved entities with their aliases and document counts.
+
+    Example: crosswire entities --db seeds.duckdb --name lavrov
+    """
+    with _open_store(db) as store:
+        table = Table(title="entities")
+        for col in ("type", "canonical", "aliases", "docs"):
+            table.add_column(col, overflow="fold")
+        for e in sorted(store.entities(), key=lambda e: (-len(e.docs), e.canonical)):
+            if name and not any(name.lower() in a.lower() for a in [e.canonical, *e.aliases]):
+                continue
+            table.add_row(e.type, e.canonical, " | ".join(a for a in e.aliases if a != e.canonical), str(len(e.docs)))
+        console.print(table)
+
+
+@app.command("export")
+def export_cmd(
+    db: DbOption = Path("crosswire.duckdb"),
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (JSONL: stdout when absent).")] = None,
+) -> None:
+    """Export stored records per the JSONL contract, or as CSV/Parquet files (one per kind).
+
+    Example: crosswire export --db seeds.duckdb --format jsonl -o seeds.jsonl
+    """
+    from .export import FORMATS, export
+
+    if fmt not in FORMATS:
+        raise _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+    with _open_store(db) as store:
+        try:
+            counts = export(store, fmt, out)
+        except CrosswireError as exc:
+            raise _fail(str(exc)) from None
+    if out is not None:
+        err.print("wrote " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" -> {out}")
+
+
+def _metrics_table(title: str, result: dict) -> Table:
+    table = Table(title=title)
+    systems = result["systems"]
+    metrics = [k for k in next(iter(systems.values())) if isinstance(next(iter(systems.values()))[k], (int, float))]
+    table.add_column("system")
+    for m in metrics:
+        table.add_column(m, justify="right")
+    for name, vals in systems.items():
+        table.add_row(name, *(f"{vals[m]:.4f}" if isinstance(vals[m], float) else str(vals[m]) for m in metrics))
+    return table
+
+
+@eval_app.command("extraction")
+def eval_extraction(dataset: Annotated[Path, typer.Argument(help="A dataset dir with records.jsonl and html/.")],
+                    limit: Annotated[Optional[int], typer.Option(help="Only the first N pages.")] = None) -> None:
+    """Body extraction P/R/F1 for crosswire and bare trafilatura, on the same pages in one run.
+
+    Example: crosswire eval extraction ../shared/eval/article-extraction-benchmark/dev
+    """
+    from .evaluate.extraction import evaluate_extraction
+
+    if not (dataset / "records.jsonl").is_file():
+        raise _fail(f"{dataset} has no records.jsonl")
+    console.print(_metrics_table(f"extraction: {dataset}", evaluate_extraction(dataset, limit=limit)))
+
+
+@eval_app.command("dates")
+def eval_dates(dataset: Annotated[Path, typer.Argument(help="A dataset dir with records.jsonl and html/.")],
+               limit: Annotated[Optional[int], typer.Option(help="Only the first N pages.")] = None) -> None:
+    """Publication-date accuracy for crosswire and bare htmldate, on the same pages in one run.
+
+    Example: crosswire eval dates ../shared/eval/htmldate-eval/dev
+    """
+    from .evaluate.dates import evaluate_dates
+
+    if not (dataset / "records.jsonl").is_file():
+        raise _fail(f"{dataset} has no records.jsonl")
+    console.print(_metrics_table(f"dates: {dataset}", evaluate_dates(dataset, limit=limit)))
+
+
+def main() -> None:
+    """Entry point of the ``crosswire`` script."""
+    app()

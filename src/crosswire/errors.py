@@ -1,0 +1,36 @@
+"""Coded messages and the few exception classes crosswire raises for bugs and broken setups.
+
+Bad *input* is never an exception: it becomes a ``Rejection`` record (see records.py).
+Exceptions here are for a broken environment or a misuse of the library.
+"""
+
+from __future__ import annotations
+
+
+class Errors:
+    """Coded error messages (E1xx ingest/clean, E2xx nlp, E3xx store, E4xx cli/settings)."""
+
+    E101 = "no such file or directory: {path}"
+    E201 = "spaCy model {name} is not installed; run `pip install -e .` to install the pinned model"
+    E202 = "text of document {doc} has {size} characters, above the nlp limit of {limit}"
+    E203 = "alias table {path}, line {line}: expected 5 tab-separated columns (canonical, type, aliases, country, kind)"
+    E301 = "the store at {path} has schema version {found}, newer than this crosswire ({known})"
+    E401 = "unknown setting {key!r} in section [{section}]; valid keys: {valid}"
+    E402 = "setting {key!r} must be one of {valid}, not {value!r}"
+    E403 = "export format must be one of {valid}, not {value!r}"
+
+
+class CrosswireError(Exception):
+    """Base class for crosswire's own exceptions."""
+
+
+class ModelNotInstalled(CrosswireError):
+    """The spaCy model named in the settings is not installed."""
+
+
+class StoreSchemaError(CrosswireError):
+    """The DuckDB file was written by an incompatible crosswire version."""
+
+
+class SettingsError(CrosswireError):
+    """A setting is unknown or has an invalid value."""

@@ -1,0 +1,174 @@
+"""The Store: idempotent, bulk upserts of crosswire records into one DuckDB file."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import fields
+from pathlib import Path
+from typing import Any
+
+import duckdb
+import pyarrow as pa
+
+from ..records import JSON_FIELDS, Document, Entity, Mention, Rejection, as_row
+from .migrations import PROVENANCE_COLUMNS, apply_migrations, column_types
+
+TABLES: dict[str, type] = {
+    "documents": Document,
+    "rejections": Rejection,
+    "mentions": Mention,
+    "entities": Entity,
+}
+
+
+def _encode(name: str, value: Any) -> Any:
+    if name in JSON_FIELDS or isinstance(value, (dict, list, tuple)):
+        return None if value is None else json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _decode(name: str, value: Any) -> Any:
+    if name in JSON_FIELDS and isinstance(value, str):
+        return json.loads(value)
+    return value
+
+
+class Store:
+    """A crosswire DuckDB database with domain verbs; writes go through Arrow in bulk.
+
+    Example:
+        >>> with Store(":memory:") as store:
+        ...     store.count("documents")
+        0
+    """
+
+    def __init__(self, path: str | Path = "crosswire.duckdb", *, read_only: bool = False) -> None:
+        self.path = str(path)
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        self.con = duckdb.connect(self.path, read_only=read_only)
+        if not read_only:
+            apply_migrations(self.con)
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Checkpoint and close the connection (safe to call twice)."""
+        try:
+            self.con.close()
+        except duckdb.ConnectionException:
+            pass
+
+    # -- writes ---------------------------------------------------------------------------
+    def _insert(self, table: str, columns: dict[str, list[Any]], *, replace: bool = True) -> int:
+        if not columns or not next(iter(columns.values())):
+            return 0
+        arrow = pa.table(columns)
+        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+        self.con.register("_incoming", arrow)
+        try:
+            self.con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM _incoming")
+        finally:
+            self.con.unregister("_incoming")
+        return arrow.num_rows
+
+    def upsert(self, table: str, records: Sequence[Any], **provenance: str) -> int:
+        """Insert or replace records (keyed by their ids) into one of TABLES, in one batch."""
+        cls = TABLES[table]
+        names = list(column_types(cls))
+        columns: dict[str, list[Any]] = {n: [] for n in names}
+        for record in records:
+            row = as_row(record)
+            for n in names:
+                columns[n].append(_encode(n, row[n]))
+        for key in PROVENANCE_COLUMNS:
+            columns[key] = [provenance.get(key)] * len(records)
+        return self._insert(table, columns)
+
+    def put_raw(self, items: Iterable[tuple[str, str, bytes]]) -> int:
+        """Keep raw inputs verbatim under their content hash; a hash already kept is a no-op."""
+        ids, sources, sizes, blobs = [], [], [], []
+        seen: set[str] = set()
+        for rid, source, data in items:
+            if rid in seen:
+                continue
+            seen.add(rid)
+            ids.append(rid), sources.append(source), sizes.append(len(data)), blobs.append(data)
+        return self._insert(
+            "raw_inputs",
+            {"id": ids, "source": sources, "size": sizes, "bytes": pa.array(blobs, pa.binary())},
+            replace=False,
+        )
+
+    def put_signatures(self, signatures: dict[str, bytes]) -> int:
+        """Store MinHash signatures so later runs can find near-duplicates of stored docs."""
+        docs = list(signatures)
+        return self._insert(
+            "signatures",
+            {"doc": docs, "minhash": pa.array([signatures[d] for d in docs], pa.binary())},
+        )
+
+    def record_run(self, row: dict[str, Any]) -> None:
+        """Append the summary of one run."""
+        self._insert("runs", {k: [v] for k, v in row.items()})
+
+    # -- reads ----------------------------------------------------------------------------
+    def count(self, table: str) -> int:
+        """Number of rows in a table."""
+        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+
+    def known_ids(self, table: str, ids: Iterable[str]) -> set[str]:
+        """Which of these ids are already stored in ``table``."""
+        wanted = list(set(ids))
+        if not wanted:
+            return set()
+        rows = self.con.execute(f"SELECT id FROM {table} WHERE id IN (SELECT unnest(?))", [wanted])
+        return {r[0] for r in rows.fetchall()}
+
+    def rows(self, table: str, where: str = "", params: Sequence[Any] = (), order: str = "") -> Iterator[dict[str, Any]]:
+        """Rows of a record table as dicts with nested fields decoded (what export projects)."""
+        sql = f"SELECT * FROM {table}"
+        if where:
+            sql += f" WHERE {where}"
+        if order:
+            sql += f" ORDER BY {order}"
+        cur = self.con.execute(sql, list(params))
+        names = [d[0] for d in cur.description]
+        while batch := cur.fetchmany(1000):
+            for values in batch:
+                yield {n: _decode(n, v) for n, v in zip(names, values)}
+
+    def _records(self, cls: type, table: str, where: str = "", params: Sequence[Any] = ()) -> list[Any]:
+        names = {f.name for f in fields(cls)} - {"raw"}
+        return [cls(**{k: v for k, v in row.items() if k in names}) for row in self.rows(table, where, params)]
+
+    def documents(self, ids: Sequence[str] | None = None) -> list[Document]:
+        """Stored documents (all, or those with the given ids)."""
+        if ids is None:
+            return self._records(Document, "documents")
+        return self._records(Document, "documents", "id IN (SELECT unnest(?))", [list(ids)])
+
+    def find_document(self, prefix: str) -> Document | None:
+        """The document whose id starts with ``prefix`` or whose source contains it."""
+        found = self._records(Document, "documents", "id LIKE ? || '%'", [prefix])
+        if not found:
+            found = self._records(Document, "documents", "contains(source, ?)", [prefix])
+        return found[0] if len(found) == 1 else None
+
+    def entities(self) -> list[Entity]:
+        """Every resolved entity."""
+        return self._records(Entity, "entities")
+
+    def mentions(self, doc: str) -> list[Mention]:
+        """Entity mentions of one document, in text order."""
+        rows = self.rows("mentions", "doc = ?", [doc], order="start")
+        return [Mention(**{k: r[k] for k in ("doc", "start", "end", "text", "type", "entity")}) for r in rows]
+
+    def signatures(self) -> dict[str, bytes]:
+        """Stored MinHash signatures by document id."""
+        return dict(self.con.execute("SELECT doc, minhash FROM signatures").fetchall())

@@ -1,0 +1,99 @@
+"""Named, ordered DuckDB migrations, recorded in ``_crosswire_migrations``."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Callable
+from dataclasses import fields
+
+import duckdb
+
+from ..records import JSON_FIELDS, Document, Entity, Mention, Rejection
+
+Migration = Callable[[duckdb.DuckDBPyConnection], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(name: str) -> Callable[[Migration], Migration]:
+    """Register a schema change under a name that is recorded once applied."""
+
+    def wrap(fn: Migration) -> Migration:
+        MIGRATIONS.append((name, fn))
+        return fn
+
+    return wrap
+
+
+_SQL_TYPES = {"str": "VARCHAR", "int": "BIGINT", "float": "DOUBLE", "bool": "BOOLEAN"}
+
+# Columns every stored record carries so a row can be traced to what produced it (style G1).
+PROVENANCE_COLUMNS = {"produced_by": "VARCHAR", "config_hash": "VARCHAR", "run_id": "VARCHAR"}
+
+
+def column_types(cls: type) -> dict[str, str]:
+    """DuckDB column types for a record class, derived from its annotations.
+
+    Nested values (JSON_FIELDS) are JSON text; bytes never go into record tables (raw bytes
+    live in ``raw_inputs``).
+    """
+    hints = typing.get_type_hints(cls)
+    out: dict[str, str] = {}
+    for f in fields(cls):
+        if f.name in JSON_FIELDS:
+            out[f.name] = "VARCHAR"
+            continue
+        args = [a for a in typing.get_args(hints[f.name]) if a is not type(None)]
+        base = args[0] if args else hints[f.name]
+        if base is bytes:
+            continue
+        if f.name not in JSON_FIELDS and base not in (str, int, float, bool):
+            out[f.name] = "VARCHAR"  # dicts/lists not yet listed: JSON text, never dropped
+            continue
+        out[f.name] = _SQL_TYPES[base.__name__]
+    return out
+
+
+def _create(con: duckdb.DuckDBPyConnection, table: str, cls: type, key: str) -> None:
+    cols = {**column_types(cls), **PROVENANCE_COLUMNS}
+    body = ", ".join(f'"{c}" {t}' for c, t in cols.items())
+    con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({body}, PRIMARY KEY ({key}))")
+
+
+@migration("0001_initial")
+def _initial(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute(
+        """CREATE TABLE IF NOT EXISTS raw_inputs (
+            id VARCHAR PRIMARY KEY, source VARCHAR, size BIGINT, bytes BLOB,
+            first_seen TIMESTAMP DEFAULT current_timestamp)"""
+    )
+    _create(con, "documents", Document, "id")
+    _create(con, "rejections", Rejection, "id")
+    _create(con, "mentions", Mention, "doc, start, \"end\"")
+    _create(con, "entities", Entity, "id")
+    con.execute(
+        """CREATE TABLE IF NOT EXISTS signatures (
+            doc VARCHAR PRIMARY KEY, minhash BLOB)"""
+    )
+    con.execute(
+        """CREATE TABLE IF NOT EXISTS runs (
+            id VARCHAR PRIMARY KEY, started TIMESTAMP, finished TIMESTAMP, version VARCHAR,
+            config_hash VARCHAR, inputs BIGINT, processed BIGINT, duplicate BIGINT,
+            unchanged BIGINT, rejected BIGINT, paths VARCHAR)"""
+    )
+
+
+def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply every migration not yet recorded; return the names applied now."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS _crosswire_migrations ("
+        "name VARCHAR PRIMARY KEY, applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    done = {r[0] for r in con.execute("SELECT name FROM _crosswire_migrations").fetchall()}
+    applied = []
+    for name, fn in MIGRATIONS:
+        if name in done:
+            continue
+        fn(con)
+        con.execute("INSERT INTO _crosswire_migrations (name) VALUES (?)", [name])
+        applied.append(name)
+    return applied

