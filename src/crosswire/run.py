@@ -91,8 +91,9 @@ def read_documents(docs: Sequence[Document], settings: Settings, reporter: Repor
     mentions: list[Mention] = []
     rejected: list[Rejection] = []
     pairs = [(d.text, d.id) for d in docs]
+    sources = {d.id: d.source for d in docs}
     try:
-        for doc, doc_id in parse(pairs, nlp, batch_size=settings.batch_size, n_process=settings.n_process):
+        for doc, doc_id in parse(pairs, nlp, batch_size=settings.batch_size, n_process=settings.n_process, rejected=rejected):
             mentions.extend(mentions_from_doc(doc, doc_id))
             reporter.advance()
     except (ValueError, RuntimeError, MemoryError):
@@ -100,11 +101,12 @@ def read_documents(docs: Sequence[Document], settings: Settings, reporter: Repor
         mentions, rejected = [], []
         for text, doc_id in pairs:
             try:
-                (doc, _), = list(parse([(text, doc_id)], nlp, n_process=1))
-                mentions.extend(mentions_from_doc(doc, doc_id))
+                for doc, _ in parse([(text, doc_id)], nlp, rejected=rejected):
+                    mentions.extend(mentions_from_doc(doc, doc_id))
             except (ValueError, RuntimeError, MemoryError) as exc:
-                src = next(d.source for d in docs if d.id == doc_id)
-                rejected.append(Rejection(id=doc_id, source=src, stage="nlp", reason=f"spaCy failed: {exc}", code="E202"))
+                rejected.append(Rejection(id=doc_id, source=sources[doc_id], stage="nlp", reason=f"spaCy failed: {exc}", code="E202"))
+    # parse() does not know sources; fill them in for its length rejections.
+    rejected = [replace(r, source=sources.get(r.id, r.source)) for r in rejected]
     return mentions, rejected
 
 

@@ -93,9 +93,9 @@ _LABEL_ALIASES = {
     "ascii": "cp1252",
 }
 
-# charset-normalizer often finds several code pages that give identical text (French
-# latin-1 decodes the same as cp1250/cp1252); name the one a user expects.
-_PREFERRED = ("cp1252", "cp1251", "iso8859-15", "cp1250", "koi8-r")
+# The single-byte code pages of most scraped text, in the order a tie is given to; several
+# often give identical text (French latin-1 decodes the same under cp1250 and cp1252).
+_PREFERRED = ("cp1252", "cp1251", "iso8859-15", "cp1250", "cp1253", "cp1254", "koi8-r", "cp1257")
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(
     uncurl_quotes=False,  # keep ’ “ ”: quote and claim extraction need them
@@ -119,6 +119,9 @@ _CHAR_TABLE = str.maketrans(
 )
 
 
+_INVISIBLE = {key: None for key, value in _CHAR_TABLE.items() if value is None}
+
+
 def normalize_text(text: str) -> str:
     """Apply the documented string fixes (module docstring) to already-decoded text.
 
@@ -126,7 +129,10 @@ def normalize_text(text: str) -> str:
         >>> normalize_text("It\\u00e2\\u20ac\\u2122s\\u00a0here\\r\\n")
         'It’s here\\n'
     """
-    fixed = ftfy.fix_text(text, _FTFY_CONFIG)
+    # Invisible characters go before ftfy too, or a soft hyphen inside a mojibake sequence
+    # hides it from ftfy until a second pass (normalize_text must be idempotent). No-break
+    # spaces stay until after ftfy: "Ã\u00a0" is the mojibake of "à" it knows how to undo.
+    fixed = ftfy.fix_text(text.translate(_INVISIBLE), _FTFY_CONFIG)
     # NFC again after the table: removing a zero-width char can join a base letter to a
     # combining mark that was separated from it.
     return unicodedata.normalize("NFC", fixed.translate(_CHAR_TABLE))
@@ -244,16 +250,62 @@ def _decode_declared(raw: bytes, declared: str | None) -> Decoded | None:
 
 
 def _decode_guess(raw: bytes) -> Decoded:
-    best = from_bytes(raw).best()
+    matches = from_bytes(raw)
+    best = matches.best()
     if best is None:
         raise NotText("undecodable text: no character encoding fits these bytes")
-    candidates = {_codec_name(name) for name in best.could_be_from_charset}
-    name = next((p for p in _PREFERRED if p in candidates), _codec_name(best.encoding))
-    try:
-        return Decoded(raw.decode(name), name)
-    except UnicodeDecodeError:
-        # The preferred twin can differ on bytes absent from charset-normalizer's sample.
-        return Decoded(str(best), _codec_name(best.encoding))
+    # charset-normalizer's ranking is unreliable between close code pages: on short
+    # inputs many score equally and the first alphabetically wins (cp1006 for French
+    # latin-1), and French cp1252 can lose to cp1257 by 0.03 "chaos". So every match
+    # close to the best competes, judged by how word-like its text is (_implausibility)
+    # and then by how common the encoding is on the web (_PREFERRED order).
+    close = [m for m in matches if m.chaos <= best.chaos + _CHAOS_MARGIN]
+    names = {_codec_name(name) for m in close for name in m.could_be_from_charset}
+    ranked: list[tuple[int, int, Decoded]] = []
+    for rank, name in enumerate(p for p in _PREFERRED if p in names):
+        try:
+            text = raw.decode(name)
+        except UnicodeDecodeError:
+            continue  # a twin can differ on bytes outside charset-normalizer's sample
+        ranked.append((_implausibility(text), rank, Decoded(text, name)))
+    if ranked:
+        return min(ranked, key=lambda item: item[:2])[2]
+    return Decoded(str(best), _codec_name(best.encoding))
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK", "ARABIC", "HEBREW")
+_EDGE_PUNCTUATION = "\"'()[]{}<>.,;:!?«»“”‘’„…–—¿¡*"
+_WORD_INNER = "’‘'-‐–\u0300\u0301\u0302\u0303\u0308"  # apostrophes, hyphens, combining accents
+# How far above the best match's chaos (0-1, share of odd characters) another match may
+# be and still compete; 0.1 separates the close Latin code pages seen in the tests.
+_CHAOS_MARGIN = 0.1
+
+
+def _implausibility(text: str) -> int:
+    """Count words that look like a wrong code page's reading of the bytes.
+
+    Three tells: scripts mixed in one word ("Caf\u0439", a cp1251 read of latin-1
+    "Café"); Latin words of three or more letters that are mostly accented ("\u00cf\u00f0\u00e8\u00e2\u00e5\u00f2",
+    a cp1252 read of cp1251 "Привет"); and symbols inside words ("Za\u00bf\u00f3\u00b3\u00e6", a cp1252 read
+    of cp1250 "Zażółć"). Real words show none of them.
+    """
+    score = 0
+    for token in text.split():
+        core = token.strip(_EDGE_PUNCTUATION)
+        if any(ord(ch) > 0x7F and not ch.isalpha() and ch not in _WORD_INNER for ch in core):
+            score += 1
+        for word in _WORD.findall(core):
+            scripts = {_script(ch) for ch in word} & set(_SCRIPTS)
+            if len(scripts) > 1:
+                score += 10
+            elif scripts == {"LATIN"} and len(word) >= 3 and 2 * sum(ord(ch) > 0x7F for ch in word) > len(word):
+                score += 1
+    return score
+
+
+def _script(ch: str) -> str:
+    return unicodedata.name(ch, "UNKNOWN").split(" ", 1)[0]
 
 
 def _codec_name(label: str) -> str:

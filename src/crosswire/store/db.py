@@ -120,7 +120,8 @@ class Store:
     # -- reads ----------------------------------------------------------------------------
     def count(self, table: str) -> int:
         """Number of rows in a table."""
-        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0])  # type: ignore[index]
+        # fetchall, not fetchone: DuckDB 2 keeps a half-read result open and blocks the connection.
+        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
 
     def known_ids(self, table: str, ids: Iterable[str]) -> set[str]:
         """Which of these ids are already stored in ``table``."""
@@ -137,7 +138,8 @@ class Store:
             sql += f" WHERE {where}"
         if order:
             sql += f" ORDER BY {order}"
-        cur = self.con.execute(sql, list(params))
+        # A cursor of its own, so a caller may query the store while iterating.
+        cur = self.con.cursor().execute(sql, list(params))
         names = [d[0] for d in cur.description]
         while batch := cur.fetchmany(1000):
             for values in batch:

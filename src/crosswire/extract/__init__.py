@@ -1,0 +1,1 @@
+"""Extractors from parsed Docs to typed records: mentions, entities."""

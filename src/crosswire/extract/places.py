@@ -1,0 +1,336 @@
+"""Resolved places (name, coordinates, country, GeoNames id) for the toponyms of a document."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from rapidfuzz import fuzz, process
+
+from crosswire.extract.gazetteer import (
+    KIND_ADMIN1,
+    KIND_CITY,
+    KIND_CONTINENT,
+    KIND_COUNTRY,
+    MATCH_ALT,
+    MATCH_PRIMARY,
+    Candidate,
+    Gazetteer,
+    load_gazetteer,
+    normalize_name,
+    strip_article,
+)
+from crosswire.extract.place_context import (
+    AP_STATES,
+    CONTINENT_ADJECTIVES,
+    NORP_COUNTRIES,
+    find_extra_spans,
+    qualifier_after,
+    region_cue,
+    relative_note,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span
+
+# --- Calibrated constants (geoparsing-news dev, 421 articles; see evaluate/places.py) -------
+# Fuzzy fallback: rapidfuzz ratio over keys with the same first letter. Swept 80–95 on
+# geoparsing dev given gold spans: flat (73.3% at 80, 73.0–73.1% at 85–95); 88 kept as the
+# lowest value that still rejects one-letter-off neighbours of short names while matching
+# "Salamiyya" → As Salamīyah (88.9).
+FUZZY_MIN_SCORE = 88.0
+FUZZY_MIN_CHARS = 5  # shorter names have too many one-edit neighbours to guess from
+MAX_CANDIDATES = 60  # most-populous candidates kept per name; "San Jose" has hundreds
+# Score = log10(population) + bonuses. Swept one at a time on dev given gold spans (base
+# 73.0%): country focus 1–5 → 72.9–73.1%; admin1 focus 0–4 → 71.4–73.2% (0 is clearly worse);
+# proximity 0–2 → 72.6–73.0%; capital 0–2 → 72.7–72.9%. Flat near these values, which are kept.
+COUNTRY_FOCUS_WEIGHT = 3.0  # × the document's share of confident mentions in that country
+ADMIN1_FOCUS_WEIGHT = 2.0  # × the share in that admin1 (local news: "Alexandria" in a Louisiana story)
+PROXIMITY_KM, PROXIMITY_BONUS = 150.0, 1.0  # near another confidently placed mention
+MATCH_PENALTY = {MATCH_PRIMARY: 0.0, MATCH_ALT: 0.7, 2: 1.5}  # variant = article dropped
+FUZZY_PENALTY = 2.0
+KIND_BONUS = {KIND_CITY: 0.0, KIND_ADMIN1: 0.0, KIND_COUNTRY: 0.5, KIND_CONTINENT: 0.5}
+CAPITAL_BONUS = 1.0  # "Washington" is the US capital far more often than the state
+ADMIN1_POP_FACTOR = 0.5  # cities500 sums overlap (towns inside cities); halve them
+CITY_IN_NAMESAKE_REGION_BONUS = 1.0  # "in New York" → the city unless "state" is said
+REGION_CUE_BONUS = 2.0  # "New York state", "the state of Washington"
+QUALIFIER_BONUS = 10.0  # "Alexandria, La." names the admin1 outright
+CONFIDENT_MARGIN = 1.0  # score gap over the runner-up that lets a mention set the doc focus
+PRECISION = {KIND_CITY: "point", KIND_ADMIN1: "admin1", KIND_COUNTRY: "country",
+             KIND_CONTINENT: "continent"}
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# spaCy sm tags many toponyms ORG/PERSON ("Texas" in a sports story, "Alexandria"). Such an
+# entity is taken as a place when its whole text is a primary gazetteer name of a country,
+# admin1, or a city at least this big. Swept 0–1M on dev; 20k best end-to-end.
+RELABEL_LABELS = ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LANGUAGE")
+RELABEL_MIN_POPULATION = 20_000
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved toponym; fields follow the export spec's event ``places`` items plus extras.
+
+    ``start``/``end`` index the document text when known, ``note`` keeps a relative phrase
+    ("30 km south of") whose offset is not applied to the coordinates.
+    """
+
+    text: str
+    name: str
+    lat: float
+    lon: float
+    country: str | None
+    geonames_id: int | None
+    precision: str  # "point" | "admin1" | "country" | "continent"
+    population: int = 0
+    start: int | None = None
+    end: int | None = None
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMention:
+    """A toponym to resolve: its surface text, optional offsets and local cues."""
+
+    text: str
+    start: int | None = None
+    end: int | None = None
+    qualifier: str | None = None  # the "La." of "Alexandria, La."
+    region_cue: bool = False  # "state"/"province" said next to it
+    note: str | None = None
+    allow_fuzzy: bool = True
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = (math.sin((p2 - p1) / 2) ** 2
+         + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2)
+    return 6371.0 * 2 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def clean_surface(text: str) -> str:
+    """Strip what is not part of a name: a leading "the", a possessive, edge punctuation."""
+    text = text.strip().strip(",;:!?\"“”()[]")
+    text = re.sub(r"(?i)^the\s+", "", text)
+    return re.sub(r"(?:'s|’s|')$", "", text).strip()
+
+
+def candidates_for(text: str, gaz: Gazetteer, *, allow_fuzzy: bool = True
+                   ) -> tuple[list[Candidate], float]:
+    """Gazetteer candidates for a surface name and a penalty for how they were found.
+
+    Exact (normalised) and article-dropped matches come first; otherwise a rapidfuzz match
+    over keys sharing the first letter, if it reaches :data:`FUZZY_MIN_SCORE`.
+    """
+    surface = clean_surface(text)
+    if not surface or not any(ch.isupper() for ch in surface):
+        return [], 0.0  # lower-case words ("river", "city") are not names
+    if surface.isupper() and len(surface) > 3 and "." not in surface:
+        surface = surface.title()  # datelines: "BEIRUT" → "Beirut" (keys are casefolded anyway)
+    adjective = surface.casefold()
+    if adjective in NORP_COUNTRIES and NORP_COUNTRIES[adjective] in gaz.country_rows:
+        return [gaz.candidate(gaz.country_rows[NORP_COUNTRIES[adjective]])], 0.0
+    if adjective in CONTINENT_ADJECTIVES:
+        return gaz.lookup(CONTINENT_ADJECTIVES[adjective]), 0.0
+    found = gaz.lookup(surface)
+    if found or not allow_fuzzy:
+        return found, 0.0
+    key = normalize_name(surface)
+    if len(key.replace(" ", "")) < FUZZY_MIN_CHARS:
+        return [], 0.0
+    best: list[Candidate] = []
+    best_score = 0.0
+    for query in filter(None, (key, strip_article(key))):
+        hits = process.extract(query, gaz.keys_with_prefix(query[0]), scorer=fuzz.ratio,
+                               score_cutoff=FUZZY_MIN_SCORE, limit=3)
+        for hit_key, score, _ in hits:
+            if score > best_score:
+                best, best_score = gaz.lookup_key(hit_key), score
+            elif score == best_score:
+                best += gaz.lookup_key(hit_key)
+    return best, FUZZY_PENALTY + (100.0 - best_score) / 10.0 if best else 0.0
+
+
+def _qualifier_region(qualifier: str | None, gaz: Gazetteer) -> tuple[str, str] | None:
+    """(country, admin1) named by a qualifier such as "La.", "Ohio" or "Syria"."""
+    if not qualifier:
+        return None
+    code = AP_STATES.get(qualifier.strip().rstrip(".").casefold())
+    if code:
+        return ("US", code)
+    regions = [c for c in gaz.lookup(qualifier) if c.kind in (KIND_ADMIN1, KIND_COUNTRY)]
+    if not regions:
+        return None
+    top = max(regions, key=lambda c: c.population)
+    return (top.country, top.admin1 if top.kind == KIND_ADMIN1 else "")
+
+
+class _Focus:
+    """Where a document is about: shares of countries and admin1s, plus anchor points."""
+
+    def __init__(self, countries: Counter[str], admins: Counter[tuple[str, str]],
+                 anchors: list[tuple[int, float, float]]) -> None:
+        total_c, total_a = sum(countries.values()), sum(admins.values())
+        self.country = {k: v / total_c for k, v in countries.items()} if total_c else {}
+        self.admin = {k: v / total_a for k, v in admins.items()} if total_a else {}
+        self.anchors = anchors  # (mention index, lat, lon) of confident point places
+
+
+def _score(c: Candidate, m: PlaceMention, penalty: float, gaz: Gazetteer, focus: _Focus,
+           index: int, region: tuple[str, str] | None, namesake_regions: set[tuple[str, str]]
+           ) -> float:
+    pop = c.population * (ADMIN1_POP_FACTOR if c.kind == KIND_ADMIN1 else 1.0)
+    s = math.log10(pop + 1.0) + KIND_BONUS[c.kind] - MATCH_PENALTY[c.match] - penalty
+    if c.row in gaz.capitals:
+        s += CAPITAL_BONUS
+    s += COUNTRY_FOCUS_WEIGHT * focus.country.get(c.country, 0.0)
+    s += ADMIN1_FOCUS_WEIGHT * focus.admin.get((c.country, c.admin1), 0.0)
+    if c.kind == KIND_CITY and (c.country, c.admin1) in namesake_regions and not m.region_cue:
+        s += CITY_IN_NAMESAKE_REGION_BONUS
+    if c.kind in (KIND_ADMIN1, KIND_COUNTRY) and m.region_cue:
+        s += REGION_CUE_BONUS
+    if region and c.country == region[0] and (not region[1] or c.admin1 == region[1]):
+        s += QUALIFIER_BONUS
+    if c.kind == KIND_CITY and any(
+            i != index and haversine_km(c.lat, c.lon, la, lo) < PROXIMITY_KM
+            for i, la, lo in focus.anchors):
+        s += PROXIMITY_BONUS
+    return s
+
+
+def _ranked(m: PlaceMention, index: int, cands: list[Candidate], penalty: float,
+            gaz: Gazetteer, focus: _Focus) -> list[tuple[float, Candidate]]:
+    region = _qualifier_region(m.qualifier, gaz)
+    namesakes = {(c.country, c.admin1) for c in cands if c.kind == KIND_ADMIN1}
+    scored = [(_score(c, m, penalty, gaz, focus, index, region, namesakes), c) for c in cands]
+    return sorted(scored, key=lambda sc: -sc[0])
+
+
+def resolve_places(mentions: Sequence[PlaceMention | str], *,
+                   context_countries: Counter[str] | None = None,
+                   gazetteer: Gazetteer | None = None) -> list[Place | None]:
+    """Resolve toponyms jointly: each one's reading is ranked with the document's focus.
+
+    A first pass ranks each mention alone; mentions whose best reading wins by
+    :data:`CONFIDENT_MARGIN` set the country/admin1 focus and anchor points, which a
+    second pass adds to every score. ``context_countries`` (e.g. from "Syrian", "Russia")
+    seeds the country focus.
+
+    Example:
+        >>> [p.country for p in resolve_places(["Homs", "Hama"])]
+        ['SY', 'SY']
+    """
+    gaz = gazetteer or load_gazetteer()
+    ms = [PlaceMention(m) if isinstance(m, str) else m for m in mentions]
+    found = []
+    for m in ms:
+        cands, penalty = candidates_for(m.text, gaz, allow_fuzzy=m.allow_fuzzy)
+        cands = sorted(cands, key=lambda c: -c.population)[:MAX_CANDIDATES]
+        found.append((cands, penalty))
+    seed = Counter(context_countries or {})
+    focus = _Focus(seed, Counter(), [])
+    first = [_ranked(m, i, c, p, gaz, focus) for i, (m, (c, p)) in enumerate(zip(ms, found))]
+    countries, admins = Counter(seed), Counter()
+    anchors = []
+    for i, ranked in enumerate(first):
+        if not ranked or (len(ranked) > 1 and ranked[0][0] - ranked[1][0] < CONFIDENT_MARGIN):
+            continue
+        top = ranked[0][1]
+        if top.country:
+            countries[top.country] += 1
+        if top.kind in (KIND_CITY, KIND_ADMIN1):
+            admins[(top.country, top.admin1)] += 1
+        if top.kind == KIND_CITY:
+            anchors.append((i, top.lat, top.lon))
+    focus = _Focus(countries, admins, anchors)
+    out: list[Place | None] = []
+    for i, (m, (cands, penalty)) in enumerate(zip(ms, found)):
+        ranked = _ranked(m, i, cands, penalty, gaz, focus)
+        if not ranked:
+            out.append(None)
+            continue
+        c = ranked[0][1]
+        out.append(Place(text=m.text, name=c.name, lat=round(c.lat, 5), lon=round(c.lon, 5),
+                         country=c.country or None, geonames_id=c.geonames_id,
+                         precision=PRECISION[c.kind], population=c.population,
+                         start=m.start, end=m.end, note=m.note))
+    return out
+
+
+def _is_mislabelled_place(text: str, gaz: Gazetteer) -> bool:
+    """Whether an ORG/PERSON entity's whole text is a well-known place name."""
+    return any(c.match == MATCH_PRIMARY and (
+        c.kind != KIND_CITY or c.population >= RELABEL_MIN_POPULATION)
+        for c in gaz.lookup(clean_surface(text)))
+
+
+def _place_prefix(ent: Span) -> tuple[int, int] | None:
+    """Offsets of a well-known place name opening an organisation's name, if any."""
+    gaz = load_gazetteer()
+    for n in (3, 2, 1):
+        if n < len(ent) and all(t.is_title or t.is_upper for t in ent[:n]):
+            head = ent[:n]
+            if any(c.match == MATCH_PRIMARY and c.kind in (KIND_COUNTRY, KIND_ADMIN1)
+                   for c in gaz.lookup(head.text)):
+                return head.start_char, head.end_char
+    return None
+
+
+def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer | None = None
+                      ) -> tuple[list[PlaceMention], Counter[str]]:
+    """Toponym mentions of a parsed document and the countries its demonyms point to.
+
+    Mentions are GPE/LOC/FAC entities, ORG/PERSON entities that are exactly a well-known
+    place name, and gazetteer-backed proper-noun runs spaCy missed. NORP entities
+    ("Syrian") only feed the country focus unless ``demonyms`` is set, in which case
+    they become country-precision mentions too (the geoparsing corpora annotate them).
+    """
+    gaz = gazetteer or load_gazetteer()
+    text = doc.text
+    spans: list[tuple[int, int, str]] = []
+    norp: Counter[str] = Counter()
+    for e in doc.ents:
+        label = e.label_
+        adjective = clean_surface(e.text).casefold()
+        if label == "NORP" and (adjective in NORP_COUNTRIES or adjective in CONTINENT_ADJECTIVES):
+            if adjective in NORP_COUNTRIES:
+                norp[NORP_COUNTRIES[adjective]] += 1
+            if demonyms:
+                spans.append((e.start_char, e.end_char, label))
+        elif label in PLACE_LABELS or (label in RELABEL_LABELS and _is_mislabelled_place(e.text, gaz)):
+            spans.append((e.start_char, e.end_char, label))
+        elif label == "ORG":
+            prefix = _place_prefix(e)  # "Texas" in "Texas Department of Health"
+            if prefix:
+                spans.append((*prefix, label))
+    spans += [(s, e, "EXTRA") for s, e in find_extra_spans(doc, gaz)]
+    mentions = []
+    for start, end, label in sorted(spans):
+        mentions.append(PlaceMention(
+            text[start:end], start, end, qualifier=qualifier_after(text, end),
+            region_cue=region_cue(text, start, end), note=relative_note(text, start),
+            allow_fuzzy=label in ("GPE", "LOC")))
+    return mentions, norp
+
+
+def places_from_doc(doc: Doc, *, demonyms: bool = False,
+                    gazetteer: Gazetteer | None = None) -> list[Place]:
+    """The resolved places of a parsed document, with offsets into ``doc.text``.
+
+    Example:
+        >>> places = places_from_doc(nlp("Shelling hit Homs and Hama, Syria."))  # doctest: +SKIP
+        >>> [(p.name, p.country) for p in places]  # doctest: +SKIP
+        [('Homs', 'SY'), ('Ḩamāh', 'SY'), ('Syria', 'SY')]
+    """
+    mentions, norp = mentions_from_doc(doc, demonyms=demonyms, gazetteer=gazetteer)
+    resolved = resolve_places(mentions, context_countries=norp, gazetteer=gazetteer)
+    return [p for p in resolved if p is not None]
+
+
+def with_offsets(place: Place, start: int, end: int) -> Place:
+    """A copy of a place pinned to other offsets (e.g. after re-basing a sentence)."""
+    return replace(place, start=start, end=end)

@@ -1,0 +1,1 @@
+"""spaCy pipeline loading and crosswire components: Docs with mention spans."""

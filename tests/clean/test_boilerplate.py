@@ -1,0 +1,156 @@
+"""Tests for clean/boilerplate.py: the plain-text line classifier."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from crosswire.clean.boilerplate import (
+    body_score,
+    line_features,
+    split_lead_credit,
+    split_trailing_credit,
+    strip_boilerplate,
+    BODY_THRESHOLD,
+)
+
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+GOLD = json.loads((ARTICLES / "articles.json").read_text(encoding="utf-8"))
+
+
+def _clean(name: str):
+    return strip_boilerplate((ARTICLES / name).read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_boilerplate_corpus_with_without(name: str) -> None:
+    cleaned = _clean(name)
+    text = "\n\n".join(cleaned.paragraphs)
+    missing = [w for w in GOLD[name]["with"] if w not in text]
+    leaked = [w for w in GOLD[name]["without"] if w in text]
+    assert not missing and not leaked, (missing, leaked)
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_boilerplate_corpus_title_and_headings(name: str) -> None:
+    cleaned = _clean(name)
+    assert cleaned.title == GOLD[name]["title"]
+    if "headings" in GOLD[name]:
+        assert cleaned.headings == GOLD[name]["headings"]
+        for heading in cleaned.headings:
+            assert heading in cleaned.paragraphs
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_boilerplate_nothing_lost(name: str) -> None:
+    """Kept paragraphs plus removed pieces hold exactly the input's tokens (fused splits too)."""
+    raw = (ARTICLES / name).read_text(encoding="utf-8")
+    cleaned = strip_boilerplate(raw)
+    out = " ".join(cleaned.paragraphs + cleaned.removed)
+    assert Counter(out.split()) == Counter(raw.split())
+    lines = [ln.strip() for ln in raw.splitlines() if ln.strip()]
+    pieces = cleaned.paragraphs + cleaned.removed
+    for line in lines:
+        assert line in pieces or any(p and p in line for p in pieces)
+
+
+def test_boilerplate_removed_in_input_order() -> None:
+    cleaned = _clean("04_blog_comments.txt")
+    raw = (ARTICLES / "04_blog_comments.txt").read_text(encoding="utf-8")
+    at = 0
+    for piece in cleaned.removed:  # each removed piece is found after the previous one
+        at = raw.index(piece, at) + len(piece)
+
+
+@pytest.mark.parametrize(
+    ("line", "credit", "rest"),
+    [
+        ("WASHINGTON, March 3 (Reuters) - The talks ended.", "WASHINGTON, March 3 (Reuters) -", "The talks ended."),
+        ("(AFP) - Police said.", "(AFP) -", "Police said."),
+        ("MOSCOW, Oct 7 (Xinhua) -- Russia said.", "MOSCOW, Oct 7 (Xinhua) --", "Russia said."),
+        ("BEIRUT (AP) — Fighting erupted.", "BEIRUT (AP) —", "Fighting erupted."),
+        ("LONDON — Farmers expect less.", "LONDON —", "Farmers expect less."),
+        # negatives: ordinary openings are left alone
+        ("NATO - the alliance - said.", None, "NATO - the alliance - said."),
+        ("The U.S. - and Russia - agreed.", None, "The U.S. - and Russia - agreed."),
+    ],
+)
+def test_boilerplate_split_lead_credit(line: str, credit: str | None, rest: str) -> None:
+    assert split_lead_credit(line) == (credit, rest)
+
+
+@pytest.mark.parametrize(
+    ("line", "body", "credit"),
+    [
+        ("asked Putin for the support. Al Jazeera", "asked Putin for the support.", "Al Jazeera"),
+        ('region," Assad said Sunday. Endi', 'region," Assad said Sunday.', "Endi"),
+        ("the talks went on. (Xinhua)", "the talks went on.", "(Xinhua)"),
+        # negatives
+        ("He met Vladimir Putin", "He met Vladimir Putin", None),
+        ("It ended. then it began again", "It ended. then it began again", None),
+        ("They met. The Talks Of The Decade Were Long", "They met. The Talks Of The Decade Were Long", None),
+    ],
+)
+def test_boilerplate_split_trailing_credit(line: str, body: str, credit: str | None) -> None:
+    assert split_trailing_credit(line) == (body, credit)
+
+
+@pytest.mark.parametrize(
+    ("line", "is_body"),
+    [
+        ("Share this article", False),
+        ("Leave a Reply", False),
+        ("Your email address will not be published. Required fields are marked *", False),
+        ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", False),
+        ("WhatsApp WhatsApp us", False),
+        ("Photo: The minister at the podium.", False),
+        ("By Jane Doe, Staff Writer", False),
+        ("Home | World | Politics", False),
+        ('"I have nothing to hide," she said.', True),
+        ("Russia is ready to share specific reconnaissance data with the coalition, he added.", True),
+        ("The bank said it would print more notes and email customers about the change.", True),
+    ],
+)
+def test_boilerplate_line_score(line: str, is_body: bool) -> None:
+    assert (body_score(line_features(line)) >= BODY_THRESHOLD) is is_body
+
+
+def test_boilerplate_dateline_fused_with_widget() -> None:
+    cleaned = strip_boilerplate(
+        "A headline about the talks\nXinhua, October 7, 2015 Adjust font size:\n"
+        "The ministers said on Monday that the talks in Geneva would go on all week."
+    )
+    assert cleaned.dateline == "Xinhua, October 7, 2015"
+    assert "Xinhua, October 7, 2015 Adjust font size:" in cleaned.removed
+
+
+def test_boilerplate_empty_and_chrome_only() -> None:
+    assert strip_boilerplate("").paragraphs == []
+    only = strip_boilerplate("Share this article\nLeave a Reply\nSubscribe")
+    assert only.paragraphs == [] and len(only.removed) == 3
+
+
+def test_boilerplate_hard_wrapped_line_is_not_heading() -> None:
+    text = (
+        "The council met on Monday and agreed that the new road would\n"
+        "be built next year\n"
+        "after a long debate about the cost of the project and its route.\n"
+    )
+    assert strip_boilerplate(text).headings == []
+
+
+def test_boilerplate_seeds(seeds_dir: Path) -> None:
+    aj = strip_boilerplate(next(seeds_dir.glob("000_*.txt")).read_text(encoding="utf-8"))
+    xh = strip_boilerplate(next(seeds_dir.glob("004_*.txt")).read_text(encoding="utf-8"))
+    assert aj.title == "US and Syria opposition question Russia intentions"
+    assert xh.title and xh.title.endswith("Russia, West divided on air raids against IS")
+    assert aj.credit == "Al Jazeera" and xh.credit == "Endi"
+    assert xh.dateline == "Xinhua, October 7, 2015"
+    assert aj.headings == ["‘DOOMED TO FAIL’", "NATO CONCERNS"]
+    assert "WESTERN ALLIANCE'S CONCERN" in xh.headings
+    assert any("Share this article" in r for r in aj.removed)
+    assert aj.paragraphs[-1].endswith("had asked Putin for the support.")
+    assert xh.paragraphs[-1].endswith('Assad said Sunday.')

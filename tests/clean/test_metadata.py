@@ -1,0 +1,185 @@
+"""Tests for clean/metadata.py and clean/article.py: outlet vs host, dates, language, documents."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from crosswire.clean.article import clean_article
+from crosswire.clean.metadata import (
+    detect_language,
+    host_from_url,
+    load_outlets,
+    match_outlet,
+    normalise_date,
+    parse_date,
+    read_outlet,
+    resolve_host,
+)
+from crosswire.records import Document, RawArticle, Rejection, sha256_hex
+
+ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
+GOLD = json.loads((ARTICLES / "articles.json").read_text(encoding="utf-8"))
+
+
+def test_metadata_outlets_table_loads() -> None:
+    outlets = load_outlets()
+    assert len(outlets) >= 40
+    names = {o.name for o in outlets}
+    assert {"Xinhua", "Reuters", "AFP", "AP", "Al Jazeera", "SANA", "TASS"} <= names
+    assert len(names) == len(outlets)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Al Jazeera", "Al Jazeera"),
+        ("(AFP)", "AFP"),
+        ("Associated Press", "AP"),
+        ("Source: Reuters", "Reuters"),
+        ("ap", None),  # short acronyms only in capitals
+        ("Share this", None),
+        ("", None),
+    ],
+)
+def test_metadata_match_outlet(text: str, expected: str | None) -> None:
+    assert match_outlet(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("kwargs", "expected"),
+    [
+        ({"dateline": "Xinhua, October 7, 2015"}, "Xinhua"),
+        ({"dateline": "WASHINGTON, March 3 (Reuters) -"}, "Reuters"),
+        ({"credit": "Endi"}, "Xinhua"),
+        ({"credit": "Al Jazeera", "site_name": "Reposter Daily"}, "Al Jazeera"),
+        ({"site_name": "The Guardian"}, "The Guardian"),
+        ({"hint": "Gulf Wire"}, "Gulf Wire"),
+        ({"host": "aljazeera.com"}, "Al Jazeera"),
+        ({}, None),
+    ],
+)
+def test_metadata_read_outlet(kwargs: dict[str, str], expected: str | None) -> None:
+    assert read_outlet(**kwargs) == expected
+
+
+@pytest.mark.parametrize(
+    ("url", "outlet", "host"),
+    [
+        ("https://www.aljazeera.com/news/x", "Al Jazeera", None),
+        ("https://newsreposter.example/x", "Al Jazeera", "newsreposter.example"),
+        ("https://english.news.cn/x", "Xinhua", None),
+        (None, "Xinhua", None),
+        ("https://blog.example.org/p", None, "blog.example.org"),
+    ],
+)
+def test_metadata_resolve_host(url: str | None, outlet: str | None, host: str | None) -> None:
+    assert resolve_host(url, outlet) == host
+
+
+def test_metadata_host_from_url() -> None:
+    assert host_from_url("https://WWW.Example.com:8080/a?b") == "example.com"
+    assert host_from_url(None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "iso"),
+    [
+        ("Xinhua, October 7, 2015 Adjust font size:", "2015-10-07"),
+        ("7 Oct 2015", "2015-10-07"),
+        ("Oct. 7, 2015", "2015-10-07"),
+        ("Published: 14 February 2020 | Updated: 15 February 2020", "2020-02-14"),
+        ("2015-10-07", "2015-10-07"),
+        ("2015-13-45", None),
+        ("WASHINGTON, March 3 (Reuters) -", None),  # no year: never guessed
+        ("Assad said Sunday.", None),
+        ("last Wednesday", None),
+        (None, None),
+    ],
+)
+def test_metadata_parse_date(text: str | None, iso: str | None) -> None:
+    assert parse_date(text) == iso
+
+
+def test_metadata_normalise_date() -> None:
+    assert normalise_date("2015-10-07T12:30:00+00:00") == "2015-10-07"
+    assert normalise_date("Wed, 07 Oct 2015 10:00:00 GMT") == "2015-10-07"
+    assert normalise_date("") is None and normalise_date("soon") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("The ministers said on Monday that the talks in Geneva would go on all week.", "en"),
+        ("Die Minister sagten am Montag, dass die Gespräche in Genf die ganze Woche dauern.", "de"),
+        ("Les ministres ont déclaré lundi que les pourparlers de Genève dureraient toute la semaine.", "fr"),
+        ("Share this", None),  # too short to call
+        ("", None),
+    ],
+)
+def test_metadata_detect_language(text: str, lang: str | None) -> None:
+    assert detect_language(text) == lang
+
+
+def _raw(data: bytes, source: str, kind: str = "text", **hints: str) -> RawArticle:
+    return RawArticle(id=sha256_hex(data), source=source, raw=data, kind=kind, hints=dict(hints))
+
+
+@pytest.mark.parametrize("name", sorted(GOLD))
+def test_article_corpus_documents(name: str) -> None:
+    data = (ARTICLES / name).read_bytes()
+    doc = clean_article(_raw(data, name), decoded_text=data.decode("utf-8"), encoding="utf-8")
+    assert isinstance(doc, Document)
+    gold = GOLD[name]
+    assert doc.title == gold["title"]
+    assert doc.outlet == gold.get("outlet")
+    assert doc.published == gold.get("published")
+    assert doc.language == "en"
+    assert doc.words == len(doc.text.split())
+    for span in doc.headings:
+        assert doc.text[span["start"] : span["end"]] == span["text"]
+    assert [h["text"] for h in doc.headings] == gold.get("headings", [h["text"] for h in doc.headings])
+
+
+def test_article_hints_fill_gaps() -> None:
+    body = "The ministers said on Monday that the talks in Geneva would go on all week long."
+    doc = clean_article(
+        _raw(b"{}", "feed.jsonl#3", body=body, title="Talks go on", published="2021-05-04",
+             outlet="Gulf Wire", url="https://mirror.example/a"),
+        decoded_text="{}",
+    )
+    assert isinstance(doc, Document)
+    assert (doc.title, doc.published, doc.outlet, doc.host) == (
+        "Talks go on", "2021-05-04", "Gulf Wire", "mirror.example")
+    assert doc.text == body
+
+
+def test_article_rejects_chrome_only() -> None:
+    text = "Share this article\nLeave a Reply\nSubscribe to our newsletter"
+    out = clean_article(_raw(text.encode(), "x.txt"), decoded_text=text)
+    assert isinstance(out, Rejection)
+    assert out.stage == "clean" and out.source == "x.txt" and out.raw == text.encode()
+    assert out.reason.startswith("no article text left after removing boilerplate")
+
+
+def test_article_seeds(seeds_dir: Path) -> None:
+    docs = {}
+    for path in sorted(seeds_dir.glob("*.txt")):
+        data = path.read_bytes()
+        docs[path.name[:3]] = clean_article(_raw(data, str(path)), decoded_text=data.decode("utf-8"))
+    aj, xh = docs["000"], docs["004"]
+    assert isinstance(aj, Document) and isinstance(xh, Document)
+    assert aj.title == "US and Syria opposition question Russia intentions"
+    assert (aj.outlet, xh.outlet) == ("Al Jazeera", "Xinhua")
+    assert (aj.published, xh.published) == (None, "2015-10-07")
+    assert aj.language == xh.language == "en"
+    junk = ["Share this article", "Leave a Reply", "Akismet", "WhatsApp", "Wait a sec",
+            "will not be published", "From the news desk", "Adjust font size"]
+    assert not any(j.lower() in (aj.text + xh.text).lower() for j in junk)
+    assert aj.text.startswith("Russia says it has carried out air strikes")
+    assert aj.text.endswith("had asked Putin for the support.")
+    assert xh.text.startswith("Since Moscow launched airstrikes")
+    assert xh.text.endswith('destruction of the entire region," Assad said Sunday.')
+    assert "Share this article" in aj.boilerplate and "Endi" in xh.boilerplate

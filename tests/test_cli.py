@@ -1,0 +1,122 @@
+"""End-to-end: the CLI over self-written articles and over the shared seeds (seedcheck)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from crosswire.cli import app
+
+REPO = Path(__file__).resolve().parents[1]
+runner = CliRunner()
+
+WIRE = (
+    "From the news desk\n\nFloods cut off three villages in Dolna valley\n\nShare this article\n\n"
+    "DOLNA, March 4 (Reuters) - Floodwater cut off three villages in the Dolna valley on Tuesday, "
+    "and the regional governor Anna Petrova said at least nine people had died.\n\n"
+    "Petrova said rescue teams from Kessel had reached two of the villages by boat, while the army "
+    "was preparing helicopters for the third.\n\n"
+    "The weather service warned that more rain was expected on Thursday across the whole region.\n\n"
+    "Share this article\n\nLeave a Reply\n\nYour email address will not be published.\n"
+)
+
+
+@pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "1-wire.txt").write_text(WIRE, encoding="utf-8")
+    # The same wire story reposted with other chrome: a near-duplicate, not a new report.
+    (folder / "2-repost.txt").write_text(WIRE.replace("From the news desk", "Daily Planet | Home").replace(
+        "Share this article", "Tweet this"), encoding="utf-8")
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
+    return folder
+
+
+def _run(*args: str):
+    result = runner.invoke(app, list(args), env={"COLUMNS": "200"})
+    return result
+
+
+@pytest.mark.model
+def test_cli_run_counts_add_up_and_second_run_adds_nothing(corpus: Path, tmp_path: Path):
+    db = tmp_path / "c.duckdb"
+    first = _run("run", str(corpus), "--db", str(db))
+    assert first.exit_code == 0, first.output
+    out = tmp_path / "c.jsonl"
+    assert _run("export", "--db", str(db), "--format", "jsonl", "-o", str(out)).exit_code == 0
+    recs = [json.loads(line) for line in out.read_text().splitlines()]
+    docs = [r for r in recs if r["kind"] == "document"]
+    rejections = [r for r in recs if r["kind"] == "rejection"]
+    assert len(docs) + len(rejections) == 4
+    assert len(rejections) == 2 and {r["stage"] for r in rejections} <= {"ingest", "decode"}
+    assert {Path(r["source"]).name for r in rejections} == {"empty.txt", "image.png"}
+    assert all(r["reason"] for r in rejections)
+    (original,) = [d for d in docs if d["duplicate_of"] is None]
+    (copy,) = [d for d in docs if d["duplicate_of"] is not None]
+    assert copy["duplicate_of"] == original["id"]
+    assert "Share this article" not in original["text"]
+    assert "Share this article" in original["boilerplate"]
+    second = _run("run", str(corpus), "--db", str(db))
+    assert second.exit_code == 0
+    out2 = tmp_path / "c2.jsonl"
+    _run("export", "--db", str(db), "--format", "jsonl", "-o", str(out2))
+    assert out2.read_text() == out.read_text()
+
+
+@pytest.mark.model
+def test_cli_docs_show_entities_and_file_exports(corpus: Path, tmp_path: Path):
+    db = tmp_path / "c.duckdb"
+    assert _run("run", str(corpus), "--db", str(db)).exit_code == 0
+    listing = _run("docs", "--db", str(db))
+    assert "Floods cut off" in listing.output and "rejected" in listing.output
+    shown = _run("show", "wire.txt", "--db", str(db))
+    assert shown.exit_code == 0 and "Anna Petrova" in shown.output
+    assert "Petrova" in _run("entities", "--db", str(db), "--name", "petrova").output
+    assert _run("export", "--db", str(db), "--format", "csv", "-o", str(tmp_path / "x.csv")).exit_code == 0
+    assert (tmp_path / "x-document.csv").read_text().count("Floods cut off") >= 1
+    assert _run("export", "--db", str(db), "--format", "parquet", "-o", str(tmp_path / "x.parquet")).exit_code == 0
+    assert pq.read_table(tmp_path / "x-document.parquet").num_rows == 2
+
+
+def test_cli_bad_arguments_exit_2_without_traceback(tmp_path: Path):
+    missing = _run("run", str(tmp_path / "nope"), "--db", str(tmp_path / "x.duckdb"))
+    assert missing.exit_code == 2 and "no such file" in missing.output
+    assert "Traceback" not in missing.output
+    assert _run("docs", "--db", str(tmp_path / "absent.duckdb")).exit_code == 2
+    assert _run("export", "--db", str(tmp_path / "absent.duckdb"), "--format", "xml").exit_code == 2
+    assert _run("run").exit_code == 2
+
+
+@pytest.mark.model
+def test_cli_seeds_pass_seedcheck_foundation_checks(seeds_dir: Path, shared_dir: Path, tmp_path: Path):
+    db, out = tmp_path / "s.duckdb", tmp_path / "s.jsonl"
+    assert _run("run", str(seeds_dir), "--db", str(db)).exit_code == 0
+    assert _run("export", "--db", str(db), "--format", "jsonl", "-o", str(out)).exit_code == 0
+    check = subprocess.run(
+        [sys.executable, str(shared_dir / "tools" / "seedcheck.py"), str(out), "--only", "D1,D2,D3,D4,D6,D7,D8,N1,N2,N3,N4"],
+        capture_output=True, text=True,
+    )
+    assert check.returncode == 0, check.stdout
+    assert "11 passed, 0 failed" in check.stdout
+
+
+@pytest.mark.model
+def test_cli_every_mention_offset_indexes_the_clean_text(corpus: Path, tmp_path: Path):
+    from crosswire.store import Store
+
+    db = tmp_path / "c.duckdb"
+    _run("run", str(corpus), "--db", str(db))
+    with Store(db) as store:
+        docs = {d.id: d for d in store.documents()}
+        mentions = [m for d in docs for m in store.mentions(d)]
+    assert mentions
+    for m in mentions:
+        assert docs[m.doc].text[m.start:m.end] == m.text
