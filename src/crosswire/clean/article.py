@@ -34,11 +34,12 @@ class _Body:
     site_name: str | None
     published: str | None
     format: str
+    lead_credit: str | None = None
 
 
 def _from_text(text: str) -> _Body:
     c = strip_boilerplate(text)
-    return _Body(c.paragraphs, c.removed, c.headings, c.title, c.dateline, c.credit, None, None, "text")
+    return _Body(c.paragraphs, c.removed, c.headings, c.title, c.dateline, c.credit, None, None, "text", c.lead_credit)
 
 
 def _from_html(html: str, url: str | None) -> _Body:
@@ -66,6 +67,7 @@ def _from_html(html: str, url: str | None) -> _Body:
         site_name=c.sitename,
         published=c.published,
         format="html",
+        lead_credit=dateline,
     )
 
 
@@ -117,6 +119,7 @@ def clean_article(
     clean_text = "\n\n".join(body.paragraphs)
     host = host_from_url(url)
     outlet = read_outlet(
+        lead=body.lead_credit,
         dateline=body.dateline,
         credit=body.credit,
         site_name=body.site_name,

@@ -116,6 +116,7 @@ class Cleaned:
     dateline: str | None = None  # "Xinhua, October 7, 2015" / "WASHINGTON, March 3 (Reuters) -"
     credit: str | None = None  # trailing credit or end mark: "Al Jazeera", "Endi"
     title: str | None = None
+    lead_credit: str | None = None  # the opening wire credit, even when a dated line came first
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,14 +177,19 @@ def _title_shape(line: str, f: LineFeatures) -> bool:
     return (
         TITLE_MIN_WORDS <= f.words <= TITLE_MAX_WORDS
         and not line.endswith((".", ":", ";", ","))
-        and not (f.strong_ui or f.label or f.nav)
+        and not (f.strong_ui or f.label or f.nav or f.weak_ui_share >= 0.5)
         and find_date_text(line) is None
     )
 
 
 def _dateline_of(line: str, f: LineFeatures) -> str | None:
     """The dateline text of a short line holding a full date, widget words cut off."""
-    if f.words > DATELINE_MAX_WORDS or find_date_text(line) is None:
+    if f.words > DATELINE_MAX_WORDS:
+        # "Published 14 March 2024 | Updated 15 March 2024 ...": the first segment dates it.
+        line = NAV_SEPARATORS.split(line)[0]
+        if len(line.split()) > DATELINE_MAX_WORDS:
+            return None
+    if find_date_text(line) is None:
         return None
     ui = STRONG_UI.search(line)
     text = line[: ui.start()] if ui else line
@@ -290,12 +296,14 @@ def strip_boilerplate(text: str) -> Cleaned:
     # Inside the body region: prose is kept, subheads are kept as headings, the rest removed.
     kept: list[str] = []
     headings: list[str] = []
+    lead_credit: str | None = None
     for i in range(start, end + 1):
         line, f = lines[i], feats[i]
         if i == start:
             lead, line = split_lead_credit(line)
             if lead:
                 removed.append(lead)
+                lead_credit = lead
                 dateline = dateline if dateline and find_date_text(dateline) else lead
         # A subhead sits between prose: after a finished sentence (not mid-way through a
         # hard-wrapped paragraph) and before a body line.
@@ -327,4 +335,5 @@ def strip_boilerplate(text: str) -> Cleaned:
         dateline=dateline,
         credit=credit,
         title=lines[title_at] if title_at is not None else None,
+        lead_credit=lead_credit,
     )

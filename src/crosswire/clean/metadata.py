@@ -36,6 +36,13 @@ EXPLICIT_DATE = re.compile(
     r"|\b\d{4}/\d{2}/\d{2}\b",
     re.IGNORECASE,
 )
+# The same shapes with a month word in any language ("14 mars 2024", "13 марта 2024",
+# "3. März 2021"); a match only counts once dateparser reads it as a full date.
+OTHER_LANGUAGE_DATE = re.compile(
+    r"\b\d{1,2}\.?\s+[^\W\d_]{3,12}\.?,?\s+\d{4}\b|\b[^\W\d_]{3,12}\.?\s+\d{1,2},?\s+\d{4}\b"
+)
+# "DRAVNY, Kestria (Meridian) -": an agency nobody listed is still named by the dateline.
+DATELINE_AGENCY = re.compile(r"\((?P<agency>[A-Z][\w .&'\-]{1,40})\)\s*(?:--|[-–—])?\s*$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,6 +172,7 @@ def outlet_for_host(host: str | None) -> str | None:
 
 def read_outlet(
     *,
+    lead: str | None = None,
     dateline: str | None = None,
     credit: str | None = None,
     site_name: str | None = None,
@@ -180,10 +188,14 @@ def read_outlet(
         >>> read_outlet(credit="Endi"), read_outlet(dateline="MOSCOW, Oct 7 (Xinhua) --")
         ('Xinhua', 'Xinhua')
     """
-    for candidate in (dateline, credit):
+    for candidate in (lead, dateline, credit):
         found = find_outlet(candidate) or outlet_for_end_mark(candidate)
         if found:
             return found
+    for candidate in (lead, dateline):
+        agency = DATELINE_AGENCY.search(candidate or "")
+        if agency:
+            return agency.group("agency").strip()
     if credit and credit.strip():
         # An unknown but explicit credit ("Gulf Wire") is still the writer's own word.
         return credit.strip(" ()-–—")
@@ -211,7 +223,23 @@ def find_date_text(text: str | None) -> str | None:
     if not text:
         return None
     m = EXPLICIT_DATE.search(text)
-    return m.group(0) if m else None
+    if m:
+        return m.group(0)
+    for m in OTHER_LANGUAGE_DATE.finditer(text):
+        if _full_date(m.group(0)) is not None:
+            return m.group(0)
+    return None
+
+
+def _full_date(found: str, languages: list[str] | None = None) -> str | None:
+    parsed = dateparser.parse(
+        found,
+        languages=languages,
+        settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
+    )
+    if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None
+    return parsed.date().isoformat()
 
 
 def parse_date(text: str | None) -> str | None:
@@ -233,14 +261,8 @@ def parse_date(text: str | None) -> str | None:
         candidate = f"{year:04d}-{month:02d}-{day:02d}"
         valid = 1 <= month <= 12 and 1 <= day <= 31 and MIN_YEAR <= year <= MAX_YEAR
         return candidate if valid else None
-    parsed = dateparser.parse(
-        found,
-        languages=["en"],
-        settings={"REQUIRE_PARTS": ["day", "month", "year"], "RETURN_AS_TIMEZONE_AWARE": False},
-    )
-    if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
-        return None
-    return parsed.date().isoformat()
+    english = EXPLICIT_DATE.fullmatch(found) is not None
+    return _full_date(found, ["en"] if english else None)
 
 
 def normalise_date(value: str | None) -> str | None:
