@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import gzip
+import io
+import os
 from pathlib import Path
 
 import pytest
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = (REPO / ".." / "shared").resolve()
@@ -42,3 +47,59 @@ def nlp_sm():
     from crosswire.nlp.pipeline import load_nlp
 
     return load_nlp()
+
+
+ARTICLE = "DRAVNY (Meridian) - Shells hit the border town overnight, officials said on Tuesday.\n"
+
+
+def make_warc(pages: list[tuple[str, str, bytes, str]], *, gzip_records: bool = True) -> bytes:
+    """A WARC with a warcinfo record and a request + response per (url, status, body, type)."""
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gzip_records)
+    writer.write_record(writer.create_warcinfo_record("t.warc.gz", {"software": "test"}))
+    for url, status, body, content_type in pages:
+        writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+        http = StatusAndHeaders(status, [("Content-Type", content_type)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(body), http_headers=http))
+    return buf.getvalue()
+
+
+def good_warc() -> bytes:
+    body = ("<html><body><p>" + "Report from the river. " * 200 + "</p></body></html>").encode()
+    return make_warc(
+        [
+            ("https://k.example/a", "200 OK", body, "text/html; charset=utf-8"),
+            ("https://k.example/b", "200 OK", body.replace(b"river", b"bridge"), "text/html"),
+            ("https://k.example/c.txt", "200 OK", b"Plain report text.", "text/plain"),
+            ("https://k.example/logo.png", "200 OK", b"\x89PNG\r\n\x1a\n\x00\x00", "image/png"),
+            ("https://k.example/gone", "404 Not Found", b"<html>Not found</html>", "text/html"),
+        ]
+    )
+
+
+@pytest.fixture
+def bad_inputs(tmp_path: Path) -> Path:
+    """A folder of everything that goes wrong with real inputs (50 MB file included)."""
+    root = tmp_path / "badinput"
+    root.mkdir()
+    (root / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0\x00\x10JFIF" + bytes(200))
+    (root / "archive.zip").write_bytes(b"PK\x03\x04" + bytes(100))
+    (root / "empty.txt").write_bytes(b"")
+    (root / "blank.txt").write_bytes(b"   \n\n  ")
+    with (root / "huge.txt").open("wb") as handle:
+        handle.write(b"Endless scroll of words. " * 2_100_000)  # 52.5 MB
+    (root / "invalid-utf8.txt").write_bytes("Grüße aus Köln, sagte der Außenminister.".encode("cp1252") + b" \x81")
+    (root / "cyrillic.txt").write_bytes("Министр обороны Сергей Волков заявил во вторник, что войска отошли от границы реки.".encode("cp1251"))
+    (root / "script-only.html").write_text("<html><script>var a = 1;</script></html>", encoding="utf-8")
+    whole = good_warc()
+    (root / "cut.warc.gz").write_bytes(whole[: len(whole) // 2])
+    (root / "bad.gz").write_bytes(gzip.compress(b"some text")[:-12])
+    (root / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (root / "README.md").write_text("Not an article.", encoding="utf-8")
+    loop_dir = root / "nested"
+    loop_dir.mkdir()
+    (loop_dir / "story.txt").write_text(ARTICLE, encoding="utf-8")
+    (loop_dir / "back").symlink_to(root, target_is_directory=True)  # loops to the top
+    (root / "dangling.txt").symlink_to(root / "missing-target.txt")
+    os.mkfifo(root / "pipe")
+    return root

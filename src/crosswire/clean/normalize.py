@@ -119,6 +119,7 @@ _CHAR_TABLE = str.maketrans(
 )
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = {key: None for key, value in _CHAR_TABLE.items() if value is None}
 
 
@@ -135,7 +136,10 @@ def normalize_text(text: str) -> str:
     fixed = ftfy.fix_text(text.translate(_INVISIBLE), _FTFY_CONFIG)
     # NFC again after the table: removing a zero-width char can join a base letter to a
     # combining mark that was separated from it.
-    return unicodedata.normalize("NFC", fixed.translate(_CHAR_TABLE))
+    # Control characters (C0 but tab/newline, and C1) are never text: they are bytes a
+    # wrong or damaged encoding left behind. The raw input keeps them.
+    fixed = _CONTROL.sub("", fixed.translate(_CHAR_TABLE))
+    return unicodedata.normalize("NFC", fixed)
 
 
 def declared_charset(raw: bytes) -> str | None:
@@ -270,7 +274,16 @@ def _decode_guess(raw: bytes) -> Decoded:
         ranked.append((_implausibility(text), rank, Decoded(text, name)))
     if ranked:
         return min(ranked, key=lambda item: item[:2])[2]
-    return Decoded(str(best), _codec_name(best.encoding))
+    # No common code page decodes strictly: a stray undefined byte (0x81 in cp1252) in
+    # otherwise Western text. A common page with a few replaced bytes beats an exotic one
+    # (charset-normalizer then offers mac-iceland and reads "Köln" as "Kˆln").
+    lenient: list[tuple[int, int, Decoded]] = [(_implausibility(str(best)), len(_PREFERRED), Decoded(str(best), _codec_name(best.encoding)))]
+    for rank, name in enumerate(_PREFERRED):
+        text = raw.decode(name, errors="replace")
+        bad = text.count("\ufffd")
+        if bad <= max(_MAX_REPLACED, len(raw) // 200):
+            lenient.append((_implausibility(text) + bad, rank, Decoded(text, name)))
+    return min(lenient, key=lambda item: item[:2])[2]
 
 
 _WORD = re.compile(r"[^\W\d_]+")
@@ -280,6 +293,9 @@ _WORD_INNER = "’‘'-‐–\u0300\u0301\u0302\u0303\u0308"  # apostrophes, hyp
 # How far above the best match's chaos (0-1, share of odd characters) another match may
 # be and still compete; 0.1 separates the close Latin code pages seen in the tests.
 _CHAOS_MARGIN = 0.1
+# Undefined bytes tolerated (as U+FFFD) when reading with a common code page: a few per
+# file are crawl damage, more mean the code page is wrong.
+_MAX_REPLACED = 3
 
 
 def _implausibility(text: str) -> int:

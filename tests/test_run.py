@@ -1,0 +1,56 @@
+"""The runner over bad input: it finishes, explains every input, and a re-run adds nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crosswire.run import run
+from crosswire.settings import load_settings
+
+CORPUS = Path(__file__).resolve().parents[1] / "examples" / "corpus"
+
+
+def _table_counts(store) -> dict[str, int]:
+    return {t: store.count(t) for t in ("raw_inputs", "documents", "rejections", "mentions", "entities")}
+
+
+@pytest.mark.model
+def test_run_bad_input_folder_accounts_for_every_input_and_is_idempotent(bad_inputs: Path, mem_store):
+    settings = load_settings()
+    first = run([bad_inputs], mem_store, settings)
+    assert first.balanced
+    assert first.inputs == mem_store.count("documents") + mem_store.count("rejections")
+    reasons = {Path(r["source"].split("#")[0]).name: r for r in mem_store.rows("rejections")}
+    assert reasons["script-only.html"]["stage"] == "clean"
+    assert "no article text" in reasons["script-only.html"]["reason"]
+    assert reasons["huge.txt"]["reason"].startswith("file is 52.5 MB")
+    assert all(r["reason"] for r in reasons.values())
+    docs = {Path(d.source).name: d for d in mem_store.documents()}
+    assert docs["cyrillic.txt"].language == "ru" and "Сергей Волков" in docs["cyrillic.txt"].text
+    assert docs["invalid-utf8.txt"].text.startswith("Grüße aus Köln")
+    # Every readable input is kept verbatim under its content hash, rejected ones included.
+    (size,) = mem_store.con.execute(
+        "SELECT size FROM raw_inputs WHERE id = ?", [reasons["huge.txt"]["id"]]).fetchall()[0]
+    assert size == 52_500_000
+    before = _table_counts(mem_store)
+    second = run([bad_inputs], mem_store, settings)
+    assert second.balanced and second.unchanged == second.inputs == first.inputs
+    assert (second.processed, second.duplicate, second.rejected) == (0, 0, 0)
+    assert _table_counts(mem_store) == before
+
+
+@pytest.mark.model
+def test_run_sample_corpus_groups_syndicated_copies(mem_store):
+    summary = run([CORPUS], mem_store, load_settings())
+    assert summary.balanced and summary.rejected == 0 and summary.inputs >= 20
+    docs = mem_store.documents()
+    originals = {d.id for d in docs if d.duplicate_of is None}
+    copies = [d for d in docs if d.duplicate_of is not None]
+    assert copies and all(c.duplicate_of in originals for c in copies)
+    # Copies are not read twice: entities count each report once.
+    mentioned = {r[0] for r in mem_store.con.execute("SELECT DISTINCT doc FROM mentions").fetchall()}
+    assert mentioned <= originals and not ({c.id for c in copies} & mentioned)
+    languages = {d.language for d in docs}
+    assert {"en", "fr", "ru"} <= languages
