@@ -13,13 +13,14 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import Errors, SettingsError
-from .records import Document, Entity, Rejection, record_fields
+from .records import Document, Entity, Event, Rejection, record_fields
 from .store import Store
 
 # kind -> (table, record class, order). Order keeps exports diffable between runs.
 KINDS: dict[str, tuple[str, type, str]] = {
     "document": ("documents", Document, "source, id"),
     "entity": ("entities", Entity, "type, canonical, id"),
+    "event": ("events", Event, "doc, json_extract(evidence, '$.start')::INT, id"),
     "rejection": ("rejections", Rejection, "source, id"),
 }
 FORMATS = ("jsonl", "csv", "parquet")

@@ -9,13 +9,18 @@ export, with nothing to keep in step by hand.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field, fields
-from typing import Any
+import types
+import typing
+from dataclasses import dataclass, field, fields, is_dataclass
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 # Fields whose values are nested (lists of dicts, dicts): stored as JSON text in DuckDB
 # because their shapes grow with later issues and a JSON column never needs a migration.
 JSON_FIELDS = frozenset(
-    {"published_inferred", "boilerplate", "aliases", "docs", "headings", "extra", "meta"}
+    {"published_inferred", "boilerplate", "aliases", "docs", "headings", "extra", "meta",
+     "acled", "actor", "target", "places", "fatalities", "evidence"}
 )
 
 
@@ -114,17 +119,106 @@ class Entity:
     docs: list[str]
 
 
+@dataclass(frozen=True, slots=True)
+class Party:
+    """An event's actor or target: what the text says, and who that is."""
+
+    text: str
+    canonical: str | None = None
+    entity: str | None = None  # Entity.id
+    country: str | None = None  # ISO 3166-1 alpha-3
+    kind: str | None = None  # state | military | armed group | IGO | media | person | ...
+    start: int | None = None  # offsets of ``text`` in the clean text
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A resolved toponym: GeoNames coordinates with how precise they are."""
+
+    text: str
+    name: str
+    lat: float
+    lon: float
+    country: str | None  # ISO 3166-1 alpha-2
+    geonames_id: int | None
+    precision: str = "point"  # point | admin1 | country | continent
+    population: int = 0
+    start: int | None = None
+    end: int | None = None
+    note: str | None = None  # "north of the central city of": the place is near, not at
+
+
+@dataclass(frozen=True, slots=True)
+class Fatalities:
+    """How many died, as reported: a range, never a made-up default."""
+
+    low: int
+    high: int
+    victims: str | None = None  # civilians | militants | soldiers | police | protesters | ...
+    text: str | None = None  # the phrase it was read from
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Who did what to whom, where, when, with how many dead, read from one sentence."""
+
+    id: str
+    doc: str
+    type: str  # PLOVER event type
+    mode: str | None
+    acled: dict[str, str] | None  # {"event_type", "sub_event_type"}
+    actor: Party | None
+    target: Party | None
+    places: list[Place]
+    date: str | None  # when it happened (ISO), not when it was published
+    date_text: str | None
+    date_precision: str | None  # day | week | month | year | None
+    fatalities: Fatalities | None
+    according_to: str | None  # Claim.id once claims exist
+    modality: str  # asserted | reported | denied | planned | hypothetical
+    reported_by: str | None  # the reporting source's words until a claim links it
+    trigger: str
+    evidence: Evidence
+
+
 def record_fields(cls: type) -> list[str]:
     """Field names of a record class, in declaration order."""
     return [f.name for f in fields(cls)]
 
 
+def _plain(value: Any) -> Any:
+    if is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _plain(getattr(value, f.name)) for f in fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    return value
+
+
 def as_row(record: Any) -> dict[str, Any]:
-    """A record as a flat dict (nested Evidence becomes a dict)."""
-    out: dict[str, Any] = {}
-    for f in fields(record):
-        value = getattr(record, f.name)
-        if isinstance(value, Evidence):
-            value = {"start": value.start, "end": value.end, "text": value.text}
-        out[f.name] = value
-    return out
+    """A record as a flat dict; nested records (Evidence, Party, Place, ...) become dicts."""
+    return {f.name: _plain(getattr(record, f.name)) for f in fields(record)}
+
+
+def from_row(cls: type[T], row: dict[str, Any]) -> T:
+    """Rebuild a record (nested records included) from a dict such as ``as_row`` made."""
+    hints = typing.get_type_hints(cls)
+    values: dict[str, Any] = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if f.name not in row:
+            continue
+        values[f.name] = _typed(hints[f.name], row[f.name])
+    return cls(**values)
+
+
+def _typed(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    options = [a for a in typing.get_args(hint) if a is not type(None)] if typing.get_origin(hint) in (typing.Union, types.UnionType) else [hint]
+    for option in options:
+        if is_dataclass(option) and isinstance(value, dict):
+            return from_row(option, value)
+        if typing.get_origin(option) is list and isinstance(value, list):
+            (inner,) = typing.get_args(option) or (Any,)
+            return [_typed(inner, v) for v in value]
+    return value

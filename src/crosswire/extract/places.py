@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from crosswire.records import Place  # the shared record; re-exported for callers
 from crosswire.extract.gazetteer import (
     KIND_ADMIN1,
     KIND_CITY,
@@ -68,27 +69,6 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 # admin1, or a city at least this big. Swept 0–1M on dev; 20k best end-to-end.
 RELABEL_LABELS = ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LANGUAGE")
 RELABEL_MIN_POPULATION = 20_000
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A resolved toponym; fields follow the export spec's event ``places`` items plus extras.
-
-    ``start``/``end`` index the document text when known, ``note`` keeps a relative phrase
-    ("30 km south of") whose offset is not applied to the coordinates.
-    """
-
-    text: str
-    name: str
-    lat: float
-    lon: float
-    country: str | None
-    geonames_id: int | None
-    precision: str  # "point" | "admin1" | "country" | "continent"
-    population: int = 0
-    start: int | None = None
-    end: int | None = None
-    note: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -170,14 +150,26 @@ def _qualifier_region(qualifier: str | None, gaz: Gazetteer) -> tuple[str, str] 
 
 
 class _Focus:
-    """Where a document is about: shares of countries and admin1s, plus anchor points."""
+    """Where a document is about: counts of confident countries/admin1s, plus anchor points.
+
+    Shares leave out the mention being scored (``votes[index]``), so a confident but wrong
+    reading cannot vote for itself.
+    """
 
     def __init__(self, countries: Counter[str], admins: Counter[tuple[str, str]],
-                 anchors: list[tuple[int, float, float]]) -> None:
-        total_c, total_a = sum(countries.values()), sum(admins.values())
-        self.country = {k: v / total_c for k, v in countries.items()} if total_c else {}
-        self.admin = {k: v / total_a for k, v in admins.items()} if total_a else {}
+                 anchors: list[tuple[int, float, float]],
+                 votes: dict[int, tuple[str, tuple[str, str] | None]] | None = None) -> None:
+        self.countries, self.admins = countries, admins
         self.anchors = anchors  # (mention index, lat, lon) of confident point places
+        self.votes = votes or {}
+
+    def shares(self, index: int, country: str, admin: tuple[str, str]) -> tuple[float, float]:
+        own_country, own_admin = self.votes.get(index, (None, None))
+        total_c = sum(self.countries.values()) - (own_country is not None)
+        total_a = sum(self.admins.values()) - (own_admin is not None)
+        c = self.countries.get(country, 0) - (own_country == country)
+        a = self.admins.get(admin, 0) - (own_admin == admin)
+        return (c / total_c if total_c > 0 else 0.0), (a / total_a if total_a > 0 else 0.0)
 
 
 def _score(c: Candidate, m: PlaceMention, penalty: float, gaz: Gazetteer, focus: _Focus,
@@ -187,8 +179,8 @@ def _score(c: Candidate, m: PlaceMention, penalty: float, gaz: Gazetteer, focus:
     s = math.log10(pop + 1.0) + KIND_BONUS[c.kind] - MATCH_PENALTY[c.match] - penalty
     if c.row in gaz.capitals:
         s += CAPITAL_BONUS
-    s += COUNTRY_FOCUS_WEIGHT * focus.country.get(c.country, 0.0)
-    s += ADMIN1_FOCUS_WEIGHT * focus.admin.get((c.country, c.admin1), 0.0)
+    country_share, admin_share = focus.shares(index, c.country, (c.country, c.admin1))
+    s += COUNTRY_FOCUS_WEIGHT * country_share + ADMIN1_FOCUS_WEIGHT * admin_share
     if c.kind == KIND_CITY and (c.country, c.admin1) in namesake_regions and not m.region_cue:
         s += CITY_IN_NAMESAKE_REGION_BONUS
     if c.kind in (KIND_ADMIN1, KIND_COUNTRY) and m.region_cue:
@@ -234,19 +226,24 @@ def resolve_places(mentions: Sequence[PlaceMention | str], *,
     seed = Counter(context_countries or {})
     focus = _Focus(seed, Counter(), [])
     first = [_ranked(m, i, c, p, gaz, focus) for i, (m, (c, p)) in enumerate(zip(ms, found))]
-    countries, admins = Counter(seed), Counter()
+    countries: Counter[str] = Counter(seed)
+    admins: Counter[tuple[str, str]] = Counter()
     anchors = []
+    votes: dict[int, tuple[str, tuple[str, str] | None]] = {}
     for i, ranked in enumerate(first):
         if not ranked or (len(ranked) > 1 and ranked[0][0] - ranked[1][0] < CONFIDENT_MARGIN):
             continue
         top = ranked[0][1]
-        if top.country:
-            countries[top.country] += 1
-        if top.kind in (KIND_CITY, KIND_ADMIN1):
-            admins[(top.country, top.admin1)] += 1
+        if not top.country:
+            continue  # continents say nothing about the country focus
+        countries[top.country] += 1
+        admin = (top.country, top.admin1) if top.kind in (KIND_CITY, KIND_ADMIN1) else None
+        if admin:
+            admins[admin] += 1
+        votes[i] = (top.country, admin)
         if top.kind == KIND_CITY:
             anchors.append((i, top.lat, top.lon))
-    focus = _Focus(countries, admins, anchors)
+    focus = _Focus(countries, admins, anchors, votes)
     out: list[Place | None] = []
     for i, (m, (cands, penalty)) in enumerate(zip(ms, found)):
         ranked = _ranked(m, i, cands, penalty, gaz, focus)

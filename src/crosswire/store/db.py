@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import fields
+
 from pathlib import Path
 from typing import Any
 
 import duckdb
 import pyarrow as pa
 
-from ..records import JSON_FIELDS, Document, Entity, Mention, Rejection, as_row
+from ..records import JSON_FIELDS, Document, Entity, Event, Mention, Rejection, as_row, from_row
 from .migrations import PROVENANCE_COLUMNS, apply_migrations, column_types
 
 TABLES: dict[str, type] = {
@@ -19,6 +19,7 @@ TABLES: dict[str, type] = {
     "rejections": Rejection,
     "mentions": Mention,
     "entities": Entity,
+    "events": Event,
 }
 
 
@@ -146,8 +147,7 @@ class Store:
                 yield {n: _decode(n, v) for n, v in zip(names, values)}
 
     def _records(self, cls: type, table: str, where: str = "", params: Sequence[Any] = ()) -> list[Any]:
-        names = {f.name for f in fields(cls)} - {"raw"}
-        return [cls(**{k: v for k, v in row.items() if k in names}) for row in self.rows(table, where, params)]
+        return [from_row(cls, row) for row in self.rows(table, where, params)]
 
     def documents(self, ids: Sequence[str] | None = None) -> list[Document]:
         """Stored documents (all, or those with the given ids)."""
@@ -170,6 +170,12 @@ class Store:
         """Entity mentions of one document, in text order."""
         rows = self.rows("mentions", "doc = ?", [doc], order="start")
         return [Mention(**{k: r[k] for k in ("doc", "start", "end", "text", "type", "entity")}) for r in rows]
+
+    def events(self, doc: str | None = None) -> list[Event]:
+        """Stored events (of one document, or all), in document and text order."""
+        where, params = ("doc = ?", [doc]) if doc else ("", [])
+        rows = self.rows("events", where, params, order="doc, json_extract(evidence, '$.start')::INT, id")
+        return [from_row(Event, r) for r in rows]
 
     def signatures(self) -> dict[str, bytes]:
         """Stored MinHash signatures by document id."""

@@ -8,7 +8,7 @@ from dataclasses import fields
 
 import duckdb
 
-from ..records import JSON_FIELDS, Document, Entity, Mention, Rejection
+from ..records import JSON_FIELDS, Document, Entity, Event, Mention, Rejection
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
@@ -80,6 +80,11 @@ def _initial(con: duckdb.DuckDBPyConnection) -> None:
             config_hash VARCHAR, inputs BIGINT, processed BIGINT, duplicate BIGINT,
             unchanged BIGINT, rejected BIGINT, paths VARCHAR)"""
     )
+
+
+@migration("0002_events")
+def _events(con: duckdb.DuckDBPyConnection) -> None:
+    _create(con, "events", Event, "id")
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
