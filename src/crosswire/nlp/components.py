@@ -12,6 +12,7 @@ from spacy.util import raise_error
 
 from crosswire.extract.aliases import AliasEntry, is_ambiguous, is_case_sensitive, load_aliases
 from crosswire.extract.names import acronym_of
+from crosswire.extract.quotes import QuoteFinder
 
 # Labels that name actors, places and events; DATE, CARDINAL, PRODUCT... are not mentions.
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
@@ -235,6 +236,17 @@ def select_spans(found: list[FoundSpan]) -> list[FoundSpan]:
 def make_entity_spans(nlp: Language, name: str, *, spans_key: str, aliases_path: str) -> EntitySpans:
     """Mention spans: cleaned NER spans plus alias-table matches (``aliases_path`` "" = bundled)."""
     return EntitySpans(nlp, name, spans_key=spans_key, aliases_path=aliases_path)
+
+
+@Language.factory(
+    "crosswire_quotes",
+    requires=["token.lemma", "token.pos"],
+    assigns=["doc.spans"],
+    default_config={"quotes_key": "quotes", "cues_key": "cues", "cues_path": ""},
+)
+def make_quote_finder(nlp: Language, name: str, *, quotes_key: str, cues_key: str, cues_path: str) -> QuoteFinder:
+    """Quote content spans and reporting-cue spans (``cues_path`` "" = bundled ``data/cues.tsv``)."""
+    return QuoteFinder(name, quotes_key=quotes_key, cues_key=cues_key, cues_path=cues_path)
 
 
 def registered_factories() -> list[str]:

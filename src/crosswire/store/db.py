@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from ..records import JSON_FIELDS, Document, Entity, Event, Mention, Rejection, as_row, from_row
+from ..records import JSON_FIELDS, Claim, Document, Entity, Event, Mention, Rejection, Relation, Story, as_row, from_row
 from .migrations import PROVENANCE_COLUMNS, apply_migrations, column_types
 
 TABLES: dict[str, type] = {
@@ -20,6 +20,9 @@ TABLES: dict[str, type] = {
     "mentions": Mention,
     "entities": Entity,
     "events": Event,
+    "claims": Claim,
+    "stories": Story,
+    "relations": Relation,
 }
 
 
@@ -176,6 +179,26 @@ class Store:
         where, params = ("doc = ?", [doc]) if doc else ("", [])
         rows = self.rows("events", where, params, order="doc, json_extract(evidence, '$.start')::INT, id")
         return [from_row(Event, r) for r in rows]
+
+    def claims(self, doc: str | None = None) -> list[Claim]:
+        """Stored claims (of one document, or all), in document and text order."""
+        where, params = ("doc = ?", [doc]) if doc else ("", [])
+        rows = self.rows("claims", where, params, order="doc, json_extract(evidence, '$.start')::INT, id")
+        return [from_row(Claim, r) for r in rows]
+
+    def stories(self) -> list[Story]:
+        """Every story, earliest first."""
+        return [from_row(Story, r) for r in self.rows("stories", order="start NULLS LAST, id")]
+
+    def relations(self, story: str | None = None) -> list[Relation]:
+        """Claim relations (of one story, or all), strongest first."""
+        where, params = ("story = ?", [story]) if story else ("", [])
+        return [from_row(Relation, r) for r in self.rows("relations", where, params, order="score DESC, id")]
+
+    def delete(self, table: str, ids: Sequence[str]) -> None:
+        """Remove rows by id (a story merged into another, say)."""
+        if ids:
+            self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [list(ids)])
 
     def signatures(self) -> dict[str, bytes]:
         """Stored MinHash signatures by document id."""

@@ -8,7 +8,7 @@ from dataclasses import fields
 
 import duckdb
 
-from ..records import JSON_FIELDS, Document, Entity, Event, Mention, Rejection
+from ..records import JSON_FIELDS, Claim, Document, Entity, Event, Mention, Rejection, Relation, Story
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
@@ -85,6 +85,13 @@ def _initial(con: duckdb.DuckDBPyConnection) -> None:
 @migration("0002_events")
 def _events(con: duckdb.DuckDBPyConnection) -> None:
     _create(con, "events", Event, "id")
+
+
+@migration("0003_claims_stories_relations")
+def _claims(con: duckdb.DuckDBPyConnection) -> None:
+    _create(con, "claims", Claim, "id")
+    _create(con, "stories", Story, "id")
+    _create(con, "relations", Relation, "id")
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -1,0 +1,438 @@
+"""Events (who did what to whom, where, when, how many dead) read from a parsed document.
+
+One event per trigger cluster per sentence: triggers of the same kind linked in one sentence
+("a government airstrike killed 4 civilians") are one event; the most specific trigger names
+it. Dates are never defaulted to the publication date: an event gets a date only from a date
+expression in its sentence (``event_date`` resolves "last Wednesday" against ``published``);
+ACLED-style reports always state one, and for news a missing date is better left unknown
+than guessed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.extract.dates import event_date
+from crosswire.extract.event_places import LOCATION_NOUNS, fallback_places, is_heading, places_for, segments
+from crosswire.extract.fatalities import event_fatalities
+from crosswire.extract.ontology import Context, load_ontology, refine_acled
+from crosswire.extract.parties import PRONOUNS, is_protesters, make_party
+from crosswire.extract.triggers import (
+    CLAIM_NOUNS, NOUN_TAGS, VERB_TAGS, Trigger, find_triggers, governing_verb, is_generic, light_verb_subject,
+    modality_of, quote_open_after, tense_of,
+)
+from crosswire.records import Event, Evidence, Fatalities, Party, Place, short_id
+
+VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
+# Types a PROTEST absorbs when linked to it in a sentence: "gathered to demand", "rallied
+# against", and police action on the protesters ("dispersed them").
+PROTEST_ABSORBS = frozenset({"DEMAND", "REQUEST", "REJECT", "DISAPPROVE"})
+# Which trigger names a merged violent cluster: the weapon-specific one first.
+MODE_RANK = {"aerial": 0, "suicide bomb": 0, "chemical": 0, "grenade": 1, "explosive": 1,
+             "shelling": 1, "abduction": 1, "sexual violence": 1, "occupy": 1, "clash": 2,
+             "firearms": 3, "beating": 3, None: 4, "property": 5}
+# Entity labels that are never actors, targets or places.
+NOT_ARGUMENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "group", "scores"})
+# Follow-up sentences that only count the dead ("7 soldiers were killed", "the ensuing clashes
+# left 5 dead") add their toll to the paragraph's violent event instead of making another.
+FOLLOW_UP_TYPES = frozenset({"ASSAULT", "FIGHT"})
+PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Nouns of fixed phrases that are never arguments ("on the other hand", "on the sidelines").
+DISCOURSE_NOUNS = frozenset({"hand", "behalf", "basis", "sideline", "sidelines", "condition", "part", "way", "need"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                      "today", "yesterday", "tonight", "morning", "evening", "night", "week", "month", "year"})
+# Noun modifiers that name the actor of a nominal trigger ("a government airstrike").
+ACTOR_MODIFIERS = frozenset({"government", "army", "police", "rebel", "military", "militant", "regime",
+                             "coalition", "jihadist", "insurgent", "separatist", "militia", "security"})
+# Triggers that name a person, who is then the actor ("a suicide bomber blew himself up").
+# Types whose nominal trigger's participants are the clause subject ("after a meeting with X").
+PARTICIPANT_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+PERSON_TRIGGERS = frozenset({"bomber", "gunman", "gunmen", "attacker", "assailant"})
+# Verbs whose purpose clause is an event of its own ("vowed to strike").
+PLAN_HEADS = frozenset({"vow", "plan", "threaten", "pledge", "promise", "intend", "prepare", "decide"})
+TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "into"})
+# Words near a strike that make it aerial whatever the trigger ("jets hit", "warplanes struck").
+AERIAL_CUES = frozenset({"jet", "jets", "warplane", "warplanes", "aircraft", "helicopter", "helicopters",
+                         "drone", "drones", "bomber", "bombers", "air", "aerial", "sortie", "sorties"})
+CHEMICAL_CUES = frozenset({"chemical", "chlorine", "sarin", "mustard", "nerve", "toxic", "cs", "phosgene"})
+INTERVENTION_WORDS = frozenset({"disperse", "dispersed", "tear", "teargas", "cannon", "baton", "arrest",
+                                "arrested", "detain", "detained", "rubber", "intervene", "intervened"})
+VIOLENT_WORDS = frozenset({"stone", "stones", "rock", "rocks", "torch", "torched", "burn", "burned",
+                           "burnt", "loot", "looted", "vandalize", "vandalized", "vandalised", "smash",
+                           "smashed", "petrol", "molotov", "clash", "clashed", "riot", "rioted", "stormed", "ransacked"})
+
+
+@dataclass(slots=True)
+class _Cluster:
+    """Triggers of one event in one sentence, and the arguments read for them."""
+
+    primary: Trigger
+    members: list[Trigger] = field(default_factory=list)
+    actor: Token | None = None
+    target: Token | None = None
+    place_toks: list[Token] = field(default_factory=list)
+    intervention: bool = False
+    protesters_killed: bool = False
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through xcomp/advcl/conj/relcl/acl when it has none."""
+    for _ in range(4):
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                if verb.tag_ == "VBN" and not any(a.dep_ in {"aux", "auxpass"} for a in verb.children):
+                    return None  # "some 35-40 terrorists killed": a reduced passive, the subject is the victim
+                if c.lower_ in PRONOUNS and verb.dep_ == "relcl":
+                    return None if verb.head.lemma_.lower() in CLAIM_NOUNS else verb.head
+                return c
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in NOUN_TAGS:
+            return verb.head if not any(c.dep_ == "nsubjpass" for c in verb.children) else None
+        if verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the nearest verb above a noun (the participants of a meeting noun)."""
+    for anc in tok.ancestors:
+        if anc.pos_ in VERB_TAGS:
+            return _subject(anc)
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ in NOT_ARGUMENT_ENTS or obj.lower_ in WEEKDAYS or obj.lemma_ in DISCOURSE_NOUNS:
+        return None  # "on 12 March 2019", "on Monday": when, not whom or where
+    return obj
+
+
+def _verb_arguments(verb: Token, trig: Trigger, *, with_object: bool) -> tuple[Token | None, list[Token]]:
+    """Target and place candidates among a verb's dependents (object before prepositions)."""
+    target = None
+    if with_object:
+        target = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.ent_type_ not in NOT_ARGUMENT_ENTS - {"CARDINAL"}), None)
+        if target is not None and trig.start <= target.i < trig.end:
+            target = None  # "opened fire on X": "fire" is part of the trigger
+        if target is not None and (target.ent_type_ == "CARDINAL" or target.lemma_ in QUANTITY_NOUNS):
+            of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            target = _pobj(of) if of is not None else target  # "dozens of protesters"
+        reduced = verb.tag_ == "VBN" and not any(a.dep_ in {"aux", "auxpass"} for a in verb.children)
+        if target is None and reduced:
+            target = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    places = [target] if target is not None else []  # "seized Goma": the object may be the place
+    for c in verb.children:
+        if c.dep_ == "prep" and (pobj := _pobj(c)) is not None:
+            if target is None and (c.lower_ in TARGET_PREPS or (c.lower_ == "with" and "symmetric" in trig.entry.flags)):
+                target = pobj
+            places.append(pobj)
+    return target, places
+
+
+def _arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
+    """Actor, target and place-candidate tokens from the dependency parse of one trigger."""
+    head = trig.head
+    actor = target = None
+    places: list[Token] = []
+    if head.pos_ in VERB_TAGS:
+        actor = _subject(head)
+        target, places = _verb_arguments(head, trig, with_object=True)
+        if head.dep_ == "amod" and head.head.pos_ in NOUN_TAGS:  # "the killed civilians"
+            target = target or head.head
+    else:
+        for c in head.children:
+            if c.ent_type_ in NOT_ARGUMENT_ENTS or c.lower_ in WEEKDAYS or c.lower_ in PRONOUNS:
+                continue  # "today's Russian air raids", "its air strikes"
+            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}):
+                actor = actor or c
+            elif c.dep_ == "compound" and c.lemma_.lower() in ACTOR_MODIFIERS:
+                actor = actor or c
+            elif c.dep_ == "prep" and (pobj := _pobj(c)) is not None:
+                if c.lower_ == "by":
+                    actor = pobj
+                elif c.lower_ == "between":
+                    actor = pobj
+                    target = next((g for g in pobj.children if g.dep_ == "conj"), None)
+                elif c.lower_ in TARGET_PREPS or c.lower_ == "with":
+                    target = target or pobj
+                places.append(pobj)
+            elif c.dep_ == "acl" and c.lemma_ in {"target", "hit", "kill"}:  # "a strike targeting X"
+                target = target or next((g for g in c.children if g.dep_ == "dobj"), None)
+        subject = light_verb_subject(trig)
+        if subject is not None:  # "militants threw a grenade at a police station"
+            actor = actor or subject
+            verb = trig.head.head if trig.head.dep_ == "dobj" else trig.head.head.head
+            light_target, light_places = _verb_arguments(verb, trig, with_object=False)
+            target = target or light_target
+            places.extend(light_places)
+        if actor is None and trig.entry.type in PARTICIPANT_TYPES:
+            actor = _clause_subject(head)  # "Kerry said ... after a meeting with Lavrov"
+        if head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ in VERB_TAGS:
+            verb = head.head  # "the airstrike killed 4 civilians": the object is the victim
+            verb_target, verb_places = _verb_arguments(verb, trig, with_object=True)
+            target = target or verb_target
+            places.extend(verb_places)
+    if actor is not None and "symmetric" in trig.entry.flags:
+        partner = next((c for c in actor.children if c.dep_ == "conj"), None)  # "X and Y clashed"
+        if partner is not None and (target is None or target.ent_type_ not in PARTY_ENTS):
+            target = partner
+    return actor, target, places
+
+
+def _linked(a: Trigger, b: Trigger) -> bool:
+    """Whether two triggers are within two dependency arcs of each other."""
+    x, y = a.head, b.head
+    return y in (x.head, x.head.head) or x in (y.head, y.head.head) or x.head.i == y.head.i
+
+
+def _family(trig: Trigger) -> str:
+    if trig.entry.type in VIOLENT_TYPES or trig.entry.mode == "property":
+        return "violent"
+    return trig.entry.type
+
+
+def _absorbs(lead: Trigger, trig: Trigger) -> bool:
+    """Whether ``lead``'s event takes ``trig`` in as a detail rather than a second event.
+
+    A protest takes in its demands; a defused bomb is not an attack; a purpose clause
+    ("summoned the ambassador to protest") belongs to its head, unless the head is a plan
+    or threat, whose complement is an event of its own ("threatened to strike").
+    """
+    if not _linked(trig, lead):
+        return False
+    if lead.entry.type == "PROTEST" and trig.entry.type in PROTEST_ABSORBS:
+        return True
+    if lead.entry.mode == "disrupt weapons" and trig.entry.type == "ASSAULT":
+        return True
+    return (
+        trig.head.dep_ in {"advcl", "xcomp"} and trig.head.head.i == lead.head.i
+        and any(c.lower_ == "to" for c in trig.head.children)
+        and lead.entry.type != "THREATEN" and lead.head.lemma_ not in PLAN_HEADS
+    )
+
+
+def _other_actor(trig: Trigger, group: list[Trigger]) -> bool:
+    """Whether a trigger has an explicit actor different from the group's (two attacks)."""
+    mine = _arguments(trig)[0]
+    if mine is None:
+        return False
+    theirs = [a for g in group if (a := _arguments(g)[0]) is not None]
+    heads = {g.head.i for g in group} | {trig.head.i}
+    return any(a.i not in heads and mine.i not in heads and a.lower_ != mine.lower_ for a in theirs)
+
+
+def _cluster(triggers: list[Trigger], sent: Span, quote_open: bool) -> list[_Cluster]:
+    """Merge the triggers of one sentence into events (see module docstring)."""
+    groups: list[tuple[Trigger | None, list[Trigger]]] = []  # (absorbing lead or None, members)
+    for trig in triggers:
+        mod = modality_of(trig, sent, quote_open=quote_open)
+        for n, (lead, group) in enumerate(groups):
+            first = group[0]
+            same_voice = modality_of(first, sent, quote_open=quote_open) == mod
+            if _family(trig) == _family(first) and same_voice and (
+                (_family(trig) == "violent" and not _other_actor(trig, group)) or any(_linked(trig, g) for g in group)
+            ):
+                group.append(trig)
+                break
+            if _absorbs(first, trig):
+                group.append(trig)
+                groups[n] = (lead or first, group)
+                break
+            if _absorbs(trig, first):
+                group.append(trig)
+                groups[n] = (trig, group)
+                break
+        else:
+            groups.append((None, [trig]))
+    clusters = []
+    all_heads = {t.head.i for t in triggers}
+    for lead, group in groups:
+        ranked = sorted(group, key=lambda t: (t is not lead, t.entry.type != "PROTEST",
+                                              MODE_RANK.get(t.entry.mode, 4), t.head.pos_ in VERB_TAGS, t.start))
+        cl = _Cluster(primary=ranked[0], members=group)
+        heads = {t.head.i for t in group}
+        for trig in ranked:
+            actor, target, places = _arguments(trig)
+            if actor is not None and actor.i in all_heads and actor.lemma_.lower() not in PERSON_TRIGGERS:
+                actor = None  # "the IED exploded": the weapon is not the actor
+            if actor is not None and (cl.actor is None or cl.actor.lower_ in PRONOUNS):
+                cl.actor = actor
+            if target is not None and cl.target is None and (cl.actor is None or target.i != cl.actor.i) and target.i not in heads:
+                cl.target = target
+            cl.place_toks.extend(places)
+        clusters.append(cl)
+    return clusters
+
+
+def _context(cl: _Cluster, actor: Party | None, target: Party | None, sent: Span) -> Context:
+    words = {t.lower_ for t in sent}
+    actor_kind = "mob" if cl.actor is not None and cl.actor.lemma_.lower() == "mob" else (actor.kind if actor else None)
+    return Context(
+        actor_kind=actor_kind,
+        target_kind=target.kind if target else None,
+        actor_is_protesters=is_protesters(cl.actor),
+        target_is_protesters=is_protesters(cl.target),
+        intervention=cl.intervention or (cl.primary.entry.type == "PROTEST" and bool(words & INTERVENTION_WORDS)),
+        protesters_killed=cl.protesters_killed,
+        violent=bool(words & VIOLENT_WORDS) or any("violent" in t.entry.flags for t in cl.members),
+        aerial_cue=bool(words & AERIAL_CUES),
+        chemical_cue=bool(words & CHEMICAL_CUES),
+    )
+
+
+def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequence[Place] | None = None) -> list[Event]:
+    """Every event in a parsed document, in text order.
+
+    Args:
+        doc: The spaCy parse of the document's clean text (``doc.text == Document.text``).
+        doc_id: The Document id (events are keyed on it and their trigger offset).
+        published: The document date (ISO) that relative dates resolve against, or None.
+        places: ``places_from_doc(doc)``, with offsets; attached to events by sentence.
+
+    Example:
+        >>> from crosswire.nlp.pipeline import load_nlp
+        >>> text = "On 12 March 2019, a government airstrike killed 4 civilians in Kafr Nabl, Idlib."
+        >>> [e.acled["sub_event_type"] for e in find_events(load_nlp()(text), doc_id="d", published=None)]
+        ['Air/drone strike']
+    """
+    ontology = load_ontology()
+    places = list(places or [])
+    events: list[Event] = []
+    protest_in_paragraph: list[tuple[int, _Cluster]] = []  # (event index, cluster)
+    quote_open = False
+    paragraph_start = 0  # index in ``events`` of the current paragraph's first event
+    prev: Span | None = None
+    for sent in segments(doc):
+        if prev is not None and "\n" in doc.text[prev.end_char:sent.start_char]:
+            quote_open = False  # a quotation never runs over a paragraph break unclosed here
+            protest_in_paragraph = []
+            paragraph_start = len(events)
+        if is_heading(sent):
+            prev = sent
+            continue
+        triggers = [t for t in find_triggers(sent, ontology) if not is_generic(t)]
+        built = [(cl, _build(cl, sent, prev, doc, doc_id, published, places, quote_open))
+                 for cl in _cluster(triggers, sent, quote_open)]
+        built = _drop_protest_settings([(cl, e) for cl, e in built if e is not None])
+        for cl, event in built:
+            if _absorbed_by_protest(cl, event, events, protest_in_paragraph):
+                continue
+            if _follow_up_toll(cl, event, events, paragraph_start):
+                continue
+            events.append(event)
+            if event.type == "PROTEST":
+                protest_in_paragraph.append((len(events) - 1, cl))
+        quote_open = quote_open_after(sent, quote_open)
+        prev = sent
+    return events
+
+
+def _follow_up_toll(cl: _Cluster, event: Event, events: list[Event], paragraph_start: int) -> bool:
+    """Fold a later sentence's bare death toll into the paragraph's earlier violent event."""
+    if event.type not in FOLLOW_UP_TYPES or event.fatalities is None or cl.actor is not None:
+        return False
+    for n in range(len(events) - 1, paragraph_start - 1, -1):
+        earlier = events[n]
+        if earlier.evidence.start == event.evidence.start:
+            continue  # same sentence: a separate event of its own
+        violent = earlier.type in FOLLOW_UP_TYPES or (earlier.acled or {}).get("event_type") in {"Riots", "Protests"}
+        if violent and earlier.modality == event.modality:
+            if earlier.fatalities is None:
+                events[n] = replace(earlier, fatalities=event.fatalities)
+            return True
+    return False
+
+
+def _drop_protest_settings(built: list[tuple[_Cluster, Event]]) -> list[tuple[_Cluster, Event]]:
+    """"Police shot dead 3 protesters during a demonstration": ACLED codes one event, the
+    police action (recast as a Protests sub-type); the demonstration is its setting."""
+    recast = [cl.primary.start for cl, e in built if e.type != "PROTEST" and (e.acled or {}).get("event_type") == "Protests"]
+    # Only a protest named after the police action is its setting; one named before it
+    # ("protesters gathered ...; police dispersed them") takes the action in instead.
+    return [(cl, e) for cl, e in built if not (e.type == "PROTEST" and any(r < cl.primary.start for r in recast))]
+
+
+def _absorbed_by_protest(cl: _Cluster, event: Event, events: list[Event], protests: list[tuple[int, _Cluster]]) -> bool:
+    """Police action on protesters earlier in the paragraph becomes part of that protest event."""
+    flags = cl.primary.entry.flags
+    on_protesters = cl.target is None or cl.target.lower_ in PRONOUNS or is_protesters(cl.target)
+    if not protests or not on_protesters:
+        return False
+    killing = event.type == "ASSAULT" and (event.fatalities is not None or cl.primary.head.lemma_ in {"kill", "shoot"})
+    if "intervention" not in flags and not killing:
+        return False
+    index, pcl = protests[-1]
+    pcl.intervention = True
+    pcl.protesters_killed = pcl.protesters_killed or killing
+    protest = events[index]
+    sub = "Excessive force against protesters" if pcl.protesters_killed else "Protest with intervention"
+    if protest.acled and protest.acled.get("event_type") == "Protests":
+        events[index] = replace(protest, acled={"event_type": "Protests", "sub_event_type": sub},
+                                fatalities=protest.fatalities or event.fatalities)
+    return True
+
+
+def _build(cl: _Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, published: str | None,
+           places: Sequence[Place], quote_open: bool) -> Event | None:
+    trig = cl.primary
+    entry = trig.entry
+    actor = make_party(cl.actor) if cl.actor is not None and cl.actor.lower_ not in PRONOUNS else None
+    target = make_party(cl.target) if cl.target is not None and cl.target.lower_ not in PRONOUNS else None
+    place_spans = {(p.start, p.end) for p in places}
+    if target is not None and (target.start, target.end) in place_spans:
+        target = None  # "attacks on Hama": where, not whom
+    if "crowd" in entry.flags and (actor is None or actor.kind not in {"civilians", None}):
+        return None  # "officials gathered in Geneva" is not a protest
+    mod = modality_of(trig, sent, quote_open=quote_open)
+    verb = governing_verb(trig.head)
+    tense = tense_of(verb)
+    offset = doc[trig.start].idx - sent.start_char
+    mention = event_date(sent.text, offset, published, tense="past" if tense == "perfect" else tense)
+    fatalities: Fatalities | None = event_fatalities(sent.text, offset)
+    event_places = places_for(cl.place_toks, (cl.actor, cl.target), sent, places)
+    if target is not None and cl.target is not None and cl.target.lemma_.lower() in LOCATION_NOUNS and any(
+        target.start <= (p.start or -1) < target.end for p in event_places
+    ):
+        target = None  # "recaptured the town of Khan Sheikhoun": a place, not a party
+    has_own_evidence = actor is not None or target is not None or event_places or (mention is not None and mention.date)
+    if "weak" in entry.flags and actor is None and target is None:
+        return None
+    if "light" in entry.flags and light_verb_subject(trig) is None and governing_verb(trig.head).i == trig.head.i:
+        return None  # "its base in Gao" is not an event; "set up a base" is
+    if not has_own_evidence and fatalities is None:
+        return None
+    if not event_places:
+        event_places = fallback_places(sent, prev, places, doc)
+    mode, acled = refine_acled(entry, entry.mode, _context(cl, actor, target, sent))
+    if fatalities is not None and is_protesters(cl.target) and entry.type == "PROTEST":
+        acled = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
+    start, end = sent.start_char, sent.end_char
+    return Event(
+        id=short_id(doc_id, str(doc[trig.start].idx), entry.type),
+        doc=doc_id,
+        type=entry.type,
+        mode=mode,
+        acled=acled,
+        actor=actor,
+        target=target,
+        places=list(event_places),
+        date=mention.date if mention is not None else None,
+        date_text=mention.text if mention is not None else None,
+        date_precision=mention.precision if mention is not None else None,
+        fatalities=fatalities,
+        according_to=None,
+        modality=mod.modality,
+        reported_by=mod.reported_by,
+        trigger=trig.text,
+        evidence=Evidence(start, end, doc.text[start:end]),
+    )

@@ -1,0 +1,293 @@
+"""Reported death counts (ranges with victim categories) found in a sentence.
+
+Conventions, chosen so a count is always the text's own figure, never a default:
+
+* Exact and floor phrases ("12", "at least 12", "more than 12", "some 12", "nearly 12")
+  give ``low == high == 12``: the figure as stated, as ACLED codes it.
+* Ranges ("35-40", "between 10 and 15", "10 to 15") give ``low``/``high`` as written.
+* Ceilings ("up to 40", "as many as 40", "no more than 40") give ``low=1, high=40``: the text
+  asserts that people died and bounds how many; 1 is the only figure it guarantees.
+  "fewer/less than 40" gives ``high=39``.
+* Vague quantifiers follow ACLED's published conventions: "tens" 10, "dozens" 12,
+  "hundreds" 100, "thousands" 1000; "several"/"many" 10 (ACLED's figure for plural deaths
+  with no number). "a few"/"a handful" 3 is crosswire's own (ACLED has no rule for it).
+  The phrase is kept in ``text`` so every such figure can be traced.
+* A reported zero ("no one was killed", "no casualties") is information: ``low=high=0``.
+* ``victims`` is a lower-case plural category (see ``VICTIM_CATEGORIES``); unspecified
+  victims ("people", "persons", "others") are None rather than a category of their own.
+* Counts of wounded/injured/hurt are returned with ``wounded=True`` and never become
+  fatalities; "killed or wounded" (casualties) is not a death count.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from crosswire.records import Fatalities
+
+UNITS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+# Vague quantifiers -> figure (see the module docstring for where each comes from).
+VAGUE = {
+    "tens of": 10, "dozens of": 12, "scores of": 20, "hundreds of": 100, "thousands of": 1000,
+    "several": 10, "many": 10, "a few": 3, "a handful of": 3,
+}
+# Surface noun -> victim category. Anything absent (people, persons, others) maps to None.
+VICTIM_CATEGORIES = {
+    "civilian": "civilians", "resident": "civilians", "villager": "civilians", "bystander": "civilians",
+    "passenger": "civilians", "worshipper": "civilians", "worshiper": "civilians", "pilgrim": "civilians",
+    "farmer": "civilians", "shopper": "civilians", "woman": "civilians", "women": "civilians",
+    "child": "children", "children": "children", "kid": "children", "minor": "children", "infant": "children",
+    "militant": "militants", "terrorist": "militants", "fighter": "militants", "rebel": "militants",
+    "insurgent": "militants", "jihadist": "militants", "gunman": "militants", "gunmen": "militants",
+    "extremist": "militants", "militiaman": "militants", "militiamen": "militants", "attacker": "militants",
+    "assailant": "militants", "combatant": "militants", "separatist": "militants", "bomber": "militants",
+    "soldier": "soldiers", "troop": "soldiers", "serviceman": "soldiers", "servicemen": "soldiers",
+    "marine": "soldiers", "paratrooper": "soldiers", "conscript": "soldiers", "sailor": "soldiers",
+    "police": "police", "policeman": "police", "policemen": "police", "officer": "police",
+    "cop": "police", "gendarme": "police", "guard": "police",
+    "protester": "protesters", "protestor": "protesters", "demonstrator": "protesters", "marcher": "protesters",
+    "journalist": "journalists", "reporter": "journalists",
+    "migrant": "migrants", "refugee": "migrants", "prisoner": "prisoners", "inmate": "prisoners",
+}
+# Words that make an "officer" a soldier rather than a policeman.
+MILITARY_WORDS = frozenset({"army", "military", "navy", "air", "force", "defence", "defense"})
+# Labels whose following number is an identifier, not a count ("Grade 5", "Resolution 2254").
+LABEL_WORDS = frozenset({
+    "grade", "resolution", "no", "no.", "number", "article", "route", "highway", "road", "brigade",
+    "division", "battalion", "regiment", "flight", "room", "page", "chapter", "section", "level",
+    "class", "unit", "platform", "gate", "terminal", "district", "zone", "sector", "camp", "block",
+    "building", "floor", "phase", "stage", "round", "paragraph", "item", "aged", "age", "ages",
+})
+# Filler between a number and the death word may be at most this many words ("36 Syrian
+# army soldiers were killed"); longer gaps usually mean the number belongs to something else.
+MAX_FILLER_WORDS = 5
+# Filler words that show the number counts something other than people.
+NON_PERSON_WORDS = frozenset({
+    "percent", "per", "cent", "dollars", "euros", "pounds", "km", "kilometres", "kilometers", "miles",
+    "metres", "meters", "hours", "minutes", "seconds", "days", "weeks", "months", "years", "times",
+    "am", "pm", "a.m.", "p.m.", "tons", "tonnes", "kg", "million", "billion", "sorties", "missions",
+    "targets", "vehicles", "trucks", "tanks", "jets", "aircraft", "buildings", "houses", "homes",
+    "villages", "towns", "sides", "said", "says", "told", "wounded", "injured", "hurt", "and", "or",
+})
+
+# Words that end the noun phrase after a count ("killing 14 civilians and wounding 31").
+TAIL_STOP = frozenset({
+    "and", "or", "in", "on", "at", "near", "when", "as", "after", "before", "including", "while",
+    "during", "with", "from", "of", "inside", "across", "outside", "but", "who", "which", "that",
+    "since", "last", "this", "the", "a", "an", "to", "by", "were", "was", "had", "have",
+})
+# At most this many words of noun phrase are read after "killing 14" for the victim type.
+MAX_TAIL_WORDS = 3
+
+# Multiplied forms come first so "two dozen" is not read as "two".
+_NUMBER_WORD = (
+    r"(?:a|one|two|three|four|five)\s+hundred|(?:two|three|four|five)\s+dozen|half\s+a\s+dozen|a\s+dozen"
+    r"|(?:(?:" + "|".join(TENS) + r")(?:[-\s](?:" + "|".join(k for k in UNITS if UNITS[k] < 10) + r"))?"
+    r"|" + "|".join(sorted(UNITS, key=len, reverse=True)) + r")(?:\s+hundred)?"
+)
+# A figure: digits (with thousands commas) or number words. Digits glued to letters or
+# hyphens (Su-25, F-16, MiG-29) and ages ("19-year-old") are excluded by the look-arounds;
+# a hyphen is allowed only as a range dash before another number ("35-40").
+_DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
+_FIGURE = rf"(?:(?<![\w$£€.-])(?:{_DIGITS})(?![\w%]|[.,]\d|-(?!\d))|\b(?:{_NUMBER_WORD})\b(?!-))"
+_FIGURE_B = rf"(?:(?:{_DIGITS})(?![\w%]|[.,]\d|-)|\b(?:{_NUMBER_WORD})\b(?!-))"
+_QUANT = (
+    rf"(?:(?P<mod>at\s+least|more\s+than|over|upwards\s+of|some|about|around|approximately|roughly|nearly|almost|close\s+to"
+    rf"|an\s+estimated|up\s+to|as\s+many\s+as|no\s+more\s+than|at\s+most|fewer\s+than|less\s+than|between)\s+)?"
+    rf"(?P<a>{_FIGURE})(?:\s*(?:-|–|to|and|or)\s*(?P<b>{_FIGURE_B}))?"
+    rf"|(?P<vague>\b(?:" + "|".join(k.replace(" ", r"\s+") for k in VAGUE) + r"))(?=\s)"
+)
+_DEATH = (
+    r"killed|dead|died|slain|murdered|executed|massacred|perished|drowned|beheaded|shot\s+dead|lost\s+their\s+lives"
+    r"|deaths|fatalities|lives\s+(?:were\s+)?lost|bodies\s+(?:were\s+|have\s+been\s+)?(?:found|recovered|discovered)"
+)
+_AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|later|also|all|confirmed)\s+)*"
+_DEATH_AFTER = rf"{_AUX}(?:{_DEATH})\b(?!\s+or\s+(?:wounded|injured|hurt))"
+_WOUND_AFTER = rf"{_AUX}(?:wounded|injured|hurt)\b"
+_FILLER_BAD = "|".join(sorted(NON_PERSON_WORDS | {"killed", "dead", "died", "wounding", "killing"}, key=len, reverse=True))
+# Up to MAX_FILLER_WORDS letter-initial words, none of them a unit, verb of saying or conjunction.
+_FILLER = r"(?P<filler>(?:(?!(?:%s)\b)[A-Za-z][\w'’.-]*\s+){0,%d}?)" % (_FILLER_BAD.replace(".", r"\."), MAX_FILLER_WORDS)
+# A subset aside between the count and the verb: "12 people, including three children, were".
+_ASIDE = r"(?:\([^()]{0,40}\)\s+|(?P<head>[A-Za-z]+),\s*(?:including|among\s+them|most\s+of\s+them)\s[^,;]{1,60},\s+)?"
+# Deaths after a verb ("killing 14 civilians", "Blast kills 12"); the noun phrase is read after.
+_VERB_FIRST = re.compile(rf"\b(?:killing|killed|kills)\s+(?:{_QUANT})", re.I)
+_WOUND_VERB = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+(?:{_QUANT})", re.I)
+_LIVES = re.compile(
+    rf"\b(?:claim(?:ed|ing|s)?|took|taking|cost(?:ing)?)\s+(?P<of>the\s+lives\s+of\s+)?(?:{_QUANT})(?P<lives>\s+(?:[\w-]+\s+)?lives\b)?", re.I)
+_LEFT_DEAD = re.compile(rf"\b(?:left|leaving|leaves)\s+(?:{_QUANT})\s+{_FILLER}dead\b", re.I)
+_COUNT_FIRST = re.compile(rf"(?:{_QUANT})\s+{_FILLER}{_ASIDE}{_DEATH_AFTER}", re.I)
+_WOUNDED = re.compile(rf"(?:{_QUANT})\s+{_FILLER}{_ASIDE}{_WOUND_AFTER}", re.I)
+_TOLL = re.compile(rf"\bdeath\s+toll\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit)\s+(?:{_QUANT})", re.I)
+_ZERO = re.compile(
+    rf"\b(?:no\s+one|nobody|none)\s+{_AUX}(?:killed|died|dead)\b"
+    rf"|\bno\s+(?:[\w-]+\s+)?(?:civilians|people|soldiers|troops|police|protesters|children|one\s+else)\s+{_AUX}(?:killed|died)\b"
+    r"|\bno\s+(?:reported\s+)?(?:casualties|deaths|fatalities|lives\s+(?:were\s+)?lost)\b"
+    r"|\bwithout\s+(?:any\s+)?casualties\b|\bkilling\s+no\s+one\b", re.I)
+_TAIL_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+
+@dataclass(frozen=True, slots=True)
+class FatalityMention:
+    """A count of dead (or, with ``wounded``, of wounded) people: ``text == sentence[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+    low: int
+    high: int
+    victims: str | None
+    wounded: bool
+
+
+def parse_figure(words: str) -> int | None:
+    """The integer a figure spells ("1,200", "twenty-five", "two dozen"), or None.
+
+    Example:
+        >>> parse_figure("twenty-five")
+        25
+    """
+    w = re.sub(r"\s+", " ", words.strip().lower()).replace(",", "")
+    if w.isdigit():
+        return int(w)
+    if w.endswith("dozen"):
+        head = w[: -len("dozen")].strip()
+        return 6 if head == "half a" else 12 * (1 if head in ("a", "") else UNITS.get(head, 0)) or None
+    if w.endswith("hundred"):
+        head = w[: -len("hundred")].strip()
+        return 100 * (1 if head == "a" else (parse_figure(head) or 0)) or None
+    parts = re.split(r"[- ]", w)
+    total = 0
+    for part in parts:
+        value = TENS.get(part, UNITS.get(part))
+        if value is None:
+            return None
+        total += value
+    return total
+
+
+def _bounds(m: re.Match[str]) -> tuple[int, int] | None:
+    if m["vague"]:
+        n = VAGUE[re.sub(r"\s+", " ", m["vague"].lower())]
+        return n, n
+    a = parse_figure(m["a"])
+    if a is None:
+        return None
+    b = parse_figure(m["b"]) if m["b"] else None
+    mod = re.sub(r"\s+", " ", (m["mod"] or "").lower())
+    if b is not None:
+        return (min(a, b), max(a, b))
+    if mod in ("up to", "as many as", "no more than", "at most"):
+        return (min(1, a), a)
+    if mod in ("fewer than", "less than"):
+        return (min(1, a - 1), max(0, a - 1))
+    return a, a
+
+
+def _victims(words: str) -> str | None:
+    tokens = re.findall(r"[a-z]+", words.lower())
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i]
+        cat = VICTIM_CATEGORIES.get(tok) or VICTIM_CATEGORIES.get(tok[:-1] if tok.endswith("s") else tok)
+        if cat == "police" and tok.startswith("officer") and MILITARY_WORDS & set(tokens[:i]):
+            return "soldiers"
+        if tok in ("security",) and i + 1 < len(tokens) and tokens[i + 1] in ("forces", "personnel"):
+            return "security forces"
+        if cat:
+            return cat
+    return None
+
+
+def _is_label(text: str, start: int) -> bool:
+    """True when the word before ``start`` makes the number an identifier or a date."""
+    prev = re.search(r"([\w.]+)\s*$", text[max(0, start - 20):start])
+    return bool(prev and prev.group(1).lower() in LABEL_WORDS)
+
+
+def _filler_ok(filler: str) -> bool:
+    words = filler.lower().split()
+    return not any(w.strip(".,") in NON_PERSON_WORDS or re.search(r"\d", w) for w in words)
+
+
+def _tail(text: str, pos: int) -> tuple[int, str] | None:
+    """End and words of the noun phrase after a count; None when it counts non-people."""
+    end, words = pos, []
+    while len(words) < MAX_TAIL_WORDS:
+        m = _TAIL_WORD.match(text, end)
+        if not m or m.group(1).lower() in TAIL_STOP:
+            break
+        if m.group(1).lower() in NON_PERSON_WORDS:
+            return None
+        words.append(m.group(1))
+        end = m.end()
+    # Only keep the words up to the last victim noun (or none): "killing 12 Syrian soldiers
+    # Friday" should not swallow the weekday.
+    while words and _victims(words[-1]) is None and words[-1].lower() not in ("people", "persons", "others", "lives"):
+        words.pop()
+    if not words:
+        return pos, ""
+    phrase_end = text.index(words[-1], pos) + len(words[-1])
+    return phrase_end, " ".join(words)
+
+
+def find_fatalities(text: str) -> list[FatalityMention]:
+    """Every death (and wounded) count in ``text``, in text order, without overlaps.
+
+    Example:
+        >>> [(m.low, m.victims, m.wounded) for m in find_fatalities("killing 14 civilians and wounding 31")]
+        [(14, 'civilians', False), (31, None, True)]
+    """
+    found: list[FatalityMention] = []
+
+    def add(start: int, end: int, bounds: tuple[int, int] | None, victims: str | None, wounded: bool) -> None:
+        if bounds is None or any(start < f.end and f.start < end for f in found):
+            return
+        low, high = min(bounds), max(bounds)
+        found.append(FatalityMention(start, end, text[start:end], low, high, victims, wounded))
+
+    for m in _ZERO.finditer(text):
+        add(m.start(), m.end(), (0, 0), _victims(m.group(0)), False)
+    for m in _TOLL.finditer(text):
+        add(m.start(), m.end(), _bounds(m), None, False)
+    for m in _LIVES.finditer(text):
+        if m["of"] or m["lives"]:  # "claimed 5 attacks" is not deaths; "claimed 5 lives" is
+            end = m.end() if m["lives"] else (_tail(text, m.end()) or (m.end(), ""))[0]
+            add(m.start(), end, _bounds(m), _victims(text[m.start():end]), False)
+    for pattern, wounded in ((_VERB_FIRST, False), (_WOUND_VERB, True)):
+        for m in pattern.finditer(text):
+            tail = _tail(text, m.end())
+            if tail is not None and not (m["a"] and _is_label(text, m.start("a"))):
+                add(m.start(), tail[0], _bounds(m), _victims(tail[1]), wounded)
+    for pattern, wounded in ((_LEFT_DEAD, False), (_COUNT_FIRST, False), (_WOUNDED, True)):
+        for m in pattern.finditer(text):
+            filler = (m["filler"] or "") + (m.groupdict().get("head") or "")
+            if not _filler_ok(filler) or (m["a"] and _is_label(text, m.start("a"))):
+                continue
+            add(m.start(), m.end(), _bounds(m), _victims(filler), wounded)
+    return sorted(found, key=lambda f: f.start)
+
+
+def event_fatalities(text: str, trigger_start: int | None = None) -> Fatalities | None:
+    """The death count for the event at ``trigger_start`` (nearest), else the first one.
+
+    Wounded counts are never returned.
+
+    Example:
+        >>> event_fatalities("Khoja said 36 civilians had been killed.")
+        Fatalities(low=36, high=36, victims='civilians', text='36 civilians had been killed')
+    """
+    deaths = [f for f in find_fatalities(text) if not f.wounded]
+    if not deaths:
+        return None
+    if trigger_start is not None:
+        def distance(f: FatalityMention) -> int:
+            return 0 if f.start <= trigger_start < f.end else min(abs(f.start - trigger_start), abs(f.end - trigger_start))
+        best = min(deaths, key=distance)
+    else:
+        best = deaths[0]
+    return Fatalities(low=best.low, high=best.high, victims=best.victims, text=best.text)

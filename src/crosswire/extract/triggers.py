@@ -1,0 +1,310 @@
+"""Event triggers in a parsed sentence, with each trigger's tense and modality."""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.extract.ontology import LexEntry, Ontology, load_ontology
+
+VERB_TAGS = frozenset({"VERB", "AUX"})
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+# Verbs that report someone else's words: a trigger in their complement is "reported".
+SPEECH_VERBS = frozenset(
+    {
+        "say", "report", "tell", "claim", "state", "announce", "add", "stress", "write", "note",
+        "confirm", "quote", "insist", "allege", "tweet", "declare", "explain", "indicate",
+        "reveal", "testify", "acknowledge", "admit", "argue", "warn", "believe", "suggest",
+    }
+)
+# Verbs that deny their complement ("Lavrov dismissed charges that strikes targeted ...").
+DENY_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "disprove"})
+# Nouns that carry a claim which a predicate can call false ("rumours that ... were groundless").
+CLAIM_NOUNS = frozenset({"rumour", "rumor", "report", "claim", "allegation", "charge", "accusation", "suggestion"})
+FALSE_WORDS = frozenset({"groundless", "baseless", "false", "untrue", "unfounded", "fabricated", "lie", "fake", "wrong"})
+# Verbs whose infinitive complement is a plan, not a fact ("plans to strike").
+PLAN_VERBS = frozenset(
+    {
+        "plan", "intend", "threaten", "vow", "pledge", "prepare", "promise", "aim", "seek", "want",
+        "decide", "expect", "hope", "propose", "offer", "agree", "ready", "begin", "schedule",
+    }
+)
+# Dependency relations by which a clause is the content of a speech verb.
+REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl"})
+# Types whose past participle modifying a noun describes it ("a man accused of theft").
+VERBAL_TYPES = frozenset({"ACCUSE", "DISAPPROVE", "THREATEN", "DEMAND", "REQUEST", "REJECT", "SUPPORT"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "would", "should", "can", "must"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
+QUOTE_CHARS = "\"\u201c\u201d"
+# Light verbs whose object noun is the event ("carried out air strikes"): the verb gives the
+# actor and tense, the noun the type.
+LIGHT_VERBS = frozenset(
+    {
+        "carry", "launch", "conduct", "stage", "mount", "wage", "unleash", "make", "hold", "lead",
+        "order", "perform", "commit", "throw", "hurl", "lob", "plant", "use", "fire", "drop",
+        "detonate", "deploy", "impose", "organize", "organise", "call", "establish", "set", "build",
+        "reach", "sign", "open", "relocate", "move",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A lexicon match in a sentence: its head token, its tokens and its lexicon entry."""
+
+    head: Token
+    start: int  # token index of the first matched token
+    end: int
+    entry: LexEntry
+
+    @property
+    def text(self) -> str:
+        """The matched words as written."""
+        return self.head.doc[self.start:self.end].text
+
+
+@functools.lru_cache(maxsize=4)
+def _multiword_matcher(nlp_vocab_id: int, vocab, ontology: Ontology) -> tuple[Matcher, dict[str, LexEntry]]:  # type: ignore[no-untyped-def]
+    matcher = Matcher(vocab)
+    keys: dict[str, LexEntry] = {}
+    for entry in ontology.multiword():
+        # Lemma or lowercase form, so that "airstrikes"/"air strikes" and "blew himself up" match.
+        pattern = [{"LEMMA": {"IN": [w, w.capitalize()]}} if w.isalpha() else {"LOWER": w} for w in entry.pattern]
+        alt = [{"LOWER": {"IN": [w, w + "s", w + "es"]}} for w in entry.pattern]
+        matcher.add(entry.key, [pattern, alt])
+        keys[entry.key] = entry
+    return matcher, keys
+
+
+def find_triggers(sent: Span, ontology: Ontology | None = None) -> list[Trigger]:
+    """Every lexicon trigger in a sentence; multiword matches win over the words inside them.
+
+    Args:
+        sent: A sentence of a parsed Doc.
+        ontology: The lexicon (the bundled one by default).
+    """
+    ontology = ontology or load_ontology()
+    doc = sent.doc
+    matcher, keys = _multiword_matcher(id(doc.vocab), doc.vocab, ontology)
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    matches = sorted(matcher(sent), key=lambda m: (m[1] - m[2], m[1]))
+    for match_id, start, end in matches:
+        start, end = start + sent.start, end + sent.start
+        if taken.intersection(range(start, end)):
+            continue
+        entry = keys[doc.vocab.strings[match_id]]
+        head = doc[start] if entry.pos == "verb" else doc[end - 1]
+        if entry.pos == "verb" and head.pos_ not in VERB_TAGS:
+            continue
+        found.append(Trigger(head, start, end, entry))
+        taken.update(range(start, end))
+    for tok in sent:
+        if tok.i in taken or tok.is_punct:
+            continue
+        pos = "verb" if tok.pos_ in VERB_TAGS else "noun" if tok.pos_ in NOUN_TAGS else None
+        if pos is None or (tok.pos_ == "PROPN" and not tok.is_lower):
+            continue
+        entry = next((e for w in lemma_candidates(tok) if (e := ontology.single(w, pos))), None)
+        if entry is not None:
+            found.append(Trigger(tok, tok.i, tok.i + 1, entry))
+    return sorted(found, key=lambda t: t.start)
+
+
+def lemma_candidates(tok: Token) -> list[str]:
+    """The lemma, then the lowercase form and its regular stems: the small model's lemmatizer
+    misreads rare verbs ("raped" → "rap"), and a regular stem recovers them."""
+    low = tok.lower_
+    out = [tok.lemma_.lower(), low]
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            out.append(low[: -len(suffix)] + repl)
+    return out
+
+
+def governing_verb(tok: Token) -> Token:
+    """The verb that carries tense and modality for a trigger (itself, or a light verb's head).
+
+    "carried out air strikes" → carried; "the attack on the convoy" (subject of "killed") → killed.
+    """
+    if tok.pos_ in VERB_TAGS:
+        return tok
+    head = tok.head
+    if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and head.pos_ in VERB_TAGS:
+        return head
+    if tok.dep_ == "pobj" and head.head.pos_ in VERB_TAGS and head.head.lemma_ in LIGHT_VERBS:
+        return head.head
+    return tok
+
+
+def tense_of(verb: Token) -> str | None:
+    """past | present | future | perfect for a verb (None for a bare noun trigger)."""
+    if verb.pos_ not in VERB_TAGS:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return "future"
+    if any(a.lemma_ == "have" for a in auxes):
+        return "past" if any(a.tag_ == "VBD" for a in auxes) else "perfect"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl", "amod"}:
+        return "past"
+    if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        return "present"
+    return None
+
+
+def _in_quotes(sent: Span, tok: Token, paragraph_open: bool) -> bool:
+    """Whether a token lies inside quotation marks (a quote may open in an earlier sentence)."""
+    text = sent.doc.text[sent.start_char:tok.idx]
+    marks = sum(text.count(q) for q in QUOTE_CHARS)
+    return (marks % 2 == 1) != paragraph_open
+
+
+def quote_open_after(sent: Span, paragraph_open: bool) -> bool:
+    """Whether a quotation is still open at the end of the sentence (for the next one)."""
+    marks = sum(sent.text.count(q) for q in QUOTE_CHARS)
+    return (marks % 2 == 1) != paragraph_open
+
+
+def _party_text(tok: Token) -> str:
+    """The words of a noun phrase: its left modifiers and itself (no relative clauses)."""
+    left = [t for t in tok.subtree if t.i <= tok.i and not t.is_punct]
+    start = min(t.i for t in left)
+    span = tok.doc[start:tok.i + 1]
+    text = span.text.rsplit("\n", 1)[-1]  # a heading above is not part of the speaker
+    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
+
+
+def _speaker(verb: Token) -> str | None:
+    for c in verb.children:
+        if c.dep_ in {"nsubj", "nsubjpass"}:
+            return _party_text(c)
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    """How the text presents an event, and whose words report it."""
+
+    modality: str  # asserted | reported | denied | planned | hypothetical
+    reported_by: str | None = None
+
+
+def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Modality:
+    """Read the modality of a trigger from its governing verb, its ancestors and quotes.
+
+    Order of precedence: hypothetical (modal, condition) > denied (negation, denial verb, a
+    claim called false) > planned (future, plan verb) > reported (speech verb, "according
+    to", a quotation) > asserted. The reporting source is kept even when another modality
+    wins, because the words are still someone's.
+    """
+    verb = governing_verb(trigger.head)
+    chain = [verb, *verb.ancestors]
+    reported_by: str | None = None
+    reported = False
+    below = verb
+    for anc in chain[1:]:
+        # Reported speech is the speech verb's complement; a clause coordinated with the
+        # speech verb ("Russia says X, but NATO expressed Y") is not.
+        if anc.lemma_ in SPEECH_VERBS and anc.pos_ in VERB_TAGS and below.dep_ in REPORTED_DEPS:
+            reported, reported_by = True, _speaker(anc)
+            break
+        below = anc
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
+            pobj = next((c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            reported = True
+            reported_by = reported_by or (_party_text(pobj) if pobj is not None else None)
+    if _in_quotes(sent, trigger.head, quote_open):
+        reported = True
+        if reported_by is None:
+            root = sent.root
+            reported_by = _speaker(root) if root.lemma_ in SPEECH_VERBS else None
+
+    def auxes(v: Token) -> list[Token]:
+        return [c for c in v.children if c.dep_ in {"aux", "auxpass"}]
+
+    for v in chain[:3]:
+        if v.pos_ not in VERB_TAGS:
+            continue
+        if any(a.lower_ in HYPOTHETICAL_AUX for a in auxes(v)):
+            return Modality("hypothetical", reported_by)
+        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in v.children):
+            return Modality("hypothetical", reported_by)
+        if v.lemma_ in SPEECH_VERBS:
+            break  # the speech verb's own modality is not the event's
+    if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in trigger.head.children):
+        return Modality("denied", reported_by)
+    for anc in chain[1:]:
+        if anc.lemma_ in DENY_VERBS and anc.pos_ in VERB_TAGS:
+            return Modality("denied", reported_by or _speaker(anc))
+        if anc.lemma_ in CLAIM_NOUNS:
+            pred = anc.head
+            if any(c.lemma_.lower() in FALSE_WORDS for c in pred.children if c.dep_ in {"acomp", "attr", "oprd"}):
+                return Modality("denied", reported_by)
+    if tense_of(verb) == "future":
+        return Modality("planned", reported_by)
+    if verb.dep_ == "xcomp" and verb.head.lemma_ in PLAN_VERBS:
+        return Modality("planned", reported_by)
+    if verb.dep_ in {"acl"} and verb.head.lemma_ in {"plan", "intention", "threat", "bid", "attempt", "need"}:
+        return Modality("planned", reported_by)
+    if reported:
+        return Modality("reported", reported_by)
+    return Modality("asserted", None)
+
+
+def is_generic(trigger: Trigger) -> bool:
+    """Mentions that name a kind of action, not an occurrence ("the fight against terrorism",
+    "the need to fight ISIL", "anti-IS coalition", "counter-terrorism operations")."""
+    head = trigger.head
+    doc = head.doc
+    if trigger.start > 0 and doc[trigger.start - 1].lower_ in {"anti", "counter", "-"}:
+        return True
+    if head.pos_ in VERB_TAGS and head.dep_ in {"acl", "xcomp"} and head.head.pos_ in NOUN_TAGS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    ):
+        return True  # "the need to fight ISIL", "efforts to attack"
+    if head.dep_ in {"acl", "amod"} and head.tag_ == "VBN" and trigger.entry.type in VERBAL_TYPES:
+        return True  # "a classmate accused of blasphemy": a description, not an event
+    if head.pos_ in NOUN_TAGS and head.dep_ in {"compound", "amod"} and trigger.entry.pos == "noun":
+        return True  # "strike aircraft", "attack helicopters", "protest movement"
+    if head.pos_ in NOUN_TAGS and any(c.lower_ in {"against"} for c in head.children) and not any(
+        c.dep_ in {"poss", "amod", "compound"} for c in head.children
+    ) and trigger.entry.type == "FIGHT":
+        return True  # "the fight against terrorism"
+    return False
+
+
+def light_verb_subject(trigger: Trigger) -> Token | None:
+    """The subject of the light verb that carries a noun trigger ("Russia carried out air strikes")."""
+    head = trigger.head
+    if head.pos_ not in NOUN_TAGS:
+        return None
+    verb = None
+    if head.dep_ == "dobj" and head.head.lemma_ in LIGHT_VERBS:
+        verb = head.head
+    elif head.dep_ == "pobj" and head.head.head.lemma_ in LIGHT_VERBS:
+        verb = head.head.head
+    if verb is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None) or (
+        verb.head if verb.dep_ in {"relcl", "acl"} else None
+    )
+
+
+def lemma_set(nlp: Language, words: list[str]) -> set[str]:
+    """Lemmas of a word list under the pipeline's lemmatizer (for tests and lexicon checks)."""
+    return {t.lemma_ for t in nlp(" ".join(words))}
+
+
+def doc_sentences(doc: Doc) -> list[Span]:
+    """The sentences of a Doc without blank-line fragments."""
+    return [s for s in doc.sents if s.text.strip()]

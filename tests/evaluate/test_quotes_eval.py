@@ -1,0 +1,44 @@
+"""Tests for evaluate/quotes.py: span scoring rules and a small PolNeAR run."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.evaluate.quotes import _Tally, evaluate_quotes, words
+
+
+def test_quotes_eval_words_drop_punctuation_and_determiners():
+    text = "“The source,” he said."
+    assert len(words(text, [(0, len(text))])) == 4
+    assert len(words(text, [(1, 11)], strip_det=True)) == 1
+
+
+def test_quotes_eval_matching_and_strict_source():
+    text = "Officials said the bridge was open. The mayor said the road was shut."
+    gold = [
+        {"source": [(0, 9)], "cue": [(10, 14)], "content": [(15, 34)]},
+        {"source": [(36, 45)], "cue": [(46, 50)], "content": [(51, 68)]},
+    ]
+    pred = [{"source": [(40, 45)], "cue": [(46, 50)], "content": [(55, 68)]}]
+    tally = _Tally()
+    tally.add(text, gold, pred)
+    m = tally.metrics()
+    assert m["counts"]["matched"] == 1
+    assert m["source"]["strict"]["precision"] == 100.0  # "The mayor" == "mayor" once "the" is dropped
+    assert m["source"]["strict"]["recall"] == 50.0
+    assert m["attribution"]["recall"] == 50.0
+
+
+@pytest.mark.eval
+@pytest.mark.model
+def test_quotes_eval_polnear_dev_small(shared_dir, nlp_sm):
+    dev = shared_dir / "eval" / "polnear-attribution" / "dev"
+    if not (dev / "records.jsonl").is_file():
+        pytest.skip("polnear-attribution dev split is not present")
+    report = evaluate_quotes(dev, limit=5, nlp=nlp_sm)
+    m = report["systems"]["crosswire"]
+    assert report["records"] == 5
+    assert m["counts"]["pred"] > 0
+    # A smoke floor on five articles; the full dev numbers are in the report.
+    assert m["source"]["overlap"]["precision"] >= 50.0
+    assert m["content"]["precision"] >= 60.0

@@ -1,0 +1,251 @@
+"""Tests for extract/claims.py, extract/quotes.py and extract/speakers.py: quotes, cues, speakers, chains."""
+
+from __future__ import annotations
+
+import re
+import warnings
+
+import pytest
+import spacy
+
+from crosswire.clean.article import clean_article
+from crosswire.clean.normalize import decode
+from crosswire.extract.claims import find_claims
+from crosswire.extract.entities import mentions_from_doc, resolve_entities
+from crosswire.extract.quotes import W301, find_quote_marks, load_cues, paragraphs
+from crosswire.records import RawArticle, sha256_hex
+
+
+def marks(text: str) -> list[str]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        spans, _ = find_quote_marks(text)
+    return [text[s.start:s.end] for s in spans]
+
+
+# -- quote marks (no model) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“We will win,” he said.", ["We will win,"]),
+        ('"We will win," he said.', ["We will win,"]),
+        ("He said: ‘We will win.’", ["We will win."]),
+        ("Russia’s jets didn’t fly, the Russians’ spokesman said.", []),  # apostrophes only
+        ("“A,” he said, “B.”", ["A,", "B."]),
+        ("‘DOOMED TO FAIL’", ["DOOMED TO FAIL"]),
+        ("Nothing quoted here.", []),
+    ],
+)
+def test_quotes_marks_pair_within_paragraph(text, expected):
+    assert marks(text) == expected
+
+
+def test_quotes_multi_paragraph_quote_continues():
+    text = "“First part of it.\n\n“Second part,” she said."
+    spans, bad = find_quote_marks(text)
+    assert bad == []
+    assert [(text[s.start:s.end], s.continues) for s in spans] == [("First part of it.", True), ("Second part,", False)]
+
+
+def test_quotes_unbalanced_paragraph_skipped_others_kept():
+    text = "“Good one,” he said.\n\nA stray ” mark here.\n\n“Another,” she said."
+    with pytest.warns(UserWarning, match="W301"):
+        spans, bad = find_quote_marks(text)
+    assert [text[s.start:s.end] for s in spans] == ["Good one,", "Another,"]
+    assert bad == [text.index("A stray")]
+    assert W301.startswith("W301")
+
+
+def test_quotes_paragraphs_offsets():
+    text = "One.\n\nTwo.\nThree."
+    assert [text[a:b] for a, b in paragraphs(text)] == ["One.", "Two.", "Three."]
+
+
+def test_quotes_cue_lexicon():
+    lex = load_cues()
+    assert lex.verbs["say"].applies == "both"
+    assert lex.verbs["deny"].polarity == lex.verbs["dismiss"].polarity == "negative"
+    assert ("according", "to") in lex.phrases
+    assert ("on", "twitter") in lex.suffixes
+
+
+def test_quotes_component_analyze_pipes():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("crosswire_quotes")
+    report = nlp.analyze_pipes()
+    assert "doc.spans" in report["summary"]["crosswire_quotes"]["assigns"]
+
+
+def test_quotes_component_writes_span_groups_without_model():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("crosswire_quotes")
+    doc = nlp("“We will win,” he said.\n\nA stray “ mark.")
+    assert [s.text for s in doc.spans["quotes"]] == ["We will win,"]
+    assert "cues" in doc.spans  # a blank pipeline has no lemmas: no cues, but the group exists
+
+
+# -- claims (model) ------------------------------------------------------------------------
+
+
+def claims_of(nlp, text: str, outlet: str | None = "Wire"):
+    doc = nlp(text)
+    mentions = mentions_from_doc(doc, "d")
+    entities, mentions = resolve_entities(mentions)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = find_claims(doc, doc_id="d", outlet=outlet, mentions=mentions, entities=entities)
+    for c in found:  # style G5: evidence always indexes the clean text
+        assert doc.text[c.evidence.start:c.evidence.end] == c.evidence.text
+        assert c.evidence.text.strip()
+    return found
+
+
+def names(claim) -> str:
+    s = claim.speaker
+    return " | ".join(x or "" for x in (s.text, s.canonical, s.affiliation)) if s else ""
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "cue", "content", "direct", "polarity"),
+    [
+        ("“We will not retreat,” Defence Minister John Smith said.", "Smith", "said", "We will not retreat", True, "negative"),
+        ("John Smith said: “The talks are over.”", "Smith", "said", "The talks are over", True, "positive"),
+        ("“The talks are over,” John Smith said, “and we go home.”", "Smith", "said", "and we go home", True, "positive"),
+        ("The minister John Smith said that the bridge was repaired.", "Smith", "said", "the bridge was repaired", False, "positive"),
+        ("Maria Lopez denied that troops had crossed the border.", "Lopez", "denied", "troops had crossed", False, "negative"),
+        ("According to the UN, 40 people died in the flood.", "UN", "According to", "40 people died", False, "positive"),
+        ("40 people died in the flood, according to the UN.", "UN", "according to", "40 people died", False, "positive"),
+        ("“Help is coming,” the governor wrote on Twitter.", "governor", "wrote on Twitter", "Help is coming", True, "positive"),
+        ("The ministry said on its website that eight targets were hit.", "ministry", "said on its website", "eight targets", False, "positive"),
+    ],
+)
+def test_claims_table(nlp_sm, text, speaker, cue, content, direct, polarity):
+    found = [c for c in claims_of(nlp_sm, text) if content in c.text]
+    assert found, [c.text for c in claims_of(nlp_sm, text)]
+    c = found[0]
+    assert re.search(speaker, names(c), re.I)
+    assert c.cue == cue
+    assert c.direct is direct
+    assert c.polarity == polarity
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The so-called “rebels” fled the town at dawn.",  # scare quotes
+        "She read “War and Peace” on the train.",  # a title
+        "The words that he said at the funeral were moving.",  # "said" in a relative clause, no content
+        "Nothing was said.",
+    ],
+)
+def test_claims_negatives(nlp_sm, text):
+    assert claims_of(nlp_sm, text) == []
+
+
+@pytest.mark.model
+def test_claims_fragment_inside_indirect_speech(nlp_sm):
+    text = "Lavrov said the air forces target “exclusively” militant positions."
+    (c,) = claims_of(nlp_sm, text)
+    assert c.direct is False and "“exclusively”" in c.text
+
+
+@pytest.mark.model
+def test_claims_stray_quote_other_paragraphs_still_yield(nlp_sm):
+    text = "A stray “ mark sits here, officials said.\n\n“The bridge is open,” Mayor Anna Berg said."
+    found = claims_of(nlp_sm, text)
+    assert any("bridge is open" in c.text and "Berg" in names(c) for c in found)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "quote", "expected"),
+    [
+        ("US Defense Secretary Ash Carter met troops. He said the plan was doomed.", "doomed", "Ash Carter"),
+        ("Foreign Minister Maria Lopez arrived on Monday. She said talks would resume.", "talks", "Maria Lopez"),
+        ("The European Union met on Monday. The bloc said sanctions would stay.", "sanctions", "European Union"),
+    ],
+)
+def test_claims_pronoun_and_description_resolution(nlp_sm, text, quote, expected):
+    c = next(c for c in claims_of(nlp_sm, text) if quote in c.text)
+    assert c.speaker is not None and expected in (c.speaker.canonical or "")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "affiliation"),
+    [
+        ("National Coalition president Khaled Khoja said the targets were civilian.", "National Coalition"),
+        ("NATO Secretary-General Jens Stoltenberg said he was concerned.", "NATO"),
+        ("Russian Foreign Minister Sergey Lavrov said the strikes hit militants.", "Russian Foreign Ministry"),
+        ("Marzieh Afkham, spokesperson for the Iranian foreign ministry, said the crisis must end.", "Iranian foreign ministry"),
+        ("SANA reported that jets hit militant positions.", "Syria"),
+    ],
+)
+def test_claims_affiliation(nlp_sm, text, affiliation):
+    (c,) = [c for c in claims_of(nlp_sm, text) if c.speaker][:1]
+    assert c.speaker.affiliation == affiliation
+
+
+@pytest.mark.model
+def test_claims_chain_through_agency_and_next_sentence(nlp_sm):
+    text = (
+        "Jets destroyed a depot, the Russian news agency Ria Novosti quoted a Syrian military source as saying. "
+        "“Some 30 fighters were killed,” the source told RIA Novosti."
+    )
+    found = claims_of(nlp_sm, text, outlet="Xinhua")
+    first = next(c for c in found if "depot" in c.text)
+    second = next(c for c in found if "30 fighters" in c.text)
+    for c in (first, second):
+        assert c.chain == ["Xinhua", "RIA Novosti", "Syrian military source"]
+        assert c.first_hand is False
+    assert second.speaker.text == "the source" and second.direct
+
+
+@pytest.mark.model
+def test_claims_first_hand_chain_and_ids(nlp_sm):
+    (c,) = claims_of(nlp_sm, "“We are ready,” Anatoly Antonov said on Tuesday.", outlet="Xinhua")
+    assert c.chain == ["Xinhua", "Anatoly Antonov"] and c.first_hand
+    assert c.event is None and len(c.id) == 16
+
+
+def _seed_claims(nlp, seeds_dir):
+    docs = []
+    for path in sorted(seeds_dir.glob("*.txt")):
+        raw = path.read_bytes()
+        item = RawArticle(id=sha256_hex(raw), source=str(path), raw=raw, kind="text")
+        decoded = decode(raw, None)  # what run.to_document does for a text input
+        docs.append(clean_article(item, decoded_text=decoded.text, encoding=decoded.encoding))
+    parsed = [(nlp(d.text), d) for d in docs]
+    entities, mentions = resolve_entities([m for doc, d in parsed for m in mentions_from_doc(doc, d.id)])
+    out = {}
+    for doc, d in parsed:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            claims = find_claims(doc, doc_id=d.id, outlet=d.outlet, mentions=mentions, entities=entities)
+        for c in claims:
+            assert d.text[c.evidence.start:c.evidence.end] == c.evidence.text
+        out["aj" if "000_" in d.source else "xh"] = claims
+    return out
+
+
+SEED_CHECKS = [
+    ("aj", r"lavrov", r"exclusively"), ("aj", r"khoja", r"civilian"), ("aj", r"stoltenberg", r"concerned"),
+    ("aj", r"carter", r"doomed to fail"), ("aj", r"defen[cs]e ministry", r"eight"),
+    ("aj", r"\bsana\b|syrian state news", r"ISIL dens"), ("xh", r"toner", r"de-conflicting"),
+    ("xh", r"matviyenko", r"political agenda"), ("xh", r"antonov", r"terrorism"), ("xh", r"afkham", r"resolving"),
+    ("xh", r"assad", r"destined to success"), ("xh", r"stoltenberg", r"accident"),
+]
+
+
+@pytest.mark.model
+def test_claims_seeds_acceptance(nlp_sm, seeds_dir):
+    got = _seed_claims(nlp_sm, seeds_dir)
+    for key, speaker, content in SEED_CHECKS:
+        assert any(re.search(content, c.text, re.I) and re.search(speaker, names(c), re.I) for c in got[key]), (speaker, content)
+    chained = [c for c in got["xh"] if "35-40" in c.text]
+    assert any(re.search("xinhua", c.chain[0], re.I) and "RIA Novosti" in c.chain and re.search("syrian military", c.chain[-1], re.I) for c in chained)
+    assert any(re.search("national coalition", c.speaker.affiliation or "", re.I) for c in got["aj"] if c.speaker and "Khoja" in c.speaker.text)

@@ -1,0 +1,202 @@
+"""Tests of event extraction (extract/events.py): ACLED sub-types, arguments, modality, seeds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from crosswire.records import Event
+
+# (sentence, PLOVER type, mode, ACLED sub-event type, actor text, target text, place text);
+# None = not checked. Invented reports in the ACLED house style, one per sub-event type.
+ACLED_CASES = [
+    ("On 2 April 2018, Boko Haram militants clashed with Nigerian soldiers in Bama, killing 3 soldiers.",
+     "FIGHT", "clash", "Armed clash", "Boko Haram militants", "Nigerian soldiers", "Bama"),
+    ("On 10 July 2019, the Syrian army recaptured the town of Saraqib from rebels.",
+     "FIGHT", "occupy", "Government regains territory", "Syrian army", None, None),
+    ("On 1 January 2020, Al-Shabaab fighters captured the town of Baidoa.",
+     "FIGHT", "occupy", "Non-state actor overtakes territory", "Al-Shabaab fighters", None, "Baidoa"),
+    ("On 6 June 2021, government forces used chemical weapons against civilians in Douma.",
+     "ASSAULT", "chemical", "Chemical weapon", "government forces", "civilians", "Douma"),
+    ("On 12 March 2019, a government airstrike killed 4 civilians in Kafr Nabl, Idlib.",
+     "ASSAULT", "aerial", "Air/drone strike", "government", "4 civilians", "Idlib"),
+    ("On 4 February 2021, a suicide bomber blew himself up at a market in Maiduguri, killing 12 people.",
+     "ASSAULT", "suicide bomb", "Suicide bomb", "suicide bomber", None, "Maiduguri"),
+    ("On 9 September 2017, rebels shelled residential areas of Damascus, killing 2 civilians.",
+     "ASSAULT", "shelling", "Shelling/artillery/missile attack", "rebels", None, "Damascus"),
+    ("On 8 August 2019, an IED exploded near a military convoy in Kidal.",
+     "ASSAULT", "explosive", "Remote explosive/landmine/IED", None, None, "Kidal"),
+    ("On 14 November 2018, militants threw a grenade at a police station in Srinagar, injuring two officers.",
+     "ASSAULT", "grenade", "Grenade", "militants", "police station", "Srinagar"),
+    ("On 3 March 2018, soldiers raped two women in Bentiu.",
+     "ASSAULT", "sexual violence", "Sexual violence", "soldiers", "two women", "Bentiu"),
+    ("On 5 June 2020, unidentified gunmen shot a teacher in Diffa.",
+     "ASSAULT", "firearms", "Attack", "unidentified gunmen", "teacher", "Diffa"),
+    ("On 5 June 2020, unidentified gunmen abducted a village chief in Diffa.",
+     "ASSAULT", "abduction", "Abduction/forced disappearance", "unidentified gunmen", "village chief", "Diffa"),
+    ("On 2 May 2021, hundreds of teachers protested in Nairobi over unpaid salaries.",
+     "PROTEST", "demonstrate", "Peaceful protest", None, None, "Nairobi"),
+    ("On 3 May 2021, protesters gathered in Bogota to demand the resignation of the mayor; police dispersed them with tear gas.",
+     "PROTEST", "demonstrate", "Protest with intervention", "protesters", None, "Bogota"),
+    ("On 11 October 2020, police shot dead 3 protesters during a demonstration in Lagos.",
+     "ASSAULT", "firearms", "Excessive force against protesters", "police", "3 protesters", "Lagos"),
+    ("On 20 May 2019, rioters burned tyres and threw stones at police in Nairobi.",
+     "COERCE", "property", "Violent demonstration", "rioters", None, "Nairobi"),
+    ("On 7 June 2019, a mob lynched a suspected thief in Kampala.",
+     "ASSAULT", "beating", "Mob violence", "mob", "suspected thief", "Kampala"),
+    ("On 1 April 2016, the government and the rebels signed a ceasefire agreement in Juba.",
+     "AGREE", None, "Agreement", "government", "rebels", "Juba"),
+    ("On 15 March 2020, police arrested 5 journalists in Harare.",
+     "COERCE", "arrest", "Arrests", "police", "5 journalists", "Harare"),
+    ("On 31 July 2021, authorities imposed a curfew in Kano.",
+     "COERCE", "curfew", "Change to group/activity", "authorities", None, "Kano"),
+    ("On 5 May 2017, security forces defused an IED in Mogadishu.",
+     "COERCE", "disrupt weapons", "Disrupted weapons use", "security forces", None, "Mogadishu"),
+    ("On 2 March 2022, rebels set up a base in Rutshuru.",
+     "MOBILIZE", "base", "Headquarters or base established", "rebels", None, "Rutshuru"),
+    ("On 16 June 2021, rebels looted shops in Bambari.",
+     "COERCE", "property", "Looting/property destruction", "rebels", "shops", "Bambari"),
+    ("On 21 April 2019, Turkish forces withdrew from Afrin.",
+     "RETREAT", "withdraw", "Non-violent transfer of territory", "Turkish forces", None, "Afrin"),
+    ("On 4 June 2022, troops raided a market in Gao.",
+     "COERCE", "raid", "Other", "troops", "market", "Gao"),
+]
+
+# Sentences that hold no event (generic mentions, headings, descriptions).
+NEGATIVES = [
+    "The fight against terrorism remains a priority.",
+    "INTENSIVE AIRSTRIKES",
+    "The anti-IS coalition has sixty members.",
+    "The ministry published its annual report.",
+    "Officials gathered in Geneva for the conference.",
+]
+
+
+def _events(nlp, text: str, published: str | None = None) -> list[Event]:
+    from crosswire.extract.events import find_events
+    from crosswire.extract.places import places_from_doc
+
+    doc = nlp(text)
+    events = find_events(doc, doc_id="t", published=published, places=places_from_doc(doc))
+    for event in events:  # the evidence invariant holds for every event, always
+        assert doc.text[event.evidence.start:event.evidence.end] == event.evidence.text
+    return events
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "type_", "mode", "sub", "actor", "target", "place"), ACLED_CASES)
+def test_acled_sub_event_types(nlp_sm, text, type_, mode, sub, actor, target, place) -> None:
+    events = _events(nlp_sm, text)
+    match = [e for e in events if (e.acled or {}).get("sub_event_type") == sub]
+    assert match, [(e.type, e.acled) for e in events]
+    event = match[0]
+    assert (event.type, event.mode) == (type_, mode)
+    if actor is not None:
+        assert event.actor is not None and event.actor.text == actor
+    if target is not None:
+        assert event.target is not None and event.target.text == target
+    if place is not None:
+        assert place in [p.text for p in event.places]
+    assert event.date is not None and event.date_precision == "day"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_non_events(nlp_sm, text: str) -> None:
+    assert _events(nlp_sm, text) == []
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "modality", "reported_by"),
+    [
+        ("Rebels shelled the town of Kafr Nabl on Monday.", "asserted", None),
+        ("The army said rebels shelled the town of Kafr Nabl on Monday.", "reported", "army"),
+        ("According to the Syrian Observatory, rebels shelled Kafr Nabl on Monday.", "reported", "Syrian Observatory"),
+        ("The army denied that its jets bombed Kafr Nabl on Monday.", "denied", None),
+        ("The army did not shell Kafr Nabl on Monday.", "denied", None),
+        ("The army will shell Kafr Nabl on Monday.", "planned", None),
+        ("The jets may have bombed Kafr Nabl on Monday.", "hypothetical", None),
+    ],
+)
+def test_modality(nlp_sm, text: str, modality: str, reported_by: str | None) -> None:
+    events = [e for e in _events(nlp_sm, text) if e.type == "ASSAULT"]
+    assert events and events[0].modality == modality
+    if reported_by is not None:
+        assert reported_by in (events[0].reported_by or "")
+
+
+@pytest.mark.model
+def test_parties_get_country_and_kind(nlp_sm) -> None:
+    event = _events(nlp_sm, "On Monday, the Turkish Foreign Ministry summoned Russia's ambassador in Ankara.", "2015-10-07")[0]
+    assert event.type == "DISAPPROVE" and event.date == "2015-10-05"
+    assert (event.actor.country, event.actor.kind) == ("TUR", "government")
+    assert (event.target.text, event.target.country) == ("Russia's ambassador", "RUS")
+    assert [p.text for p in event.places] == ["Ankara"]
+
+
+@pytest.mark.model
+def test_coordinated_places_all_attach(nlp_sm) -> None:
+    events = _events(nlp_sm, "NATO said the attacks by the Russian Air Force on Hama, Homs, and Idlib killed civilians.")
+    assault = [e for e in events if e.type == "ASSAULT"][0]
+    assert {"Hama", "Homs", "Idlib"} <= {p.text for p in assault.places}
+    assert assault.actor.country == "RUS"
+
+
+@pytest.mark.model
+def test_follow_up_toll_joins_the_event(nlp_sm) -> None:
+    events = _events(nlp_sm, "On 3 February 2021, militants clashed with soldiers in Damboa. 12 militants were killed.")
+    assert len(events) == 1 and events[0].fatalities is not None and events[0].fatalities.low == 12
+
+
+@pytest.mark.model
+def test_ids_are_stable(nlp_sm) -> None:
+    text = "On 12 March 2019, a government airstrike killed 4 civilians in Idlib."
+    assert [e.id for e in _events(nlp_sm, text)] == [e.id for e in _events(nlp_sm, text)]
+
+
+def _seed_events(nlp, seeds_dir: Path) -> dict[str, tuple[str, list[Event]]]:
+    from crosswire.ingest import read_inputs
+    from crosswire.run import to_document
+
+    out = {}
+    for item in read_inputs([seeds_dir]):
+        document = to_document(item)
+        out[Path(document.source).stem[:3]] = (document.text, _events(nlp, document.text, document.published))
+    return out
+
+
+def _km(place, lat: float, lon: float) -> float:
+    from crosswire.extract.places import haversine_km
+
+    return haversine_km(place.lat, place.lon, lat, lon)
+
+
+def _russian(event: Event) -> bool:
+    return event.actor is not None and ("russia" in event.actor.text.lower() or event.actor.country == "RUS")
+
+
+@pytest.mark.model
+def test_seed_conditions(nlp_sm, seeds_dir: Path) -> None:
+    """seedcheck E2-E5, E7-E10 read directly off the Events (E1/E6 need the AJ doc dated)."""
+    seeds = _seed_events(nlp_sm, seeds_dir)
+    aj_text, aj = seeds["000"]
+    xh_text, xh = seeds["004"]
+    near_towns = [e for e in aj if e.type == "ASSAULT" and _russian(e) and any(
+        min(_km(p, 34.84, 36.73), _km(p, 34.92, 36.73), _km(p, 35.01, 37.05)) <= 25 for p in e.places)]
+    assert any(e.mode == "aerial" and e.acled["sub_event_type"] == "Air/drone strike" for e in near_towns)  # E2
+    assert any(e.type == "ASSAULT" and _russian(e) and e.date == "2015-09-30" for e in xh)  # E3
+    assert any(e.fatalities and e.fatalities.low == 36 and e.fatalities.victims == "civilians" for e in aj)  # E4
+    assert any(e.fatalities and (e.fatalities.low, e.fatalities.high) == (35, 40) for e in xh)  # E5
+    assert any(e.type == "CONSULT" and e.date == "2015-10-06" and any(_km(p, 31.95, 35.93) <= 25 for p in e.places)
+               for e in xh)  # E7
+    assert any(e.type == "ASSAULT" and _russian(e) and all(
+        any(_km(p, lat, lon) <= 25 for p in e.places) for lat, lon in ((35.13, 36.75), (34.73, 36.71), (35.93, 36.63)))
+        for e in xh)  # E8
+    assert any(e.actor and "turk" in e.actor.text.lower() and e.target and "russia" in e.target.text.lower()
+               and e.date == "2015-10-05" for e in xh)  # E9
+    assert any(e.type == "CONSULT" and any(_km(p, 40.71, -74.01) <= 50 for p in e.places) for e in aj)  # E6 minus date
+    for text, events in ((aj_text, aj), (xh_text, xh)):  # E10
+        assert events and all(e.evidence.text.strip() and e.evidence.text in text for e in events)
+    assert all(e.date is None for e in aj if e.date_text and "Wednesday" in e.date_text)  # undated doc

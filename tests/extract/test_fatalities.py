@@ -1,0 +1,137 @@
+"""Tests for crosswire.extract.fatalities: death counts, ranges and victim categories."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crosswire.extract.fatalities import event_fatalities, find_fatalities, parse_figure
+from crosswire.records import Fatalities
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "high", "victims"),
+    [
+        ("Khoja said 36 civilians had been killed in areas held by neither group.", 36, 36, "civilians"),
+        ("some 35-40 terrorists killed as a result of a precision airstrike", 35, 40, "militants"),
+        ("Russian airstrikes destroyed an IS headquarters, killing up to 40 terrorists.", 1, 40, "militants"),
+        ("At least 12 people were killed in the blast.", 12, 12, None),
+        ("More than 20 soldiers died.", 20, 20, "soldiers"),
+        ("Over 20 policemen were killed.", 20, 20, "police"),
+        ("Between 10 and 15 rebels were killed.", 10, 15, "militants"),
+        ("10 to 15 insurgents were killed.", 10, 15, "militants"),
+        ("The bombing killed 14 civilians and wounded 31.", 14, 14, "civilians"),
+        ("The attack left 5 dead.", 5, 5, None),
+        ("The attack left five people dead.", 5, 5, None),
+        ("The clashes claimed 3 lives.", 3, 3, None),
+        ("The clashes claimed the lives of 3 protesters.", 3, 3, "protesters"),
+        ("Blast kills 12 in market.", 12, 12, None),
+        ("Three children were killed.", 3, 3, "children"),
+        ("Twenty-five troops were killed.", 25, 25, "soldiers"),
+        ("A dozen servicemen were killed.", 12, 12, "soldiers"),
+        ("Two dozen fighters died.", 24, 24, "militants"),
+        ("1,200 people have died since the war began.", 1200, 1200, None),
+        ("Dozens of jihadists were killed.", 12, 12, "militants"),
+        ("Hundreds of villagers were killed.", 100, 100, "civilians"),
+        ("Several gunmen were shot dead.", 10, 10, "militants"),
+        ("A few demonstrators were killed.", 3, 3, "protesters"),
+        ("Two army officers were killed.", 2, 2, "soldiers"),
+        ("Two officers were killed.", 2, 2, "police"),
+        ("One of the attackers was killed.", 1, 1, "militants"),
+        ("12 people, including three children, were killed.", 12, 12, None),
+        ("The death toll rose to 57.", 57, 57, None),
+        ("Twelve bodies were found in the river.", 12, 12, None),
+        ("No one was killed in the attack.", 0, 0, None),
+        ("There were no casualties.", 0, 0, None),
+        ("No civilians were killed.", 0, 0, "civilians"),
+        ("Fewer than 10 people died.", 1, 9, None),
+        ("As many as 30 migrants drowned or died.", 1, 30, "migrants"),
+    ],
+)
+def test_fatalities_event_count(text: str, low: int, high: int, victims: str | None) -> None:
+    result = event_fatalities(text)
+    assert result is not None
+    assert (result.low, result.high, result.victims) == (low, high, victims)
+    assert result.text is not None and result.text in text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia's Su-25 fighter jets carried out 20 sorties.",
+        "Two Turkish F-16s were harassed by an unidentified MiG-29.",
+        "UN Resolution 2254 calls for a ceasefire.",
+        "Grade 5 students were killed.",  # "Grade 5" is a label, not a count
+        "A 19-year-old was killed.",
+        "He was killed in 2019.",
+        "The 2 sides met at 5 pm.",
+        "5 percent were killed, officials estimate.",
+        "$5 million was lost.",
+        "31 people were wounded.",
+        "Four were injured and two were hurt.",
+        "36 people were killed or wounded.",  # casualties, not deaths
+        "NATO said the strikes led to civilian casualties.",
+        "There were no immediate reports of casualties.",
+        "The group threatened to kill 5 hostages.",
+        "The group claimed 5 attacks.",
+        "The attack left 5 villages without power.",
+        "",
+    ],
+)
+def test_fatalities_negatives(text: str) -> None:
+    assert event_fatalities(text) is None
+
+
+def test_fatalities_wounded_flagged_not_returned() -> None:
+    text = "killing 14 civilians and wounding 31"
+    found = find_fatalities(text)
+    assert [(f.low, f.victims, f.wounded) for f in found] == [(14, "civilians", False), (31, None, True)]
+    assert event_fatalities(text) == Fatalities(14, 14, "civilians", "killing 14 civilians")
+
+
+def test_fatalities_killed_and_wounded_counts() -> None:
+    found = find_fatalities("12 killed and 5 wounded")
+    assert [(f.low, f.wounded) for f in found] == [(12, False), (5, True)]
+
+
+def test_fatalities_no_one_is_not_one() -> None:
+    found = find_fatalities("No one was killed.")
+    assert [(f.text, f.low) for f in found] == [("No one was killed", 0)]
+
+
+def test_fatalities_nearest_to_trigger() -> None:
+    text = "A car bomb killed 5 soldiers in the north, while an air strike killed 12 civilians in the south."
+    near_bomb = event_fatalities(text, text.index("bomb"))
+    near_strike = event_fatalities(text, text.index("strike"))
+    assert near_bomb is not None and (near_bomb.low, near_bomb.victims) == (5, "soldiers")
+    assert near_strike is not None and (near_strike.low, near_strike.victims) == (12, "civilians")
+
+
+@pytest.mark.parametrize(
+    ("words", "value"),
+    [("1,200", 1200), ("twenty-five", 25), ("two dozen", 24), ("a dozen", 12), ("half a dozen", 6),
+     ("three hundred", 300), ("a hundred", 100), ("seventeen", 17), ("forty", 40), ("banana", None)],
+)
+def test_fatalities_parse_figure(words: str, value: int | None) -> None:
+    assert parse_figure(words) == value
+
+
+@given(st.text(max_size=200))
+def test_fatalities_never_raise_and_ranges_are_ordered(text: str) -> None:
+    for f in find_fatalities(text):
+        assert 0 <= f.low <= f.high
+        assert text[f.start:f.end] == f.text
+    event_fatalities(text, len(text) // 2)
+
+
+_PIECES = ["killed", "killing", "dead", "wounded", "up to", "at least", "between", "and", "-", "35", "40",
+           "1,200", "no one", "were", "civilians", "soldiers", "dozens of", "twenty-five", ",", "F-16", "19-year-old"]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=12))
+def test_fatalities_word_salad_keeps_invariants(words: list[str]) -> None:
+    text = " ".join(words)
+    for f in find_fatalities(text):
+        assert 0 <= f.low <= f.high
+        assert text[f.start:f.end] == f.text

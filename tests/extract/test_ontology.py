@@ -1,0 +1,111 @@
+"""Tests of the event ontology data files and the ACLED refinement rules (extract/ontology.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.extract.ontology import (
+    ACLED_TYPES,
+    PLOVER_TYPES,
+    Context,
+    cameo_to_plover,
+    load_cameo_plover,
+    load_ontology,
+    parse_ontology,
+    refine_acled,
+)
+
+HEADER = "pattern\tpos\ttype\tmode\tacled_event_type\tacled_sub_event_type\tflags\n"
+
+
+def test_bundled_ontology_is_valid() -> None:
+    ontology = load_ontology()
+    assert len(ontology.entries) > 150
+    assert {e.type for e in ontology.entries} <= PLOVER_TYPES
+    keys = [e.key for e in ontology.entries]
+    assert len(keys) == len(set(keys)), "duplicate lexicon rows"
+
+
+def test_every_acled_sub_type_is_reachable() -> None:
+    """Each of the 25 sub-event types is a row default or a rule's output."""
+    defaults = {e.acled_sub_event_type for e in load_ontology().entries if e.acled_sub_event_type}
+    by_rule = {"Armed clash", "Excessive force against protesters", "Violent demonstration", "Mob violence",
+               "Protest with intervention", "Government regains territory", "Attack"}
+    every = {sub for subs in ACLED_TYPES.values() for sub in subs}
+    assert len(every) == 25
+    assert every <= defaults | by_rule
+
+
+@pytest.mark.parametrize(
+    ("lemma", "pos", "type_", "mode"),
+    [("airstrike", "noun", "ASSAULT", "aerial"), ("shell", "verb", "ASSAULT", "shelling"),
+     ("kidnap", "verb", "ASSAULT", "abduction"), ("arrest", "verb", "COERCE", "arrest"),
+     ("protest", "noun", "PROTEST", "demonstrate"), ("summon", "verb", "DISAPPROVE", "summon ambassador"),
+     ("meet", "verb", "CONSULT", None)],
+)
+def test_single_word_lookup(lemma: str, pos: str, type_: str, mode: str | None) -> None:
+    entry = load_ontology().single(lemma, pos)
+    assert entry is not None and (entry.type, entry.mode) == (type_, mode)
+
+
+def test_multiword_longest_first() -> None:
+    patterns = [e.pattern for e in load_ontology().multiword()]
+    assert patterns.index(("suicide", "car", "bomb")) < patterns.index(("car", "bomb"))
+
+
+def test_parse_rejects_unknown_type_and_acled_pair() -> None:
+    with pytest.raises(ValueError):
+        parse_ontology(HEADER + "zap\tverb\tZAP\t\t\t\t\n")
+    with pytest.raises(ValueError):
+        parse_ontology(HEADER + "zap\tverb\tASSAULT\t\tBattles\tAir/drone strike\t\n")
+
+
+@pytest.mark.parametrize(
+    ("code", "plover"),
+    [("010", "OTHER"), ("042", "CONSULT"), ("112", "DISAPPROVE"), ("145", "PROTEST"), ("173", "COERCE"),
+     ("183", "ASSAULT"), ("190", "FIGHT"), ("20", "ASSAULT")],
+)
+def test_cameo_roots(code: str, plover: str) -> None:
+    assert cameo_to_plover(code).plover == plover
+
+
+def test_cameo_table_covers_all_roots() -> None:
+    assert {f"{n:02d}" for n in range(1, 21)} <= set(load_cameo_plover())
+
+
+def _entry(lemma: str, pos: str = "verb"):
+    entry = load_ontology().single(lemma, pos)
+    assert entry is not None
+    return entry
+
+
+@pytest.mark.parametrize(
+    ("lemma", "ctx", "sub"),
+    [
+        ("shoot", Context(actor_kind="armed group", target_kind="civilians"), "Attack"),
+        ("shoot", Context(actor_kind="armed group", target_kind="military"), "Armed clash"),
+        ("shoot", Context(actor_kind="police", target_kind="civilians", target_is_protesters=True),
+         "Excessive force against protesters"),
+        ("attack", Context(actor_kind="civilians", actor_is_protesters=True), "Violent demonstration"),
+        ("capture", Context(actor_kind="armed group"), "Non-state actor overtakes territory"),
+        ("capture", Context(actor_kind="military"), "Government regains territory"),
+        ("recapture", Context(), "Government regains territory"),
+        ("protest", Context(), "Peaceful protest"),
+        ("protest", Context(intervention=True), "Protest with intervention"),
+        ("protest", Context(intervention=True, protesters_killed=True), "Excessive force against protesters"),
+        ("protest", Context(violent=True), "Violent demonstration"),
+        ("lynch", Context(actor_kind="mob"), "Mob violence"),
+        ("hit", Context(aerial_cue=True), "Air/drone strike"),
+        ("attack", Context(chemical_cue=True), "Chemical weapon"),
+        ("arrest", Context(actor_kind="police", target_is_protesters=True), "Protest with intervention"),
+    ],
+)
+def test_refine_acled_rules(lemma: str, ctx: Context, sub: str) -> None:
+    entry = _entry(lemma)
+    _mode, acled = refine_acled(entry, entry.mode, ctx)
+    assert acled is not None and acled["sub_event_type"] == sub
+
+
+def test_verbal_types_have_no_acled_mapping() -> None:
+    entry = _entry("accuse")
+    assert refine_acled(entry, entry.mode, Context()) == (None, None)
