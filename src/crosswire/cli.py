@@ -91,9 +91,10 @@ def run(
     ) as progress:
         summary = run_pipeline(paths, store, settings, _RichReporter(progress))
     table = Table(title=f"run {summary.run_id} -> {db}")
-    for col in ("inputs", "processed", "duplicate", "unchanged", "rejected", "entities"):
+    cols = ("inputs", "processed", "duplicate", "unchanged", "rejected", "entities", "events", "claims")
+    for col in cols:
         table.add_column(col, justify="right")
-    table.add_row(*(str(getattr(summary, c)) for c in ("inputs", "processed", "duplicate", "unchanged", "rejected", "entities")))
+    table.add_row(*(str(getattr(summary, c)) for c in cols))
     console.print(table)
     if summary.rejections:
         rej = Table(title="rejected inputs")
@@ -225,6 +226,31 @@ def _is_iso_date(value: str) -> bool:
     return True
 
 
+@app.command()
+def claims(
+    db: DbOption = Path("crosswire.duckdb"),
+    speaker: Annotated[Optional[str], typer.Option(help="Only claims whose speaker, canonical name or affiliation contains this.")] = None,
+    doc: Annotated[Optional[str], typer.Option(help="Only claims of documents whose id starts with this.")] = None,
+) -> None:
+    """List claims: speaker, affiliation, attribution chain, cue and what is claimed.
+
+    Example: crosswire claims --db seeds.duckdb --speaker Lavrov
+    """
+    from .query import filter_claims
+
+    with _open_store(db) as store:
+        found = filter_claims(store, speaker=speaker, doc=doc)
+    table = Table(title=f"{len(found)} claims")
+    for col in ("speaker", "affiliation", "chain", "cue", "text"):
+        table.add_column(col, overflow="fold")
+    for c in found:
+        who = (c.speaker.canonical or c.speaker.text) if c.speaker else "?"
+        text = (f"“{c.text}”" if c.direct else c.text) + ("  [denial]" if c.polarity == "negative" else "")
+        table.add_row(who, (c.speaker.affiliation if c.speaker else None) or "", " <- ".join(c.chain),
+                      c.cue, text)
+    console.print(table)
+
+
 @app.command("export")
 def export_cmd(
     db: DbOption = Path("crosswire.duckdb"),
@@ -287,6 +313,64 @@ def eval_dates(dataset: Annotated[Path, typer.Argument(help="A dataset dir with 
     if not (dataset / "records.jsonl").is_file():
         raise _fail(f"{dataset} has no records.jsonl")
     console.print(_metrics_table(f"dates: {dataset}", evaluate_dates(dataset, limit=limit)))
+
+
+@eval_app.command("places")
+def eval_places(dataset: Annotated[Path, typer.Argument(help="geoparsing-news split dir with records.jsonl.")],
+                limit: Annotated[Optional[int], typer.Option(help="Only the first N articles.")] = None) -> None:
+    """Toponym accuracy end to end (exact GeoNames id or within 161 km), geotagging P/R/F1.
+
+    Example: crosswire eval places ../shared/eval/geoparsing-news/dev
+    """
+    from .evaluate.places import evaluate_places
+
+    _need_records(dataset)
+    console.print(_metrics_table(f"places: {dataset}", evaluate_places(dataset, limit=limit)))
+
+
+@eval_app.command("cameo")
+def eval_cameo(dataset: Annotated[Path, typer.Argument(help="petrarch-cameo split dir with records.jsonl.")],
+               limit: Annotated[Optional[int], typer.Option(help="Only the first N sentences.")] = None) -> None:
+    """Share of PETRARCH2 validation sentences whose event type (CAMEO root -> PLOVER) and actors are found.
+
+    Example: crosswire eval cameo ../shared/eval/petrarch-cameo/dev
+    """
+    from .evaluate.cameo import evaluate_cameo
+
+    _need_records(dataset)
+    console.print(_metrics_table(f"cameo: {dataset}", evaluate_cameo(dataset, limit=limit)))
+
+
+@eval_app.command("reports")
+def eval_reports(path: Annotated[Path, typer.Argument(help="JSONL of ACLED-style reports with gold fields.")],
+                 limit: Annotated[Optional[int], typer.Option(help="Only the first N reports.")] = None) -> None:
+    """Event type/sub-type, fatalities, place (25 km) and date accuracy on ACLED-style reports.
+
+    Example: crosswire eval reports tests/data/gold/acled_reports.jsonl
+    """
+    from .evaluate.events import evaluate_reports
+
+    if not path.is_file():
+        raise _fail(f"no such file: {path}")
+    console.print(_metrics_table(f"reports: {path}", evaluate_reports(path, limit=limit)))
+
+
+@eval_app.command("quotes")
+def eval_quotes(dataset: Annotated[Path, typer.Argument(help="polnear-attribution split dir with records.jsonl.")],
+                limit: Annotated[Optional[int], typer.Option(help="Only the first N articles.")] = None) -> None:
+    """Speaker (source), cue and content span P/R/F1 of attributions.
+
+    Example: crosswire eval quotes ../shared/eval/polnear-attribution/dev
+    """
+    from .evaluate.quotes import evaluate_quotes
+
+    _need_records(dataset)
+    console.print(_metrics_table(f"quotes: {dataset}", evaluate_quotes(dataset, limit=limit)))
+
+
+def _need_records(dataset: Path) -> None:
+    if not (dataset / "records.jsonl").is_file():
+        raise _fail(f"{dataset} has no records.jsonl")
 
 
 def main() -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .extract.linking import country_codes
-from .records import Event
+from .records import Claim, Event
 from .store import Store
 
 
@@ -45,3 +45,22 @@ def _in_country(ev: Event, code: str) -> bool:
     iso3 = iso2_to_iso3.get(code, code) if len(code) == 2 else code
     in_places = any(iso2_to_iso3.get((p.country or "").upper()) == iso3 for p in ev.places)
     return in_places or any(p is not None and (p.country or "").upper() == iso3 for p in (ev.actor, ev.target))
+
+
+def filter_claims(store: Store, *, speaker: str | None = None, doc: str | None = None) -> list[Claim]:
+    """Claims whose speaker (words, canonical name or affiliation) contains ``speaker``.
+
+    Example:
+        >>> [c.cue for c in filter_claims(store, speaker="Lavrov")]      # doctest: +SKIP
+    """
+    needle = (speaker or "").lower()
+    out = []
+    for c in store.claims():
+        if doc and not c.doc.startswith(doc):
+            continue
+        if needle:
+            names = [c.speaker.text, c.speaker.canonical, c.speaker.affiliation] if c.speaker else []
+            if not any(needle in (n or "").lower() for n in names):
+                continue
+        out.append(c)
+    return out

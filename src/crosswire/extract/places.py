@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
 
+from crosswire.extract.aliases import load_aliases
 from crosswire.records import Place  # the shared record; re-exported for callers
 from crosswire.extract.gazetteer import (
     KIND_ADMIN1,
@@ -335,12 +336,19 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
     for start, end, label in sorted(set(spans)):
         if mentions and mentions[-1].end is not None and start < mentions[-1].end:
             continue  # overlapping spans: the earlier (longer-first after sorting) wins
+        if _is_known_actor(text[start:end]):
+            continue  # "NATO", "SANA": organisations the alias table knows are not towns
         _, context, _ = hierarchy_after(text, end)
         mentions.append(PlaceMention(
             text[start:end], start, end, qualifier=qualifier_after(text, end),
             region_cue=region_cue(text, start, end), note=relative_note(text, start),
             allow_fuzzy=label in ("GPE", "LOC"), context=context))
     return _with_parent_context(text, mentions), norp
+
+
+def _is_known_actor(surface: str) -> bool:
+    entry = load_aliases().lookup(surface)
+    return entry is not None and entry.type not in ("GPE", "LOC", "FAC")
 
 
 def _with_parent_context(text: str, mentions: list[PlaceMention]) -> list[PlaceMention]:
