@@ -91,7 +91,7 @@ def run(
     ) as progress:
         summary = run_pipeline(paths, store, settings, _RichReporter(progress))
     table = Table(title=f"run {summary.run_id} -> {db}")
-    cols = ("inputs", "processed", "duplicate", "unchanged", "rejected", "entities", "events", "claims")
+    cols = ("inputs", "processed", "duplicate", "unchanged", "rejected", "entities", "events", "claims", "stories", "relations")
     for col in cols:
         table.add_column(col, justify="right")
     table.add_row(*(str(getattr(summary, c)) for c in cols))

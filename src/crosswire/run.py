@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 from . import __version__
 from .clean.article import clean_article
 from .clean.normalize import NotText, decode
+from .compare.crosscheck import STORIES, crosscheck
 from .duplicates import find_duplicates
 from .extract.entities import mentions_from_doc, resolve_entities
 from .extract.events import find_events
@@ -65,6 +66,8 @@ class RunSummary:
     mentions: int = 0
     events: int = 0
     claims: int = 0
+    stories: int = 0  # stories that gained a document
+    relations: int = 0
     rejections: list[Rejection] = field(default_factory=list)
 
     @property
@@ -164,6 +167,7 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings, reporter:
     started = dt.datetime.now()
     prov = {"produced_by": f"{CLEANER}+{READER}+{EXTRACTOR}", "config_hash": settings.config_hash(), "run_id": summary.run_id}
     seen: set[str] = set()
+    new_docs: list[str] = []
     rep.stage("reading inputs", None)
     items = read_inputs(paths, max_bytes=settings.max_bytes)
     for chunk in _chunks(items, CHUNK_SIZE):
@@ -207,6 +211,7 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings, reporter:
         store.upsert("events", found.events, **prov)
         store.upsert("claims", found.claims, **prov)
         store.put_signatures({k: v for k, v in sigs.items() if k not in bad})
+        new_docs.extend(d.id for d in docs)
         summary.processed += sum(1 for d in docs if d.duplicate_of is None)
         summary.duplicate += sum(1 for d in docs if d.duplicate_of is not None)
         summary.rejected += len(rejected)
@@ -215,6 +220,9 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings, reporter:
         summary.claims += len(found.claims)
         summary.rejections.extend(rejected)
         rep.stage("reading inputs", None)
+    rep.stage("comparing stories", None)
+    cross = crosscheck(store, new_docs, **{**prov, "produced_by": STORIES})
+    summary.stories, summary.relations = cross.stories, cross.relations
     summary.entities = store.count("entities")
     store.record_run({
         "id": summary.run_id, "started": started, "finished": dt.datetime.now(), "version": __version__,

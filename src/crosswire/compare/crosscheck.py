@@ -1,0 +1,106 @@
+"""The cross-document stage: stories, dates inferred from them, and claim relations, stored."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Collection
+from dataclasses import dataclass, replace
+
+from ..extract.dates import resolve_expression
+from ..records import Document, Event
+from ..store import Store
+from .dating import infer_dates
+from .relations import find_relations
+from .stories import group_stories, story_inputs
+
+STORIES = "crosswire.stories.v1"
+
+
+@dataclass(slots=True)
+class CrosscheckSummary:
+    """What one pass of the cross-document stage changed."""
+
+    stories: int = 0  # stories that gained documents in this pass
+    dated: int = 0  # undated documents given an inferred date
+    redated_events: int = 0  # events whose relative date resolved through that date
+    relations: int = 0
+
+
+def redate_events(events: list[Event], anchor: str) -> list[Event]:
+    """Resolve still-undated events' relative expressions against an inferred doc date.
+
+    The expression kept in ``date_text`` ("Wednesday's", "late on Wednesday") is what the
+    event extractor could not resolve without a document date; now it can be.
+    """
+    out = []
+    for ev in events:
+        if ev.date is None and ev.date_text:
+            tense = "future" if ev.modality == "planned" else None
+            date, precision = resolve_expression(ev.date_text, anchor, tense=tense)
+            if date is not None:
+                ev = replace(ev, date=date, date_precision=precision)
+        out.append(ev)
+    return out
+
+
+def crosscheck(store: Store, new_docs: Collection[str], **provenance: str) -> CrosscheckSummary:
+    """Group documents into stories, date undated ones from their story, relate claims.
+
+    Only stories that gained a document in ``new_docs`` are recomputed, so a run over an
+    unchanged corpus changes nothing; a new batch joins the stories already stored.
+    """
+    summary = CrosscheckSummary()
+    if not new_docs:
+        return summary
+    docs = store.documents()
+    existing = store.stories()
+    grouping = group_stories(story_inputs(store, docs), existing)
+    by_id = {d.id: d for d in docs}
+    touched = [s for s in grouping.stories if set(s.docs) & set(new_docs)]
+    summary.stories = len(touched)
+    store.upsert("stories", touched, **provenance)
+
+    for story in touched:
+        members = [by_id[d] for d in story.docs if d in by_id]
+        events = {d.id: store.events(d.id) for d in members}
+        dated_docs: list[Document] = []
+        redated: list[Event] = []
+        for doc_id, inferred in infer_dates(members, events).items():
+            if by_id[doc_id].published_inferred == inferred:
+                continue
+            dated_docs.append(replace(by_id[doc_id], published_inferred=inferred))
+            before = events[doc_id]
+            after = redate_events(before, inferred["date"])
+            redated.extend(a for a, b in zip(after, before) if a != b)
+        store.upsert("documents", dated_docs, **provenance)
+        store.upsert("events", redated, **provenance)
+        summary.dated += len(dated_docs)
+        summary.redated_events += len(redated)
+
+        claims = [c for d in members for c in store.claims(d.id)]
+        events_by_id = {e.id: e for d in members for e in store.events(d.id)}
+        outlets = {d.id: d.outlet or d.host or d.source for d in members}
+        relations = find_relations(story.id, claims, events_by_id=events_by_id, outlets=outlets)
+        store.con.execute("DELETE FROM relations WHERE story = ?", [story.id])
+        store.upsert("relations", relations, **provenance)
+        summary.relations += len(relations)
+    return summary
+
+
+def story_of(store: Store) -> dict[str, str]:
+    """Document id -> story id, for every stored story."""
+    out: dict[str, str] = {}
+    for story in store.stories():
+        out.update({d: story.id for d in story.docs})
+    return out
+
+
+def story_claims(store: Store, story_id: str) -> dict[str, list]:
+    """A story's claims grouped by document id (the report's who-says-what table)."""
+    story = next((s for s in store.stories() if s.id == story_id), None)
+    grouped: dict[str, list] = defaultdict(list)
+    if story is None:
+        return grouped
+    for doc_id in story.docs:
+        grouped[doc_id].extend(store.claims(doc_id))
+    return grouped

