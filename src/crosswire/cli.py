@@ -251,6 +251,48 @@ def claims(
     console.print(table)
 
 
+@app.command()
+def stories(db: DbOption = Path("crosswire.duckdb")) -> None:
+    """List stories: id, dates, outlets, and how many documents, events, claims and contradictions.
+
+    Example: crosswire stories --db seeds.duckdb
+    """
+    with _open_store(db) as store:
+        table = Table(title="stories")
+        for col in ("id", "start", "end", "title", "outlets", "docs", "events", "claims", "contradictions"):
+            table.add_column(col, overflow="fold")
+        for st in store.stories():
+            n_events = sum(len(store.events(d)) for d in st.docs)
+            n_claims = sum(len(store.claims(d)) for d in st.docs)
+            n_contra = sum(1 for r in store.relations(st.id) if r.type == "contradicts")
+            table.add_row(st.id[:12], st.start or "", st.end or "", st.title, ", ".join(st.outlets),
+                          str(len(st.docs)), str(n_events), str(n_claims), str(n_contra))
+        console.print(table)
+
+
+@app.command()
+def story(story_id: Annotated[str, typer.Argument(help="Story id (a prefix is enough).")],
+          db: DbOption = Path("crosswire.duckdb"),
+          json_: Annotated[bool, typer.Option("--json", help="Print the report as JSON instead.")] = False) -> None:
+    """Who says what in one story: timeline, claims by side, contradictions, differing numbers, coverage.
+
+    Example: crosswire story 1a2b3c --db seeds.duckdb
+    """
+    import json
+
+    from .story_report import story_report
+    from .report_view import render_story
+
+    with _open_store(db) as store:
+        report = story_report(store, story_id)
+    if report is None:
+        raise _fail(f"no single story matches {story_id!r} (try `crosswire stories`)")
+    if json_:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return
+    render_story(console, report)
+
+
 @app.command("export")
 def export_cmd(
     db: DbOption = Path("crosswire.duckdb"),
@@ -366,6 +408,32 @@ def eval_quotes(dataset: Annotated[Path, typer.Argument(help="polnear-attributio
 
     _need_records(dataset)
     console.print(_metrics_table(f"quotes: {dataset}", evaluate_quotes(dataset, limit=limit)))
+
+
+@eval_app.command("stance")
+def eval_stance(dataset: Annotated[Path, typer.Argument(help="fnc1-stance split dir with records.jsonl.")],
+                limit: Annotated[Optional[int], typer.Option(help="Only the first N article bodies.")] = None) -> None:
+    """FNC-1 weighted score and per-class F1 of headline/body stance (agree, disagree, discuss, unrelated).
+
+    Example: crosswire eval stance ../shared/eval/fnc1-stance/dev
+    """
+    from .evaluate.stance import evaluate_stance
+
+    _need_records(dataset)
+    console.print(_metrics_table(f"stance: {dataset}", evaluate_stance(dataset, limit=limit)))
+
+
+@eval_app.command("stories")
+def eval_stories(dataset: Annotated[Path, typer.Argument(help="ecbplus split dir with records.jsonl.")],
+                 limit: Annotated[Optional[int], typer.Option(help="Only the first N documents.")] = None) -> None:
+    """B-cubed precision/recall/F1 of grouping documents into stories.
+
+    Example: crosswire eval stories ../shared/eval/ecbplus/dev
+    """
+    from .evaluate.stories import evaluate_stories
+
+    _need_records(dataset)
+    console.print(_metrics_table(f"stories: {dataset}", evaluate_stories(dataset, limit=limit)))
 
 
 def _need_records(dataset: Path) -> None:

@@ -1,0 +1,112 @@
+"""A story's who-says-what report as plain data: timeline, sides, contradictions, coverage.
+
+The CLI renders it with Rich and a web page can render the same dict: the report holds
+every number and reason, the views hold no logic.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Any
+
+from .compare.sides import side_of
+from .records import Claim, Event, Story
+from .store import Store
+
+def _who(claim: Claim | None) -> str:
+    if claim is None or claim.speaker is None:
+        return "?"
+    return claim.speaker.canonical or claim.speaker.text
+
+
+def _party(p: Any) -> str | None:
+    return None if p is None else (p.canonical or p.text)
+
+
+def _event_row(ev: Event, outlet: str) -> dict[str, Any]:
+    f = ev.fatalities
+    return {
+        "id": ev.id, "date": ev.date, "date_text": ev.date_text, "type": ev.type, "mode": ev.mode,
+        "actor": _party(ev.actor), "target": _party(ev.target), "places": [p.name for p in ev.places],
+        "dead": None if f is None else {"low": f.low, "high": f.high, "victims": f.victims},
+        "modality": ev.modality, "reported_by": ev.reported_by, "outlet": outlet, "evidence": ev.evidence.text,
+    }
+
+
+def story_report(store: Store, story_id: str) -> dict[str, Any] | None:
+    """Everything ``crosswire story`` shows, or None when no story has that id (or prefix)."""
+    matches = [s for s in store.stories() if s.id.startswith(story_id)]
+    if len(matches) != 1:
+        return None
+    story: Story = matches[0]
+    docs = {d.id: d for d in store.documents(story.docs)}
+    outlet = {d: (docs[d].outlet or docs[d].host or docs[d].source) if d in docs else d for d in story.docs}
+    events = [e for d in story.docs for e in store.events(d)]
+    claims = [c for d in story.docs for c in store.claims(d)]
+    by_id = {c.id: c for c in claims}
+
+    timeline = sorted((_event_row(e, outlet[e.doc]) for e in events),
+                      key=lambda r: (r["date"] is None, r["date"] or "", r["outlet"]))
+    sides: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for c in claims:
+        sides[side_of(c)].append({
+            "id": c.id, "speaker": _who(c), "affiliation": c.speaker.affiliation if c.speaker else None,
+            "outlet": outlet[c.doc], "chain": c.chain, "cue": c.cue, "text": c.text, "direct": c.direct,
+            "first_hand": c.first_hand, "polarity": c.polarity,
+        })
+    relations = []
+    for r in store.relations(story.id):
+        a, b = (by_id.get(cid) for cid in r.claims)
+        relations.append({
+            "id": r.id, "type": r.type, "about": r.about, "reason": r.reason, "score": r.score,
+            "a": {"speaker": _who(a), "side": side_of(a) if a else None, "text": a.text if a else None,
+                  "outlet": outlet.get(a.doc) if a else None},
+            "b": {"speaker": _who(b), "side": side_of(b) if b else None, "text": b.text if b else None,
+                  "outlet": outlet.get(b.doc) if b else None},
+        })
+    return {
+        "story": {"id": story.id, "title": story.title, "start": story.start, "end": story.end,
+                  "docs": [{"id": d, "outlet": outlet[d], "title": docs[d].title if d in docs else None,
+                            "published": docs[d].published if d in docs else None,
+                            "published_inferred": docs[d].published_inferred if d in docs else None}
+                           for d in story.docs]},
+        "timeline": timeline,
+        "sides": dict(sorted(sides.items(), key=lambda kv: -len(kv[1]))),
+        "relations": relations,
+        "numbers": differing_numbers(events, outlet),
+        "coverage": coverage(claims, events, outlet),
+    }
+
+
+def differing_numbers(events: list[Event], outlet: dict[str, str]) -> list[dict[str, Any]]:
+    """Death tolls that outlets give for the same kind of event, where they differ."""
+    tolls: dict[tuple[str, str | None], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
+    for e in events:
+        if e.fatalities is None:
+            continue
+        f = e.fatalities
+        figure = str(f.low) if f.low == f.high else f"{f.low}-{f.high}"
+        tolls[(e.type, f.victims)][figure].add(outlet[e.doc])
+    out = []
+    for (etype, victims), figures in tolls.items():
+        if len(figures) > 1:
+            out.append({"type": etype, "victims": victims,
+                        "figures": {fig: sorted(outs) for fig, outs in sorted(figures.items())}})
+    return out
+
+
+def coverage(claims: list[Claim], events: list[Event], outlet: dict[str, str]) -> list[dict[str, Any]]:
+    """Per outlet: which sides it quotes, and which sides quoted elsewhere in the story it leaves out."""
+    sides_by_outlet: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        sides_by_outlet[outlet[c.doc]].add(side_of(c))
+    all_sides = set().union(*sides_by_outlet.values()) if sides_by_outlet else set()
+    events_by_outlet: dict[str, int] = defaultdict(int)
+    for e in events:
+        events_by_outlet[outlet[e.doc]] += 1
+    rows = []
+    for name in sorted(set(outlet.values())):
+        quoted = sides_by_outlet.get(name, set())
+        rows.append({"outlet": name, "sides": sorted(quoted), "leaves_out": sorted(all_sides - quoted),
+                     "claims": sum(1 for c in claims if outlet[c.doc] == name), "events": events_by_outlet[name]})
+    return rows
