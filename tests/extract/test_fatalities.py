@@ -135,3 +135,68 @@ def test_fatalities_word_salad_keeps_invariants(words: list[str]) -> None:
     for f in find_fatalities(text):
         assert 0 <= f.low <= f.high
         assert text[f.start:f.end] == f.text
+
+
+@pytest.mark.parametrize(
+    ("text", "low", "victims"),
+    [
+        # Tolls split over groups are added up (ACLED counts every side).
+        ("7 soldiers and 12 militants were killed.", 19, None),
+        ("Seven soldiers and two insurgents lost their lives in the fighting.", 9, None),
+        ("killing 170 civilians and 13 US soldiers.", 183, None),
+        ("killing 10 policemen and their civilian driver.", 11, None),
+        ("3 civilians, 2 soldiers and 4 rebels were killed.", 9, None),
+        ("5 soldiers and 2 soldiers were killed.", 7, "soldiers"),
+        # Killing verbs other than "kill".
+        ("Gunmen shot dead 3 farmers.", 3, "civilians"),
+        ("3 farmers were shot dead.", 3, "civilians"),
+        ("militants shooting dead 141 residents", 141, "civilians"),
+        ("Gunmen shot dead two priests and a tour guide inside a church.", 3, None),
+        ("Militiamen hacked 18 civilians to death with machetes.", 18, "civilians"),
+        ("A crowd stoned two suspected robbers to death.", 2, None),
+        ("Two men were beaten to death.", 2, None),
+        ("Residents lynched and burned 13 suspected gang members.", 13, None),
+        ("The group executed 4 prisoners.", 4, "prisoners"),
+        # One person, named by an article.
+        ("A social leader was shot dead by gunmen.", 1, None),
+        ("A mob beat a dairy farmer to death.", 1, "civilians"),
+        ("Students stoned to death a female classmate.", 1, None),
+        ("A mob lynched a factory manager.", 1, None),
+        ("A rocket hit a house, killing a woman.", 1, "civilians"),
+        ("Dozens were wounded and a 3-year-old girl later died.", 1, None),
+        # Bodies found and running totals.
+        ("The bodies of 4 men were found under the rubble.", 4, None),
+        ("Police said 17 people were killed. The toll later rose to 18.", 18, None),
+        ("The attack killed 9, bringing the death toll to 20.", 20, None),
+    ],
+)
+def test_fatalities_groups_verbs_and_totals(text: str, low: int, victims: str | None) -> None:
+    result = event_fatalities(text)
+    assert result is not None and (result.low, result.victims) == (low, victims)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3 soldiers were injured and 2 civilians were wounded.",  # no deaths, wounded in both groups
+        "Protesters set cars ablaze after a teenager was killed by police.",  # an earlier death
+        "Youths rioted following 2 deaths in custody.",
+        "A man was arrested.",  # one person, but no death
+        "A bomb exploded in the market.",
+        "A 19-year-old was arrested and a convoy was attacked.",
+        "The group threatened to behead a hostage.",  # no death word after the person
+        "Soldiers and militants were killed.",  # no figure at all
+    ],
+)
+def test_fatalities_new_patterns_negatives(text: str) -> None:
+    assert event_fatalities(text) is None
+
+
+def test_fatalities_group_sum_ignores_wounded_group() -> None:
+    found = find_fatalities("3 soldiers were injured and 2 civilians were killed.")
+    assert [(f.low, f.wounded) for f in found] == [(3, True), (2, False)]
+
+
+def test_fatalities_total_is_marked() -> None:
+    found = find_fatalities("The toll later rose to 18.")
+    assert [(f.low, f.total) for f in found] == [(18, True)]

@@ -309,6 +309,10 @@ def resolve_expression(expr: str, anchor: str | None, *, tense: str | None = Non
     return mention.date, mention.precision
 
 
+# A date the text states outright beats a weekday that cannot be resolved (no anchor date).
+UNRESOLVED_PENALTY = 500
+
+
 def event_date(text: str, trigger_start: int, anchor: str | None, *, tense: str | None = None) -> DateMention | None:
     """The date expression that dates the event whose trigger starts at ``trigger_start``.
 
@@ -332,6 +336,8 @@ def event_date(text: str, trigger_start: int, anchor: str | None, *, tense: str 
         lo, hi = sorted((trigger_start, mention.start if mention.start >= trigger_start else mention.end))
         score = float(hi - lo) + BOUNDARY_PENALTY * len(_BOUNDARY.findall(text, lo, hi))
         score += PRECISION_PENALTY.get(mention.precision or "year", 120)
+        if not mention.date:
+            score += UNRESOLVED_PENALTY  # "after Friday prayers" with nothing to resolve it against
         owner = _FOREIGN_OWNER.search(before)
         if owner:
             # The participle may describe the trigger itself ("the strike carried out on

@@ -11,20 +11,21 @@ than guessed.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.extract.dates import event_date
+from crosswire.extract.event_context import event_context
+from crosswire.extract.event_merge import Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll, later_toll
 from crosswire.extract.event_places import LOCATION_NOUNS, fallback_places, is_heading, places_for, segments
 from crosswire.extract.fatalities import event_fatalities
-from crosswire.extract.ontology import Context, load_ontology, refine_acled
+from crosswire.extract.ontology import load_ontology, refine_acled
 from crosswire.extract.parties import PRONOUNS, is_protesters, make_party
 from crosswire.extract.triggers import (
     CLAIM_NOUNS, NOUN_TAGS, VERB_TAGS, Trigger, find_triggers, governing_verb, is_generic, light_verb_subject,
     modality_of, quote_open_after, tense_of,
 )
-from crosswire.records import Event, Evidence, Fatalities, Party, Place, short_id
+from crosswire.records import Event, Evidence, Fatalities, Place, short_id
 
 VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
 # Types a PROTEST absorbs when linked to it in a sentence: "gathered to demand", "rallied
@@ -37,9 +38,6 @@ MODE_RANK = {"aerial": 0, "suicide bomb": 0, "chemical": 0, "grenade": 1, "explo
 # Entity labels that are never actors, targets or places.
 NOT_ARGUMENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "group", "scores"})
-# Follow-up sentences that only count the dead ("7 soldiers were killed", "the ensuing clashes
-# left 5 dead") add their toll to the paragraph's violent event instead of making another.
-FOLLOW_UP_TYPES = frozenset({"ASSAULT", "FIGHT"})
 PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 # Nouns of fixed phrases that are never arguments ("on the other hand", "on the sidelines").
 DISCOURSE_NOUNS = frozenset({"hand", "behalf", "basis", "sideline", "sidelines", "condition", "part", "way", "need"})
@@ -55,28 +53,11 @@ PERSON_TRIGGERS = frozenset({"bomber", "gunman", "gunmen", "attacker", "assailan
 # Verbs whose purpose clause is an event of its own ("vowed to strike").
 PLAN_HEADS = frozenset({"vow", "plan", "threaten", "pledge", "promise", "intend", "prepare", "decide"})
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "into"})
-# Words near a strike that make it aerial whatever the trigger ("jets hit", "warplanes struck").
-AERIAL_CUES = frozenset({"jet", "jets", "warplane", "warplanes", "aircraft", "helicopter", "helicopters",
-                         "drone", "drones", "bomber", "bombers", "air", "aerial", "sortie", "sorties"})
-CHEMICAL_CUES = frozenset({"chemical", "chlorine", "sarin", "mustard", "nerve", "toxic", "cs", "phosgene"})
-INTERVENTION_WORDS = frozenset({"disperse", "dispersed", "tear", "teargas", "cannon", "baton", "arrest",
-                                "arrested", "detain", "detained", "rubber", "intervene", "intervened"})
-VIOLENT_WORDS = frozenset({"stone", "stones", "rock", "rocks", "torch", "torched", "burn", "burned",
-                           "burnt", "loot", "looted", "vandalize", "vandalized", "vandalised", "smash",
-                           "smashed", "petrol", "molotov", "clash", "clashed", "riot", "rioted", "stormed", "ransacked"})
-
-
-@dataclass(slots=True)
-class _Cluster:
-    """Triggers of one event in one sentence, and the arguments read for them."""
-
-    primary: Trigger
-    members: list[Trigger] = field(default_factory=list)
-    actor: Token | None = None
-    target: Token | None = None
-    place_toks: list[Token] = field(default_factory=list)
-    intervention: bool = False
-    protesters_killed: bool = False
+# Modes about territory changing hands: the object must be a place, not a thing.
+TERRITORY_MODES = frozenset({"occupy", "transfer", "withdraw"})
+ARMED_PARTY_KINDS = frozenset({"military", "police", "armed group", "state", "government"})
+# Clause openers of an earlier event ("rioted after a teenager was killed"): never the primary.
+BACKGROUND_MARKS = frozenset({"after", "following", "since", "before"})
 
 
 def _subject(verb: Token) -> Token | None:
@@ -179,6 +160,10 @@ def _arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
             actor = _clause_subject(head)  # "Kerry said ... after a meeting with Lavrov"
         if head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ in VERB_TAGS:
             verb = head.head  # "the airstrike killed 4 civilians": the object is the victim
+            between = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+            if between is not None and actor is None and (pobj := _pobj(between)) is not None:
+                actor = pobj  # "fighting broke out between X and Y"
+                target = target or next((g for g in pobj.children if g.dep_ == "conj"), None)
             verb_target, verb_places = _verb_arguments(verb, trig, with_object=True)
             target = target or verb_target
             places.extend(verb_places)
@@ -231,7 +216,18 @@ def _other_actor(trig: Trigger, group: list[Trigger]) -> bool:
     return any(a.i not in heads and mine.i not in heads and a.lower_ != mine.lower_ for a in theirs)
 
 
-def _cluster(triggers: list[Trigger], sent: Span, quote_open: bool) -> list[_Cluster]:
+def _background(trig: Trigger) -> bool:
+    """Whether a trigger sits in a clause about an earlier event ("after a teenager was killed")."""
+    tok = trig.head
+    for node in [tok, *list(tok.ancestors)[:3]]:
+        if node.dep_ == "pobj" and node.head.lower_ in BACKGROUND_MARKS:
+            return True
+        if any(c.dep_ == "mark" and c.lower_ in BACKGROUND_MARKS for c in node.children):
+            return True
+    return False
+
+
+def _cluster(triggers: list[Trigger], sent: Span, quote_open: bool) -> list[Cluster]:
     """Merge the triggers of one sentence into events (see module docstring)."""
     groups: list[tuple[Trigger | None, list[Trigger]]] = []  # (absorbing lead or None, members)
     for trig in triggers:
@@ -257,11 +253,13 @@ def _cluster(triggers: list[Trigger], sent: Span, quote_open: bool) -> list[_Clu
     clusters = []
     all_heads = {t.head.i for t in triggers}
     for lead, group in groups:
-        ranked = sorted(group, key=lambda t: (t is not lead, t.entry.type != "PROTEST",
+        ranked = sorted(group, key=lambda t: (t is not lead, _background(t), t.entry.type != "PROTEST",
                                               MODE_RANK.get(t.entry.mode, 4), t.head.pos_ in VERB_TAGS, t.start))
-        cl = _Cluster(primary=ranked[0], members=group)
+        cl = Cluster(primary=ranked[0], members=group)
         heads = {t.head.i for t in group}
         for trig in ranked:
+            if _background(trig) and not _background(ranked[0]):
+                continue  # "rioted after a man was killed by police": police are not the rioters
             actor, target, places = _arguments(trig)
             if actor is not None and actor.i in all_heads and actor.lemma_.lower() not in PERSON_TRIGGERS:
                 actor = None  # "the IED exploded": the weapon is not the actor
@@ -272,22 +270,6 @@ def _cluster(triggers: list[Trigger], sent: Span, quote_open: bool) -> list[_Clu
             cl.place_toks.extend(places)
         clusters.append(cl)
     return clusters
-
-
-def _context(cl: _Cluster, actor: Party | None, target: Party | None, sent: Span) -> Context:
-    words = {t.lower_ for t in sent}
-    actor_kind = "mob" if cl.actor is not None and cl.actor.lemma_.lower() == "mob" else (actor.kind if actor else None)
-    return Context(
-        actor_kind=actor_kind,
-        target_kind=target.kind if target else None,
-        actor_is_protesters=is_protesters(cl.actor),
-        target_is_protesters=is_protesters(cl.target),
-        intervention=cl.intervention or (cl.primary.entry.type == "PROTEST" and bool(words & INTERVENTION_WORDS)),
-        protesters_killed=cl.protesters_killed,
-        violent=bool(words & VIOLENT_WORDS) or any("violent" in t.entry.flags for t in cl.members),
-        aerial_cue=bool(words & AERIAL_CUES),
-        chemical_cue=bool(words & CHEMICAL_CUES),
-    )
 
 
 def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequence[Place] | None = None) -> list[Event]:
@@ -308,7 +290,7 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
     ontology = load_ontology()
     places = list(places or [])
     events: list[Event] = []
-    protest_in_paragraph: list[tuple[int, _Cluster]] = []  # (event index, cluster)
+    protest_in_paragraph: list[tuple[int, Cluster]] = []  # (event index, cluster)
     quote_open = False
     paragraph_start = 0  # index in ``events`` of the current paragraph's first event
     prev: Span | None = None
@@ -323,66 +305,24 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
         triggers = [t for t in find_triggers(sent, ontology) if not is_generic(t)]
         built = [(cl, _build(cl, sent, prev, doc, doc_id, published, places, quote_open))
                  for cl in _cluster(triggers, sent, quote_open)]
-        built = _drop_protest_settings([(cl, e) for cl, e in built if e is not None])
+        built = drop_protest_settings([(cl, e) for cl, e in built if e is not None])
+        before = len(events)
         for cl, event in built:
-            if _absorbed_by_protest(cl, event, events, protest_in_paragraph):
+            if absorbed_by_protest(cl, event, events, protest_in_paragraph):
                 continue
-            if _follow_up_toll(cl, event, events, paragraph_start):
+            if follow_up_toll(cl, event, events, paragraph_start):
                 continue
             events.append(event)
             if event.type == "PROTEST":
                 protest_in_paragraph.append((len(events) - 1, cl))
+        if len(events) == before and not any(cl.actor is not None for cl, _ in built):
+            later_toll(sent, events, paragraph_start)
         quote_open = quote_open_after(sent, quote_open)
         prev = sent
     return events
 
 
-def _follow_up_toll(cl: _Cluster, event: Event, events: list[Event], paragraph_start: int) -> bool:
-    """Fold a later sentence's bare death toll into the paragraph's earlier violent event."""
-    if event.type not in FOLLOW_UP_TYPES or event.fatalities is None or cl.actor is not None:
-        return False
-    for n in range(len(events) - 1, paragraph_start - 1, -1):
-        earlier = events[n]
-        if earlier.evidence.start == event.evidence.start:
-            continue  # same sentence: a separate event of its own
-        violent = earlier.type in FOLLOW_UP_TYPES or (earlier.acled or {}).get("event_type") in {"Riots", "Protests"}
-        if violent and earlier.modality == event.modality:
-            if earlier.fatalities is None:
-                events[n] = replace(earlier, fatalities=event.fatalities)
-            return True
-    return False
-
-
-def _drop_protest_settings(built: list[tuple[_Cluster, Event]]) -> list[tuple[_Cluster, Event]]:
-    """"Police shot dead 3 protesters during a demonstration": ACLED codes one event, the
-    police action (recast as a Protests sub-type); the demonstration is its setting."""
-    recast = [cl.primary.start for cl, e in built if e.type != "PROTEST" and (e.acled or {}).get("event_type") == "Protests"]
-    # Only a protest named after the police action is its setting; one named before it
-    # ("protesters gathered ...; police dispersed them") takes the action in instead.
-    return [(cl, e) for cl, e in built if not (e.type == "PROTEST" and any(r < cl.primary.start for r in recast))]
-
-
-def _absorbed_by_protest(cl: _Cluster, event: Event, events: list[Event], protests: list[tuple[int, _Cluster]]) -> bool:
-    """Police action on protesters earlier in the paragraph becomes part of that protest event."""
-    flags = cl.primary.entry.flags
-    on_protesters = cl.target is None or cl.target.lower_ in PRONOUNS or is_protesters(cl.target)
-    if not protests or not on_protesters:
-        return False
-    killing = event.type == "ASSAULT" and (event.fatalities is not None or cl.primary.head.lemma_ in {"kill", "shoot"})
-    if "intervention" not in flags and not killing:
-        return False
-    index, pcl = protests[-1]
-    pcl.intervention = True
-    pcl.protesters_killed = pcl.protesters_killed or killing
-    protest = events[index]
-    sub = "Excessive force against protesters" if pcl.protesters_killed else "Protest with intervention"
-    if protest.acled and protest.acled.get("event_type") == "Protests":
-        events[index] = replace(protest, acled={"event_type": "Protests", "sub_event_type": sub},
-                                fatalities=protest.fatalities or event.fatalities)
-    return True
-
-
-def _build(cl: _Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, published: str | None,
+def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, published: str | None,
            places: Sequence[Place], quote_open: bool) -> Event | None:
     trig = cl.primary
     entry = trig.entry
@@ -404,6 +344,12 @@ def _build(cl: _Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, p
         target.start <= (p.start or -1) < target.end for p in event_places
     ):
         target = None  # "recaptured the town of Khan Sheikhoun": a place, not a party
+    if entry.mode in TERRITORY_MODES and not event_places and (
+        (target is not None and target.kind is None and cl.target is not None
+         and cl.target.lemma_.lower() not in LOCATION_NOUNS | {"base", "camp", "position"})
+        or (actor is not None and actor.kind not in ARMED_PARTY_KINDS)
+    ):
+        return None  # "handed the report over", "investors took control of the company": not territory
     has_own_evidence = actor is not None or target is not None or event_places or (mention is not None and mention.date)
     if "weak" in entry.flags and actor is None and target is None:
         return None
@@ -413,7 +359,7 @@ def _build(cl: _Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, p
         return None
     if not event_places:
         event_places = fallback_places(sent, prev, places, doc)
-    mode, acled = refine_acled(entry, entry.mode, _context(cl, actor, target, sent))
+    mode, acled = refine_acled(entry, entry.mode, event_context(cl, actor, target, sent))
     if fatalities is not None and is_protesters(cl.target) and entry.type == "PROTEST":
         acled = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
     start, end = sent.start_char, sent.end_char

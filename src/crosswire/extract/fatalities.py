@@ -103,8 +103,11 @@ _QUANT = (
     rf"(?P<a>{_FIGURE})(?:\s*(?:-|–|to|and|or)\s*(?P<b>{_FIGURE_B}))?"
     rf"|(?P<vague>\b(?:" + "|".join(k.replace(" ", r"\s+") for k in VAGUE) + r"))(?=\s)"
 )
+# Killing verbs that end "to death" ("beaten to death", "hacked 18 villagers to death").
+_TO_DEATH_VERBS = r"beat(?:en)?|beating|stoned|stoning|hacked|hacking|burn(?:ed|t)|burning|clubbed|stabbed|stabbing|tortured|lynched|trampled|crushed"
 _DEATH = (
     r"killed|dead|died|slain|murdered|executed|massacred|perished|drowned|beheaded|shot\s+dead|lost\s+their\s+lives"
+    rf"|lynched|(?:{_TO_DEATH_VERBS})\s+to\s+death|shot\s+and\s+killed"
     r"|deaths|fatalities|lives\s+(?:were\s+)?lost|bodies\s+(?:were\s+|have\s+been\s+)?(?:found|recovered|discovered)"
 )
 _AUX = r"(?:(?:were|was|have\s+been|has\s+been|had\s+been|are|is|being|been|reportedly|later|also|all|confirmed)\s+)*"
@@ -116,20 +119,63 @@ _FILLER = r"(?P<filler>(?:(?!(?:%s)\b)[A-Za-z][\w'’.-]*\s+){0,%d}?)" % (_FILLE
 # A subset aside between the count and the verb: "12 people, including three children, were".
 _ASIDE = r"(?:\([^()]{0,40}\)\s+|(?P<head>[A-Za-z]+),\s*(?:including|among\s+them|most\s+of\s+them)\s[^,;]{1,60},\s+)?"
 # Deaths after a verb ("killing 14 civilians", "Blast kills 12"); the noun phrase is read after.
-_VERB_FIRST = re.compile(rf"\b(?:killing|killed|kills)\s+(?:{_QUANT})", re.I)
+_KILL_VERBS = (
+    r"killing|killed|kills|shot\s+dead|shooting\s+dead|shoot\s+dead|shot\s+and\s+killed|lynched|lynching"
+    r"|executed|executing|beheaded|beheading|massacred|massacring|murdered|murdering"
+    rf"|(?:{_TO_DEATH_VERBS})\s+to\s+death"
+)
+# "lynched and burned 13 suspected gang members": a second verb may share the count.
+_VERB_FIRST = re.compile(rf"\b(?:{_KILL_VERBS})(?:\s+and\s+[a-z]+ed)?\s+(?:{_QUANT})", re.I)
+# "hacked 18 civilians to death (with machetes)": the count sits between the verb and "to death".
+_TO_DEATH = re.compile(rf"\b(?:{_TO_DEATH_VERBS}|burned|burnt)\s+(?:{_QUANT})(?P<np>(?:\s+[A-Za-z][\w'’-]*){{0,3}}?)\s+to\s+death\b", re.I)
+# The dead found afterwards ("the bodies of 4 men were found").
+_BODIES = re.compile(rf"\bbodies\s+of\s+(?:{_QUANT})\s+{_FILLER}(?:were|have\s+been|had\s+been)\s+"
+                     r"(?:found|recovered|discovered|retrieved|pulled|exhumed)\b", re.I)
 _WOUND_VERB = re.compile(rf"\b(?:wounding|injuring|wounded|injured)\s+(?:{_QUANT})", re.I)
 _LIVES = re.compile(
     rf"\b(?:claim(?:ed|ing|s)?|took|taking|cost(?:ing)?)\s+(?P<of>the\s+lives\s+of\s+)?(?:{_QUANT})(?P<lives>\s+(?:[\w-]+\s+)?lives\b)?", re.I)
 _LEFT_DEAD = re.compile(rf"\b(?:left|leaving|leaves)\s+(?:{_QUANT})\s+{_FILLER}dead\b", re.I)
 _COUNT_FIRST = re.compile(rf"(?:{_QUANT})\s+{_FILLER}{_ASIDE}{_DEATH_AFTER}", re.I)
 _WOUNDED = re.compile(rf"(?:{_QUANT})\s+{_FILLER}{_ASIDE}{_WOUND_AFTER}", re.I)
-_TOLL = re.compile(rf"\bdeath\s+toll\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit)\s+(?:{_QUANT})", re.I)
+_TOLL = re.compile(rf"\b(?:death\s+)?toll\b[^.;]{{0,40}}?\b(?:to|at|of|reached|hit)\s+(?:{_QUANT})", re.I)
 _ZERO = re.compile(
     rf"\b(?:no\s+one|nobody|none)\s+{_AUX}(?:killed|died|dead)\b"
     rf"|\bno\s+(?:[\w-]+\s+)?(?:civilians|people|soldiers|troops|police|protesters|children|one\s+else)\s+{_AUX}(?:killed|died)\b"
     r"|\bno\s+(?:reported\s+)?(?:casualties|deaths|fatalities|lives\s+(?:were\s+)?lost)\b"
     r"|\bwithout\s+(?:any\s+)?casualties\b|\bkilling\s+no\s+one\b", re.I)
 _TAIL_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
+
+# Singular nouns for one person: "a social leader was shot dead", "killing a woman" count 1.
+PERSON_NOUNS = frozenset({
+    "man", "woman", "boy", "girl", "child", "baby", "infant", "teenager", "youth", "person", "civilian",
+    "soldier", "officer", "policeman", "policewoman", "guard", "gendarme", "militant", "fighter", "rebel",
+    "commander", "leader", "official", "chief", "politician", "councillor", "councilor", "mayor", "judge",
+    "lawyer", "journalist", "reporter", "activist", "student", "classmate", "teacher", "priest", "pastor",
+    "imam", "monk", "nun", "farmer", "herder", "shepherd", "fisherman", "trader", "vendor", "merchant",
+    "businessman", "manager", "worker", "driver", "guide", "engineer", "doctor", "nurse", "resident",
+    "villager", "passer-by", "bystander", "pedestrian", "motorcyclist", "worshipper", "pilgrim", "prisoner",
+    "detainee", "suspect", "thief", "robber", "protester", "demonstrator", "member", "candidate", "relative",
+    "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "elder", "refugee", "migrant",
+})
+# Words that end a counted group in a list ("7 soldiers and 12 militants were killed").
+_GROUP_STOP = r"(?:and|or|were|was|are|is|have|has|had|been|being|killed|dead|died|wounded|injured|hurt|to|in|at|on|by|near|after)"
+_GROUP_WORDS = rf"(?:\s+(?!{_GROUP_STOP}\b)[A-Za-z][\w'’.-]*){{1,3}}"
+_GROUP_MOD = r"(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost)\s+)?"
+_GROUP = rf"{_GROUP_MOD}(?:{_FIGURE}|\b(?:a|an|his|her|their|its)\b){_GROUP_WORDS}"
+_GROUPS = rf"(?P<groups>{_GROUP}(?:\s*,\s*{_GROUP})*\s*,?\s+and\s+{_GROUP})"
+# Tolls split over groups: "7 soldiers and 12 militants were killed", "killing 170 civilians and 13 soldiers".
+_COORD_FIRST = re.compile(rf"{_GROUPS}\s+{_DEATH_AFTER}", re.I)
+_COORD_VERB = re.compile(rf"\b(?:{_KILL_VERBS})\s+{_GROUPS}", re.I)
+_GROUP_SPLIT = re.compile(r"\s*,?\s+and\s+|\s*,\s*", re.I)
+_ONE_WORDS = r"(?:\w[\w'’-]*\s+){0,3}?"
+_PERSON = "|".join(sorted((re.escape(w) for w in PERSON_NOUNS), key=len, reverse=True))
+_ONE = rf"\b(?:a|an)\s+(?P<np>{_ONE_WORDS}(?P<person>{_PERSON}))\b"
+# One person: "a social leader was shot dead", "killing a woman", "beat a farmer to death".
+_ONE_FIRST = re.compile(rf"{_ONE}\s+{_DEATH_AFTER}", re.I)
+_ONE_VERB = re.compile(rf"\b(?:{_KILL_VERBS})\s+{_ONE}", re.I)
+_ONE_TO_DEATH = re.compile(rf"\b(?:{_TO_DEATH_VERBS}|burned|burnt)\s+{_ONE}\s+to\s+death\b", re.I)
+# A death introduced by these words came before the event ("rioted after a teenager was killed").
+PRIOR_WORDS = frozenset({"after", "following", "since", "before"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +189,7 @@ class FatalityMention:
     high: int
     victims: str | None
     wounded: bool
+    total: bool = False  # a running total ("the death toll rose to 57") that revises earlier counts
 
 
 def parse_figure(words: str) -> int | None:
@@ -235,8 +282,42 @@ def _tail(text: str, pos: int) -> tuple[int, str] | None:
     return phrase_end, " ".join(words)
 
 
+def _group_sum(groups: str) -> tuple[tuple[int, int], str | None] | None:
+    """The summed bounds and shared victim category of "7 soldiers and 12 militants"."""
+    low = high = 0
+    categories = set()
+    for part in _GROUP_SPLIT.split(groups.strip()):
+        m = re.match(rf"{_GROUP_MOD}(?P<fig>{_FIGURE}|a|an|his|her|their|its)\s+(?P<np>.+)$", part, re.I)
+        if m is None or not _filler_ok(m["np"]):
+            return None
+        figure = m["fig"].lower()
+        if figure in {"a", "an", "his", "her", "their", "its"}:
+            if not PERSON_NOUNS & {w.strip(".,;") for w in m["np"].lower().split()}:
+                return None
+            n = 1
+        else:
+            n = parse_figure(figure) or 0
+            if not n:
+                return None
+        low, high = low + n, high + n
+        categories.add(_victims(m["np"]))
+    return (low, high), (categories.pop() if len(categories) == 1 else None)
+
+
+def _prior(text: str, start: int) -> bool:
+    """Whether the words before ``start`` make the death an earlier event ("after a teenager was killed")."""
+    prev = re.search(r"([A-Za-z]+)\s*$", text[max(0, start - 12):start])
+    return bool(prev and prev.group(1).lower() in PRIOR_WORDS)
+
+
 def find_fatalities(text: str) -> list[FatalityMention]:
     """Every death (and wounded) count in ``text``, in text order, without overlaps.
+
+    Besides counts ("killing 14 civilians") this reads tolls split over groups, which are
+    added up ("7 soldiers and 12 militants were killed" is 19), one named person ("a village
+    official was shot dead" is 1), "to death" killings and bodies found. A toll revision
+    ("the toll later rose to 18") is marked ``total``. Deaths introduced by "after" or
+    "following" are an earlier event's and left out.
 
     Example:
         >>> [(m.low, m.victims, m.wounded) for m in find_fatalities("killing 14 civilians and wounding 31")]
@@ -244,20 +325,34 @@ def find_fatalities(text: str) -> list[FatalityMention]:
     """
     found: list[FatalityMention] = []
 
-    def add(start: int, end: int, bounds: tuple[int, int] | None, victims: str | None, wounded: bool) -> None:
+    def add(start: int, end: int, bounds: tuple[int, int] | None, victims: str | None, wounded: bool,
+            *, total: bool = False, subject: bool = False) -> None:
         if bounds is None or any(start < f.end and f.start < end for f in found):
             return
+        if subject and _prior(text, start):
+            return
         low, high = min(bounds), max(bounds)
-        found.append(FatalityMention(start, end, text[start:end], low, high, victims, wounded))
+        found.append(FatalityMention(start, end, text[start:end], low, high, victims, wounded, total))
 
     for m in _ZERO.finditer(text):
         add(m.start(), m.end(), (0, 0), _victims(m.group(0)), False)
     for m in _TOLL.finditer(text):
-        add(m.start(), m.end(), _bounds(m), None, False)
+        add(m.start(), m.end(), _bounds(m), None, False, total=True)
+    for pattern, subject in ((_COORD_FIRST, True), (_COORD_VERB, False)):
+        for m in pattern.finditer(text):
+            summed = _group_sum(m["groups"])
+            if summed is not None:
+                add(m.start(), m.end(), summed[0], summed[1], False, subject=subject)
     for m in _LIVES.finditer(text):
         if m["of"] or m["lives"]:  # "claimed 5 attacks" is not deaths; "claimed 5 lives" is
             end = m.end() if m["lives"] else (_tail(text, m.end()) or (m.end(), ""))[0]
             add(m.start(), end, _bounds(m), _victims(text[m.start():end]), False)
+    for m in _TO_DEATH.finditer(text):
+        if _filler_ok(m["np"]):
+            add(m.start(), m.end(), _bounds(m), _victims(m["np"]), False)
+    for m in _BODIES.finditer(text):
+        if _filler_ok(m["filler"] or ""):
+            add(m.start(), m.end(), _bounds(m), _victims(m["filler"] or ""), False)
     for pattern, wounded in ((_VERB_FIRST, False), (_WOUND_VERB, True)):
         for m in pattern.finditer(text):
             tail = _tail(text, m.end())
@@ -268,7 +363,11 @@ def find_fatalities(text: str) -> list[FatalityMention]:
             filler = (m["filler"] or "") + (m.groupdict().get("head") or "")
             if not _filler_ok(filler) or (m["a"] and _is_label(text, m.start("a"))):
                 continue
-            add(m.start(), m.end(), _bounds(m), _victims(filler), wounded)
+            add(m.start(), m.end(), _bounds(m), _victims(filler), wounded, subject=pattern is _COUNT_FIRST)
+    for pattern, subject in ((_ONE_FIRST, True), (_ONE_VERB, False), (_ONE_TO_DEATH, False)):
+        for m in pattern.finditer(text):
+            if _filler_ok(re.sub(r"\b\d+-year-old\b", "", m["np"])):
+                add(m.start(), m.end(), (1, 1), _victims(m["np"]), False, subject=subject)
     return sorted(found, key=lambda f: f.start)
 
 
@@ -284,6 +383,10 @@ def event_fatalities(text: str, trigger_start: int | None = None) -> Fatalities 
     deaths = [f for f in find_fatalities(text) if not f.wounded]
     if not deaths:
         return None
+    totals = [f for f in deaths if f.total]
+    if totals:  # the latest running total revises the counts before it
+        best = totals[-1]
+        return Fatalities(low=best.low, high=best.high, victims=best.victims, text=best.text)
     if trigger_start is not None:
         def distance(f: FatalityMention) -> int:
             return 0 if f.start <= trigger_start < f.end else min(abs(f.start - trigger_start), abs(f.end - trigger_start))

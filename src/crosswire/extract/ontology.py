@@ -204,6 +204,10 @@ class Context:
     violent: bool = False  # protesters burned, looted, threw stones, clashed
     aerial_cue: bool = False  # jets, warplanes, aircraft, helicopters, drones in the sentence
     chemical_cue: bool = False  # chlorine, sarin, toxic gas in the sentence
+    actor_is_aerial: bool = False  # the actor is an aircraft ("warplanes bombarded")
+    actor_is_demonstrators: bool = False  # protesters, demonstrators, supporters (not a crowd or mob)
+    weapon_neutralized: bool = False  # the explosive is the object of defuse/destroy/discover
+    target_is_person: bool = False  # the object is people, not a place ("seized 300 schoolboys")
 
 
 def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str | None, dict[str, str] | None]:
@@ -220,9 +224,19 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
       * a protest with violence is ``Riots/Violent demonstration``; with protesters killed by a
         state-side actor (or killed at all while police intervene) ``Excessive force``; with
         police intervention ``Protest with intervention``;
-      * a killing by a mob is ``Riots/Mob violence``.
+      * a killing by a mob is ``Riots/Mob violence``, and so is a beating, stoning or lynching
+        by civilians who are not demonstrators, and a fight between groups of civilians;
+      * an explosive defused, destroyed or detonated by state forces is ``Disrupted weapons use``;
+      * a seizure ("seized", "captured") of people rather than a place is an abduction;
+      * a shelling verb whose actor is an aircraft ("warplanes pounded") is an air strike.
     """
     acled = entry.acled
+    if entry.type == "ASSAULT" and mode == "explosive" and ctx.weapon_neutralized and ctx.actor_kind in STATE_KINDS:
+        return "disrupt weapons", {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}
+    if entry.type == "FIGHT" and mode == "occupy" and "territory" in entry.flags and ctx.target_is_person:
+        return "abduction", {"event_type": "Violence against civilians", "sub_event_type": "Abduction/forced disappearance"}
+    if entry.type == "ASSAULT" and mode == "shelling" and ctx.actor_is_aerial:
+        mode = "aerial"  # "warplanes bombarded a residential block"
     if entry.type == "ASSAULT" and ctx.chemical_cue:
         mode = "chemical"  # the agent decides, whatever delivered it (barrel bomb, shell)
     if entry.type == "ASSAULT" and mode in TARGET_DEPENDENT_MODES and ctx.aerial_cue:
@@ -235,7 +249,11 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
         }[mode]
         return mode, {"event_type": "Explosions/Remote violence", "sub_event_type": sub}
     unarmed_actor = ctx.actor_kind not in STATE_KINDS | ARMED_KINDS | {"mob"}
-    if entry.type == "ASSAULT" and (ctx.actor_is_protesters or ctx.violent) and unarmed_actor and ctx.actor_kind is not None:
+    if entry.type == "ASSAULT" and mode == "beating" and ctx.actor_kind in {"mob", "civilians"} and not ctx.actor_is_demonstrators:
+        return mode, {"event_type": "Riots", "sub_event_type": "Mob violence"}  # a crowd beats, stones, lynches
+    if entry.type == "ASSAULT" and unarmed_actor and (
+        ctx.actor_is_protesters or (ctx.violent and ctx.actor_kind is not None)
+    ):
         return mode, {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
     if entry.type == "ASSAULT" and ctx.actor_kind == "mob":
         return mode, {"event_type": "Riots", "sub_event_type": "Mob violence"}
@@ -247,6 +265,8 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
         return mode, {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
     if entry.type == "FIGHT" and mode == "clash" and (ctx.actor_is_protesters or ctx.target_is_protesters):
         return mode, {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+    if entry.type == "FIGHT" and mode == "clash" and ctx.actor_kind == "civilians" and ctx.target_kind in {None, "civilians"}:
+        return mode, {"event_type": "Riots", "sub_event_type": "Mob violence"}  # villagers fighting villagers
     if entry.type == "FIGHT" and mode == "occupy":
         if ctx.actor_kind in STATE_KINDS:
             sub = "Government regains territory"

@@ -47,15 +47,45 @@ KIND_WORDS: dict[str, frozenset[str]] = {
             "demonstrator", "rioter", "activist", "crowd", "marcher", "striker", "mob", "wedding",
             "village", "school", "hospital", "market", "miner", "boy", "girl", "driver", "nurse",
             "monk", "priest", "imam", "voter", "candidate", "inhabitant", "community", "youth",
+            "schoolboy", "schoolgirl", "hostage", "engineer", "missionary", "tourist", "lawyer", "motorist",
         }
     ),
     "media": frozenset({"agency", "newspaper", "journalist", "reporter", "television", "tv", "broadcaster", "outlet"}),
 }
+# Non-state armed groups that news names by acronym or by a state-sounding name ("Rapid
+# Support Forces", "Arakan Army"), lowercased: ACLED codes them as rebels or militias, never
+# as a state's military. (The alias table holds the best-known ones with their canonical names.)
+NON_STATE_GROUPS = frozenset({
+    "rsf", "rapid support forces", "tplf", "tdf", "tigray defense forces", "tigray defence forces", "mndaa",
+    "arakan army", "kachin independence army", "kia", "tnla", "ta'ang national liberation army", "knu", "knla",
+    "karen national union", "pdf", "people's defence force", "people's defense force", "arsa", "uwsa",
+    "three brotherhood alliance", "jnim", "iswap", "isgs", "issp", "is-k", "isis-k", "iskp", "ansaroul islam",
+    "katiba macina", "adf", "allied democratic forces", "m23", "codeco", "mai-mai", "mai mai", "fdlr", "npa",
+    "new people's army", "eln", "farc", "farc dissidents", "mnla", "csp", "maute", "abu sayyaf", "milf",
+    "ambazonian", "ambazonia", "ipob", "esn", "eastern security network", "fano", "ola", "oromo liberation army",
+    "janjaweed", "splm-io", "spla-io", "seleka", "anti-balaka", "3r", "cpc", "ttp", "bla", "lashkar-e-taiba",
+    "jaish-e-mohammed", "cjng", "sinaloa cartel", "ms-13", "barrio 18", "400 mawozo", "g9", "fni", "ura",
+    "al-shabaab", "al shabaab", "al-shabab", "jas", "ansar al-sharia", "pij", "islamic jihad", "amhara militia",
+})
+# Acronyms and names of state forces that carry no country name ("FAMa", "FARDC", "the SNA").
+STATE_FORCES = frozenset({
+    "fama", "fardc", "sna", "endf", "sspdf", "saf", "idf", "ana", "anp", "fanb", "tatmadaw", "kdf", "updf",
+    "fds", "fan", "fdsi", "peshmerga", "bsf", "crpf", "afp", "pnp", "amisom", "atmis", "minusma", "monusco",
+    "unmiss", "minusca", "ecomog", "sadc", "samim", "wagner", "africa corps", "hashd", "pmf",
+})
+# Head nouns of a force's name ("X Army", "X Forces"): a state's only when X is a country or a demonym.
+FORCE_HEADS = frozenset({"army", "forces", "force", "military"})
+# Capitalised words inside a state force's name that are not a place ("Sudanese Armed Forces").
+FORCE_NAME_WORDS = frozenset({"armed", "national", "defence", "defense", "security", "special", "federal",
+                              "government", "royal", "people's", "air", "naval", "land", "ground", "the", "army",
+                              "forces", "force", "military", "allied", "border", "republican", "presidential"})
 # Words that mean protesters (for the protest rules, whatever the kind says).
 PROTESTER_WORDS = frozenset(
     {"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters", "marcher",
-     "striker", "crowd", "mob", "activist", "activists", "supporter", "supporters"}
+     "striker", "crowd", "mob", "supporter", "supporters"}
 )
+# A protest named as the target stands for its protesters ("fired live ammunition at a march").
+PROTEST_NOUNS = frozenset({"march", "rally", "demonstration", "protest", "sit-in", "procession", "vigil"})
 # Pronouns that stand for protesters already mentioned ("police dispersed them").
 PRONOUNS = frozenset({"them", "they", "him", "her", "it", "he", "she", "which", "who", "that", "himself",
                       "herself", "themselves", "itself", "we", "us", "i", "you", "its", "their", "his", "our", "my"})
@@ -117,11 +147,47 @@ def country_of(text: str) -> str | None:
     return None
 
 
+def armed_kind(text: str) -> str | None:
+    """"armed group" or "military" for a force named by the lexicons, else None.
+
+    Non-state groups (:data:`NON_STATE_GROUPS`) are armed groups; state forces without a
+    country in their name (:data:`STATE_FORCES`) are military; and "X Army"/"X Forces" is a
+    state's only when X is a country or demonym ("Sudanese Armed Forces", not "Arakan Army").
+
+    Example:
+        >>> armed_kind("the Rapid Support Forces"), armed_kind("MNDAA forces"), armed_kind("FAMa troops")
+        ('armed group', 'armed group', 'military')
+    """
+    low = text.lower().replace("\u2019", "'")
+    words = re.findall(r"[a-z0-9][a-z0-9'\-]*", low)
+    grams = set(words) | {" ".join(words[i:i + n]) for n in (2, 3, 4) for i in range(len(words) - n + 1)}
+    if grams & STATE_FORCES:
+        return "military"
+    if grams & NON_STATE_GROUPS:
+        return "armed group"
+    raw = re.findall(r"[A-Za-z][\w'\-]*", text)
+    if raw and raw[-1].lower() in FORCE_HEADS and not country_of(text):
+        named = [w for w in raw[:-1] if w[:1].isupper() and w.lower() not in FORCE_NAME_WORDS]
+        # A proper name ("Arakan Army") or an acronym ("MNDAA forces"), not "Philippine military forces".
+        if named and (raw[-1][:1].isupper() or any(w.isupper() and len(w) > 1 for w in named)):
+            return "armed group"  # "Arakan Army", "Rapid Support Forces", "MNDAA forces"
+    return None
+
+
 def kind_of(head: Token, text: str) -> str | None:
-    """The party kind from the alias table, the head noun, then any word of the phrase."""
+    """The party kind from the alias table, the force lexicons, the head noun, then any word of the phrase."""
     entry = load_aliases().lookup(text) or load_aliases().lookup(head.text)
     if entry is not None and entry.kind:
         return entry.kind
+    armed = armed_kind(text)
+    if armed is not None:
+        return armed
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if head.lemma_.lower() in {"group", "band", "gang"} and members is not None and members.pos_ == "NOUN":
+        return kind_of(members, text[text.lower().find(members.lower_):])  # "rival groups of villagers"
+    if any(c.lower_ == "armed" for c in head.children) and head.lemma_.lower() in KIND_WORDS["civilians"]:
+        return "armed group"  # "armed herders", "armed villagers": a militia
     if head.ent_type_ == "PERSON":
         return "person"
     lemma = head.lemma_.lower()
@@ -189,4 +255,5 @@ def make_party(tok: Token) -> Party:
 
 def is_protesters(tok: Token | None) -> bool:
     """Whether a party head names protesters ("protesters", "the crowd", "demonstrators")."""
-    return tok is not None and (tok.lower_ in PROTESTER_WORDS or tok.lemma_.lower() in PROTESTER_WORDS)
+    return tok is not None and (tok.lower_ in PROTESTER_WORDS or tok.lemma_.lower() in PROTESTER_WORDS
+                                or (tok.pos_ == "NOUN" and tok.lemma_.lower() in PROTEST_NOUNS))

@@ -76,7 +76,7 @@ def _multiword_matcher(nlp_vocab_id: int, vocab, ontology: Ontology) -> tuple[Ma
     for entry in ontology.multiword():
         # Lemma or lowercase form, so that "airstrikes"/"air strikes" and "blew himself up" match.
         pattern = [{"LEMMA": {"IN": [w, w.capitalize()]}} if w.isalpha() else {"LOWER": w} for w in entry.pattern]
-        alt = [{"LOWER": {"IN": [w, w + "s", w + "es"]}} for w in entry.pattern]
+        alt = [{"LOWER": {"IN": [w, w + "s", w + "es", w + "d", w + "ed"]}} for w in entry.pattern]
         matcher.add(entry.key, [pattern, alt])
         keys[entry.key] = entry
     return matcher, keys
@@ -100,11 +100,15 @@ def find_triggers(sent: Span, ontology: Ontology | None = None) -> list[Trigger]
         if taken.intersection(range(start, end)):
             continue
         entry = keys[doc.vocab.strings[match_id]]
-        head = doc[start] if entry.pos == "verb" else doc[end - 1]
+        # A verb phrase's head is its first verb ("sexually assaulted" → assaulted).
+        head = next((t for t in doc[start:end] if t.pos_ in VERB_TAGS), doc[start]) if entry.pos == "verb" else doc[end - 1]
         if entry.pos == "verb" and head.pos_ not in VERB_TAGS:
             continue
         found.append(Trigger(head, start, end, entry))
         taken.update(range(start, end))
+    for trig in _split_phrases(sent, ontology, taken):
+        found.append(trig)
+        taken.add(trig.start)
     for tok in sent:
         if tok.i in taken or tok.is_punct:
             continue
@@ -117,11 +121,52 @@ def find_triggers(sent: Span, ontology: Ontology | None = None) -> list[Trigger]
     return sorted(found, key=lambda t: t.start)
 
 
+# Dependents that complete a two-word verb phrase written apart: a particle ("handed the city
+# over"), an object ("took full control", "blocked the main roads") or a predicate ("took 6
+# drivers hostage", "set the cars ablaze").
+SPLIT_DEPS = frozenset({"prt", "prep", "dobj", "oprd", "advmod", "npadvmod", "acomp", "xcomp", "ccomp", "dative", "attr"})
+
+
+def _split_phrases(sent: Span, ontology: Ontology, taken: set[int]) -> list[Trigger]:
+    """Two-word verb entries whose words are apart: the verb and one of its dependents."""
+    pairs = {}
+    for entry in ontology.multiword():
+        if entry.pos == "verb" and len(entry.pattern) == 2:
+            pairs.setdefault(entry.pattern[0], []).append(entry)
+    out = []
+    for tok in sent:
+        if tok.i in taken or tok.pos_ not in VERB_TAGS:
+            continue
+        entries = [e for w in dict.fromkeys(lemma_candidates(tok)) for e in pairs.get(w, [])]
+        for entry in entries:
+            second = entry.pattern[1]
+            # The second word may sit under a preposition: "took X into custody".
+            deps = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+            if any((c.dep_ in SPLIT_DEPS or c.dep_ == "pobj") and c.i > tok.i and second in lemma_candidates(c)[:2]
+                   for c in deps):
+                out.append(Trigger(tok, tok.i, tok.i + 1, entry))
+                break
+    return out
+
+
+def is_light_verb(tok: Token) -> bool:
+    """Whether a token is a light verb (its lemma, or its lowercase form when the lemma is misread)."""
+    return any(w in LIGHT_VERBS for w in lemma_candidates(tok))
+
+
+# Irregular past-tense endings the small model leaves unlemmatized in rarer verbs.
+IRREGULAR_PAST = (("took", "take"), ("taken", "take"), ("ran", "run"), ("fought", "fight"), ("struck", "strike"),
+                  ("threw", "throw"), ("thrown", "throw"), ("blew", "blow"), ("shot", "shoot"), ("seized", "seize"))
+
+
 def lemma_candidates(tok: Token) -> list[str]:
     """The lemma, then the lowercase form and its regular stems: the small model's lemmatizer
     misreads rare verbs ("raped" → "rap"), and a regular stem recovers them."""
     low = tok.lower_
     out = [tok.lemma_.lower(), low]
+    for past, present in IRREGULAR_PAST:
+        if low.endswith(past):  # "retook" → "retake", "overran" → "overrun"
+            out.append(low[: -len(past)] + present)
     for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             out.append(low[: -len(suffix)] + repl)
@@ -138,7 +183,7 @@ def governing_verb(tok: Token) -> Token:
     head = tok.head
     if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and head.pos_ in VERB_TAGS:
         return head
-    if tok.dep_ == "pobj" and head.head.pos_ in VERB_TAGS and head.head.lemma_ in LIGHT_VERBS:
+    if tok.dep_ == "pobj" and head.head.pos_ in VERB_TAGS and is_light_verb(head.head):
         return head.head
     return tok
 
@@ -272,9 +317,11 @@ def is_generic(trigger: Trigger) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in head.children
     ):
         return True  # "the need to fight ISIL", "efforts to attack"
-    if head.dep_ in {"acl", "amod"} and head.tag_ == "VBN" and trigger.entry.type in VERBAL_TYPES:
+    if head.dep_ in {"acl", "amod"} and head.tag_ == "VBN" and (
+        trigger.entry.type in VERBAL_TYPES or (head.dep_ == "amod" and trigger.entry.mode == "arrest")
+    ):
         return True  # "a classmate accused of blasphemy": a description, not an event
-    if head.pos_ in NOUN_TAGS and head.dep_ in {"compound", "amod"} and trigger.entry.pos == "noun":
+    if head.pos_ in NOUN_TAGS and head.dep_ in {"compound", "amod"} and trigger.entry.pos != "verb" and trigger.end == head.i + 1:
         return True  # "strike aircraft", "attack helicopters", "protest movement"
     if head.pos_ in NOUN_TAGS and any(c.lower_ in {"against"} for c in head.children) and not any(
         c.dep_ in {"poss", "amod", "compound"} for c in head.children
@@ -289,9 +336,9 @@ def light_verb_subject(trigger: Trigger) -> Token | None:
     if head.pos_ not in NOUN_TAGS:
         return None
     verb = None
-    if head.dep_ == "dobj" and head.head.lemma_ in LIGHT_VERBS:
+    if head.dep_ == "dobj" and is_light_verb(head.head):
         verb = head.head
-    elif head.dep_ == "pobj" and head.head.head.lemma_ in LIGHT_VERBS:
+    elif head.dep_ == "pobj" and is_light_verb(head.head.head):
         verb = head.head.head
     if verb is None:
         return None

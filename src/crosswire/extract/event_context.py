@@ -1,0 +1,60 @@
+"""The context an event's ACLED refinement reads: its parties' kinds and the cues around it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from crosswire.extract.event_merge import Cluster
+from crosswire.extract.ontology import Context
+from crosswire.extract.parties import is_protesters
+from crosswire.extract.triggers import VERB_TAGS, Trigger, governing_verb
+from crosswire.records import Party
+
+# Words near a strike that make it aerial whatever the trigger ("jets hit", "warplanes struck").
+AERIAL_CUES = frozenset({"jet", "jets", "warplane", "warplanes", "aircraft", "helicopter", "helicopters",
+                         "drone", "drones", "bomber", "bombers", "air", "aerial", "sortie", "sorties"})
+# Actors that make a shelling verb an air strike ("warplanes bombarded", "jets pounded").
+AERIAL_ACTORS = frozenset({"jet", "warplane", "aircraft", "helicopter", "drone", "bomber", "plane", "gunship"})
+# Protesters proper, as opposed to a crowd or mob (whose beating or lynching is mob violence).
+DEMONSTRATOR_WORDS = frozenset({"protester", "demonstrator", "rioter", "marcher", "striker", "supporter", "activist"})
+# Verbs whose object explosive is taken out of use ("defused an IED", "detonated a planted bomb").
+NEUTRALIZE_VERBS = frozenset({"defuse", "destroy", "dismantle", "discover", "find", "recover", "seize", "clear",
+                              "neutralize", "neutralise", "detonate", "deactivate", "disarm", "remove"})
+CHEMICAL_CUES = frozenset({"chemical", "chlorine", "sarin", "mustard", "nerve", "toxic", "cs", "phosgene"})
+INTERVENTION_WORDS = frozenset({"disperse", "dispersed", "tear", "teargas", "cannon", "baton", "arrest",
+                                "arrested", "detain", "detained", "rubber", "intervene", "intervened",
+                                "removed", "evicted", "cleared", "forcibly"})
+VIOLENT_WORDS = frozenset({"stone", "stones", "rock", "rocks", "torch", "torched", "burn", "burned",
+                           "burnt", "loot", "looted", "vandalize", "vandalized", "vandalised", "smash",
+                           "smashed", "petrol", "molotov", "clash", "clashed", "riot", "rioted", "stormed", "ransacked"})
+
+
+def _neutralized(trig: Trigger) -> bool:
+    """Whether an explosive is the object of a verb that takes it out of use ("discovered and destroyed a bomb")."""
+    verb = governing_verb(trig.head)
+    verbs = {verb, *(c for c in verb.children if c.dep_ == "conj")}
+    if verb.dep_ == "conj":
+        verbs.add(verb.head)
+    return trig.head.dep_ in {"dobj", "nsubjpass", "conj"} and any(
+        v.lemma_.lower() in NEUTRALIZE_VERBS for v in verbs if v.pos_ in VERB_TAGS)
+
+
+def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: Span) -> Context:
+    """The cues the ACLED refinements read (:class:`~crosswire.extract.ontology.Context`) for one cluster."""
+    words = {t.lower_ for t in sent}
+    actor_kind = "mob" if cl.actor is not None and cl.actor.lemma_.lower() == "mob" else (actor.kind if actor else None)
+    return Context(
+        actor_kind=actor_kind,
+        target_kind=target.kind if target else None,
+        actor_is_protesters=is_protesters(cl.actor),
+        target_is_protesters=is_protesters(cl.target),
+        intervention=cl.intervention or (cl.primary.entry.type == "PROTEST" and bool(words & INTERVENTION_WORDS)),
+        protesters_killed=cl.protesters_killed,
+        violent=bool(words & VIOLENT_WORDS) or any("violent" in t.entry.flags for t in cl.members),
+        aerial_cue=bool(words & AERIAL_CUES),
+        chemical_cue=bool(words & CHEMICAL_CUES),
+        actor_is_aerial=cl.actor is not None and cl.actor.lemma_.lower() in AERIAL_ACTORS,
+        actor_is_demonstrators=cl.actor is not None and cl.actor.lemma_.lower() in DEMONSTRATOR_WORDS,
+        weapon_neutralized=cl.primary.entry.mode == "explosive" and _neutralized(cl.primary),
+        target_is_person=target is not None and target.kind in {"civilians", "person"},
+    )
