@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from crosswire.nlp.text import text_of
+
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -54,12 +56,12 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
 
 def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc: Doc) -> list[Place]:
     """The previous sentence's places in the same paragraph, else a dateline place."""
-    if prev is not None and "\n" not in doc.text[prev.end_char:sent.start_char]:
+    if prev is not None and "\n" not in text_of(doc)[prev.end_char:sent.start_char]:
         found = [p for p in places if p.start is not None and prev.start_char <= p.start < prev.end_char]
         if found:
             return sorted(found, key=lambda p: (PLACE_PRECISION_RANK.get(p.precision, 4), p.start))[:1]
     head = [p for p in places if p.start is not None and p.start <= DATELINE_MAX_OFFSET]
-    if head and doc.text[head[0].end:head[0].end + 40].lstrip()[:1] in {"(", "-", "\u2014", "\u2013", ","}:
+    if head and text_of(doc)[head[0].end:head[0].end + 40].lstrip()[:1] in {"(", "-", "\u2014", "\u2013", ","}:
         return head[:1]
     return []
 

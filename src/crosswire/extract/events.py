@@ -10,6 +10,8 @@ than guessed.
 
 from __future__ import annotations
 
+from crosswire.nlp.text import text_of
+
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -295,7 +297,7 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
     paragraph_start = 0  # index in ``events`` of the current paragraph's first event
     prev: Span | None = None
     for sent in segments(doc):
-        if prev is not None and "\n" in doc.text[prev.end_char:sent.start_char]:
+        if prev is not None and "\n" in text_of(doc)[prev.end_char:sent.start_char]:
             quote_open = False  # a quotation never runs over a paragraph break unclosed here
             protest_in_paragraph = []
             paragraph_start = len(events)
@@ -380,5 +382,5 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         modality=mod.modality,
         reported_by=mod.reported_by,
         trigger=trig.text,
-        evidence=Evidence(start, end, doc.text[start:end]),
+        evidence=Evidence(start, end, text_of(doc)[start:end]),
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from crosswire.nlp.text import text_of
+
 import re
 from typing import TYPE_CHECKING
 
@@ -110,7 +112,7 @@ def find_extra_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
             spans.append((span.start_char, span.end_char))
         i = j + 1
     covered = [(e.start_char, e.end_char) for e in doc.ents]
-    spans += [(a, b) for a, b in find_dateline_spans(doc.text, gaz)
+    spans += [(a, b) for a, b in find_dateline_spans(text_of(doc), gaz)
               if not any(a < y and x < b for x, y in covered)]
     return spans
 

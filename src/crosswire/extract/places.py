@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from crosswire.nlp.text import text_of
+
 import math
 import re
 from collections import Counter
@@ -308,7 +310,7 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
     """
     gaz = gazetteer or load_gazetteer()
     modifiers = demonyms if modifiers is None else modifiers
-    text = doc.text
+    text = text_of(doc)
     spans: list[tuple[int, int, str]] = []
     norp: Counter[str] = Counter()
     for e in doc.ents:
@@ -374,7 +376,7 @@ def places_from_doc(doc: Doc, *, demonyms: bool = False, modifiers: bool | None 
     mentions, norp = mentions_from_doc(doc, demonyms=demonyms, gazetteer=gazetteer,
                                        modifiers=modifiers)
     resolved = resolve_places(mentions, context_countries=norp, gazetteer=gazetteer)
-    for j, i in hierarchy_parents(doc.text, mentions).items():
+    for j, i in hierarchy_parents(text_of(doc), mentions).items():
         part, parent = resolved[j], resolved[i]
         if part is not None and (parent is None or part.country != parent.country):
             resolved[j] = None

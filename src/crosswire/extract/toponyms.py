@@ -16,6 +16,8 @@ never yields a part of itself ("Sur").
 
 from __future__ import annotations
 
+from crosswire.nlp.text import text_of
+
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -164,7 +166,7 @@ def joined_part(text: str, start: int, end: int) -> bool:
 
 def find_cued_spans(doc: Doc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> list[ToponymSpan]:
     """Gazetteer-backed name runs with a locative cue, outside the spans already ``taken``."""
-    text = doc.text
+    text = text_of(doc)
     ent_at: dict[int, tuple[str, int, int]] = {}
     for e in doc.ents:
         for t in e:
@@ -228,7 +230,7 @@ MODIFIER_NAMES = frozenset({"US", "U.S.", "USA", "U.S.A.", "UK", "U.K.", "Americ
 def is_modifier(doc: Doc, start: int, end: int) -> bool:
     """Whether a short country name modifies a noun ("US troops") rather than naming a place."""
     span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.text not in MODIFIER_NAMES or cue_strength(doc.text, start, end):
+    if span is None or span.text not in MODIFIER_NAMES or cue_strength(text_of(doc), start, end):
         return False
     last = span[-1]
     return last.dep_ in ("compound", "amod", "nmod") and last.head.i > last.i

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from crosswire.nlp.text import text_of
+
 import functools
 import re
 from dataclasses import dataclass
@@ -208,7 +210,7 @@ def tense_of(verb: Token) -> str | None:
 
 def _in_quotes(sent: Span, tok: Token, paragraph_open: bool) -> bool:
     """Whether a token lies inside quotation marks (a quote may open in an earlier sentence)."""
-    text = sent.doc.text[sent.start_char:tok.idx]
+    text = text_of(sent.doc)[sent.start_char:tok.idx]
     marks = sum(text.count(q) for q in QUOTE_CHARS)
     return (marks % 2 == 1) != paragraph_open
 
