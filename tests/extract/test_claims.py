@@ -13,6 +13,7 @@ from crosswire.clean.normalize import decode
 from crosswire.extract.claims import find_claims
 from crosswire.extract.entities import mentions_from_doc, resolve_entities
 from crosswire.extract.quotes import W301, find_quote_marks, load_cues, paragraphs
+from crosswire.nlp import components  # noqa: F401  (registers the crosswire_quotes factory)
 from crosswire.records import RawArticle, sha256_hex
 
 
@@ -36,6 +37,8 @@ def marks(text: str) -> list[str]:
         ("“A,” he said, “B.”", ["A,", "B."]),
         ("‘DOOMED TO FAIL’", ["DOOMED TO FAIL"]),
         ("Nothing quoted here.", []),
+        ("''We will win,'' he said.", ["We will win,"]),  # two apostrophes as a double quote mark
+        ("It's Bob's car, isn't it?", []),
     ],
 )
 def test_quotes_marks_pair_within_paragraph(text, expected):
@@ -249,3 +252,94 @@ def test_claims_seeds_acceptance(nlp_sm, seeds_dir):
     chained = [c for c in got["xh"] if "35-40" in c.text]
     assert any(re.search("xinhua", c.chain[0], re.I) and "RIA Novosti" in c.chain and re.search("syrian military", c.chain[-1], re.I) for c in chained)
     assert any(re.search("national coalition", c.speaker.affiliation or "", re.I) for c in got["aj"] if c.speaker and "Khoja" in c.speaker.text)
+
+
+# -- broader cues: belief, intention, evaluation, naming, colon, raising (model) ------------
+
+
+def atts_of(nlp, text: str):
+    from crosswire.extract.claims import find_attributions
+
+    doc = nlp(text)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        found = find_attributions(doc, mentions_from_doc(doc, "d"))
+    return doc, found
+
+
+def _spans(doc, att):
+    src = doc[att.phrase[0]:att.phrase[1]].text if att.phrase else None
+    return src, doc[att.cue[0]:att.cue[1]].text, " / ".join(doc.text[a:b] for a, b in att.content)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        ("The senator believes the bill will fail.", "The senator", "believes", "the bill will fail"),
+        ("Analysts expect the bank to raise rates next year.", "Analysts", "expect", "the bank to raise rates"),
+        ("The governor hopes to win a second term.", "The governor", "hopes", "to win a second term"),
+        ("The mayor wants to close the bridge.", "The mayor", "wants", "to close the bridge"),
+        ("The company plans to cut 500 jobs.", "The company", "plans", "to cut 500 jobs"),
+        ("Most voters fear that prices will rise.", "Most voters", "fear", "prices will rise"),
+        ("The union declined to comment on the deal.", "The union", "declined", "to comment"),
+        ("Two-thirds of voters support reforming the system.", "Two-thirds of voters", "support", "reforming the system"),
+        ("The senator criticized the new tax plan.", "The senator", "criticized", "the new tax plan"),
+        ("Beck called the candidate a clown.", "Beck", "called", "the candidate a clown"),
+        ("The mayor described the plan as a disaster.", "The mayor", "described", "the plan as a disaster"),
+        ("Clinton accused Sanders of ignoring the issue.", "Clinton", "accused", "Sanders of ignoring the issue"),
+        ("Trump said after the debate he would not accept the result.", "Trump", "said", "he would not accept the result"),
+        ("''We will win,'' the candidate said.", "the candidate", "said", "We will win,"),
+    ],
+)
+def test_claims_broad_cues(nlp_sm, text, source, cue, content):
+    doc, found = atts_of(nlp_sm, text)
+    got = [_spans(doc, a) for a in found]
+    assert any(s == source and c == cue and content in t for s, c, t in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("The tribunal is expected to rule on the case next week.", "is expected", "The tribunal / to rule on the case"),
+        ("The strategy seems to be working in the polls.", "seems", "The strategy / to be working"),
+        ("It was reported that the talks had collapsed.", "was reported", "the talks had collapsed"),
+    ],
+)
+def test_claims_sourceless_attributions(nlp_sm, text, cue, content):
+    doc, found = atts_of(nlp_sm, text)
+    got = [_spans(doc, a) for a in found]
+    assert any(s is None and c == cue and content in t for s, c, t in got), got
+    assert not [c for c in claims_of(nlp_sm, text) if c.speaker is None]  # no speaker-less claims are exported
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "content"),
+    [
+        ("Marco Rubio: I Am Not Interested In Being Vice President\n\nThe senator spoke on Monday.", "Marco Rubio", "I Am Not Interested"),
+        ("Report: Half of the meetings were with donors\n\nMore text follows here.", "Report", "Half of the meetings"),
+    ],
+)
+def test_claims_colon_headline(nlp_sm, text, source, content):
+    doc, found = atts_of(nlp_sm, text)
+    got = [_spans(doc, a) for a in found]
+    assert any(s == source and c == ":" and t.startswith(content) for s, c, t in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The army showed its tanks to the press.",  # "show" without a proposition
+        "He plans the route for the convoy.",  # "plan" with a plain object
+        "She called her mother on Sunday.",  # "call" with no description
+        "The candidate continued campaigning in Iowa.",  # a quote verb with an action
+        "Update: the page was edited on Monday.",  # a label, not a source
+        "The meeting starts at 10:30 in the hall.",  # a time
+    ],
+)
+def test_claims_broad_cues_negatives(nlp_sm, text):
+    doc, found = atts_of(nlp_sm, text)
+    assert found == [], [_spans(doc, a) for a in found]

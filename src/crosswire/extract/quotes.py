@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from crosswire.nlp.text import text_of
+
 import csv
 import functools
 import re
@@ -19,6 +21,7 @@ W301 = "W301: unbalanced quote marks in the paragraph at offset {offset}; its qu
 OPEN_DOUBLE, CLOSE_DOUBLE = "\u201c", "\u201d"
 OPEN_SINGLE, CLOSE_SINGLE = "\u2018", "\u2019"
 STRAIGHT_DOUBLE = '"'
+TWO_APOSTROPHES = "''"
 # Characters after which a straight double quote opens a quote rather than closes one.
 OPENING_CONTEXT = set(" \t\n([{\u2014\u2013-/:")
 # Paragraphs are separated by a blank line (the cleaner's output) or a single newline.
@@ -52,6 +55,10 @@ class Cue:
     kind: str  # verb | phrase | suffix
     applies: str  # direct | indirect | both
     polarity: str  # positive | negative
+    # What the content is: clause (a that/to complement), object (also a direct object:
+    # "denied the charges"), predicate (an object with its description: "called X a Y"),
+    # raising (the subject is part of the content, the source is unnamed: "X seems to Y").
+    content: str = "clause"
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,7 +88,8 @@ def load_cues(path: str | None = None) -> CueLexicon:
     phrases: dict[tuple[str, ...], Cue] = {}
     suffixes: list[tuple[str, ...]] = []
     for row in csv.DictReader(rows, delimiter="\t"):
-        cue = Cue(row["cue"].strip().lower(), row["kind"].strip(), row["applies"].strip(), row["polarity"].strip())
+        content = (row.get("content") or "clause").strip()
+        cue = Cue(row["cue"].strip().lower(), row["kind"].strip(), row["applies"].strip(), row["polarity"].strip(), content)
         if cue.kind == "verb":
             verbs[cue.cue] = cue
         elif cue.kind == "phrase":
@@ -107,8 +115,13 @@ def _double_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
     """Double quote marks of a paragraph as ``(offset, "open"|"close")``."""
     marks: list[tuple[int, str]] = []
     depth = 0
+    skip = -1
     for i in range(start, end):
         c = text[i]
+        if i == skip:
+            continue
+        if text.startswith(TWO_APOSTROPHES, i):
+            c, skip = STRAIGHT_DOUBLE, i + 1  # ''quoted'' (the New York Times' style) reads as "quoted"
         if c == OPEN_DOUBLE:
             kind = "open"
         elif c == CLOSE_DOUBLE:
@@ -183,7 +196,8 @@ def find_quote_marks(text: str) -> tuple[list[QuoteSpan], list[int]]:
         inside = [(a, b if b is not None else end) for a, b in pairs]
         for a, b in pairs:
             stop = b if b is not None else end
-            spans.append(QuoteSpan(a + 1, stop, a, b, start, continues=b is None))
+            width = len(TWO_APOSTROPHES) if text.startswith(TWO_APOSTROPHES, a) else 1
+            spans.append(QuoteSpan(a + width, stop, a, b, start, continues=b is None))
         spans.extend(_single_quotes(text, start, end, inside))
     return sorted(spans, key=lambda s: s.start), skipped
 
@@ -202,7 +216,7 @@ def cue_tokens(doc: Doc, lexicon: CueLexicon, quotes: list[QuoteSpan]) -> list[t
         if phrase:
             found.append(phrase)
             continue
-        cue = lexicon.verbs.get(tok.lemma_.lower())
+        cue = lexicon.verbs.get(cue_lemma(tok, lexicon))
         if cue is None or tok.pos_ not in {"VERB", "AUX"} and tok.tag_[:2] != "VB":
             continue
         end = tok.i + 1
@@ -213,6 +227,19 @@ def cue_tokens(doc: Doc, lexicon: CueLexicon, quotes: list[QuoteSpan]) -> list[t
                 break
         found.append((tok.i, end, cue))
     return found
+
+
+def cue_lemma(tok: Token, lexicon: CueLexicon | None = None) -> str:
+    """The lexicon key of ``tok``: its lemma, or its de-inflected form when the lemmatizer slips ("hopes" -> "hop")."""
+    verbs = (lexicon or load_cues()).verbs
+    lemma = tok.lemma_.lower()
+    if lemma in verbs or tok.pos_ not in {"VERB", "AUX"}:
+        return lemma
+    word = tok.lower_
+    for suffix, repl in (("ies", "y"), ("es", "e"), ("s", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", ""), ("d", "")):
+        if word.endswith(suffix) and word[: -len(suffix)] + repl in verbs:
+            return word[: -len(suffix)] + repl
+    return lemma
 
 
 def _phrase_at(doc: Doc, tok: Token, lexicon: CueLexicon) -> tuple[int, int, Cue] | None:
@@ -252,7 +279,7 @@ class QuoteFinder:
 
     def find(self, doc: Doc) -> tuple[list[QuoteSpan], list[tuple[int, int, Cue]]]:
         """Quote spans (character offsets) and cue spans (token offsets) of ``doc``."""
-        quotes, _ = find_quote_marks(doc.text)
+        quotes, _ = find_quote_marks(text_of(doc))
         return quotes, cue_tokens(doc, self.lexicon, quotes)
 
     def set_annotations(self, doc: Doc, found: tuple[list[QuoteSpan], list[tuple[int, int, Cue]]]) -> None:
@@ -276,5 +303,5 @@ def quotes_from_doc(doc: Doc) -> list[QuoteSpan]:
     """
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # the component already warned for this text
-        quotes, _ = find_quote_marks(doc.text)
+        quotes, _ = find_quote_marks(text_of(doc))
     return quotes

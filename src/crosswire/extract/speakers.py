@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from crosswire.nlp.text import text_of
+
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -272,7 +274,7 @@ def affiliation(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> 
             if m is not None and m.type in {"ORG", "GPE", "NORP"}:
                 return _org_name(doc, m.text)
     if person is not None and person.start > span.start_char:
-        return _from_title(doc, doc.text[span.start_char:person.start], mentions)
+        return _from_title(doc, text_of(doc)[span.start_char:person.start], mentions)
     if person is None:
         m = mention_in(mentions, span.start_char, span.end_char, prefer="ORG", at=span.root.idx)
         entry = _entry(m.text if m else span.text)
@@ -316,7 +318,7 @@ def _from_title(doc: Doc, prefix: str, mentions: Sequence[Mention]) -> str | Non
 def _org_name(doc: Doc, org: str) -> str:
     """The fullest form of ``org`` the document uses ("State Department" -> "U.S. State Department")."""
     best = org
-    for m in re.finditer(rf"((?:[A-Z][\w.\-]*\s+){{1,3}}){re.escape(org)}\b", doc.text):
+    for m in re.finditer(rf"((?:[A-Z][\w.\-]*\s+){{1,3}}){re.escape(org)}\b", text_of(doc)):
         prefix = m.group(1).strip()
         entry = _entry(prefix)
         if entry is not None and entry.kind == "state" and len(m.group(0)) > len(best):

@@ -1,0 +1,237 @@
+"""Content spans of attributions: the quote or complement clause a reporting cue introduces."""
+
+from __future__ import annotations
+
+from crosswire.nlp.text import text_of
+
+import re
+
+from spacy.tokens import Doc, Token
+
+from crosswire.extract.quotes import Cue, QuoteSpan, cue_lemma, load_cues
+
+# Most words of text allowed between a cue and a quote it introduces ("said on Tuesday:").
+# Set by hand: covers "said in a statement on Wednesday," (6 words) without reaching a
+# quote that belongs to a second clause.
+MAX_GAP_WORDS = 6
+# A quoted phrase of at most this many words, every one capitalised, is a title ("War and
+# Peace"), not speech.
+MAX_TITLE_WORDS = 8
+SMALL_WORDS = frozenset({"a", "an", "the", "of", "and", "or", "in", "on", "to", "for", "at", "by", "with"})
+# Content words that deny what they qualify ("rumours ... were groundless").
+NEGATIVE_WORDS = re.compile(r"\b(groundless|baseless|unfounded|untrue|not true|false|fabricat\w*|lies)\b", re.I)
+# A quote right after these words is the object of a phrase, not what the speaker said.
+GAP_STOP_WORDS = frozenset({"of", "about", "for", "as", "to", "like", "with", "called", "dubbed", "on", "in", "the", "a", "an"})
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# Parts of speech a name (with a parenthesis) is made of, and how long it can be, when a
+# broken parse leaves "X (the upper house) Chairperson Y said" in pieces.
+NAME_POS = frozenset({"PROPN", "NOUN", "DET", "ADJ", "PUNCT", "ADP"})
+MAX_NAME_TOKENS = 12
+COMPLEMENT_DEPS = ("ccomp", "xcomp")
+# Cues whose direct object is the content ("denied the charges") or the origin ("quoted X").
+# Prepositions that carry the rest of an object cue's content ("accused X of Y", "described X as Y",
+# "called for X", "called on X to Y").
+OBJECT_PREPS = frozenset({"as", "of", "for", "about", "against"})
+WORD = re.compile(r"\w+")
+
+
+def _gap_ok(text: str, *, allow_words: int) -> bool:
+    """Whether ``text`` between a cue and a quote is short, on one line and has no full stop."""
+    if "\n" in text or "." in text.replace("U.S.", "") or "?" in text or "!" in text:
+        return False
+    words = [w.lower() for w in WORD.findall(text)]
+    if words and words[-1] in GAP_STOP_WORDS:
+        return False  # "warning of “unwanted results”": the quote is a phrase, not speech
+    return len(words) <= allow_words
+
+
+def _is_title(text: str) -> bool:
+    words = WORD.findall(text)
+    big = [w for w in words if w.lower() not in SMALL_WORDS]
+    return 0 < len(words) <= MAX_TITLE_WORDS and all(w[0].isupper() for w in big) and not text.rstrip().endswith((",", "."))
+
+
+def _char_range(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Characters of tokens ``[start, end)`` without punctuation at either edge."""
+    while start < end and doc[start].is_punct and doc[start].text not in "“\"‘":
+        start += 1
+    while end > start and doc[end - 1].is_punct and doc[end - 1].text not in "”\"’":
+        end -= 1
+    if start >= end:
+        return doc[start].idx, doc[start].idx
+    return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+
+
+
+_ANY = Cue("", "verb", "both", "positive")
+
+
+def content_kind(tok: Token) -> str:
+    """clause | object | predicate | raising: what the content of cue verb ``tok`` is (``data/cues.tsv``)."""
+    cue = load_cues().verbs.get(cue_lemma(tok))
+    return cue.content if cue is not None else "clause"
+
+
+def _is_complement(cue: Token, c: Token, kind: str, takes_object: bool) -> bool:
+    """Whether child ``c`` of cue verb ``cue`` is (part of) what is said or believed."""
+    if c.dep_ == "xcomp" and kind == "clause" and load_cues().verbs.get(cue_lemma(cue), _ANY).applies == "direct":
+        return False  # "continued campaigning", "asked to leave": a quote verb with an action, not speech
+    if c.dep_ in COMPLEMENT_DEPS:
+        return True
+    if takes_object and c.dep_ in {"dobj", "oprd"}:
+        return True
+    if takes_object and c.dep_ == "prep" and c.i > cue.i:
+        if c.lower_ == "on" and kind == "predicate":
+            return c.i == cue.i + 1  # "called on Congress to act", not "called her on Sunday"
+        return c.lower_ in OBJECT_PREPS
+    if c.dep_ == "advcl" and c.i > cue.i and kind == "clause":
+        # "said after the meeting he would resign": a complement the parser took for an adverbial.
+        kids = list(c.children)
+        finite = c.tag_ in {"VBD", "VBZ", "VBP"} or any(k.tag_ == "MD" for k in kids)
+        return finite and any(k.dep_ == "nsubj" for k in kids) and not any(k.dep_ == "mark" for k in kids)
+    return False
+
+
+class ContentMixin:
+    """Content finding for ``_Finder`` (needs doc, quotes, used, paras, sents, sent_of, cue_lemmas)."""
+
+    def _adjacent(self, core: tuple[int, int], cue: Cue) -> list[QuoteSpan]:
+        text = text_of(self.doc)
+        before = [q for q in self.quotes if q.close_mark is not None and q.close_mark < core[0]]
+        after = [q for q in self.quotes if q.open_mark >= core[1]]
+        out = []
+        if before and _gap_ok(text[before[-1].close_mark + 1:core[0]], allow_words=0):
+            out.append(before[-1])
+        if after and _gap_ok(text[core[1]:after[0].open_mark], allow_words=MAX_GAP_WORDS):
+            out.append(after[0])
+        return [q for q in out if q.open_mark not in self.used and not _is_title(text[q.start:q.end])]
+
+    def _para(self, char: int) -> tuple[int, int]:
+        return next(((a, b) for a, b in self.paras if a <= char <= b), (0, len(text_of(self.doc))))
+
+    def _clip(self, rng: tuple[int, int], para: tuple[int, int]) -> tuple[int, int]:
+        """A range cut to one paragraph: the parser fuses a heading or a quote paragraph into a sentence."""
+        a, b = max(rng[0], para[0]), min(rng[1], para[1])
+        text = text_of(self.doc)
+        while a < b and not (text[a].isalnum() or text[a] in "“\"‘"):
+            a += 1
+        return a, len(text[:b].rstrip(" ,;:\u2014-")) if b > a else a
+
+    def _clause(self, tok: Token) -> tuple[int, int] | None:
+        para = self._para(tok.idx)
+        kind = content_kind(tok)
+        takes_object = kind in {"object", "predicate"} or (
+            tok.lemma_.lower() == "cite" and not any(c.dep_ == "dobj" and self._is_source_like(c) for c in tok.children)
+        )
+        comps = [c for c in tok.children if para[0] <= c.idx < para[1] and _is_complement(tok, c, kind, takes_object)]
+        if kind == "predicate" and not any(c.dep_ != "dobj" for c in comps):
+            return None  # "called his mother": no description, no claim
+        if comps:
+            a = min(c.left_edge.i for c in comps)
+            b = max(c.right_edge.i for c in comps) + 1
+            return self._clip(_char_range(self.doc, a, b), para)
+        has_object = any(c.dep_ in {"dobj", "dative"} for c in tok.children)
+        if tok.dep_ in {"parataxis", "ccomp"} and not has_object and tok.head.pos_ in {"VERB", "AUX"}:
+            head = tok.head  # "Y, he said, Z": the content is the head clause around the cue
+            first, last = tok.left_edge.i, tok.right_edge.i
+            if first > 0 and self.doc[first - 1].text in {",", "\u2014"}:
+                left = [t.i for t in head.subtree if t.i < first - 1]
+                if left:
+                    return self._clip(_char_range(self.doc, min(left), max(left) + 1), para)
+            if last + 1 < len(self.doc) and self.doc[last + 1].text == ",":
+                right = [t.i for t in head.subtree if t.i > last + 1]
+                if right:
+                    return self._clip(_char_range(self.doc, min(right), max(right) + 1), para)
+        return self._before_comma(tok, para)
+
+    def _before_comma(self, tok: Token, para: tuple[int, int]) -> tuple[int, int] | None:
+        """ "Russia has no agenda in Syria, Chairperson X said": the parser split it in two."""
+        subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        if not subjects or any(c.dep_ in {"dobj", "dative", "ccomp", "xcomp"} for c in tok.children):
+            return None
+        i = subjects[0].left_edge.i - 1
+        steps = 0
+        # Walk back over the rest of a long name ("Federation Council (the upper house) ...").
+        while i > 0 and self.doc[i].text != "," and steps < MAX_NAME_TOKENS and self.doc[i].pos_ in NAME_POS:
+            i -= 1
+            steps += 1
+        if i <= 0 or self.doc[i].text != "," or self.doc[i].idx < para[0]:
+            return None
+        text = text_of(self.doc)
+        end = self.doc[i].idx
+        stop = text.rfind(". ", para[0], end)
+        start = stop + 2 if stop >= 0 else para[0]
+        return self._clip((start, end), para) if len(WORD.findall(text[start:end])) >= 3 else None
+
+    def _content(self, tok: Token, core: tuple[int, int], cue: Cue) -> tuple[list[tuple[int, int]], bool] | None:
+        quotes = self._adjacent(core, cue) if cue.applies != "indirect" else []
+        clause = self._clause(tok)
+        if tok.lemma_.lower() == "cite" and clause is None and tok.head.i != tok.i and tok.head.lemma_.lower() in self.cue_lemmas:
+            clause = self._clause(tok.head)
+        if quotes:
+            spans = [(q.start, q.end) for q in quotes]
+            touching = clause is not None and any(a < clause[1] and clause[0] < b for a, b in spans)
+            if clause is None or not touching or not self._outside(clause, spans + [core]):
+                for q in quotes:
+                    self.used.add(q.open_mark)
+                return spans, True
+            if any(a < clause[1] and clause[0] < b for a, b in spans):
+                lo = min([clause[0]] + [q.open_mark for q in quotes if q.start < clause[1] and clause[0] < q.end])
+                hi = max([clause[1]] + [q.close_mark + 1 for q in quotes if q.close_mark and q.start < clause[1] and clause[0] < q.end])
+                return [(lo, hi)], False
+        if clause is None or clause[1] <= clause[0]:
+            return None
+        inner = [q for q in self.quotes if q.start <= clause[0] and clause[1] <= q.end]
+        if inner:
+            self.used.add(inner[0].open_mark)
+            return [clause], True
+        return [clause], False
+
+    def _outside(self, clause: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+        """Whether the clause has words outside the quotes (beyond "that")."""
+        text = text_of(self.doc)
+        for m in WORD.finditer(text, clause[0], clause[1]):
+            if m.group().lower() == "that" or any(a <= m.start() < b for a, b in spans):
+                continue
+            return True
+        return False
+
+    def _previous_quote(self, tok: Token) -> tuple[list[tuple[int, int]], bool] | None:
+        """ "...quote." followed by "he said." in the next sentence."""
+        n = self.sent_of[tok.i]
+        if n == 0 or len(WORD.findall(self.sents[n].text)) > 6:
+            return None
+        prev = self.sents[n - 1]
+        for q in self.quotes:
+            if q.open_mark in self.used or q.close_mark is None:
+                continue
+            if prev.start_char <= q.open_mark and q.close_mark >= prev.end_char - 2 and "\n" not in text_of(self.doc)[q.close_mark:tok.idx]:
+                self.used.add(q.open_mark)
+                return [(q.start, q.end)], True
+        return None
+
+    def _continuations(self, found: list[Attribution]) -> list[Attribution]:
+        """Quotes with no cue that carry on a direct quote just before them (same speaker)."""
+        text = text_of(self.doc)
+        extra = []
+        for q in self.quotes:
+            if q.open_mark in self.used or q.single:
+                continue
+            last = max((a for a in found if a.direct and a.content[-1][1] <= q.open_mark), key=lambda a: a.content[-1][1], default=None)
+            if last is None:
+                continue
+            end_ev = self._sentence_end(last)
+            between = text[end_ev:q.open_mark]
+            if between.strip() or between.count("\n") > 2:
+                continue
+            self.used.add(q.open_mark)
+            last.content.append((q.start, q.end))
+        return extra
+
+    def _sentence_end(self, att: Attribution) -> int:
+        ends = [self.sents[self.sent_of[att.cue[0]]].end_char]
+        for a, b in att.content:
+            span = self.doc.char_span(max(a, b - 1), b, alignment_mode="expand")
+            if span is not None:
+                ends.append(span.sent.end_char)
+        return max(ends)
