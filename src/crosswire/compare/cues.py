@@ -49,6 +49,8 @@ NUMBER_FILLERS = frozenset({"more", "other", "of", "the", "than", "at", "least",
 # "no" (and these) negate just the noun phrase after them: "no damage to the Selva dam".
 SHORT_SCOPE = frozenset({"no", "non", "without", "nobody", "nothing", "none"})
 SHORT_SCOPE_LEN = 2
+# "neither A, B, nor C" keeps its scope across commas up to a "nor" this close.
+NEITHER_SPAN = 15
 
 # Irregular past forms common in news copy, mapped to the stem of their present form.
 IRREGULAR = {"struck": "strike", "shot": "shoot", "fought": "fight", "fled": "flee", "held": "hold",
@@ -277,9 +279,14 @@ def analyse(text: str) -> Analysis:
     scope = 0
     short = False  # a "no ..." scope ends at the first function word
     want_head = False
+    neither = False
     for i, (surface, key, alias) in enumerate(raw):
-        if surface in _BREAK_PUNCT or key in CLAUSE_BREAKS or (short and key in STOPWORDS):
+        if key == "nor":
+            neither = False
+        if (surface in _BREAK_PUNCT and not neither) or key in CLAUSE_BREAKS or (short and key in STOPWORDS):
             scope = 0
+        elif neither:
+            scope = max(scope, 1)  # "neither X, the Y, nor Z": the list is negated up to "nor"
         neg_here = scope > 0
         scope = max(0, scope - 1)
         if neg_here and want_head and _is_content(key):
@@ -291,6 +298,7 @@ def analyse(text: str) -> Analysis:
                 hedges.append(surface)
             else:
                 short = key in SHORT_SCOPE
+                neither = key == "neither" and any(k == "nor" for _, k, _ in raw[i + 1:i + NEITHER_SPAN])
                 scope = SHORT_SCOPE_LEN if short else NEG_SCOPE
                 want_head = True
         if key in lex.denials:
@@ -353,7 +361,9 @@ def _quantities(tokens: Sequence[Token]) -> tuple[Quantity, ...]:
         value = (0.0, 0.0) if tok.key == "no" else _number(tok.surface)
         if value is None or (1900 <= value[0] <= 2100 and value[0] == value[1] and "," not in tok.surface):
             continue  # a year is a date, not a count
-        if i and tokens[i - 1].key in ("least", "than") and value != (0.0, 0.0):
+        if i > 1 and tokens[i - 1].key == "than" and tokens[i - 2].key in ("fewer", "less", "under"):
+            value = (0.0, max(value[0] - 1, 0.0))  # "fewer than five": at most four
+        elif i and tokens[i - 1].key in ("least", "than") and value != (0.0, 0.0):
             value = (value[0], float("inf"))  # "at least 20", "more than 20"
         unit = None
         for nxt in tokens[i + 1:i + 4]:

@@ -9,13 +9,16 @@ from dataclasses import dataclass
 import numpy as np
 
 from crosswire.compare.cues import Analysis, analyse
+from crosswire.compare.sides import side_of
 from crosswire.compare.stance import (
     about_phrase,
+    actor_country,
     antonym_clash,
     cosine_rows,
     mismatch,
     number_clash,
     overlap,
+    places_apart,
     polarity_clash,
 )
 from crosswire.errors import ModelNotInstalled
@@ -45,7 +48,21 @@ MISMATCH_MIN_COS = 0.6
 # 0.71-0.96 and unrelated pairs at <= 0.24; same-topic contradicting pairs go down to
 # 0.56 but are caught by the earlier tests. 0.6 leaves margin below the lowest paraphrase.
 SUPPORT_COS = 0.6
-SUPPORT_MIN_SHARED = 2
+# "same claim" also needs this many shared content words, one of them not a name (the
+# predicate: "Russia ... Syria" shared by two texts is a topic, not a claim), and no
+# shared word asserted in one and negated in the other; one event needs SUPPORT_EVENT_SHARED.
+SUPPORT_MIN_SHARED = 3
+SUPPORT_EVENT_SHARED = 2
+# A near-paraphrase needs only two: the calibration supports sharing just two words
+# ("closed" / "shut down") sit at 0.75-0.87; the seed story's topic-only pairs ("Russia
+# ... Syria") stay below 0.7.
+SUPPORT_PARAPHRASE_COS = 0.74
+# Relations kept per pair of speakers and type: one speaker saying one thing in several
+# sentences should not fill the story's list.
+PER_SPEAKER_PAIR = 2
+# A story's topic words: in a fifth of its claims, counted once it has ten claims.
+TOPIC_SHARE = 0.2
+TOPIC_MIN_CLAIMS = 10
 # How much each kind of test is trusted (orders relations; a number is the hardest check).
 KIND_WEIGHT = {"number": 1.0, "denial": 0.95, "polarity": 0.9, "who": 0.8, "where": 0.8,
                "when": 0.8, "same claim": 0.85}
@@ -92,32 +109,80 @@ def _toll(f: Fatalities) -> str:
     return f"{f.low}" if f.low == f.high else f"{f.low}-{f.high}"
 
 
+def _actor_country(party: Party | None) -> str | None:
+    if party is None:
+        return None
+    return party.country or actor_country(party.canonical or party.text)
+
+
+def _dates_agree(ea: Event, eb: Event) -> bool | None:
+    """True/False when both events carry day dates, None when either is vague or missing."""
+    if ea.date and eb.date and ea.date_precision == eb.date_precision == "day":
+        return ea.date == eb.date
+    return None
+
+
+def _places_agree(ea: Event, eb: Event) -> bool | None:
+    if not ea.places or not eb.places:
+        return None
+    return any(not places_apart(p, q) for p in ea.places for q in eb.places)
+
+
+def _actors_agree(ea: Event, eb: Event) -> bool | None:
+    ca, cb = _actor_country(ea.actor), _actor_country(eb.actor)
+    return None if not (ca and cb) else ca == cb
+
+
 def _event_mismatch(ea: Event | None, eb: Event | None) -> tuple[str, str] | None:
-    """who/where/when/number differences between two distinct events of the same type."""
+    """who/where/when/number differences between two reports of one event.
+
+    Two events of one type are one event when the other two of actor (same country),
+    place (within SAME_PLACE_KM or containment) and day agree; then the third slot
+    differing is a contradiction. Planned or hypothetical events are not compared.
+    """
     if ea is None or eb is None or ea.id == eb.id or ea.type != eb.type:
         return None
-    actor_a, actor_b = _party_name(ea.actor), _party_name(eb.actor)
-    if actor_a and actor_b and actor_a.lower() != actor_b.lower():
-        return "who", f"{actor_a} vs {actor_b}"
-    places_a, places_b = {p.name for p in ea.places}, {p.name for p in eb.places}
-    if places_a and places_b and not places_a & places_b:
-        return "where", f"{sorted(places_a)[0]} vs {sorted(places_b)[0]}"
-    if ea.date and eb.date and ea.date_precision == eb.date_precision == "day" and ea.date != eb.date:
+    if {ea.modality, eb.modality} & {"planned", "hypothetical"}:
+        return None
+    who, where, when = _actors_agree(ea, eb), _places_agree(ea, eb), _dates_agree(ea, eb)
+    if who is False and where and when:
+        return "who", f"{_party_name(ea.actor)} vs {_party_name(eb.actor)}"
+    if where is False and who and when:
+        return "where", f"{ea.places[0].name} vs {eb.places[0].name}"
+    if when is False and who and where:
         return "when", f"{ea.date} vs {eb.date}"
     fa, fb = ea.fatalities, eb.fatalities
-    if fa and fb and fa.victims == fb.victims and (fa.high < fb.low or fb.high < fa.low):
+    same = sum(x is True for x in (who, where, when)) >= 2
+    if same and fa and fb and fa.victims == fb.victims and (fa.high < fb.low or fb.high < fa.low):
         what = f"{fa.victims} killed" if fa.victims else "killed"
         return "number", f"{_toll(fa)} vs {_toll(fb)} ({what})"
     return None
 
 
+def same_event(ea: Event | None, eb: Event | None) -> bool:
+    """One event id, or one type with actors, places and days that nowhere disagree and
+    agree on at least two of the three."""
+    if ea is None or eb is None:
+        return False
+    if ea.id == eb.id:
+        return True
+    if ea.type != eb.type or {ea.modality, eb.modality} & {"planned", "hypothetical"}:
+        return False
+    slots = (_actors_agree(ea, eb), _places_agree(ea, eb), _dates_agree(ea, eb))
+    return False not in slots and sum(x is True for x in slots) >= 2
+
+
 def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = False,
-                   event_diff: tuple[str, str] | None = None) -> Finding | None:
+                   event_diff: tuple[str, str] | None = None, slots: bool = True,
+                   topic: frozenset[str] = frozenset()) -> Finding | None:
     """The strongest transparent finding for two claim texts, or None.
 
     Order: a number clash, then denial/negation, then antonyms, then who/where/when,
     then "same claim". The first test that fires decides: each is a check a reader can
-    repeat on the two sentences.
+    repeat on the two sentences. ``slots=False`` skips the text-level who/where/when
+    test (two claims not known to be about one event: their names may be different
+    things, not different accounts). ``topic`` words (those most of a story's claims use,
+    "air strikes", "Syria") do not count towards "same claim".
 
     Example:
         >>> f = compare_claims(analyse("Strikes hit only ISIL targets"),
@@ -151,11 +216,17 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
         return Finding("contradicts", "polarity", f"{words[0]} vs {words[1]}{suffix}")
     if event_diff:
         return Finding("contradicts", *event_diff)
-    if cos >= MISMATCH_MIN_COS:
+    if slots and cos >= MISMATCH_MIN_COS:
         slot = mismatch(a, b)
         if slot:
             return Finding("contradicts", *slot)
-    if cos >= SUPPORT_COS and len(shared) >= SUPPORT_MIN_SHARED:
+    claim_words = shared - topic
+    predicate = claim_words - a.names - a.places - a.dates - b.names
+    # What either text negates first (its negation's head) must have one polarity in both.
+    heads = shared & (a.heads | b.heads | (a.negated & a.names) | (b.negated & b.names))
+    agreeing = all(a.effectively_negated(k) == b.effectively_negated(k) for k in heads)
+    need = SUPPORT_EVENT_SHARED if same_event or cos >= SUPPORT_PARAPHRASE_COS else SUPPORT_MIN_SHARED
+    if cos >= SUPPORT_COS and len(claim_words) >= need and predicate and agreeing:
         detail = _phrase(a, sorted(shared, key=lambda k: (k not in a.names, k)), limit=5)
         if numbers:
             detail += f"; number {numbers[0]}"
@@ -234,28 +305,66 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         return []
     embed = embed or _default_embed()
     analyses = [claim_analysis(c) for c in claims]
+    sides = [side_of(c) for c in claims]
     vecs = embed([c.text for c in claims])
     sims = cosine_rows(vecs, vecs)
-    relations: dict[str, Relation] = {}
+    topic = topic_words(analyses)
+    best: dict[tuple[str, str], Relation] = {}
     for i, j in candidate_pairs(claims, sims, analyses):
         ca, cb = claims[i], claims[j]
         same_speaker = _speaker_key(ca) is not None and _speaker_key(ca) == _speaker_key(cb)
         if same_speaker and ca.doc == cb.doc:
             continue  # a speaker repeating themselves in one article is not corroboration
-        same_event = ca.event is not None and ca.event == cb.event
-        diff = _event_mismatch(events_by_id.get(ca.event or ""), events_by_id.get(cb.event or ""))
+        ea, eb = events_by_id.get(ca.event or ""), events_by_id.get(cb.event or "")
+        one_id = ca.event is not None and ca.event == cb.event
         cos = float(sims[i, j])
-        finding = compare_claims(analyses[i], analyses[j], cos, same_event=same_event, event_diff=diff)
+        finding = compare_claims(analyses[i], analyses[j], cos, same_event=one_id or same_event(ea, eb),
+                                 event_diff=_event_mismatch(ea, eb), slots=one_id, topic=topic)
         if finding is None:
             continue
+        if finding.kind == "polarity" and "planned" in {e.modality for e in (ea, eb) if e}:
+            continue  # "ready to share data on IS positions" is a plan, not an account of the strikes
         if finding.type == "supports" and same_speaker and outlets.get(ca.doc, ca.doc) == outlets.get(cb.doc, cb.doc):
             continue  # the same outlet quoting the same person twice adds no support
+        if finding.type == "contradicts" and _one_side(sides[i], sides[j], same_speaker) \
+                and finding.kind not in SAME_SIDE_KINDS:
+            continue  # one side disagreeing with itself needs a count or an explicit denial
         short, other = sorted((analyses[i], analyses[j]), key=lambda a: len(a.tokens))
         about = about_phrase(short, overlap(short, other)) or finding.detail
         ids = sorted((ca.id, cb.id))
         score = round(KIND_WEIGHT[finding.kind] * (0.5 + 0.5 * max(cos, 0.0)), 4)
         rel = Relation(id=short_id(story_id, *ids, finding.type), story=story_id, type=finding.type,
                        claims=ids, about=about, reason=finding.reason, score=score)
-        if rel.id not in relations or relations[rel.id].score < score:
-            relations[rel.id] = rel
-    return sorted(relations.values(), key=lambda r: (-r.score, r.id))
+        key = (ids[0], ids[1])
+        if key not in best or (best[key].score, best[key].id) < (score, rel.id):
+            best[key] = rel  # one relation per claim pair: the best-supported reading
+    speaker = {c.id: _speaker_key(c) or side for c, side in zip(claims, sides, strict=True)}
+    kept: list[Relation] = []
+    per_pair: dict[tuple[str, ...], int] = {}
+    for rel in sorted(best.values(), key=lambda r: (-r.score, r.id)):
+        who = (*sorted(str(speaker[c]) for c in rel.claims), rel.type)
+        per_pair[who] = per_pair.get(who, 0) + 1
+        if per_pair[who] <= PER_SPEAKER_PAIR:
+            kept.append(rel)
+    return kept
+
+
+def topic_words(analyses: Sequence[Analysis]) -> frozenset[str]:
+    """Content keys in at least TOPIC_SHARE of a story's claims (given TOPIC_MIN_CLAIMS):
+    what the story is about, so sharing them says nothing about sharing a claim."""
+    if len(analyses) < TOPIC_MIN_CLAIMS:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for a in analyses:
+        for k in a.content:
+            counts[k] = counts.get(k, 0) + 1
+    return frozenset(k for k, n in counts.items() if n >= TOPIC_SHARE * len(analyses))
+
+
+# Contradiction kinds that count between two claims of one side (a ministry and its
+# minister, NATO and its Secretary-General): a stated count, or one denying the other.
+SAME_SIDE_KINDS = frozenset({"number", "denial"})
+
+
+def _one_side(a: str, b: str, same_speaker: bool) -> bool:
+    return same_speaker or (a == b and a != "unattributed")

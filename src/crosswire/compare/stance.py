@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from collections.abc import Sequence
@@ -9,7 +10,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from crosswire.compare.cues import Analysis, Quantity, analyse, load_lexicon
+from crosswire.compare.cues import KILL_KEYS, Analysis, Quantity, analyse, load_lexicon
+from crosswire.extract.linking import country_of
+from crosswire.extract.places import haversine_km
+from crosswire.records import Place
 
 
 def overlap(a: Analysis, b: Analysis) -> frozenset[str]:
@@ -48,6 +52,56 @@ def negation_focus(a: Analysis) -> frozenset[str]:
     return (neg & (a.names | a.places)) or (a.heads - load_lexicon().denials) or neg
 
 
+def _demonym(surface: str) -> bool:
+    """"Syrian", "Russian", "Kestrian": a name used as an adjective, not the country itself."""
+    s = surface.lower().replace("\u2019", "'")
+    return not surface.isupper() and s.endswith(("ian", "ean", "ese", "ish", "an", "i")) and "'" not in s
+
+
+def _referents(a: Analysis, key: str) -> set[tuple[str, ...]]:
+    """What a name denotes at each occurrence: the name itself, or a demonym with the noun
+    right after it ("Syrian opposition" is not "Syria", nor the "Syrian army")."""
+    out: set[tuple[str, ...]] = set()
+    for i, t in enumerate(a.tokens):
+        if t.key != key:
+            continue
+        nxt = a.tokens[i + 1].key if i + 1 < len(a.tokens) else ""
+        if _demonym(t.surface) and nxt in a.content and nxt not in a.names:
+            out.add(("adj", nxt))
+        else:
+            out.add(("name",))  # "the drones were not Varnian": from Varnia
+    return out
+
+
+def _phrase_stated(t: Analysis, hit: frozenset[str], o: Analysis) -> bool:
+    """Whether ``o`` states most (2/3) of the negated phrases in ``t`` that start at ``hit``."""
+    run: set[str] = set()
+    for i, tok in enumerate(t.tokens):
+        if tok.key in hit and tok.negated:
+            for nxt in t.tokens[i:]:
+                if not nxt.negated:
+                    break
+                if nxt.key in t.content:
+                    run.add(nxt.key)
+    return 3 * len(run & o.content) >= 2 * len(run)
+
+
+def same_referent(a: Analysis, b: Analysis, key: str) -> bool:
+    """Whether ``key`` denotes the same thing in both texts.
+
+    A name must be used the same way: the country and "Syrian opposition" are two things.
+    (Plain words are checked by ``polarity_clash``: the other text must state most of
+    what is negated.)
+
+    Example:
+        >>> same_referent(analyse("Strikes hit Syria"), analyse("strikes on the Syrian opposition"), "@syria")
+        False
+    """
+    if key in a.names | a.places or key in b.names | b.places:
+        return bool(_referents(a, key) & _referents(b, key))
+    return True
+
+
 def polarity_clash(a: Analysis, b: Analysis, shared: frozenset[str]) -> list[str]:
     """Shared keys asserted in one text and negated (or denied) in the other.
 
@@ -55,16 +109,21 @@ def polarity_clash(a: Analysis, b: Analysis, shared: frozenset[str]) -> list[str
     in the other text (or half its negated words, when it names nothing). A denial
     flips its sentence, so "rumours that they were not IS positions were groundless"
     asserts IS positions; a denial without a negation of its own denies everything it
-    shares with the other text, given DENIAL_MIN_SHARED words in common.
+    shares with the other text, given DENIAL_MIN_SHARED words in common. A key clashes
+    only when it denotes the same thing in both texts (``same_referent``).
     """
     clash: list[str] = []
     for t, o in ((a, b), (b, a)):
         focus = negation_focus(t)
         if focus:
             hit = focus & o.content
-            enough = hit == focus if focus & (t.names | t.places) else 2 * len(hit) >= len(focus)
+            # Without a name, the other text must state most of the negated phrase: "no
+            # political agenda" is not clashed by "a political solution".
+            enough = hit == focus if focus & (t.names | t.places) else (
+                2 * len(hit) >= len(focus) and _phrase_stated(t, hit, o))
             if enough:
-                clash += [k for k in sorted(hit) if t.effectively_negated(k) != o.effectively_negated(k)]
+                clash += [k for k in sorted(hit) if t.effectively_negated(k) != o.effectively_negated(k)
+                          and same_referent(t, o, k)]
         elif t.denials and not o.denials and t.denied:
             hit = t.denied & o.content
             if len(hit) >= DENIAL_MIN_SHARED and len(t.denied - o.content) <= len(t.denied) // DENIAL_SLACK:
@@ -74,7 +133,10 @@ def polarity_clash(a: Analysis, b: Analysis, shared: frozenset[str]) -> list[str
 
 def antonym_clash(a: Analysis, b: Analysis) -> tuple[str, str] | None:
     """(term in a, term in b) filling one slot with incompatible values, both asserted."""
-    a_only, b_only = a.content - b.content, b.content - a.content
+    # Only what each text asserts: "held by neither al-Nusra nor ISIL" names no combatant.
+    said_a = frozenset(k for k in a.content if not a.effectively_negated(k))
+    said_b = frozenset(k for k in b.content if not b.effectively_negated(k))
+    a_only, b_only = said_a - said_b, said_b - said_a
     for side_x, side_y, _ in load_lexicon().antonyms:
         for x, y in ((side_x, side_y), (side_y, side_x)):
             ax = sorted((k for k in a_only & x if not a.effectively_negated(k)), key=lambda k: (k not in a.names, k))
@@ -90,43 +152,112 @@ def _fmt(q: Quantity) -> str:
     return f"{q.low:g}" if q.low == q.high else f"{q.low:g}-{q.high:g}"
 
 
+def _death_counts(qa: Quantity, qb: Quantity) -> bool:
+    """"fewer than five died" counts the dead as surely as "14 civilians were killed"."""
+    people = KILL_KEYS | {"peopl", "person", "civilian"}
+    return qa.killed and qb.killed and (qa.unit in KILL_KEYS or qb.unit in KILL_KEYS) and {qa.unit, qb.unit} <= people
+
+
 def number_clash(a: Analysis, b: Analysis) -> tuple[str, bool] | None:
     """A count detail and whether it clashes: ("36 vs 0 (civilians killed)", True).
 
-    Counts of the same noun clash when their ranges do not overlap. A text saying
-    "only/exclusively X" counts zero of X's antonym, so "36 civilians killed" against
-    "only militants were killed" is 36 vs 0 civilians.
+    Counts of the same noun clash when their ranges do not overlap. Both texts must
+    state a count ("no civilians" is a count of zero): "only militants were killed"
+    states none, so against "36 civilians killed" it is an antonym clash, not a number.
     """
     agree = None
     for qa in a.quantities:
         for qb in b.quantities:
-            if qa.unit != qb.unit:
+            if qa.unit != qb.unit and not _death_counts(qa, qb):
                 continue
             what = f"{qa.unit_text} killed" if qa.killed and qb.killed else qa.unit_text
             if qa.high < qb.low or qb.high < qa.low:
                 return f"{_fmt(qa)} vs {_fmt(qb)} ({what})", True
             agree = (f"{_fmt(qa)} ~ {_fmt(qb)} ({what})", False)
-    for first, second, flip in ((a, b, False), (b, a, True)):
-        if not second.exclusive:
-            continue
-        for q in first.quantities:
-            for side_x, side_y, _ in load_lexicon().antonyms:
-                if q.low > 0 and q.unit in side_x and second.content & side_y and not second.content & side_x:
-                    nums = (_fmt(q), "0") if not flip else ("0", _fmt(q))
-                    return f"{nums[0]} vs {nums[1]} ({q.unit_text})", True
     return agree
 
 
+# Two places closer than this are one location as far as a report goes ("near Homs").
+SAME_PLACE_KM = 50.0
+
+
+@functools.lru_cache(maxsize=4096)
+def _place(name: str) -> Place | None:
+    from crosswire.extract.places import resolve_places
+
+    return resolve_places([name])[0]
+
+
+def places_apart(x: str | Place, y: str | Place) -> bool:
+    """Whether two place names (or resolved places) cannot be the same location.
+
+    Containment is compatible (Homs lies in Syria), so is anything within SAME_PLACE_KM;
+    names the gazetteer does not know are apart only when spelt differently.
+
+    Example:
+        >>> places_apart("Homs", "Syria"), places_apart("Geneva", "Vienna")
+        (False, True)
+    """
+    px = x if isinstance(x, Place) else _place(x)
+    py = y if isinstance(y, Place) else _place(y)
+    if px is None or py is None:
+        nx, ny = (p if isinstance(p, str) else p.name for p in (x, y))
+        return not _same_name(nx.lower(), ny.lower()) and nx.lower() != ny.lower()
+    if px.geonames_id is not None and px.geonames_id == py.geonames_id:
+        return False
+    if {px.precision, py.precision} & {"country", "admin1", "continent"}:
+        return px.country != py.country  # one contains the other, or two regions of one country
+    return haversine_km(px.lat, px.lon, py.lat, py.lon) > SAME_PLACE_KM
+
+
+def actor_country(name: str) -> str | None:
+    """ISO3 country an actor name belongs to ("Russian Aerospace Forces", "Russian jets" -> RUS).
+
+    The whole name first (the alias table), then its first word as a country or demonym.
+    """
+    words = name.replace("\u2019", "'").split()
+    return country_of(name) or (country_of(words[0].removesuffix("'s")) if len(words) > 1 else None)
+
+
+def actors_apart(x: str, y: str) -> bool:
+    """Whether two actor names are different parties: different countries when both are
+    known; when only one is known ("its air force" vs "Russia") nothing says they differ;
+    two unknown proper names ("Admiral Rusk", "Admiral Tenney") differ when spelt differently.
+
+    Example:
+        >>> actors_apart("Russian Aerospace Forces", "Russia"), actors_apart("Russia", "Turkey")
+        (False, True)
+    """
+    cx, cy = actor_country(x), actor_country(y)
+    if cx and cy:
+        return cx != cy
+    if cx or cy:
+        return False
+    names = [w for w in (x, y) if w[:1].isupper() and w.split()[0].lower() not in _NOT_NAMES]
+    return len(names) == 2 and not _same_name(x.lower(), y.lower())
+
+
+# Capitalised words that are not actors (sentence starts, pronouns, generic nouns).
+_NOT_NAMES = frozenset("this that these those it its they he she we delegations officials hq air".split())
+
+
 def mismatch(a: Analysis, b: Analysis) -> tuple[str, str] | None:
-    """("who"|"where"|"when", "X vs Y") when one slot holds different names, else None."""
-    for kind, sa, sb in (("when", a.dates, b.dates), ("where", a.places, b.places)):
-        if sa and sb and not sa & sb:
-            return kind, f"{a.surface(min(sa))} vs {b.surface(min(sb))}"
+    """("who"|"where"|"when", "X vs Y") when one slot holds incompatible names, else None.
+
+    Places must be apart (``places_apart``: not containment, over SAME_PLACE_KM) and
+    actors different parties (``actors_apart``: different countries where known).
+    """
+    if a.dates and b.dates and not a.dates & b.dates:
+        return "when", f"{a.surface(min(a.dates))} vs {b.surface(min(b.dates))}"
+    if a.places and b.places and not a.places & b.places:
+        x, y = a.surface(min(a.places)), b.surface(min(b.places))
+        return ("where", f"{x} vs {y}") if places_apart(x, y) else None
     only_a, only_b = a.names - b.names - b.places, b.names - a.names - a.places
     if any(_same_name(x, y) for x in only_a for y in only_b):
         return None
     if len(only_a) == 1 and len(only_b) == 1 and a.names & b.names | (a.content - a.names) & (b.content - b.names):
-        return "who", f"{a.surface(next(iter(only_a)))} vs {b.surface(next(iter(only_b)))}"
+        x, y = a.surface(next(iter(only_a))), b.surface(next(iter(only_b)))
+        return ("who", f"{x} vs {y}") if actors_apart(x, y) else None
     return None
 
 

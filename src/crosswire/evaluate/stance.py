@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -14,6 +15,7 @@ from crosswire.compare.cues import Analysis, analyse
 from crosswire.compare.relations import compare_claims
 from crosswire.compare.stance import classify_stance, split_sentences
 from crosswire.evaluate.extraction import Progress, read_records
+from crosswire.records import Claim, Relation
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
@@ -177,3 +179,55 @@ def score_claim_pairs(path: Path, *, embed: Embed | None = None) -> dict[str, An
         "errors": errors,
         "cosines": {k: sorted(v) for k, v in cosines.items()},
     }
+
+
+# --- hand-labelled relations of a whole story (tests/data/gold/story_relations.jsonl) -----
+
+
+def _matches(claim: Claim, side: dict[str, str]) -> bool:
+    sp = claim.speaker
+    names = [x for x in ((sp.text, sp.canonical, sp.affiliation) if sp else ()) if x]
+    return any(re.search(side["speaker"], n, re.I) for n in names) and bool(re.search(side["says"], claim.text, re.I))
+
+
+def score_story_relations(claims: Sequence[Claim], relations: Sequence[Relation],
+                          labels: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """Precision and recall of a story's relations on hand-labelled claim pairs.
+
+    Each label names two claims by speaker and a short pattern of what they say, and
+    says whether they ``contradicts``, ``supports`` or have no relation (``none``).
+    Precision: of the labelled pairs the system related, the share with the right type.
+    Recall: of the labelled contradicts/supports pairs, the share found with that type.
+
+    Returns:
+        ``{"precision", "recall", "related", "correct", "expected", "found",
+        "unresolved": [notes], "errors": [(note, gold, predicted)]}``.
+    """
+    by_pair = {frozenset(r.claims): r.type for r in relations}
+    related = correct = expected = found = 0
+    unresolved: list[str] = []
+    errors: list[tuple[str, str, str]] = []
+    for label in labels:
+        xs = [c.id for c in claims if _matches(c, label["a"])]
+        ys = [c.id for c in claims if _matches(c, label["b"])]
+        if not xs or not ys:
+            unresolved.append(label["note"])
+            continue
+        types = {by_pair[frozenset((x, y))] for x in xs for y in ys if frozenset((x, y)) in by_pair}
+        predicted = "contradicts" if "contradicts" in types else next(iter(types), "none")
+        expected += label["label"] != "none"
+        if predicted != "none":
+            related += 1
+            correct += predicted == label["label"]
+        found += label["label"] != "none" and predicted == label["label"]
+        if predicted != label["label"]:
+            errors.append((label["note"], label["label"], predicted))
+    return {"precision": correct / related if related else 1.0, "recall": found / expected if expected else 1.0,
+            "related": related, "correct": correct, "expected": expected, "found": found,
+            "unresolved": unresolved, "errors": errors}
+
+
+def read_story_labels(path: Path, story: str) -> list[dict[str, Any]]:
+    """The labelled pairs of one labelled story (``"seed"`` or ``"examples"``)."""
+    with Path(path).open(encoding="utf-8") as f:
+        return [row for row in map(json.loads, filter(str.strip, f)) if row["story"] == story]
