@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crosswire.extract.ontology import ACLED_TYPES
 from crosswire.extract.places import haversine_km
 
 if TYPE_CHECKING:
@@ -20,20 +21,8 @@ PLACE_KM = 25.0
 TARGETS: dict[str, float] = {"type": 0.85, "fatalities_exact": 0.90, "place": 0.80, "date": 0.90}
 # The per-report checks, in the order they are reported.
 METRICS = ("found", "type", "event_type", "fatalities_exact", "place", "date")
-# ACLED's event types and their 25 sub-event types (ACLED codebook, 2019 onwards).
-ACLED_SUB_EVENT_TYPES: dict[str, tuple[str, ...]] = {
-    "Battles": ("Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
-    "Explosions/Remote violence": (
-        "Chemical weapon", "Air/drone strike", "Suicide bomb", "Shelling/artillery/missile attack",
-        "Remote explosive/landmine/IED", "Grenade"),
-    "Violence against civilians": ("Sexual violence", "Attack", "Abduction/forced disappearance"),
-    "Protests": ("Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
-    "Riots": ("Violent demonstration", "Mob violence"),
-    "Strategic developments": (
-        "Agreement", "Arrests", "Change to group/activity", "Disrupted weapons use",
-        "Headquarters or base established", "Looting/property destruction",
-        "Non-violent transfer of territory", "Other"),
-}
+# The ACLED codebook's event types and their 25 sub-event types: one table, in the ontology.
+ACLED_SUB_EVENT_TYPES = ACLED_TYPES
 
 
 def read_reports(path: Path, limit: int | None = None) -> list[dict[str, Any]]:

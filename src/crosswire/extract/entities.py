@@ -177,6 +177,9 @@ def resolve_entities(
         1
     """
     table = aliases if aliases is not None else load_aliases()
+    # One processing order whatever the input order: ties between equally good links (two
+    # mentions at one offset, say) then break the same way on every run.
+    mentions = sorted(mentions, key=lambda m: (m.doc, m.start, m.end, m.text, m.type))
     keys = [name_key(m.text) for m in mentions]
     part = _Partition()
     edges: list[tuple[tuple[int, float, str, str], str, str]] = []

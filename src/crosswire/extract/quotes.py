@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
+from crosswire.nlp.base import Component
 
 # Warning code for a paragraph whose double quote marks do not pair up (style G7: degrade
 # per paragraph, say where). Kept here until errors.py grows a Warnings class.
@@ -250,7 +251,7 @@ def _phrase_at(doc: Doc, tok: Token, lexicon: CueLexicon) -> tuple[int, int, Cue
     return None
 
 
-class QuoteFinder:
+class QuoteFinder(Component):
     """spaCy component: quote content spans to ``doc.spans[quotes_key]``, cues to ``doc.spans[cues_key]``."""
 
     def __init__(self, name: str, *, quotes_key: str, cues_key: str, cues_path: str) -> None:
@@ -259,23 +260,6 @@ class QuoteFinder:
         self.cues_key = cues_key
         self.lexicon = load_cues(cues_path or None)
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.find(doc))
-        except Exception as e:  # noqa: BLE001 - spaCy's contract: the handler re-raises or records
-            error_handler(self.name, self, [doc], e)
-        return doc
-
-    def get_error_handler(self):  # type: ignore[no-untyped-def]
-        """The error handler spaCy installed for this component, or one that re-raises."""
-        from spacy.util import raise_error
-
-        return getattr(self, "_error_handler", raise_error)
-
-    def set_error_handler(self, error_handler) -> None:  # type: ignore[no-untyped-def]
-        """Called by ``nlp.set_error_handler``."""
-        self._error_handler = error_handler
 
     def find(self, doc: Doc) -> tuple[list[QuoteSpan], list[tuple[int, int, Cue]]]:
         """Quote spans (character offsets) and cue spans (token offsets) of ``doc``."""

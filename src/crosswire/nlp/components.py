@@ -13,6 +13,7 @@ from spacy.util import raise_error
 from crosswire.extract.aliases import AliasEntry, is_ambiguous, is_case_sensitive, load_aliases
 from crosswire.extract.names import acronym_of
 from crosswire.extract.quotes import QuoteFinder
+from crosswire.nlp.base import Component
 
 # Labels that name actors, places and events; DATE, CARDINAL, PRODUCT... are not mentions.
 MENTION_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT"})
@@ -114,7 +115,7 @@ def clean_span(doc: Doc, start: int, end: int, label: str) -> FoundSpan | None:
     return FoundSpan(start, end, label)
 
 
-class EntitySpans:
+class EntitySpans(Component):
     """Clean NER spans into mention spans, add alias-table matches, write ``doc.spans``."""
 
     def __init__(self, nlp: Language, name: str, *, spans_key: str, aliases_path: str) -> None:
@@ -134,21 +135,6 @@ class EntitySpans:
             )
             matcher.add(entry.canonical, [nlp.make_doc(alias)])
 
-    def __call__(self, doc: Doc) -> Doc:
-        error_handler = self.get_error_handler()
-        try:
-            self.set_annotations(doc, self.find(doc))
-        except Exception as e:  # noqa: BLE001 - spaCy's contract: the handler re-raises or records
-            error_handler(self.name, self, [doc], e)
-        return doc
-
-    def get_error_handler(self):  # type: ignore[no-untyped-def]
-        """The error handler spaCy installed for this component, or one that re-raises."""
-        return getattr(self, "_error_handler", raise_error)
-
-    def set_error_handler(self, error_handler) -> None:  # type: ignore[no-untyped-def]
-        """Called by ``nlp.set_error_handler``."""
-        self._error_handler = error_handler
 
     def find(self, doc: Doc) -> list[FoundSpan]:
         """All mention spans of ``doc``, non-overlapping, in text order."""
