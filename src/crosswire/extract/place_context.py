@@ -8,7 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crosswire.extract.gazetteer import AP_STATES as _AP
-from crosswire.extract.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, Gazetteer
+from crosswire.extract.gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, Gazetteer
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -129,11 +129,21 @@ def find_dateline_spans(text: str, gaz: Gazetteer) -> list[tuple[int, int]]:
     return spans
 
 
+_DESIGNATIONS = ("County", "Parish", "Borough")
+
+
+def is_designated(name: str) -> bool:
+    """Whether a name carries a US-style second-level designation ("Henry County")."""
+    return name.rsplit(" ", 1)[-1] in _DESIGNATIONS and " " in name
+
+
 def _worth_adding(text: str, gaz: Gazetteer) -> bool:
     for c in gaz.lookup(text):
         if c.match == 2:
             continue
         if c.kind in (KIND_COUNTRY, KIND_ADMIN1) or (
-                c.kind == KIND_CITY and c.population >= EXTRA_MIN_POPULATION):
+                c.kind in (KIND_CITY, KIND_ADMIN2) and c.population >= EXTRA_MIN_POPULATION):
             return True
+        if c.kind == KIND_ADMIN2 and c.match == 0 and is_designated(c.name):
+            return True  # "Henry County": the designation says it is a place
     return False

@@ -14,11 +14,16 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz, process
 
 from crosswire.extract.aliases import load_aliases
+from crosswire.extract.embedded import EMBEDDED_LABELS, embedded_spans
+from crosswire.extract.place_focus import SHARED_REGION_BONUS, SHARED_REGION_CAP
+from crosswire.extract.place_focus import Focus as _Focus
 from crosswire.records import Place  # the shared record; re-exported for callers
 from crosswire.extract.gazetteer import (
     KIND_ADMIN1,
+    KIND_ADMIN2,
     KIND_CITY,
     KIND_CONTINENT,
+    KIND_REGION,
     KIND_COUNTRY,
     MATCH_ALT,
     MATCH_PRIMARY,
@@ -67,7 +72,8 @@ ADMIN1_FOCUS_WEIGHT = 2.0  # × the share in that admin1 (local news: "Alexandri
 PROXIMITY_KM, PROXIMITY_BONUS = 150.0, 1.0  # near another confidently placed mention
 MATCH_PENALTY = {MATCH_PRIMARY: 0.0, MATCH_ALT: 0.7, 2: 1.5}  # variant = article dropped
 FUZZY_PENALTY = 2.0
-KIND_BONUS = {KIND_CITY: 0.0, KIND_ADMIN1: 0.0, KIND_COUNTRY: 0.5, KIND_CONTINENT: 0.5}
+KIND_BONUS = {KIND_CITY: 0.0, KIND_ADMIN1: 0.0, KIND_COUNTRY: 0.5, KIND_CONTINENT: 0.5,
+              KIND_ADMIN2: 0.0, KIND_REGION: 0.0}
 CAPITAL_BONUS = 1.0  # "Washington" is the US capital far more often than the state
 ADMIN1_POP_FACTOR = 0.5  # cities500 sums overlap (towns inside cities); halve them
 CITY_IN_NAMESAKE_REGION_BONUS = 1.0  # "in New York" → the city unless "state" is said
@@ -76,7 +82,9 @@ QUALIFIER_BONUS = 10.0  # "Alexandria, La." names the admin1 outright
 CONTEXT_BONUS = 10.0  # "Sarmin (Idlib)", "Kafr Nabl, Idlib": the reading that lies in Idlib
 CONFIDENT_MARGIN = 1.0  # score gap over the runner-up that lets a mention set the doc focus
 PRECISION = {KIND_CITY: "point", KIND_ADMIN1: "admin1", KIND_COUNTRY: "country",
-             KIND_CONTINENT: "continent"}
+             KIND_CONTINENT: "continent", KIND_ADMIN2: "admin2",
+             KIND_REGION: "region"}
+REGION_KINDS = (KIND_ADMIN1, KIND_ADMIN2)  # population = sum over their cities
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # spaCy sm tags many toponyms ORG/PERSON ("Texas" in a sports story, "Alexandria"). Such an
 # entity is taken as a place when its whole text is a primary gazetteer name of a country,
@@ -164,38 +172,17 @@ def _qualifier_region(qualifier: str | None, gaz: Gazetteer) -> tuple[str, str] 
     return (top.country, top.admin1 if top.kind == KIND_ADMIN1 else "")
 
 
-class _Focus:
-    """Where a document is about: counts of confident countries/admin1s, plus anchor points.
-
-    Shares leave out the mention being scored (``votes[index]``), so a confident but wrong
-    reading cannot vote for itself.
-    """
-
-    def __init__(self, countries: Counter[str], admins: Counter[tuple[str, str]],
-                 anchors: list[tuple[int, float, float]],
-                 votes: dict[int, tuple[str, tuple[str, str] | None]] | None = None) -> None:
-        self.countries, self.admins = countries, admins
-        self.anchors = anchors  # (mention index, lat, lon) of confident point places
-        self.votes = votes or {}
-
-    def shares(self, index: int, country: str, admin: tuple[str, str]) -> tuple[float, float]:
-        own_country, own_admin = self.votes.get(index, (None, None))
-        total_c = sum(self.countries.values()) - (own_country is not None)
-        total_a = sum(self.admins.values()) - (own_admin is not None)
-        c = self.countries.get(country, 0) - (own_country == country)
-        a = self.admins.get(admin, 0) - (own_admin == admin)
-        return (c / total_c if total_c > 0 else 0.0), (a / total_a if total_a > 0 else 0.0)
-
-
 def _score(c: Candidate, m: PlaceMention, penalty: float, gaz: Gazetteer, focus: _Focus,
            index: int, region: tuple[str, str] | None, namesake_regions: set[tuple[str, str]],
            context: list[Candidate]) -> float:
-    pop = c.population * (ADMIN1_POP_FACTOR if c.kind == KIND_ADMIN1 else 1.0)
+    pop = c.population * (ADMIN1_POP_FACTOR if c.kind in REGION_KINDS else 1.0)
     s = math.log10(pop + 1.0) + KIND_BONUS[c.kind] - MATCH_PENALTY[c.match] - penalty
     if c.row in gaz.capitals:
         s += CAPITAL_BONUS
     country_share, admin_share = focus.shares(index, c.country, (c.country, c.admin1))
     s += COUNTRY_FOCUS_WEIGHT * country_share + ADMIN1_FOCUS_WEIGHT * admin_share
+    if c.kind != KIND_COUNTRY:
+        s += SHARED_REGION_BONUS * min(focus.shared(index, c), SHARED_REGION_CAP)
     if c.kind == KIND_CITY and (c.country, c.admin1) in namesake_regions and not m.region_cue:
         s += CITY_IN_NAMESAKE_REGION_BONUS
     if c.kind in (KIND_ADMIN1, KIND_COUNTRY) and m.region_cue:
@@ -204,7 +191,7 @@ def _score(c: Candidate, m: PlaceMention, penalty: float, gaz: Gazetteer, focus:
         s += QUALIFIER_BONUS
     if context and fits_context(c, context, haversine_km):
         s += CONTEXT_BONUS
-    if c.kind == KIND_CITY and any(
+    if c.kind in (KIND_CITY, KIND_ADMIN2) and any(
             i != index and haversine_km(c.lat, c.lon, la, lo) < PROXIMITY_KM
             for i, la, lo in focus.anchors):
         s += PROXIMITY_BONUS
@@ -243,7 +230,9 @@ def resolve_places(mentions: Sequence[PlaceMention | str], *,
         cands = sorted(cands, key=lambda c: -c.population)[:MAX_CANDIDATES]
         found.append((cands, penalty))
     seed = Counter(context_countries or {})
+    keys = [normalize_name(clean_surface(m.text)) for m in ms]
     focus = _Focus(seed, Counter(), [])
+    focus.add_regions(keys, [c for c, _ in found])
     first = [_ranked(m, i, c, p, gaz, focus) for i, (m, (c, p)) in enumerate(zip(ms, found))]
     countries: Counter[str] = Counter(seed)
     admins: Counter[tuple[str, str]] = Counter()
@@ -256,13 +245,14 @@ def resolve_places(mentions: Sequence[PlaceMention | str], *,
         if not top.country:
             continue  # continents say nothing about the country focus
         countries[top.country] += 1
-        admin = (top.country, top.admin1) if top.kind in (KIND_CITY, KIND_ADMIN1) else None
+        admin = (top.country, top.admin1) if top.kind in (KIND_CITY, *REGION_KINDS) else None
         if admin:
             admins[admin] += 1
         votes[i] = (top.country, admin)
         if top.kind == KIND_CITY:
             anchors.append((i, top.lat, top.lon))
     focus = _Focus(countries, admins, anchors, votes)
+    focus.add_regions(keys, [c for c, _ in found])
     out: list[Place | None] = []
     for i, (m, (cands, penalty)) in enumerate(zip(ms, found)):
         ranked = _ranked(m, i, cands, penalty, gaz, focus)
@@ -280,7 +270,8 @@ def resolve_places(mentions: Sequence[PlaceMention | str], *,
 def _is_mislabelled_place(text: str, gaz: Gazetteer) -> bool:
     """Whether an ORG/PERSON entity's whole text is a well-known place name."""
     return any(c.match == MATCH_PRIMARY and (
-        c.kind != KIND_CITY or c.population >= RELABEL_MIN_POPULATION)
+        c.kind not in (KIND_CITY, KIND_ADMIN2, KIND_REGION) or c.population >= RELABEL_MIN_POPULATION)
+        and c.kind != KIND_REGION
         for c in gaz.lookup(clean_surface(text)))
 
 
@@ -297,7 +288,8 @@ def _place_prefix(ent: Span) -> tuple[int, int] | None:
 
 
 def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer | None = None,
-                      modifiers: bool | None = None) -> tuple[list[PlaceMention], Counter[str]]:
+                      modifiers: bool | None = None, embedded: bool = False,
+                      ) -> tuple[list[PlaceMention], Counter[str]]:
     """Toponym mentions of a parsed document and the countries its demonyms point to.
 
     Mentions are GPE/LOC/FAC entities, ORG/PERSON entities that are exactly a well-known
@@ -306,9 +298,12 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
     the country focus unless ``demonyms`` is set, in which case they become
     country-precision mentions too (the geoparsing corpora annotate them). Attributive
     short country names ("US troops") are left out unless ``modifiers`` (default: same as
-    ``demonyms``).
+    ``demonyms``). Place names inside organisation/facility names ("the *Huntsville*
+    Police Department") only with ``embedded`` (:mod:`crosswire.extract.embedded`).
     """
     gaz = gazetteer or load_gazetteer()
+    known = {normalize_name(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")}
+    people = person_name_parts(doc)
     modifiers = demonyms if modifiers is None else modifiers
     text = text_of(doc)
     spans: list[tuple[int, int, str]] = []
@@ -325,9 +320,17 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
         fixed = repair_span(text, e.start_char, e.end_char, label, gaz)
         if fixed is None:
             continue
-        if label in PLACE_LABELS or (label in RELABEL_LABELS and _is_mislabelled_place(text[slice(*fixed)], gaz)):
+        inner = embedded_spans(e, gaz, known=known, demonyms=demonyms) if (
+            embedded and label in EMBEDDED_LABELS) else []
+        if label == "FAC" and inner and not gaz.lookup(clean_surface(text[slice(*fixed)])):
+            spans += [(a, b, "EMBEDDED") for a, b in inner]  # "Montgomery County History Center"
+        elif label in PLACE_LABELS or (
+                label in RELABEL_LABELS and text[slice(*fixed)].casefold() not in people
+                and _is_mislabelled_place(text[slice(*fixed)], gaz)):
             if modifiers or not is_modifier(doc, *fixed):
                 spans.append((*fixed, label))
+        elif inner:
+            spans += [(a, b, "EMBEDDED") for a, b in inner]
         elif label == "ORG":
             prefix = _place_prefix(e)  # "Texas" in "Texas Department of Health"
             if prefix:
@@ -348,6 +351,15 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
     return _with_parent_context(text, mentions), norp
 
 
+def person_name_parts(doc: Doc) -> set[str]:
+    """Words of the document's multi-word PERSON names ("Trapani" after "Nick Trapani").
+
+    A later bare "Trapani" tagged PERSON/ORG is that person, not the Sicilian town.
+    """
+    return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
+            if t.is_title}
+
+
 def _is_known_actor(surface: str) -> bool:
     entry = load_aliases().lookup(surface)
     return entry is not None and entry.type not in ("GPE", "LOC", "FAC")
@@ -362,7 +374,7 @@ def _with_parent_context(text: str, mentions: list[PlaceMention]) -> list[PlaceM
 
 
 def places_from_doc(doc: Doc, *, demonyms: bool = False, modifiers: bool | None = None,
-                    gazetteer: Gazetteer | None = None) -> list[Place]:
+                    embedded: bool = False, gazetteer: Gazetteer | None = None) -> list[Place]:
     """The resolved places of a parsed document, with offsets into ``doc.text``.
 
     A hierarchy part that resolves outside its parent's country ("Borno" → Borna, DE in
@@ -374,7 +386,7 @@ def places_from_doc(doc: Doc, *, demonyms: bool = False, modifiers: bool | None 
         [('Homs', 'SY'), ('Ḩamāh', 'SY'), ('Syria', 'SY')]
     """
     mentions, norp = mentions_from_doc(doc, demonyms=demonyms, gazetteer=gazetteer,
-                                       modifiers=modifiers)
+                                       modifiers=modifiers, embedded=embedded)
     resolved = resolve_places(mentions, context_countries=norp, gazetteer=gazetteer)
     for j, i in hierarchy_parents(text_of(doc), mentions).items():
         part, parent = resolved[j], resolved[i]
