@@ -1,8 +1,9 @@
 """The blind held-out report set C: well-formed, and no regression below its measured floors.
 
-Set C is never used to write rules (see tests/data/gold/README.md). Its floors sit a little
-below what crosswire measured when the set arrived (type 0.821, fatalities 0.893, place
-0.929, date 0.952), so the test catches regressions without pretending the targets are met.
+Set C is never used to write rules (see tests/data/gold/README.md). It was measured when it
+arrived (type 0.821, fatalities 0.893, place 0.929, date 0.952) and once more after the
+extractor was improved on sets A, B and D (type 0.869, fatalities 0.905, place 0.940,
+date 0.964). The floors sit a little below the latest figures, to catch regressions.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pytest
 from crosswire.evaluate.events import ACLED_SUB_EVENT_TYPES, evaluate_reports
 
 GOLD_C = Path(__file__).resolve().parents[1] / "data" / "gold" / "acled_reports_c.jsonl"
-FLOORS = {"type": 0.80, "fatalities_exact": 0.87, "place": 0.90, "date": 0.93}
+FLOORS = {"type": 0.84, "fatalities_exact": 0.88, "place": 0.92, "date": 0.94}
 
 
 def test_events_eval_c_is_well_formed_and_covers_every_sub_type():

@@ -61,6 +61,42 @@ ACLED_CASES = [
      "RETREAT", "withdraw", "Non-violent transfer of territory", "Turkish forces", None, "Afrin"),
     ("On 4 June 2022, troops raided a market in Gao.",
      "COERCE", "raid", "Other", "troops", "market", "Gao"),
+    # A non-state group named inside "X forces" is not a state ("Houthi forces captured ...").
+    ("On 21 September 2021, Houthi forces captured the town of Harib.",
+     "FIGHT", "occupy", "Non-state actor overtakes territory", "Houthi forces", None, None),
+    # Arms seized are disrupted weapons use, not territory.
+    ("On 12 February 2022, soldiers seized a cache of 40 rifles from a hideout near Saravena.",
+     "FIGHT", "disrupt weapons", "Disrupted weapons use", "soldiers", None, "Saravena"),
+    # A town entered unopposed or surrendered changes hands without a battle.
+    ("On 15 August 2021, Taliban fighters entered Jalalabad unopposed.",
+     "FIGHT", "transfer", "Non-violent transfer of territory", "Taliban fighters", None, "Jalalabad"),
+    ("On 3 May 2020, the governor surrendered the city of Kunduz to the Taliban.",
+     "CONCEDE", "transfer", "Non-violent transfer of territory", "governor", None, "Kunduz"),
+    ("On 22 April 2019, 150 Mai-Mai militiamen surrendered to the army near Uvira.",
+     "CONCEDE", "surrender", "Change to group/activity", None, None, "Uvira"),
+    # "set up a camp / an observation post" is a base; firing at a camp is not.
+    ("On 20 November 2023, the army set up a military camp in Kidal.",
+     "MOBILIZE", "base", "Headquarters or base established", "army", None, "Kidal"),
+    ("On 3 February 2020, Turkish forces set up a new observation post near Saraqib.",
+     "MOBILIZE", "base", "Headquarters or base established", "Turkish forces", None, "Saraqib"),
+    # An accidental blast is not an attack.
+    ("On 7 March 2021, accidental explosions at an army ammunition depot shook Bata.",
+     "ASSAULT", "accident", "Other", None, None, "Bata"),
+    # A mob burning property is mob violence, not a demonstration.
+    ("On 16 August 2023, a mob set fire to churches in Jaranwala.",
+     "COERCE", "property", "Mob violence", "mob", None, "Jaranwala"),
+    # Arrests made in raids are arrests.
+    ("On 5 January 2022, Turkish police detained 18 suspects in raids across Istanbul.",
+     "COERCE", "arrest", "Arrests", "Turkish police", None, "Istanbul"),
+    # The second of two coordinated objects shares the light verb: live rounds at protesters.
+    ("On 20 February 2021, police fired rubber bullets and live rounds at protesters in Mandalay, killing two people.",
+     "ASSAULT", "firearms", "Excessive force against protesters", "police", "protesters", "Mandalay"),
+    # Tear gas dropped from a drone is a chemical weapon.
+    ("On 5 December 2023, tear gas grenades dropped from a Russian drone hit trenches near Avdiivka.",
+     "ASSAULT", "chemical", "Chemical weapon", None, None, None),
+    # Villagers armed with sticks are a mob, not a militia.
+    ("On 3 February 2024, groups of villagers armed with sticks and machetes fought over farmland in Abengourou.",
+     "FIGHT", "clash", "Mob violence", None, None, "Abengourou"),
 ]
 
 # Sentences that hold no event (generic mentions, headings, descriptions).
@@ -70,6 +106,7 @@ NEGATIVES = [
     "The anti-IS coalition has sixty members.",
     "The ministry published its annual report.",
     "Officials gathered in Geneva for the conference.",
+    "On 4 May 2022, troops entered the town of Gao.",  # entering is a transfer only when unopposed
 ]
 
 
@@ -125,6 +162,16 @@ def test_modality(nlp_sm, text: str, modality: str, reported_by: str | None) -> 
     assert events and events[0].modality == modality
     if reported_by is not None:
         assert reported_by in (events[0].reported_by or "")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "On 4 May 2022, soldiers fired rockets at a camp near Gao.",  # a camp attacked is no new base
+    "On 4 May 2022, drones struck an IDP camp near Shire.",
+])
+def test_camp_as_target_is_no_base(nlp_sm, text: str) -> None:
+    events = _events(nlp_sm, text)
+    assert events and not any(e.mode == "base" for e in events)
 
 
 @pytest.mark.model

@@ -47,6 +47,13 @@ from crosswire.records import Fatalities
         ("No civilians were killed.", 0, 0, "civilians"),
         ("Fewer than 10 people died.", 1, 9, None),
         ("As many as 30 migrants drowned or died.", 1, 30, "migrants"),
+        # "the" before a counted group, and a named person in a list
+        ("The blasts killed the three bombers and 30 civilians.", 33, 33, None),
+        ("Councillor Marielle Franco and her driver were shot dead by gunmen.", 2, 2, None),
+        # one person as a singular subject: a noun phrase or a name
+        ("A Kashmiri Pandit shopkeeper was shot dead by suspected militants.", 1, 1, None),
+        ("The village chief was killed on Monday.", 1, 1, None),
+        ("Environmental activist Berta Caceres was shot dead at her home.", 1, 1, None),
     ],
 )
 def test_fatalities_event_count(text: str, low: int, high: int, victims: str | None) -> None:
@@ -76,6 +83,10 @@ def test_fatalities_event_count(text: str, low: int, high: int, victims: str | N
         "The group threatened to kill 5 hostages.",
         "The group claimed 5 attacks.",
         "The attack left 5 villages without power.",
+        "Hamas and Islamic Jihad were blamed and killed the truce.",  # two group names are no count
+        "The convoy was attacked near Gao.",
+        "Mosul was liberated in 2017.",
+        "Protesters rioted after the teenager was killed by police.",  # an earlier death
         "",
     ],
 )

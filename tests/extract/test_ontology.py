@@ -121,6 +121,19 @@ def _entry(lemma: str, pos: str = "verb"):
         ("bombard", Context(actor_is_aerial=True), "Air/drone strike"),
         ("bombard", Context(actor_kind="military"), "Shelling/artillery/missile attack"),
         ("pound", Context(actor_is_aerial=True), "Air/drone strike"),
+        # An accidental explosion is not an attack.
+        ("explosion", Context(accidental=True), "Other"),
+        ("explosion", Context(), "Remote explosive/landmine/IED"),
+        # Arms seized are disrupted weapons use; a town seized is territory.
+        ("seize", Context(actor_kind="military", target_is_weapon=True), "Disrupted weapons use"),
+        ("seize", Context(actor_kind="military"), "Government regains territory"),
+        # Territory taken unopposed or a place surrendered changes hands without a battle.
+        ("capture", Context(actor_kind="armed group", unopposed=True), "Non-violent transfer of territory"),
+        ("surrender", Context(target_is_place=True), "Non-violent transfer of territory"),
+        ("surrender", Context(actor_kind="armed group"), "Change to group/activity"),
+        # Property burned by a mob is mob violence, by protesters a violent demonstration.
+        ("torch", Context(actor_kind="mob", actor_is_protesters=True), "Mob violence"),
+        ("torch", Context(actor_kind="civilians", actor_is_protesters=True), "Violent demonstration"),
         # Strikes and coups without a demonstration are strategic developments.
         ("hunger strike", Context(), "Other"),
         ("seize power", Context(), "Other"),

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from crosswire.extract.event_merge import Cluster
+from crosswire.extract.event_places import LOCATION_NOUNS, PLACE_ENTS
 from crosswire.extract.ontology import Context
 from crosswire.extract.parties import is_protesters
 from crosswire.extract.triggers import VERB_TAGS, Trigger, governing_verb
@@ -28,6 +29,34 @@ VIOLENT_WORDS = frozenset({"stone", "stones", "rock", "rocks", "torch", "torched
                            "burnt", "loot", "looted", "vandalize", "vandalized", "vandalised", "smash",
                            "smashed", "petrol", "molotov", "clash", "clashed", "riot", "rioted", "stormed", "ransacked"})
 
+# Objects that are arms: their seizure is disrupted weapons use, not territory taken.
+WEAPON_WORDS = frozenset({"weapon", "weapons", "arm", "arms", "cache", "rifle", "rifles", "gun", "guns", "ammunition",
+                          "explosive", "explosives", "munition", "munitions", "ied", "ieds", "bomb", "bombs",
+                          "grenade", "grenades", "rocket", "rockets", "missile", "missiles", "mortar", "mortars",
+                          "detonator", "detonators", "stockpile", "arsenal", "rpg", "rpgs"})
+UNOPPOSED_CUES = ("unopposed", "without a fight", "without resistance", "without fighting", "without firing a shot",
+                  "without a shot")
+# Tear gas dropped by a drone is a chemical weapon; at a protest it is crowd control.
+PROTEST_WORDS = frozenset({"protest", "protests", "protester", "protesters", "demonstrators", "demonstration",
+                           "rally", "march", "crowd", "crowds", "rioters"})
+ACCIDENT_WORDS = frozenset({"accidental", "accidentally", "accident"})
+
+
+def _is_weapon(tok: Token | None) -> bool:
+    """Whether an object names arms ("a cache of 40 rifles", "weapons and ammunition")."""
+    if tok is None:
+        return False
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return tok.lower_ in WEAPON_WORDS or tok.lemma_.lower() in WEAPON_WORDS or (
+        tok.lemma_.lower() in {"cache", "stockpile", "quantity", "number", "haul", "consignment", "shipment"}
+        and pobj is not None and (pobj.lower_ in WEAPON_WORDS or pobj.lemma_.lower() in WEAPON_WORDS))
+
+
+def _is_place(tok: Token | None) -> bool:
+    """Whether an object is a place ("surrendered the city", "handed over Kidal")."""
+    return tok is not None and (tok.lemma_.lower() in LOCATION_NOUNS | {"town", "base", "camp"} or tok.ent_type_ in PLACE_ENTS)
+
 
 def _neutralized(trig: Trigger) -> bool:
     """Whether an explosive is the object of a verb that takes it out of use ("discovered and destroyed a bomb")."""
@@ -42,19 +71,26 @@ def _neutralized(trig: Trigger) -> bool:
 def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: Span) -> Context:
     """The cues the ACLED refinements read (:class:`~crosswire.extract.ontology.Context`) for one cluster."""
     words = {t.lower_ for t in sent}
+    low = sent.text.lower()
+    acts = {t.lower_ for t in sent if t.dep_ != "amod"}  # "detained journalists began a hunger strike": no intervention
     actor_kind = "mob" if cl.actor is not None and cl.actor.lemma_.lower() == "mob" else (actor.kind if actor else None)
     return Context(
         actor_kind=actor_kind,
         target_kind=target.kind if target else None,
         actor_is_protesters=is_protesters(cl.actor),
         target_is_protesters=is_protesters(cl.target),
-        intervention=cl.intervention or (cl.primary.entry.type == "PROTEST" and bool(words & INTERVENTION_WORDS)),
+        intervention=cl.intervention or (cl.primary.entry.type == "PROTEST" and bool(acts & INTERVENTION_WORDS)),
         protesters_killed=cl.protesters_killed,
         violent=bool(words & VIOLENT_WORDS) or any("violent" in t.entry.flags for t in cl.members),
         aerial_cue=bool(words & AERIAL_CUES),
-        chemical_cue=bool(words & CHEMICAL_CUES),
+        chemical_cue=bool(words & CHEMICAL_CUES) or (
+            "tear gas" in low and bool(words & AERIAL_CUES) and not words & PROTEST_WORDS),
         actor_is_aerial=cl.actor is not None and cl.actor.lemma_.lower() in AERIAL_ACTORS,
         actor_is_demonstrators=cl.actor is not None and cl.actor.lemma_.lower() in DEMONSTRATOR_WORDS,
         weapon_neutralized=cl.primary.entry.mode == "explosive" and _neutralized(cl.primary),
         target_is_person=target is not None and target.kind in {"civilians", "person"},
+        target_is_place=_is_place(cl.target),
+        target_is_weapon=_is_weapon(cl.target),
+        unopposed=any(cue in low for cue in UNOPPOSED_CUES),
+        accidental=bool(words & ACCIDENT_WORDS),
     )

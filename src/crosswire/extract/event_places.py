@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.records import Place
 
-PLACE_PRECISION_RANK = {"point": 0, "admin1": 1, "country": 2, "continent": 3}
+PLACE_PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 3, "continent": 4}
 # Dependency roles in which a toponym is a party (metonymy), not where something happened.
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos"})
 PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
@@ -51,7 +51,7 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
         kept = [p for p in inside if p.start not in who_chars and (
             (tok := doc.char_span(p.start, p.end or p.start, alignment_mode="expand")) is None
             or tok.root.dep_ not in SUBJECT_DEPS)]
-    return sorted(kept, key=lambda p: (p.start not in attached_chars, PLACE_PRECISION_RANK.get(p.precision, 4), p.start))
+    return sorted(kept, key=lambda p: (p.start not in attached_chars, PLACE_PRECISION_RANK.get(p.precision, 5), p.start))
 
 
 def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc: Doc) -> list[Place]:
@@ -59,7 +59,7 @@ def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc:
     if prev is not None and "\n" not in text_of(doc)[prev.end_char:sent.start_char]:
         found = [p for p in places if p.start is not None and prev.start_char <= p.start < prev.end_char]
         if found:
-            return sorted(found, key=lambda p: (PLACE_PRECISION_RANK.get(p.precision, 4), p.start))[:1]
+            return sorted(found, key=lambda p: (PLACE_PRECISION_RANK.get(p.precision, 5), p.start))[:1]
     head = [p for p in places if p.start is not None and p.start <= DATELINE_MAX_OFFSET]
     if head and text_of(doc)[head[0].end:head[0].end + 40].lstrip()[:1] in {"(", "-", "\u2014", "\u2013", ","}:
         return head[:1]

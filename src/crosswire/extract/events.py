@@ -24,8 +24,8 @@ from crosswire.extract.fatalities import event_fatalities
 from crosswire.extract.ontology import load_ontology, refine_acled
 from crosswire.extract.parties import PRONOUNS, is_protesters, make_party
 from crosswire.extract.triggers import (
-    CLAIM_NOUNS, NOUN_TAGS, VERB_TAGS, Trigger, find_triggers, governing_verb, is_generic, light_verb_subject,
-    modality_of, quote_open_after, tense_of,
+    CLAIM_NOUNS, NOUN_TAGS, VERB_TAGS, Trigger, find_triggers, governing_verb, is_generic, lemma_candidates,
+    light_verb_subject, modality_of, quote_open_after, tense_of,
 )
 from crosswire.records import Event, Evidence, Fatalities, Place, short_id
 
@@ -36,7 +36,7 @@ PROTEST_ABSORBS = frozenset({"DEMAND", "REQUEST", "REJECT", "DISAPPROVE"})
 # Which trigger names a merged violent cluster: the weapon-specific one first.
 MODE_RANK = {"aerial": 0, "suicide bomb": 0, "chemical": 0, "grenade": 1, "explosive": 1,
              "shelling": 1, "abduction": 1, "sexual violence": 1, "occupy": 1, "clash": 2,
-             "firearms": 3, "beating": 3, None: 4, "property": 5}
+             "firearms": 3, "beating": 3, None: 4, "property": 5, "raid": 5}
 # Entity labels that are never actors, targets or places.
 NOT_ARGUMENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
 QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "group", "scores"})
@@ -58,6 +58,9 @@ TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "into"})
 # Modes about territory changing hands: the object must be a place, not a thing.
 TERRITORY_MODES = frozenset({"occupy", "transfer", "withdraw"})
 ARMED_PARTY_KINDS = frozenset({"military", "police", "armed group", "state", "government"})
+# Verbs that establish a base ("set up a camp", "built an outpost"); firing at a base does not.
+BASE_VERBS = frozenset({"establish", "set", "build", "open", "relocate", "move", "construct", "install", "erect",
+                        "create", "setup"})
 # Clause openers of an earlier event ("rioted after a teenager was killed"): never the primary.
 BACKGROUND_MARKS = frozenset({"after", "following", "since", "before"})
 
@@ -346,7 +349,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         target.start <= (p.start or -1) < target.end for p in event_places
     ):
         target = None  # "recaptured the town of Khan Sheikhoun": a place, not a party
-    if entry.mode in TERRITORY_MODES and not event_places and (
+    context = event_context(cl, actor, target, sent)
+    if entry.mode in TERRITORY_MODES and not event_places and not context.target_is_weapon and (
         (target is not None and target.kind is None and cl.target is not None
          and cl.target.lemma_.lower() not in LOCATION_NOUNS | {"base", "camp", "position"})
         or (actor is not None and actor.kind not in ARMED_PARTY_KINDS)
@@ -357,11 +361,15 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         return None
     if "light" in entry.flags and light_verb_subject(trig) is None and governing_verb(trig.head).i == trig.head.i:
         return None  # "its base in Gao" is not an event; "set up a base" is
+    if entry.mode == "base" and len(entry.pattern) == 1 and not BASE_VERBS & set(lemma_candidates(governing_verb(trig.head))):
+        return None  # "fired rockets at a camp": the camp is a target, not a new base
+    if "unopposed" in entry.flags and not context.unopposed:
+        return None  # "troops entered the town": only "entered it unopposed" is a transfer
     if not has_own_evidence and fatalities is None:
         return None
     if not event_places:
         event_places = fallback_places(sent, prev, places, doc)
-    mode, acled = refine_acled(entry, entry.mode, event_context(cl, actor, target, sent))
+    mode, acled = refine_acled(entry, entry.mode, context)
     if fatalities is not None and is_protesters(cl.target) and entry.type == "PROTEST":
         acled = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
     start, end = sent.start_char, sent.end_char

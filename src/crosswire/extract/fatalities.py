@@ -156,12 +156,18 @@ PERSON_NOUNS = frozenset({
     "villager", "passer-by", "bystander", "pedestrian", "motorcyclist", "worshipper", "pilgrim", "prisoner",
     "detainee", "suspect", "thief", "robber", "protester", "demonstrator", "member", "candidate", "relative",
     "wife", "husband", "son", "daughter", "mother", "father", "brother", "sister", "elder", "refugee", "migrant",
+    "shopkeeper", "tailor", "labourer", "laborer", "contractor", "cleric", "scholar", "headman", "bodyguard",
+    "policeman", "constable", "sergeant", "lieutenant", "captain", "colonel", "general", "major", "soldier",
+    "businesswoman", "landowner", "chairman", "chairperson", "deputy", "lawmaker", "legislator", "senator",
+    "councilwoman", "principal", "professor", "photographer", "cameraman", "blogger", "truck driver", "taxi driver",
 })
 # Words that end a counted group in a list ("7 soldiers and 12 militants were killed").
 _GROUP_STOP = r"(?:and|or|were|was|are|is|have|has|had|been|being|killed|dead|died|wounded|injured|hurt|to|in|at|on|by|near|after)"
 _GROUP_WORDS = rf"(?:\s+(?!{_GROUP_STOP}\b)[A-Za-z][\w'’.-]*){{1,3}}"
-_GROUP_MOD = r"(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost)\s+)?"
-_GROUP = rf"{_GROUP_MOD}(?:{_FIGURE}|\b(?:a|an|his|her|their|its)\b){_GROUP_WORDS}"
+_GROUP_MOD = r"(?:the\s+)?(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost)\s+)?"
+# A named person in a list ("Marielle Franco and her driver were shot dead"): two or three capitalised words.
+_NAME = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})"
+_GROUP = rf"{_GROUP_MOD}(?:(?:{_FIGURE}|\b(?:a|an|his|her|their|its)\b){_GROUP_WORDS}|{_NAME})"
 _GROUPS = rf"(?P<groups>{_GROUP}(?:\s*,\s*{_GROUP})*\s*,?\s+and\s+{_GROUP})"
 # Tolls split over groups: "7 soldiers and 12 militants were killed", "killing 170 civilians and 13 soldiers".
 _COORD_FIRST = re.compile(rf"{_GROUPS}\s+{_DEATH_AFTER}", re.I)
@@ -174,6 +180,12 @@ _ONE = rf"\b(?:a|an)\s+(?P<np>{_ONE_WORDS}(?P<person>{_PERSON}))\b"
 _ONE_FIRST = re.compile(rf"{_ONE}\s+{_DEATH_AFTER}", re.I)
 _ONE_VERB = re.compile(rf"\b(?:{_KILL_VERBS})\s+{_ONE}", re.I)
 _ONE_TO_DEATH = re.compile(rf"\b(?:{_TO_DEATH_VERBS}|burned|burnt)\s+{_ONE}\s+to\s+death\b", re.I)
+# One person as a singular subject: "the village chief was killed", "Berta Caceres was shot dead".
+_ONE_WAS = re.compile(
+    rf"(?:\b(?i:a|an|the)\s+(?P<np>(?:[\w'’-]+\s+){{0,3}}?[a-z][\w'’-]*)|(?P<name>\b{_NAME}))\s+"
+    r"(?i:(?:was|has\s+been|had\s+been)\s+(?:(?:reportedly|later|also|allegedly)\s+)?"
+    r"(?:killed|shot\s+dead|murdered|shot\s+and\s+killed|beheaded|executed|lynched|assassinated"
+    rf"|(?:{_TO_DEATH_VERBS})\s+to\s+death))\b")
 # A death introduced by these words came before the event ("rioted after a teenager was killed").
 PRIOR_WORDS = frozenset({"after", "following", "since", "before"})
 
@@ -286,7 +298,13 @@ def _group_sum(groups: str) -> tuple[tuple[int, int], str | None] | None:
     """The summed bounds and shared victim category of "7 soldiers and 12 militants"."""
     low = high = 0
     categories = set()
-    for part in _GROUP_SPLIT.split(groups.strip()):
+    parts = _GROUP_SPLIT.split(groups.strip())
+    for part in parts:
+        if re.fullmatch(_NAME, part) and _victims(part) is None:
+            if all(re.fullmatch(_NAME, q) for q in parts):
+                return None  # "Hamas and Islamic Jihad": names of groups, not a count of people
+            low, high = low + 1, high + 1
+            continue
         m = re.match(rf"{_GROUP_MOD}(?P<fig>{_FIGURE}|a|an|his|her|their|its)\s+(?P<np>.+)$", part, re.I)
         if m is None or not _filler_ok(m["np"]):
             return None
@@ -364,10 +382,10 @@ def find_fatalities(text: str) -> list[FatalityMention]:
             if not _filler_ok(filler) or (m["a"] and _is_label(text, m.start("a"))):
                 continue
             add(m.start(), m.end(), _bounds(m), _victims(filler), wounded, subject=pattern is _COUNT_FIRST)
-    for pattern, subject in ((_ONE_FIRST, True), (_ONE_VERB, False), (_ONE_TO_DEATH, False)):
+    for pattern, subject in ((_ONE_FIRST, True), (_ONE_VERB, False), (_ONE_TO_DEATH, False), (_ONE_WAS, True)):
         for m in pattern.finditer(text):
-            if _filler_ok(re.sub(r"\b\d+-year-old\b", "", m["np"])):
-                add(m.start(), m.end(), (1, 1), _victims(m["np"]), False, subject=subject)
+            if _filler_ok(re.sub(r"\b\d+-year-old\b", "", m["np"] or "")):
+                add(m.start(), m.end(), (1, 1), _victims(m["np"] or ""), False, subject=subject)
     return sorted(found, key=lambda f: f.start)
 
 

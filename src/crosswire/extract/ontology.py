@@ -208,6 +208,9 @@ class Context:
     actor_is_demonstrators: bool = False  # protesters, demonstrators, supporters (not a crowd or mob)
     weapon_neutralized: bool = False  # the explosive is the object of defuse/destroy/discover
     target_is_person: bool = False  # the object is people, not a place ("seized 300 schoolboys")
+    target_is_weapon: bool = False  # the object is arms ("seized a cache of rifles")
+    unopposed: bool = False  # "entered the town unopposed", "without a fight"
+    accidental: bool = False  # "an accidental explosion at an ammunition depot"
 
 
 def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str | None, dict[str, str] | None]:
@@ -228,9 +231,21 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
         by civilians who are not demonstrators, and a fight between groups of civilians;
       * an explosive defused, destroyed or detonated by state forces is ``Disrupted weapons use``;
       * a seizure ("seized", "captured") of people rather than a place is an abduction;
-      * a shelling verb whose actor is an aircraft ("warplanes pounded") is an air strike.
+      * a shelling verb whose actor is an aircraft ("warplanes pounded") is an air strike;
+      * an explosion called accidental is ``Strategic developments/Other``, not an attack;
+      * arms seized ("seized a cache of rifles") are ``Disrupted weapons use``;
+      * territory taken unopposed, or a place surrendered, is ``Non-violent transfer of territory``;
+      * property burned or looted by a mob is ``Riots/Mob violence``.
     """
     acled = entry.acled
+    if entry.type == "ASSAULT" and mode == "explosive" and ctx.accidental:
+        return "accident", {"event_type": "Strategic developments", "sub_event_type": "Other"}
+    if entry.type == "FIGHT" and mode == "occupy" and "territory" in entry.flags and ctx.target_is_weapon:
+        return "disrupt weapons", {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}
+    if (entry.type == "FIGHT" and mode == "occupy" and ctx.unopposed) or (
+        entry.type == "CONCEDE" and mode == "surrender" and ctx.target_is_place
+    ):
+        return "transfer", {"event_type": "Strategic developments", "sub_event_type": "Non-violent transfer of territory"}
     if entry.type == "ASSAULT" and mode == "explosive" and ctx.weapon_neutralized and ctx.actor_kind in STATE_KINDS:
         return "disrupt weapons", {"event_type": "Strategic developments", "sub_event_type": "Disrupted weapons use"}
     if entry.type == "FIGHT" and mode == "occupy" and "territory" in entry.flags and ctx.target_is_person:
@@ -289,6 +304,8 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
         return mode, acled
     if entry.type == "COERCE" and mode == "arrest" and ctx.target_is_protesters:
         return mode, {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+    if entry.type == "COERCE" and mode == "property" and ctx.actor_kind == "mob":
+        return mode, {"event_type": "Riots", "sub_event_type": "Mob violence"}
     if entry.type == "COERCE" and mode == "property" and (ctx.actor_is_protesters or ctx.actor_kind == "civilians"):
         return mode, {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
     return mode, acled

@@ -79,6 +79,9 @@ FORCE_HEADS = frozenset({"army", "forces", "force", "military"})
 FORCE_NAME_WORDS = frozenset({"armed", "national", "defence", "defense", "security", "special", "federal",
                               "government", "royal", "people's", "air", "naval", "land", "ground", "the", "army",
                               "forces", "force", "military", "allied", "border", "republican", "presidential"})
+# Weapons that leave villagers civilians ("villagers armed with sticks and machetes" are a mob).
+MELEE_WEAPONS = frozenset({"stick", "machete", "club", "knife", "stone", "rock", "cudgel", "spear", "bow", "arrow",
+                           "axe", "hoe", "iron", "bar", "rod", "whip", "cutlass", "sword", "dagger", "brick"})
 # Words that mean protesters (for the protest rules, whatever the kind says).
 PROTESTER_WORDS = frozenset(
     {"protester", "protesters", "demonstrator", "demonstrators", "rioter", "rioters", "marcher",
@@ -165,6 +168,13 @@ def armed_kind(text: str) -> str | None:
         return "military"
     if grams & NON_STATE_GROUPS:
         return "armed group"
+    # A known non-state group named inside a longer phrase ("Houthi forces", "HTS fighters").
+    names = re.findall(r"[A-Z][\w'\-]*", text.replace("\u2019", "'"))
+    for n in (3, 2, 1):
+        for i in range(len(names) - n + 1):
+            entry = load_aliases().lookup(" ".join(names[i:i + n]))
+            if entry is not None and entry.kind == "armed group":
+                return "armed group"
     raw = re.findall(r"[A-Za-z][\w'\-]*", text)
     if raw and raw[-1].lower() in FORCE_HEADS and not country_of(text):
         named = [w for w in raw[:-1] if w[:1].isupper() and w.lower() not in FORCE_NAME_WORDS]
@@ -172,6 +182,13 @@ def armed_kind(text: str) -> str | None:
         if named and (raw[-1][:1].isupper() or any(w.isupper() and len(w) > 1 for w in named)):
             return "armed group"  # "Arakan Army", "Rapid Support Forces", "MNDAA forces"
     return None
+
+
+def _melee(armed: Token) -> bool:
+    """Whether "armed" is "armed with sticks/machetes": a mob's weapons, not a militia's."""
+    with_ = next((c for c in armed.children if c.dep_ == "prep" and c.lower_ == "with"), None)
+    objs = [g for c in (with_.children if with_ is not None else []) if c.dep_ == "pobj" for g in (c, *c.conjuncts)]
+    return bool(objs) and all(o.lemma_.lower() in MELEE_WEAPONS for o in objs)
 
 
 def kind_of(head: Token, text: str) -> str | None:
@@ -186,7 +203,7 @@ def kind_of(head: Token, text: str) -> str | None:
     members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if head.lemma_.lower() in {"group", "band", "gang"} and members is not None and members.pos_ == "NOUN":
         return kind_of(members, text[text.lower().find(members.lower_):])  # "rival groups of villagers"
-    if any(c.lower_ == "armed" for c in head.children) and head.lemma_.lower() in KIND_WORDS["civilians"]:
+    if any(c.lower_ == "armed" and not _melee(c) for c in head.children) and head.lemma_.lower() in KIND_WORDS["civilians"]:
         return "armed group"  # "armed herders", "armed villagers": a militia
     if head.ent_type_ == "PERSON":
         return "person"

@@ -337,6 +337,8 @@ def light_verb_subject(trigger: Trigger) -> Token | None:
     head = trigger.head
     if head.pos_ not in NOUN_TAGS:
         return None
+    while head.dep_ == "conj" and head.head.pos_ in NOUN_TAGS and head.head.i < head.i:
+        head = head.head  # "fired rubber bullets and live rounds": the second object shares the verb
     verb = None
     if head.dep_ == "dobj" and is_light_verb(head.head):
         verb = head.head
