@@ -74,6 +74,8 @@ def run(
     db: DbOption = Path("crosswire.duckdb"),
     config: ConfigOption = None,
     n_process: Annotated[Optional[int], typer.Option(help="spaCy worker processes.")] = None,
+    dask: Annotated[bool, typer.Option("--dask", help="Run the stages on a local Dask cluster (needs the dask extra).")] = False,
+    workers: Annotated[Optional[int], typer.Option(help="Dask worker processes with --dask (default: CPU count).", min=1)] = None,
 ) -> None:
     """Ingest, clean and read PATHS into the store; prints a summary that adds up to the inputs.
 
@@ -84,12 +86,25 @@ def run(
     missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
     if missing:
         raise _fail(f"no such file or directory: {', '.join(missing)}")
+    if workers is not None and not dask:
+        raise _fail("--workers needs --dask")
+    if dask:
+        try:
+            from .distributed import run_distributed
+        except ImportError as exc:
+            if (exc.name or "").split(".")[0] not in {"dask", "distributed"}:
+                raise
+            raise _fail("--dask needs Dask: pip install -e '.\\[dask]'") from None
     settings = _settings(config, n_process=n_process)
     with _open_store(db, must_exist=False) as store, Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), console=err, transient=False,
     ) as progress:
-        summary = run_pipeline(paths, store, settings, _RichReporter(progress))
+        reporter = _RichReporter(progress)
+        if dask:
+            summary = run_distributed(paths, store, settings, workers=workers, reporter=reporter)
+        else:
+            summary = run_pipeline(paths, store, settings, reporter)
     table = Table(title=f"run {summary.run_id} -> {db}")
     cols = ("inputs", "processed", "duplicate", "unchanged", "rejected", "entities", "events", "claims", "stories", "relations")
     for col in cols:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import uuid
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
@@ -133,6 +133,14 @@ class Extracted:
     claims: list[Claim]
 
 
+def events_and_claims(
+    doc: Doc, d: Document, mentions: Sequence[Mention], entities: Sequence[Entity]
+) -> tuple[list[Event], list[Claim]]:
+    """The events and claims of one parsed document, given its mentions resolved to ``entities``."""
+    events = find_events(doc, doc_id=d.id, published=d.published, places=places_from_doc(doc))
+    return events, find_claims(doc, doc_id=d.id, outlet=d.outlet, mentions=mentions, entities=entities)
+
+
 def extract_records(parsed: Sequence[tuple[Doc, Document]], known: Sequence[Entity], reporter: Reporter) -> Extracted:
     """Entities (resolved against ``known``), events and claims, linked to each other."""
     mentions = [m for doc, d in parsed for m in mentions_from_doc(doc, d.id)]
@@ -144,11 +152,33 @@ def extract_records(parsed: Sequence[tuple[Doc, Document]], known: Sequence[Enti
     events: list[Event] = []
     claims: list[Claim] = []
     for doc, d in parsed:
-        events.extend(find_events(doc, doc_id=d.id, published=d.published, places=places_from_doc(doc)))
-        claims.extend(find_claims(doc, doc_id=d.id, outlet=d.outlet, mentions=by_doc.get(d.id, []), entities=entities))
+        doc_events, doc_claims = events_and_claims(doc, d, by_doc.get(d.id, []), entities)
+        events.extend(doc_events)
+        claims.extend(doc_claims)
         reporter.advance()
     events, claims = link_claims_and_events(link_events(events, mentions, entities), claims)
     return Extracted(mentions, entities, events, claims)
+
+
+# The two mappable stages of a chunk, injectable so `distributed.py` can run the same loop
+# with each stage mapped over Dask partitions instead of in this process.
+Convert = Callable[[Sequence[RawArticle]], list[Document | Rejection]]
+Analyse = Callable[[Sequence[Document], Sequence[Entity], Settings, Reporter], tuple[Extracted, list[Rejection]]]
+
+
+def convert_local(items: Sequence[RawArticle]) -> list[Document | Rejection]:
+    """``to_document`` over a chunk, in this process."""
+    return [to_document(item) for item in items]
+
+
+def analyse_local(
+    docs: Sequence[Document], known: Sequence[Entity], settings: Settings, reporter: Reporter
+) -> tuple[Extracted, list[Rejection]]:
+    """Parse ``docs`` and extract their records in this process; spaCy failures become rejections."""
+    reporter.stage("reading with spaCy", len(docs))
+    parsed, rejected = read_documents(docs, settings, reporter)
+    # The spaCy Docs (the bulk of a chunk's memory) are dropped on return.
+    return extract_records(parsed, known, reporter), rejected
 
 
 def run(paths: Iterable[str | Path], store: Store, settings: Settings, reporter: Reporter | None = None) -> RunSummary:
@@ -161,6 +191,14 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings, reporter:
         >>> with Store(":memory:") as s:                                  # doctest: +SKIP
         ...     run(["examples/corpus"], s, load_settings()).processed
     """
+    return run_stages(paths, store, settings, reporter, convert=convert_local, analyse=analyse_local)
+
+
+def run_stages(
+    paths: Iterable[str | Path], store: Store, settings: Settings, reporter: Reporter | None = None,
+    *, convert: Convert, analyse: Analyse,
+) -> RunSummary:
+    """``run`` with its two mappable stages supplied by the caller (see ``distributed.py``)."""
     paths = [str(p) for p in paths]
     rep = reporter or _Silent()
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
@@ -186,8 +224,7 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings, reporter:
                 fresh.append(item)
             seen.add(item.id)
         docs: list[Document] = []
-        for item in fresh:
-            out = to_document(item)
+        for out in convert(fresh):
             (rejected if isinstance(out, Rejection) else docs).append(out)
         known = store.signatures()
         dup_map, sigs = find_duplicates(
@@ -197,13 +234,10 @@ def run(paths: Iterable[str | Path], store: Store, settings: Settings, reporter:
         stored_dups = _stored_duplicates(store, set(dup_map.values()) & set(known))
         docs = [replace(d, duplicate_of=stored_dups.get(dup_map[d.id], dup_map[d.id])) if d.id in dup_map else d for d in docs]
         originals = [d for d in docs if d.duplicate_of is None]
-        rep.stage("reading with spaCy", len(originals))
-        parsed, nlp_rejected = read_documents(originals, settings, rep)
+        found, nlp_rejected = analyse(originals, store.entities(), settings, rep)
         bad = {r.id for r in nlp_rejected}
         docs = [d for d in docs if d.id not in bad]
         rejected.extend(nlp_rejected)
-        found = extract_records(parsed, store.entities(), rep)
-        del parsed  # spaCy Docs are the bulk of a chunk's memory
         store.upsert("documents", docs, **prov)
         store.upsert("rejections", rejected, **prov)
         store.upsert("mentions", found.mentions, **prov)
