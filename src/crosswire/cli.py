@@ -344,116 +344,56 @@ def _metrics_table(title: str, result: dict) -> Table:
     return table
 
 
-@eval_app.command("extraction")
-def eval_extraction(dataset: Annotated[Path, typer.Argument(help="A dataset dir with records.jsonl and html/.")],
-                    limit: Annotated[Optional[int], typer.Option(help="Only the first N pages.")] = None) -> None:
-    """Body extraction P/R/F1 for crosswire and bare trafilatura, on the same pages in one run.
-
-    Example: crosswire eval extraction ../shared/eval/article-extraction-benchmark/dev
-    """
-    from .evaluate.extraction import evaluate_extraction
-
-    if not (dataset / "records.jsonl").is_file():
-        raise _fail(f"{dataset} has no records.jsonl")
-    console.print(_metrics_table(f"extraction: {dataset}", evaluate_extraction(dataset, limit=limit)))
-
-
-@eval_app.command("dates")
-def eval_dates(dataset: Annotated[Path, typer.Argument(help="A dataset dir with records.jsonl and html/.")],
-               limit: Annotated[Optional[int], typer.Option(help="Only the first N pages.")] = None) -> None:
-    """Publication-date accuracy for crosswire and bare htmldate, on the same pages in one run.
-
-    Example: crosswire eval dates ../shared/eval/htmldate-eval/dev
-    """
-    from .evaluate.dates import evaluate_dates
-
-    if not (dataset / "records.jsonl").is_file():
-        raise _fail(f"{dataset} has no records.jsonl")
-    console.print(_metrics_table(f"dates: {dataset}", evaluate_dates(dataset, limit=limit)))
-
-
-@eval_app.command("places")
-def eval_places(dataset: Annotated[Path, typer.Argument(help="geoparsing-news split dir with records.jsonl.")],
-                limit: Annotated[Optional[int], typer.Option(help="Only the first N articles.")] = None) -> None:
-    """Toponym accuracy end to end (exact GeoNames id or within 161 km), geotagging P/R/F1.
-
-    Example: crosswire eval places ../shared/eval/geoparsing-news/dev
-    """
-    from .evaluate.places import evaluate_places
-
-    _need_records(dataset)
-    console.print(_metrics_table(f"places: {dataset}", evaluate_places(dataset, limit=limit)))
+# name -> (module in crosswire.evaluate, function, what DATASET is, what it measures, example path).
+# Every evaluation takes a dataset and --limit and prints one table of systems x metrics.
+EVALUATIONS: dict[str, tuple[str, str, str, str, str]] = {
+    "extraction": ("extraction", "evaluate_extraction", "A dataset dir with records.jsonl and html/.",
+                   "Body extraction P/R/F1 for crosswire and bare trafilatura, on the same pages in one run.",
+                   "../shared/eval/article-extraction-benchmark/dev"),
+    "dates": ("dates", "evaluate_dates", "A dataset dir with records.jsonl and html/.",
+              "Publication-date accuracy for crosswire and bare htmldate, on the same pages in one run.",
+              "../shared/eval/htmldate-eval/dev"),
+    "places": ("places", "evaluate_places", "geoparsing-news split dir with records.jsonl.",
+               "Toponym accuracy end to end (exact GeoNames id or within 161 km), geotagging P/R/F1.",
+               "../shared/eval/geoparsing-news/dev"),
+    "cameo": ("cameo", "evaluate_cameo", "petrarch-cameo split dir with records.jsonl.",
+              "Share of PETRARCH2 validation sentences whose event type (CAMEO root -> PLOVER) and actors are found.",
+              "../shared/eval/petrarch-cameo/dev"),
+    "reports": ("events", "evaluate_reports", "JSONL of ACLED-style reports with gold fields.",
+                "Event type/sub-type, fatalities, place (25 km) and date accuracy on ACLED-style reports.",
+                "tests/data/gold/acled_reports_c.jsonl"),
+    "quotes": ("quotes", "evaluate_quotes", "polnear-attribution split dir with records.jsonl.",
+               "Speaker (source), cue and content span P/R/F1 of attributions.",
+               "../shared/eval/polnear-attribution/dev"),
+    "stance": ("stance", "evaluate_stance", "fnc1-stance split dir with records.jsonl.",
+               "FNC-1 weighted score and per-class F1 of headline/body stance (agree, disagree, discuss, unrelated).",
+               "../shared/eval/fnc1-stance/dev"),
+    "stories": ("stories", "evaluate_stories", "ecbplus split dir with records.jsonl.",
+                "B-cubed precision/recall/F1 of grouping documents into stories.",
+                "../shared/eval/ecbplus/dev"),
+}
 
 
-@eval_app.command("cameo")
-def eval_cameo(dataset: Annotated[Path, typer.Argument(help="petrarch-cameo split dir with records.jsonl.")],
-               limit: Annotated[Optional[int], typer.Option(help="Only the first N sentences.")] = None) -> None:
-    """Share of PETRARCH2 validation sentences whose event type (CAMEO root -> PLOVER) and actors are found.
+def _register_evaluation(name: str, module: str, function: str, argument: str, summary: str, example: str) -> None:
+    def command(
+        dataset: Path = typer.Argument(..., help=argument),
+        limit: Optional[int] = typer.Option(None, help="Only the first N items."),
+    ) -> None:
+        import importlib
 
-    Example: crosswire eval cameo ../shared/eval/petrarch-cameo/dev
-    """
-    from .evaluate.cameo import evaluate_cameo
+        wanted = dataset if dataset.suffix == ".jsonl" else dataset / "records.jsonl"
+        if not wanted.is_file():
+            raise _fail(f"{dataset}: no {wanted.name} there")
+        evaluate = getattr(importlib.import_module(f"crosswire.evaluate.{module}"), function)
+        console.print(_metrics_table(f"{name}: {dataset}", evaluate(dataset, limit=limit)))
 
-    _need_records(dataset)
-    console.print(_metrics_table(f"cameo: {dataset}", evaluate_cameo(dataset, limit=limit)))
-
-
-@eval_app.command("reports")
-def eval_reports(path: Annotated[Path, typer.Argument(help="JSONL of ACLED-style reports with gold fields.")],
-                 limit: Annotated[Optional[int], typer.Option(help="Only the first N reports.")] = None) -> None:
-    """Event type/sub-type, fatalities, place (25 km) and date accuracy on ACLED-style reports.
-
-    Example: crosswire eval reports tests/data/gold/acled_reports.jsonl
-    """
-    from .evaluate.events import evaluate_reports
-
-    if not path.is_file():
-        raise _fail(f"no such file: {path}")
-    console.print(_metrics_table(f"reports: {path}", evaluate_reports(path, limit=limit)))
+    command.__name__ = f"eval_{name}"
+    command.__doc__ = f"{summary}\n\n    Example: crosswire eval {name} {example}\n    "
+    eval_app.command(name)(command)
 
 
-@eval_app.command("quotes")
-def eval_quotes(dataset: Annotated[Path, typer.Argument(help="polnear-attribution split dir with records.jsonl.")],
-                limit: Annotated[Optional[int], typer.Option(help="Only the first N articles.")] = None) -> None:
-    """Speaker (source), cue and content span P/R/F1 of attributions.
-
-    Example: crosswire eval quotes ../shared/eval/polnear-attribution/dev
-    """
-    from .evaluate.quotes import evaluate_quotes
-
-    _need_records(dataset)
-    console.print(_metrics_table(f"quotes: {dataset}", evaluate_quotes(dataset, limit=limit)))
-
-
-@eval_app.command("stance")
-def eval_stance(dataset: Annotated[Path, typer.Argument(help="fnc1-stance split dir with records.jsonl.")],
-                limit: Annotated[Optional[int], typer.Option(help="Only the first N article bodies.")] = None) -> None:
-    """FNC-1 weighted score and per-class F1 of headline/body stance (agree, disagree, discuss, unrelated).
-
-    Example: crosswire eval stance ../shared/eval/fnc1-stance/dev
-    """
-    from .evaluate.stance import evaluate_stance
-
-    _need_records(dataset)
-    console.print(_metrics_table(f"stance: {dataset}", evaluate_stance(dataset, limit=limit)))
-
-
-@eval_app.command("stories")
-def eval_stories(dataset: Annotated[Path, typer.Argument(help="ecbplus split dir with records.jsonl.")],
-                 limit: Annotated[Optional[int], typer.Option(help="Only the first N documents.")] = None) -> None:
-    """B-cubed precision/recall/F1 of grouping documents into stories.
-
-    Example: crosswire eval stories ../shared/eval/ecbplus/dev
-    """
-    from .evaluate.stories import evaluate_stories
-
-    _need_records(dataset)
-    console.print(_metrics_table(f"stories: {dataset}", evaluate_stories(dataset, limit=limit)))
-
-
-def _need_records(dataset: Path) -> None:
-    if not (dataset / "records.jsonl").is_file():
-        raise _fail(f"{dataset} has no records.jsonl")
+for _name, _spec in EVALUATIONS.items():
+    _register_evaluation(_name, *_spec)
 
 
 def main() -> None:
