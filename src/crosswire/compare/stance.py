@@ -11,6 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from crosswire.compare.cues import KILL_KEYS, Analysis, Quantity, analyse, load_lexicon
+from crosswire.compare.stance_rules import decide, gather
 from crosswire.extract.linking import country_of
 from crosswire.extract.places import haversine_km
 from crosswire.records import Place
@@ -290,9 +291,6 @@ RELATED_COS = 0.40
 # A weaker cosine still counts when most of the headline's words are in the body.
 RELATED_COS_LEXICAL = 0.30
 RELATED_COVERAGE = 0.6
-# Body sentences read for cues: the closest few to the headline, plus the lede.
-CUE_SENTENCES = 3
-LEDE_SENTENCES = 2
 # Same value and calibration as relations.SUPPORT_COS (self-written pairs: supports >= 0.71,
 # contradicting same-topic pairs from 0.56).
 AGREE_COS = 0.6
@@ -317,10 +315,10 @@ def classify_stance(headline: Analysis, sentences: Sequence[Analysis], sims: np.
     """Stance of a body towards a headline from the transparent pieces, no trained model.
 
     1. unrelated unless the closest sentence is near enough (or the words mostly match);
-    2. disagree when the closest sentences or the lede refute ("hoax", "denied",
-       "false") what the headline asserts, or negate what it says;
-    3. discuss when they hedge ("reportedly", "allegedly", "claims", "unconfirmed");
-    4. agree otherwise: the body states the headline's content as fact.
+    2. otherwise the prior-majority rule of ``compare.stance_rules``: discuss unless the
+       body refutes the claim in its own voice ("hoax", "is false": up front or twice),
+       a denial or negation outweighs its hedges (disagree), or it restates the claim
+       (AGREE_COS) with no hedge, denial or refutation (agree).
 
     Args:
         headline: the analysed headline.
@@ -334,26 +332,10 @@ def classify_stance(headline: Analysis, sentences: Sequence[Analysis], sims: np.
     cover = coverage(headline, body_content)
     if best < RELATED_COS and not (best >= RELATED_COS_LEXICAL and cover >= RELATED_COVERAGE):
         return StanceDecision("unrelated", f"similarity {best:.2f}, words {cover:.0%}", best)
-    order = [int(i) for i in np.argsort(-sims)[:CUE_SENTENCES]]
-    read = [sentences[i] for i in sorted(set(order) | set(range(min(LEDE_SENTENCES, len(sentences)))))]
-    # Refutation is read only where the claim itself is (closest sentence) or in the
-    # first sentence: a denial further down is usually about a side issue.
-    near = [sentences[order[0]], sentences[0]]
-    denials = [d for s in near for d in s.denials]
-    if denials and not headline.denials:
-        return StanceDecision("disagree", f'refuting cue "{denials[0]}"', best)
-    top = sentences[order[0]]
-    clash = polarity_clash(headline, top, overlap(headline, top))
-    if clash:
-        return StanceDecision("disagree", f"polarity: {' '.join(clash[:3])}", best)
-    hedges = [h for s in read for h in s.hedges]
-    if hedges:
-        return StanceDecision("discuss", f'hedging cue "{hedges[0]}"', best)
-    # "agree" means the body states the same claim: the same cosine a "same claim"
-    # relation needs; below it the body is on the topic without restating the claim.
-    if best >= AGREE_COS:
-        return StanceDecision("agree", "asserted without hedging", best)
-    return StanceDecision("discuss", "on the topic, claim not restated", best)
+    top = sentences[int(np.argmax(sims))]
+    clash = bool(polarity_clash(headline, top, overlap(headline, top))) and not headline.denials
+    label, reason = decide(gather(sentences, sims, clash), best, AGREE_COS)
+    return StanceDecision(label, reason, best)
 
 
 def split_sentences(text: str) -> list[str]:
