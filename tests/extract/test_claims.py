@@ -343,3 +343,80 @@ def test_claims_colon_headline(nlp_sm, text, source, content):
 def test_claims_broad_cues_negatives(nlp_sm, text):
     doc, found = atts_of(nlp_sm, text)
     assert found == [], [_spans(doc, a) for a in found]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # a non-finite cue borrows the speaker of the clause it hangs from
+        ("The minister was not willing to say whether the talks would resume.", "The minister", "say", "whether the talks would resume"),
+        ("The ministry issued a statement saying the convoy had been attacked.", "The ministry", "saying", "the convoy had been attacked"),
+        ("After saying the border was closed, the governor left the room.", "the governor", "saying", "the border was closed"),
+        # "as X said": the content is the clause the cue modifies
+        ("As the mayor said, the bridge will stay closed until May.", "the mayor", "said", "the bridge will stay closed"),
+        # requests, prepositional content and the object of "say"
+        ("The council asked the ministry to release the report.", "The council", "asked", "the ministry to release the report"),
+        ("The envoy talked about the ceasefire in Geneva.", "The envoy", "talked", "about the ceasefire"),
+        ("The senator said little about the budget.", "The senator", "said", "little about the budget"),
+        # a possessor and a speech noun
+        ("The governor's claim that the dam was safe drew criticism.", "The governor's", "claim", "that the dam was safe"),
+        ("The union's call for a referendum was ignored.", "The union's", "call", "for a referendum"),
+        # a participle on its speaker, a light verb with a speech noun
+        ("Officials from both parties were quoted, with senators saying the bill would pass.", "senators", "saying", "the bill would pass"),
+        ("The opposition raised questions about the election results.", "The opposition", "raised questions", "about the election results"),
+        # a name after the cue that the parser did not attach
+        ('"The vote was rigged," said Opposition Leader Jane Doe.', "Opposition Leader Jane Doe", "said", "The vote was rigged"),
+        # a quote split around the cue and a place abbreviation
+        ('"We will stay," the mayor said in Raleigh, N.C., "and we will rebuild."', "the mayor", "said", "We will stay,"),
+    ],
+)
+def test_claims_extended_cues(nlp_sm, text, source, cue, content):
+    doc, found = atts_of(nlp_sm, text)
+    got = [_spans(doc, a) for a in found]
+    assert any(s == source and c.startswith(cue) and content in t for s, c, t in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        ("And the spokesman said the road was open.", "the spokesman"),  # no leading conjunction
+        ("At the meeting, the general said the attack had failed.", "the general"),  # no opening phrase
+    ],
+)
+def test_claims_source_trimming(nlp_sm, text, source):
+    doc, found = atts_of(nlp_sm, text)
+    assert [_spans(doc, a)[0] for a in found] == [source]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russian jets supported the government offensive near Aleppo.",  # "support" in its military sense
+        "The coalition supported the rebels with weapons and training.",  # material help
+        "The army's support for the militias was decisive.",  # a noun cue with a fighting force
+        "The words that he said at the funeral were moving.",  # a relative object is not what was said
+        "The envoy asked to leave early.",  # no one is asked anything
+        "The spokesman commented on Tuesday.",  # a date is not content
+        "The ministry raised taxes on fuel.",  # a light verb with no speech noun
+        "The army's support for the offensive was decisive.",  # help in a fight
+    ],
+)
+def test_claims_extended_cues_negatives(nlp_sm, text):
+    doc, found = atts_of(nlp_sm, text)
+    assert found == [], [_spans(doc, a) for a in found]
+
+
+@pytest.mark.model
+def test_claims_belief_inside_a_claim_not_counted_twice(nlp_sm):
+    doc, found = atts_of(nlp_sm, "The organisers said they want to avoid violence.")
+    got = [_spans(doc, a) for a in found]
+    assert [c for _, c, _ in got] == ["said"], got
+
+
+@pytest.mark.model
+def test_claims_connective_is_not_content(nlp_sm):
+    doc, found = atts_of(nlp_sm, "On the other hand, the alliance criticized on Monday Russia's military actions in Syria.")
+    assert not any(t.startswith("On the other hand") for _, _, t in (_spans(doc, a) for a in found))

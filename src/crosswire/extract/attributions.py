@@ -12,10 +12,10 @@ from spacy.tokens import Doc, Token
 
 from crosswire.clean.metadata import match_outlet
 from crosswire.extract.aliases import load_aliases
-from crosswire.extract.content import NEGATIVE_WORDS, ContentMixin, _char_range, content_kind
+from crosswire.extract.content import MILITARY_WORDS, NEGATIVE_WORDS, ContentMixin, _char_range, content_kind, material_sense
 from crosswire.extract.entities import mentions_from_doc
 from crosswire.extract.quotes import Cue, cue_tokens, load_cues, paragraphs, quotes_from_doc
-from crosswire.extract.speakers import Referent, mention_in, needs_resolution, np_bounds, referent, resolve
+from crosswire.extract.speakers import DOCUMENT_WORDS, Referent, mention_in, needs_resolution, np_bounds, referent, resolve, subjects_of
 from crosswire.records import Mention
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -23,8 +23,18 @@ RELAY_LEMMAS = frozenset({"quote", "cite"})
 # Heads of an object that is a person or organisation being quoted ("quoted a source as saying").
 SOURCE_WORDS = frozenset({"source", "official", "officials", "sources", "spokesman", "spokeswoman", "spokesperson",
                           "diplomat", "aide", "witness", "resident", "agency", "ministry", "minister", "report", "media"})
-# "according to a statement from X": the statement is the channel, X the source.
-DOCUMENT_WORDS = frozenset({"statement", "report", "communique", "announcement", "post", "tweet", "release", "interview"})
+# Left dependents that open the sentence rather than name the source ("At the debate, Clinton said").
+PHRASE_LEFT_DROP = frozenset({"cc", "prep", "punct", "preconj", "mark", "meta", "advcl", "npadvmod", "dep"})
+PHRASE_BARRIERS = frozenset({"\u201c", "\u201d", '"', "''", ":", "\u2014", "--", "\u2013", "(", ")"})
+LEADING_DROP = frozenset({"and", "but", "so", "yet", "or", "also", "then", "as"})
+# Verbs that turn a speech noun into a statement by their subject ("raised questions about", "made the claim that").
+LIGHT_VERBS = frozenset({"make", "raise", "issue", "express", "voice", "offer", "repeat", "renew", "reiterate", "level", "lodge", "file"})
+# '"...," said X': the quote mark or comma before an inverted cue, and how long X may be.
+QUOTE_CLOSERS = frozenset({"\u201d", '"', "''", ","})
+MAX_INVERTED_TOKENS = 10
+# Cues (by ``applies``) dropped inside another attribution's content: beliefs and intentions
+# ("they want", "he thinks") are part of what the outer speaker says.
+NESTED_DROP = frozenset({"indirect"})
 
 # "Name: content" at the start of a paragraph (headlines, round-ups): at most this many tokens
 # of name, which must hold a proper noun or one of COLON_SOURCES; COLON_LABELS open a label, not a source.
@@ -49,23 +59,6 @@ class Attribution:
     direct: bool
     relays: list[tuple[int, int]] = field(default_factory=list)  # intermediaries, outlet side first
     polarity: str = "positive"
-
-
-def _subjects(tok: Token, cues: frozenset[str], depth: int = 0) -> list[Token]:
-    """The subject(s) of cue ``tok``; a participle ("..., saying") borrows its clause's subject."""
-    all_subs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
-    subs = [c for c in all_subs if not (c.lower_ in {"it", "there"} and (c.dep_ == "nsubjpass" or c.lower_ == "there"))]
-    if subs or all_subs:
-        return subs  # "it was reported": no speaker
-    head = tok.head
-    if depth >= 2 or tok.dep_ not in {"advcl", "conj", "xcomp", "pcomp"} or head.i == tok.i:
-        return []
-    if head.lemma_.lower() in cues or head.dep_ == "ROOT":
-        return _subjects(head, cues, depth + 1)
-    if head.dep_ == "ccomp" and head.head.lemma_.lower() in cues:
-        return _subjects(head.head, cues, depth + 1)  # "X added that A is B, stressing ..."
-    return []
-
 
 
 class _Finder(ContentMixin):
@@ -120,6 +113,8 @@ class _Finder(ContentMixin):
                     self.refs.append(referent(self.doc, a, b, head, self.mentions, self.sent_of[head]))
                     self.relays_of[att.referent] = att.relays
         found.extend(self._colons(found))
+        found.extend(self._nouns(found))
+        found = self._drop_nested(found)
         found.sort(key=lambda a: a.cue[0])
         found.extend(self._continuations(found))
         return found
@@ -150,6 +145,46 @@ class _Finder(ContentMixin):
             out.append(Attribution((tok.i, tok.i + 1), COLON_CUE, source, source, self._resolve(source), [content], bool(inner)))
         return out
 
+    def _drop_nested(self, found: list[Attribution]) -> list[Attribution]:
+        """Without belief and intention cues inside another's content ("Organizers say they want to avoid violence")."""
+        doc = self.doc
+        spans = [(a.cue, r) for a in found for r in a.content]
+        return [a for a in found if a.lexeme.applies not in NESTED_DROP or not any(
+            cue != a.cue and r[0] <= doc[a.cue[0]].idx < r[1] for cue, r in spans)]
+
+    def _nouns(self, found: list[Attribution]) -> list[Attribution]:
+        """ "Trump's claim that ...", "Clinton's call for a ban": a possessor and a speech noun.
+
+        Not inside the content of another attribution (a claim is not counted twice), not
+        inside a quote, not help in a fight ("Russia's support for the offensive").
+        """
+        doc, nouns = self.doc, load_cues().nouns
+        taken = [r for a in found for r in a.content]
+        inside = [(q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in self.quotes]
+        out = []
+        for tok in doc:
+            cue = nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
+            if cue is None or any(a <= tok.idx < b for a, b in taken + inside):
+                continue
+            owners = [c for c in tok.children if c.dep_ == "poss"]
+            light = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS else None
+            if not owners and light is not None:  # "X raised questions about Y", "X made the claim that Y"
+                owners = [o for o in subjects_of(light, self.cue_lemmas) if o.tag_ not in {"WDT", "WP"}][:1]
+            if not owners:
+                continue
+            parts = [c for c in tok.rights if c.dep_ in {"acl", "ccomp"} and any(k.lower_ == "that" and k.dep_ == "mark" for k in c.children)]
+            parts += [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in cue.preps and any(k.dep_ == "pobj" for k in c.children)]
+            if not parts or any(g.lemma_.lower() in MILITARY_WORDS for p in parts for g in p.children if g.dep_ == "pobj"):
+                continue
+            content = [self._clip(_char_range(doc, parts[0].left_edge.i, parts[-1].right_edge.i + 1), self._para(tok.idx))]
+            if content[0][1] <= content[0][0]:
+                continue
+            source = self._trim(np_bounds(owners[0]))
+            polarity = "negative" if cue.polarity == "negative" or self._negated(content) else "positive"
+            span = (light.i, tok.i + 1) if light is not None and not any(c.dep_ == "poss" for c in tok.children) else (tok.i, tok.i + 1)
+            out.append(Attribution(span, cue, source, source, self._resolve(source), content, False, [], polarity))
+        return out
+
     # -- cues ------------------------------------------------------------------------------
 
     def _verb(self, start: int, end: int, cue: Cue) -> Attribution | None:
@@ -158,14 +193,14 @@ class _Finder(ContentMixin):
         lemma = tok.lemma_.lower()
         if tok.dep_ == "pcomp" and tok.head.lower_ == "as" and tok.head.head.lemma_.lower() in RELAY_LEMMAS:
             return None  # "quoted X as saying": the "quoted" cue carries it
-        if tok.dep_ in {"amod", "compound"}:
+        if tok.dep_ in {"amod", "compound"} or material_sense(tok):
             return None
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
         passive = any(c.dep_ == "auxpass" for c in tok.children) and lemma not in RELAY_LEMMAS
         if content_kind(tok) == "raising" or (passive and not agents):
             return self._sourceless(start, end, cue)
         relays: list[tuple[int, int]] = []
-        subjects = _subjects(tok, self.cue_lemmas)
+        subjects = subjects_of(tok, self.cue_lemmas)
         objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
         if lemma in RELAY_LEMMAS and objects and self._is_source_like(objects[0]):
             relays = [self._np(subjects, tok)] if subjects else []
@@ -174,6 +209,8 @@ class _Finder(ContentMixin):
             source = self._np(subjects, tok)
         elif agents:
             source = np_bounds(agents[0])
+        elif (after := self._inverted_subject(tok, end)) is not None:
+            source = after
         else:
             return None
         if lemma == "tell" and objects and self._is_media(np_bounds(objects[0])):
@@ -192,7 +229,25 @@ class _Finder(ContentMixin):
         referent_span = self._resolve(source)
         relays = relays or self.relays_of.get(referent_span or (-1, -1), [])
         polarity = "negative" if cue.polarity == "negative" or self._negated(content) else "positive"
-        return Attribution((start, end), cue, source, self._phrase(source), referent_span, content, direct, relays, polarity)
+        phrase = self._phrase(source)
+        if phrase[0] < start < phrase[1]:  # "supporters ..., now saying": the phrase stops at the cue
+            phrase = self._trim((phrase[0], max(source[1], start)))
+            while phrase[1] - phrase[0] > 1 and (doc[phrase[1] - 1].is_punct or doc[phrase[1] - 1].dep_ == "advmod"):
+                phrase = (phrase[0], phrase[1] - 1)
+        return Attribution((start, end), cue, source, phrase, referent_span, content, direct, relays, polarity)
+
+    def _inverted_subject(self, tok: Token, end: int) -> tuple[int, int] | None:
+        """ '"...," said Oversight ranking Democrat Elijah Cummings.': a name after the cue the parser lost."""
+        doc = self.doc
+        if tok.i == 0 or doc[tok.i - 1].text not in QUOTE_CLOSERS or end >= len(doc) or doc[end].pos_ not in {"PROPN", "DET", "ADJ", "NOUN"}:
+            return None
+        stop = end
+        while stop < len(doc) and stop - end < MAX_INVERTED_TOKENS and not (doc[stop].is_punct and doc[stop].text not in {".", "-"}) \
+                and "\n" not in doc[stop].text and not (doc[stop].text == "." and not doc[stop - 1].text[-1:].isupper()):
+            stop += 1
+        if "(" in doc[end:stop].text and stop < len(doc) and doc[stop].text == ")":
+            stop += 1  # "Elijah Cummings (D-Md.)"
+        return (end, stop) if any(t.pos_ == "PROPN" for t in doc[end:stop]) else None
 
     def _sourceless(self, start: int, end: int, cue: Cue) -> Attribution | None:
         """ "X is expected to Y", "X seems to Y", "it was reported that Y": the subject is content, no source."""
@@ -270,14 +325,37 @@ class _Finder(ContentMixin):
         return m is not None and m.type in {"PERSON", "ORG", "NORP", "GPE"}
 
     def _phrase(self, source: tuple[int, int]) -> tuple[int, int]:
-        """The source with its appositions and relative clauses ("Cox, who runs the NRA's lobbying arm")."""
-        root = self.doc[source[0]:source[1]].root
-        start, end = min(source[0], root.left_edge.i), max(source[1], root.right_edge.i + 1)
+        """The source with its appositions and relative clauses ("Cox, who runs the NRA's lobbying arm").
+
+        Not an opening phrase before it ("At the debate, Clinton"), never across a quote mark or colon.
+        """
+        doc = self.doc
+        source = self._trim(source)
+        root = doc[source[0]:source[1]].root
+        start, end = source
+        for child in root.lefts:
+            if child.i < start and child.dep_ not in PHRASE_LEFT_DROP:
+                start = min(start, child.left_edge.i)
+        end = max(end, root.right_edge.i + 1)
         para = self._para(root.idx)
-        while start < source[0] and (self.doc[start].idx < para[0] or self.doc[start].is_punct or self.doc[start].is_space):
+        for i in range(source[0] - 1, start - 1, -1):
+            if doc[i].idx < para[0] or doc[i].text in PHRASE_BARRIERS or "\n" in doc[i].text:
+                start = i + 1
+                break
+        while start < source[0] and (doc[start].is_punct or doc[start].is_space):
             start += 1
-        while end > source[1] and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+        while end > source[1] and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
+        return self._trim((start, end))
+
+    def _trim(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Without a leading conjunction or relative word ("And a third, X", "which she") or a clitic ("she's")."""
+        doc = self.doc
+        start, end = span
+        while end - start > 1 and (doc[start].lower_ in LEADING_DROP or doc[start].tag_ in {"WDT", "WP"} or doc[start].is_punct):
+            start += 1
+        if end - start > 1 and doc[end - 1].lower_ in {"'s", "\u2019s"} and doc[end - 2].tag_ == "PRP":
+            end -= 1  # "she's said"
         return start, end
 
     def _is_media(self, span: tuple[int, int]) -> bool:
@@ -289,7 +367,7 @@ class _Finder(ContentMixin):
     def _resolve(self, source: tuple[int, int]) -> tuple[int, int] | None:
         doc = self.doc
         head = doc[source[0]:source[1]].root
-        if head.lower_ == "who" and head.head.dep_ == "relcl":
+        if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl" and head.head.head.i < head.i:
             return np_bounds(head.head.head)
         if not needs_resolution(doc, source[0], source[1], head.i):
             return source

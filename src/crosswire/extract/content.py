@@ -33,11 +33,27 @@ COMPLEMENT_DEPS = ("ccomp", "xcomp")
 # "called for X", "called on X to Y").
 OBJECT_PREPS = frozenset({"as", "of", "for", "about", "against"})
 WORD = re.compile(r"\w+")
+# "U.S.", "N.C.", "Sen.", "Gov.": full stops that do not end a sentence.
+ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}|\b(?:Sen|Gov|Rep|Gen|Lt|Col|Dr|Mr|Mrs|Ms|St|Jr|Sr|Mt|Ft)\.|\b[A-Z][a-z]{1,3}\.(?=,)")
+# Cues with a material sense in conflict news ("support", "back"): not a stance when the
+# supporter or the supported is a fighting force, or the help comes "with" something.
+MATERIAL_SENSE_CUES = frozenset({"support", "back", "endorse", "reinforce"})
+MILITARY_WORDS = frozenset({
+    "troop", "troops", "force", "forces", "army", "military", "militia", "militias", "fighter", "fighters",
+    "rebel", "rebels", "militant", "militants", "soldier", "soldiers", "offensive", "operation", "operations",
+    "advance", "assault", "attack", "attacks", "unit", "units", "jet", "jets", "aircraft", "warplane", "warplanes",
+    "airstrike", "airstrikes", "strike", "strikes", "artillery", "navy", "battalion", "brigade", "tank", "tanks",
+    "helicopter", "helicopters", "drone", "drones", "gunship", "gunships", "ground", "push", "counteroffensive",
+})
+# Cues that make a request of their object: "asked X to Y" (the object belongs to the content).
+REQUEST_CUES = frozenset({"ask", "urge", "call", "encourage"})
+# Speech verbs whose direct object is what was said when no clause follows ("said yes").
+SAY_OBJECT_CUES = frozenset({"say", "explain", "predict", "recall", "describe", "reveal", "acknowledge", "disclose", "admit"})
 
 
 def _gap_ok(text: str, *, allow_words: int) -> bool:
     """Whether ``text`` between a cue and a quote is short, on one line and has no full stop."""
-    if "\n" in text or "." in text.replace("U.S.", "") or "?" in text or "!" in text:
+    if "\n" in text or "." in ABBREVIATION.sub("", text) or "?" in text or "!" in text:
         return False
     words = [w.lower() for w in WORD.findall(text)]
     if words and words[-1] in GAP_STOP_WORDS:
@@ -74,12 +90,17 @@ def content_kind(tok: Token) -> str:
 
 def _is_complement(cue: Token, c: Token, kind: str, takes_object: bool) -> bool:
     """Whether child ``c`` of cue verb ``cue`` is (part of) what is said or believed."""
-    if c.dep_ == "xcomp" and kind == "clause" and load_cues().verbs.get(cue_lemma(cue), _ANY).applies == "direct":
-        return False  # "continued campaigning", "asked to leave": a quote verb with an action, not speech
+    entry = load_cues().verbs.get(cue_lemma(cue), _ANY)
+    if c.dep_ == "xcomp" and kind == "clause" and entry.applies == "direct":
+        return False  # "continued campaigning": a quote verb with an action, not speech
+    if c.dep_ == "xcomp" and entry.cue in REQUEST_CUES and not any(k.dep_ == "dobj" for k in cue.children):
+        return False  # "asked to leave": no one is asked anything; "asked X to Y" is a request
     if c.dep_ in COMPLEMENT_DEPS:
         return True
     if takes_object and c.dep_ in {"dobj", "oprd"}:
         return True
+    if c.dep_ == "prep" and c.i > cue.i and c.lower_ in entry.preps:
+        return not any(k.ent_type_ in {"DATE", "TIME"} for k in c.children)  # not "commented on Tuesday"  # "talked about X", "referred to X", "asked him about X"
     if takes_object and c.dep_ == "prep" and c.i > cue.i:
         if c.lower_ == "on" and kind == "predicate":
             return c.i == cue.i + 1  # "called on Congress to act", not "called her on Sunday"
@@ -89,6 +110,28 @@ def _is_complement(cue: Token, c: Token, kind: str, takes_object: bool) -> bool:
         kids = list(c.children)
         finite = c.tag_ in {"VBD", "VBZ", "VBP"} or any(k.tag_ == "MD" for k in kids)
         return finite and any(k.dep_ == "nsubj" for k in kids) and not any(k.dep_ == "mark" for k in kids)
+    return False
+
+
+def _said_object(tok: Token) -> bool:
+    """ "McCain says the movement ... appeals to X", "said yes": a "say" whose object is what was said."""
+    if cue_lemma(tok) not in SAY_OBJECT_CUES or any(c.dep_ in COMPLEMENT_DEPS for c in tok.children):
+        return False
+    objects = [c for c in tok.children if c.dep_ == "dobj"]
+    return bool(objects) and all(o.i > tok.i and o.tag_ not in {"WDT", "WP"} for o in objects)  # not "the words that he said"
+
+
+def material_sense(tok: Token) -> bool:
+    """ "Jets supported the advance", "backed the rebels with arms": help in a fight, not a stance."""
+    if cue_lemma(tok) not in MATERIAL_SENSE_CUES:
+        return False
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "with":
+            return True
+        if c.dep_ in {"dobj", "nsubj", "nsubjpass", "agent"}:
+            heads = [c] + [g for g in c.children if g.dep_ == "pobj"] + [g for g in c.children if g.dep_ == "conj"]
+            if any(h.lemma_.lower() in MILITARY_WORDS for h in heads):
+                return True
     return False
 
 
@@ -122,15 +165,24 @@ class ContentMixin:
         kind = content_kind(tok)
         takes_object = kind in {"object", "predicate"} or (
             tok.lemma_.lower() == "cite" and not any(c.dep_ == "dobj" and self._is_source_like(c) for c in tok.children)
-        )
+        ) or _said_object(tok)
+        if cue_lemma(tok) in REQUEST_CUES and any(c.dep_ == "xcomp" for c in tok.children):
+            takes_object = True  # "asked the Justice Department to investigate"
         comps = [c for c in tok.children if para[0] <= c.idx < para[1] and _is_complement(tok, c, kind, takes_object)]
-        if kind == "predicate" and not any(c.dep_ != "dobj" for c in comps):
+        if kind == "predicate" and not any(c.dep_ != "dobj" for c in comps) and not _said_object(tok):
             return None  # "called his mother": no description, no claim
         if comps:
             a = min(c.left_edge.i for c in comps)
             b = max(c.right_edge.i for c in comps) + 1
             return self._clip(_char_range(self.doc, a, b), para)
         has_object = any(c.dep_ in {"dobj", "dative"} for c in tok.children)
+        if tok.dep_ == "advcl" and not has_object and any(c.dep_ == "mark" and c.lower_ == "as" for c in tok.children):
+            # "As Crane said, the two have become ...": the content is the clause the cue modifies
+            own = {t.i for t in tok.subtree}
+            sent = tok.sent
+            rest = [t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
+            if rest:
+                return self._clip(_char_range(self.doc, min(rest), max(rest) + 1), para)
         if tok.dep_ in {"parataxis", "ccomp"} and not has_object and tok.head.pos_ in {"VERB", "AUX"}:
             head = tok.head  # "Y, he said, Z": the content is the head clause around the cue
             first, last = tok.left_edge.i, tok.right_edge.i
@@ -161,6 +213,9 @@ class ContentMixin:
         end = self.doc[i].idx
         stop = text.rfind(". ", para[0], end)
         start = stop + 2 if stop >= 0 else para[0]
+        left = self.doc.char_span(start, end, alignment_mode="expand")
+        if left is None or not any(t.pos_ in {"VERB", "AUX"} for t in left):
+            return None  # "On the other hand, NATO criticized ...": a connective, not a clause
         return self._clip((start, end), para) if len(WORD.findall(text[start:end])) >= 3 else None
 
     def _content(self, tok: Token, core: tuple[int, int], cue: Cue) -> tuple[list[tuple[int, int]], bool] | None:
@@ -168,10 +223,16 @@ class ContentMixin:
         clause = self._clause(tok)
         if tok.lemma_.lower() == "cite" and clause is None and tok.head.i != tok.i and tok.head.lemma_.lower() in self.cue_lemmas:
             clause = self._clause(tok.head)
+        if clause is not None and clause[1] > clause[0]:
+            # '...identity." Cruz says he is not familiar': a quote that closes its own sentence
+            # belongs to the sentence before when the cue has a complement of its own.
+            text = text_of(self.doc)
+            quotes = [q for q in quotes if q.open_mark >= core[0] or not text[q.start:q.end].rstrip().endswith(".")]
         if quotes:
             spans = [(q.start, q.end) for q in quotes]
             touching = clause is not None and any(a < clause[1] and clause[0] < b for a, b in spans)
-            if clause is None or not touching or not self._outside(clause, spans + [core]):
+            around = clause is not None and clause[0] <= tok.idx < clause[1]  # '"A," Trump said during X, "B."'
+            if clause is None or not touching or around or not self._outside(clause, spans + [core]):
                 for q in quotes:
                     self.used.add(q.open_mark)
                 return spans, True

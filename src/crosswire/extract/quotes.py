@@ -9,7 +9,7 @@ import functools
 import re
 import warnings
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
@@ -60,6 +60,9 @@ class Cue:
     # "denied the charges"), predicate (an object with its description: "called X a Y"),
     # raising (the subject is part of the content, the source is unnamed: "X seems to Y").
     content: str = "clause"
+    # Prepositions whose object is the content when no clause follows ("talked about X",
+    # "referred to X", "asked about X"); from the optional ``preps`` column, comma-separated.
+    preps: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +72,7 @@ class CueLexicon:
     verbs: dict[str, Cue]
     phrases: dict[tuple[str, ...], Cue]
     suffixes: tuple[tuple[str, ...], ...]
+    nouns: dict[str, Cue] = field(default_factory=dict)  # "Trump's claim that ...", "his call for ..."
 
 
 @functools.lru_cache(maxsize=2)
@@ -88,17 +92,21 @@ def load_cues(path: str | None = None) -> CueLexicon:
     verbs: dict[str, Cue] = {}
     phrases: dict[tuple[str, ...], Cue] = {}
     suffixes: list[tuple[str, ...]] = []
+    nouns: dict[str, Cue] = {}
     for row in csv.DictReader(rows, delimiter="\t"):
         content = (row.get("content") or "clause").strip()
-        cue = Cue(row["cue"].strip().lower(), row["kind"].strip(), row["applies"].strip(), row["polarity"].strip(), content)
+        preps = tuple(p for p in (row.get("preps") or "").strip().split(",") if p)
+        cue = Cue(row["cue"].strip().lower(), row["kind"].strip(), row["applies"].strip(), row["polarity"].strip(), content, preps)
         if cue.kind == "verb":
             verbs[cue.cue] = cue
+        elif cue.kind == "noun":
+            nouns[cue.cue] = cue
         elif cue.kind == "phrase":
             phrases[tuple(cue.cue.split())] = cue
         else:
             suffixes.append(tuple(cue.cue.split()))
     suffixes.sort(key=len, reverse=True)  # longest suffix wins
-    return CueLexicon(verbs, phrases, tuple(suffixes))
+    return CueLexicon(verbs, phrases, tuple(suffixes), nouns)
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:

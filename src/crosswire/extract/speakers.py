@@ -66,6 +66,14 @@ FEMALE_NAMES = frozenset(
 )
 # Farther back than this many sentences a pronoun is not resolved (news pronouns refer to
 # the last speaker or subject; set by hand on the seeds and tests/extract cases).
+# Documents that speak for their issuer ("a statement saying", "according to a statement from X": the statement is the channel, X the source.
+DOCUMENT_WORDS = frozenset({"statement", "report", "communique", "announcement", "post", "tweet", "release", "interview",
+                            "message", "letter", "email", "memo", "video", "ad", "advertisement", "note", "op-ed", "column"})
+# How many governing clauses a non-finite cue may climb to find its speaker.
+MAX_SUBJECT_CLIMB = 3
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+# A participle on a plural or proper noun names its speaker ("supporters saying", "Reuters, saying").
+ACL_SPEAKER_TAGS = frozenset({"NNS", "NNP", "NNPS"})
 PRONOUN_WINDOW_SENTS = 3
 DESCRIPTION_WINDOW_SENTS = 12
 
@@ -334,3 +342,38 @@ def canonical_of(mention: Mention | None, entities: dict[str, Entity]) -> tuple[
         return entities[mention.entity].canonical, mention.entity
     entry = _entry(mention.text)
     return (entry.canonical if entry else mention.text), mention.entity
+
+
+def subjects_of(tok: Token, cues: frozenset[str], depth: int = 0) -> list[Token]:
+    """The subject(s) of cue ``tok``; a non-finite cue borrows the subject of the clause it hangs from.
+
+    "..., saying", "was not willing to say", "after saying ...", "took to Twitter to say",
+    "issued a statement saying": the speaker is the subject of the governing verb.
+    """
+    all_subs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    subs = [c for c in all_subs if not (c.lower_ in {"it", "there"} and (c.dep_ == "nsubjpass" or c.lower_ == "there"))]
+    if subs or all_subs:
+        return subs  # "it was reported": no speaker
+    head = tok.head
+    if depth >= MAX_SUBJECT_CLIMB or head.i == tok.i:
+        return []
+    if tok.dep_ == "acl":  # "issued a statement saying": the statement's issuer speaks
+        if head.lemma_.lower() not in DOCUMENT_WORDS:
+            return [head] if head.pos_ in {"NOUN", "PROPN"} and head.tag_ in ACL_SPEAKER_TAGS else []  # "officials saying X"
+        if head.dep_ not in {"dobj", "pobj"}:
+            return []
+        head = head.head
+        while head.dep_ == "prep" and head.head.i != head.i:
+            head = head.head
+        return subjects_of(head, cues, depth + 1) if head.pos_ in {"VERB", "AUX"} else []
+    if tok.dep_ in {"advcl", "conj", "xcomp", "pcomp"}:
+        while head.pos_ not in {"VERB", "AUX"} and head.dep_ in {"prep", "acomp", "pcomp"} and head.head.i != head.i:
+            head = head.head  # "after saying" -> "after" -> the verb; "willing to say" -> "was"
+        if head.pos_ not in {"VERB", "AUX"}:
+            return []
+        if tok.dep_ in {"conj", "advcl"} and head.dep_ == "ccomp" and head.head.lemma_.lower() in cues:
+            head = head.head  # "She said she admires X and highlighted Y": the speaker highlights
+        return subjects_of(head, cues, depth + 1)
+    if head.dep_ == "ccomp" and head.head.lemma_.lower() in cues:
+        return subjects_of(head.head, cues, depth + 1)  # "X added that A is B, stressing ..."
+    return []
