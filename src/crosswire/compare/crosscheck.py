@@ -72,13 +72,14 @@ def crosscheck(store: Store, new_docs: Collection[str], **provenance: str) -> Cr
             before = events[doc_id]
             after = redate_events(before, inferred["date"])
             redated.extend(a for a, b in zip(after, before) if a != b)
+            events[doc_id] = after  # relations below compare the re-dated events
         store.upsert("documents", dated_docs, **provenance)
         store.upsert("events", redated, **provenance)
         summary.dated += len(dated_docs)
         summary.redated_events += len(redated)
 
         claims = [c for d in members for c in store.claims(d.id)]
-        events_by_id = {e.id: e for d in members for e in store.events(d.id)}
+        events_by_id = {e.id: e for evs in events.values() for e in evs}
         outlets = {d.id: d.outlet or d.host or d.source for d in members}
         relations = find_relations(story.id, claims, events_by_id=events_by_id, outlets=outlets)
         store.con.execute("DELETE FROM relations WHERE story = ?", [story.id])
