@@ -54,3 +54,17 @@ def test_run_sample_corpus_groups_syndicated_copies(mem_store):
     assert mentioned <= originals and not ({c.id for c in copies} & mentioned)
     languages = {d.language for d in docs}
     assert {"en", "fr", "ru"} <= languages
+
+
+@pytest.mark.model
+def test_run_finds_copies_across_chunks(mem_store, monkeypatch):
+    import crosswire.run as runner
+    from crosswire.store import Store
+
+    whole = run([CORPUS], mem_store, load_settings())
+    monkeypatch.setattr(runner, "CHUNK_SIZE", 3)  # original and copy land in different chunks
+    with Store(":memory:") as chunked_store:
+        chunked = run([CORPUS], chunked_store, load_settings())
+        chunked_dups = {d.id: d.duplicate_of for d in chunked_store.documents()}
+    assert chunked.duplicate == whole.duplicate >= 2
+    assert chunked_dups == {d.id: d.duplicate_of for d in mem_store.documents()}

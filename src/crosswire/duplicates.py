@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -40,6 +40,59 @@ def from_bytes(data: bytes, num_perm: int) -> MinHash:
     return MinHash(num_perm=num_perm, hashvalues=np.frombuffer(data, dtype=np.uint64), scheme=SCHEME)
 
 
+class DuplicateIndex:
+    """MinHash LSH over every document seen so far; built once per run, grown chunk by chunk.
+
+    Stored signatures are loaded once, not re-read and re-indexed for every chunk of a run.
+    """
+
+    def __init__(self, known: Mapping[str, bytes] = {}, *, threshold: float = 0.5, num_perm: int = 128,
+                 shingle_words: int = 5) -> None:
+        self.threshold, self.num_perm, self.shingle_words = threshold, num_perm, shingle_words
+        self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+        self.sigs: dict[str, MinHash] = {}
+        for doc_id, data in known.items():
+            self._insert(doc_id, from_bytes(data, num_perm))
+
+    def _insert(self, doc_id: str, mh: MinHash) -> None:
+        self.sigs[doc_id] = mh
+        self.lsh.insert(doc_id, mh)
+
+    def add(self, docs: Sequence[Document]) -> tuple[dict[str, str], dict[str, bytes]]:
+        """Index new documents; map each that repeats an earlier one to that one's id.
+
+        Everything already indexed counts as earlier than any new document; among new
+        documents, input order decides. Candidates from LSH are confirmed with the estimated
+        Jaccard, so a banding false positive never groups two reports.
+
+        Returns:
+            (duplicate id -> original id, new signatures as bytes for the store)
+        """
+        duplicate_of: dict[str, str] = {}
+        fresh: dict[str, bytes] = {}
+        for doc in docs:
+            if doc.id in self.sigs:
+                continue
+            mh = signature(doc.text, num_perm=self.num_perm, shingle_words=self.shingle_words)
+            best, best_score = None, self.threshold
+            for cand in self.lsh.query(mh):
+                score = mh.jaccard(self.sigs[cand])
+                if score >= best_score:
+                    best, best_score = cand, score
+            if best is not None:
+                # Point at the group's first member so chains of copies share one original.
+                duplicate_of[doc.id] = duplicate_of.get(best, best)
+            self._insert(doc.id, mh)
+            fresh[doc.id] = to_bytes(mh)
+        return duplicate_of, fresh
+
+    def discard(self, doc_ids: Iterable[str]) -> None:
+        """Forget documents that did not make it into the store (rejected after indexing)."""
+        for doc_id in doc_ids:
+            if self.sigs.pop(doc_id, None) is not None:
+                self.lsh.remove(doc_id)
+
+
 def find_duplicates(
     docs: Sequence[Document],
     known: Mapping[str, bytes] = {},
@@ -48,35 +101,10 @@ def find_duplicates(
     num_perm: int = 128,
     shingle_words: int = 5,
 ) -> tuple[dict[str, str], dict[str, bytes]]:
-    """Map each new document that repeats an earlier one to that earlier document's id.
-
-    ``known`` are signatures of documents already stored, which count as earlier than any
-    new one; among new documents, input order decides. Candidates from LSH are confirmed
-    with the estimated Jaccard, so a banding false positive never groups two reports.
+    """One-shot :meth:`DuplicateIndex.add` over ``known`` stored signatures and ``docs``.
 
     Returns:
         (duplicate id -> original id, new signatures as bytes for the store)
     """
-    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-    sigs: dict[str, MinHash] = {}
-    for doc_id, data in known.items():
-        sigs[doc_id] = from_bytes(data, num_perm)
-        lsh.insert(doc_id, sigs[doc_id])
-    duplicate_of: dict[str, str] = {}
-    fresh: dict[str, bytes] = {}
-    for doc in docs:
-        if doc.id in sigs:
-            continue
-        mh = signature(doc.text, num_perm=num_perm, shingle_words=shingle_words)
-        best, best_score = None, threshold
-        for cand in lsh.query(mh):
-            score = mh.jaccard(sigs[cand])
-            if score >= best_score:
-                best, best_score = cand, score
-        if best is not None:
-            # Point at the group's first member so chains of copies share one original.
-            duplicate_of[doc.id] = duplicate_of.get(best, best)
-        sigs[doc.id] = mh
-        lsh.insert(doc.id, mh)
-        fresh[doc.id] = to_bytes(mh)
-    return duplicate_of, fresh
+    index = DuplicateIndex(known, threshold=threshold, num_perm=num_perm, shingle_words=shingle_words)
+    return index.add(docs)

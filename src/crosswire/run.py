@@ -15,7 +15,7 @@ from . import __version__
 from .clean.article import clean_article
 from .clean.normalize import NotText, decode
 from .compare.crosscheck import STORIES, crosscheck
-from .duplicates import find_duplicates
+from .duplicates import DuplicateIndex
 from .extract.entities import mentions_from_doc, resolve_entities
 from .extract.events import find_events
 from .extract.claims import find_claims
@@ -208,6 +208,8 @@ def run_stages(
     new_docs: list[str] = []
     rep.stage("reading inputs", None)
     items = read_inputs(paths, max_bytes=settings.max_bytes)
+    index = DuplicateIndex(store.signatures(), threshold=settings.dedup_threshold,
+                           num_perm=settings.dedup_num_perm, shingle_words=settings.dedup_shingle_words)
     for chunk in _chunks(items, CHUNK_SIZE):
         summary.inputs += len(chunk)
         rep.advance(len(chunk))
@@ -226,16 +228,14 @@ def run_stages(
         docs: list[Document] = []
         for out in convert(fresh):
             (rejected if isinstance(out, Rejection) else docs).append(out)
-        known = store.signatures()
-        dup_map, sigs = find_duplicates(
-            docs, known, threshold=settings.dedup_threshold,
-            num_perm=settings.dedup_num_perm, shingle_words=settings.dedup_shingle_words,
-        )
-        stored_dups = _stored_duplicates(store, set(dup_map.values()) & set(known))
+        dup_map, sigs = index.add(docs)
+        # Originals from earlier chunks or runs are stored; they may be copies themselves.
+        stored_dups = _stored_duplicates(store, set(dup_map.values()) - {d.id for d in docs})
         docs = [replace(d, duplicate_of=stored_dups.get(dup_map[d.id], dup_map[d.id])) if d.id in dup_map else d for d in docs]
         originals = [d for d in docs if d.duplicate_of is None]
         found, nlp_rejected = analyse(originals, store.entities(), settings, rep)
         bad = {r.id for r in nlp_rejected}
+        index.discard(bad)
         docs = [d for d in docs if d.id not in bad]
         rejected.extend(nlp_rejected)
         store.upsert("documents", docs, **prov)
