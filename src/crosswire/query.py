@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .extract.linking import country_codes
+from .extract.countries import iso2_to_iso3
 from .records import Claim, Event
 from .store import Store
 
@@ -41,9 +41,9 @@ def filter_events(
 
 
 def _in_country(ev: Event, code: str) -> bool:
-    _, iso2_to_iso3 = country_codes()
-    iso3 = iso2_to_iso3.get(code, code) if len(code) == 2 else code
-    in_places = any(iso2_to_iso3.get((p.country or "").upper()) == iso3 for p in ev.places)
+    to_iso3 = iso2_to_iso3()
+    iso3 = to_iso3.get(code, code) if len(code) == 2 else code
+    in_places = any(to_iso3.get((p.country or "").upper()) == iso3 for p in ev.places)
     return in_places or any(p is not None and (p.country or "").upper() == iso3 for p in (ev.actor, ev.target))
 
 

