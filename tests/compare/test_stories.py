@@ -175,3 +175,23 @@ def test_seed_reports_form_one_story_with_minilm(seeds_dir) -> None:  # type: ig
     grouping = group_stories([aj, xh, *others])
     assert grouping.assignment["aj"] == grouping.assignment["xh"]
     assert {grouping.assignment[o.id] for o in others}.isdisjoint({grouping.assignment["aj"]})
+
+
+def test_cached_embedder_embeds_each_text_once_per_model(mem_store) -> None:  # type: ignore[no-untyped-def]
+    from crosswire.compare.embeddings import cache_key, cached
+
+    seen: list[list[str]] = []
+
+    def counting(texts):  # type: ignore[no-untyped-def]
+        seen.append(list(texts))
+        return hashed_vectors(texts, dim=64)
+
+    first = cached(mem_store, counting, "m1")(["Quake hits Chile.", "Flood in Dhaka.", "Quake hits Chile."])
+    again = cached(mem_store, counting, "m1")(["Flood in Dhaka.", "Storm nears Cuba."])
+    assert seen == [["Flood in Dhaka.", "Quake hits Chile."], ["Storm nears Cuba."]]
+    assert first.shape == (3, 64) and (first[0] == first[2]).all() and (first[1] == again[0]).all()
+    # Another model's vectors are never served for the same text.
+    cached(mem_store, counting, "m2")(["Flood in Dhaka."])
+    assert seen[-1] == ["Flood in Dhaka."]
+    assert cache_key("m1", "x") != cache_key("m2", "x")
+    assert mem_store.count("embeddings") == 4

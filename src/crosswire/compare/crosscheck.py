@@ -10,6 +10,7 @@ from ..extract.dates import resolve_expression
 from ..records import Document, Event
 from ..store import Store
 from .dating import infer_dates
+from .embeddings import cached
 from .relations import find_relations
 from .stories import group_stories, story_inputs
 
@@ -54,7 +55,8 @@ def crosscheck(store: Store, new_docs: Collection[str], **provenance: str) -> Cr
         return summary
     docs = store.documents()
     existing = store.stories()
-    grouping = group_stories(story_inputs(store, docs), existing)
+    embedder = cached(store)  # leads and claims embedded in earlier passes are read back, not re-embedded
+    grouping = group_stories(story_inputs(store, docs), existing, embedder=embedder)
     by_id = {d.id: d for d in docs}
     touched = [s for s in grouping.stories if set(s.docs) & set(new_docs)]
     summary.stories = len(touched)
@@ -81,7 +83,7 @@ def crosscheck(store: Store, new_docs: Collection[str], **provenance: str) -> Cr
         claims = [c for d in members for c in store.claims(d.id)]
         events_by_id = {e.id: e for evs in events.values() for e in evs}
         outlets = {d.id: d.outlet or d.host or d.source for d in members}
-        relations = find_relations(story.id, claims, events_by_id=events_by_id, outlets=outlets)
+        relations = find_relations(story.id, claims, events_by_id=events_by_id, outlets=outlets, embed=embedder)
         store.con.execute("DELETE FROM relations WHERE story = ?", [story.id])
         store.upsert("relations", relations, **provenance)
         summary.relations += len(relations)

@@ -10,9 +10,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from crosswire.store import Store
 
 log = logging.getLogger(__name__)
 
@@ -87,3 +90,46 @@ def embed(texts: Sequence[str], *, batch_size: int = BATCH_SIZE) -> np.ndarray:
     vectors = model.encode(list(texts), batch_size=batch_size, normalize_embeddings=True,
                            convert_to_numpy=True, show_progress_bar=False)
     return _normalise(np.asarray(vectors, dtype=np.float32))
+
+
+def model_id() -> str:
+    """Which vectors ``embed`` makes here: cached vectors of another model must never be mixed in."""
+    return "all-MiniLM-L6-v2" if load_model() is not None else f"hashed-{FALLBACK_DIM}"
+
+
+def cached(store: Store, embedder: Embedder = embed, model: str | None = None) -> Embedder:
+    """``embedder`` with its vectors kept in the store, keyed by model and text.
+
+    A story pass compares every stored document with the new ones; with the cache a run
+    embeds only the leads it has not embedded before.
+
+    Example:
+        >>> from crosswire.store import Store
+        >>> with Store(":memory:") as store:
+        ...     vectors = cached(store, hashed_vectors, "hashed")(["A quake hit Chile."])
+        ...     store.embeddings([cache_key("hashed", "A quake hit Chile.")]) != {}
+        True
+    """
+    if model is None and load_model() is None:
+        return embedder  # hashed vectors cost less to make than to store (16k floats a text)
+    name = model or model_id()
+
+    def embed_cached(texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return embedder(texts)
+        keys = [cache_key(name, t) for t in texts]
+        known = store.embeddings(sorted(set(keys)))
+        missing = sorted({k: t for k, t in zip(keys, texts) if k not in known}.items())
+        if missing:
+            fresh = embedder([t for _, t in missing])
+            new = {k: row for (k, _), row in zip(missing, fresh)}
+            store.put_embeddings(new)
+            known.update(new)
+        return np.asarray([known[k] for k in keys], dtype=np.float32)
+
+    return embed_cached
+
+
+def cache_key(model: str, text: str) -> str:
+    """The store key of one text's vector under one model."""
+    return hashlib.sha256(f"{model}\0{text}".encode("utf-8")).hexdigest()

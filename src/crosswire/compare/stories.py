@@ -218,8 +218,9 @@ def group_stories(
     story_of_member = {doc: s.id for s in existing for doc in s.docs}
     known = set(by_id) | set(story_of_member)
     parent = {d.id: d.duplicate_of for d in docs}
-    duplicates = {d.id: r for d in docs if d.id not in story_of_member
-                  and (r := _root(d.id, parent, known)) is not None and r != d.id}
+    # A duplicate stays out of the similarity in every pass, stored or new: a later pass
+    # must see the same units as the first, and embed nothing the first did not.
+    duplicates = {d.id: r for d in docs if (r := _root(d.id, parent, known)) is not None and r != d.id}
     units = sorted((d for d in docs if d.id not in duplicates), key=_sort_key)
     sim = similarity_matrix(units, embedder)
     groups = _cluster(units, sim, story_of_member, existing, threshold)

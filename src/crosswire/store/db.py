@@ -117,6 +117,12 @@ class Store:
             {"doc": docs, "minhash": pa.array([signatures[d] for d in docs], pa.binary())},
         )
 
+    def put_embeddings(self, vectors: dict[str, Sequence[float]]) -> int:
+        """Keep sentence vectors under their cache keys (see ``compare.embeddings.cached``)."""
+        keys = list(vectors)
+        return self._insert("embeddings", {"key": keys, "vector": pa.array([list(map(float, vectors[k])) for k in keys],
+                                                                              pa.list_(pa.float32()))})
+
     def record_run(self, row: dict[str, Any]) -> None:
         """Append the summary of one run."""
         self._insert("runs", {k: [v] for k, v in row.items()})
@@ -199,6 +205,13 @@ class Store:
         """Remove rows by id (a story merged into another, say)."""
         if ids:
             self.con.execute(f"DELETE FROM {table} WHERE id IN (SELECT unnest(?))", [list(ids)])
+
+    def embeddings(self, keys: Sequence[str]) -> dict[str, list[float]]:
+        """Stored sentence vectors for those of ``keys`` that have one."""
+        if not keys:
+            return {}
+        rows = self.con.execute("SELECT key, vector FROM embeddings WHERE key IN (SELECT unnest(?))", [list(keys)])
+        return dict(rows.fetchall())
 
     def signatures(self) -> dict[str, bytes]:
         """Stored MinHash signatures by document id."""

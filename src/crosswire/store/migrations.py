@@ -94,6 +94,12 @@ def _claims(con: duckdb.DuckDBPyConnection) -> None:
     _create(con, "relations", Relation, "id")
 
 
+@migration("0004_embeddings")
+def _embeddings(con: duckdb.DuckDBPyConnection) -> None:
+    # Sentence vectors by hash of (model, text): a later run embeds only texts it has not seen.
+    con.execute("CREATE TABLE IF NOT EXISTS embeddings (key VARCHAR PRIMARY KEY, vector FLOAT[])")
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied now."""
     con.execute(
