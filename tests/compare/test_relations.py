@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from crosswire.compare.cues import analyse, stem
-from crosswire.compare.relations import compare_claims, find_relations
+from crosswire.compare.relations import compare_claims, find_relations, toll_clash
 from crosswire.compare.stance import hashed_embed, number_clash, polarity_clash
 from crosswire.evaluate.stance import score_claim_pairs
 from crosswire.records import Claim, Evidence, Event, Fatalities, Party, Place, Speaker
@@ -364,6 +364,8 @@ def test_examples_story_relations_are_precise() -> None:
     store = _run_story(EXAMPLES)
     result = score_story_relations(store.claims(), store.relations(), read_story_labels(STORY_LABELS, "examples"))
     assert result["precision"] >= STORY_PRECISION_FLOOR, result["errors"]
+    # Measured 11 of 16 (0.69) once death tolls compare without shared words; 9 before.
+    assert result["recall"] >= 0.65, result["errors"]
     store.close()
 
 
@@ -374,3 +376,30 @@ def test_story_labels_are_well_formed() -> None:
     assert len(rows) >= 60
     assert {r["label"] for r in rows} == {"contradicts", "supports", "none"}
     assert all(set(r["a"]) == set(r["b"]) == {"speaker", "says"} for r in rows)
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "expected"),
+    [
+        # Two accounts of one toll share no word but the count: still a clash.
+        ("fourteen civilians, three of them children, were killed", "fewer than five died", "14 vs 0-4 (civilians killed)"),
+        ("at least nine deaths", "fewer than five died", "9+ vs 0-4 (dead)"),
+        ("the bodies of 11 people", "\"fewer than five\" people died", None),  # "bodies" is not a count of the dead
+        ("11 people were killed overnight", "\"fewer than five\" people died", "11 vs 0-4 (people killed)"),
+        # Different people, or places far apart, are different tolls.
+        ("three soldiers were killed at a border post", "14 civilians were killed", None),
+        ("14 civilians were killed in Homs", "two people died in Vienna", None),
+        # Overlapping ranges agree.
+        ("at least nine civilians were killed", "12 civilians died", None),
+    ],
+)
+def test_toll_clash_needs_only_two_counts_of_the_dead(a: str, b: str, expected: str | None) -> None:
+    assert toll_clash(analyse(a), analyse(b)) == expected
+
+
+def test_compare_claims_finds_a_toll_clash_without_shared_words() -> None:
+    a, b = analyse("fourteen civilians were killed"), analyse("fewer than five died")
+    assert not (a.content & b.content)
+    finding = compare_claims(a, b, 0.4)
+    assert finding is not None and (finding.type, finding.kind) == ("contradicts", "number")
+    assert compare_claims(a, b, 0.1) is None  # not even on the story's topic

@@ -8,13 +8,15 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from crosswire.compare.cues import Analysis, analyse
+from crosswire.compare.cues import KILL_KEYS, Analysis, analyse
 from crosswire.compare.sides import side_of
 from crosswire.compare.stance import (
     about_phrase,
     actor_country,
     antonym_clash,
     cosine_rows,
+    death_counts,
+    fmt_quantity,
     mismatch,
     number_clash,
     overlap,
@@ -41,6 +43,9 @@ TOP_K = 8
 # sentence is not a clash; 2 shared words, or the cosine floor, or one event.
 CONTRA_MIN_SHARED = 2
 CONTRA_MIN_COS = 0.45
+# Two death tolls of one story need no shared words (``toll_clash``), only this much
+# topical closeness: the candidate floor (CANDIDATE_COS), so any candidate pair qualifies.
+TOLL_MIN_COS = CANDIDATE_COS
 # who/where/when only compare texts that say nearly the same thing otherwise (the
 # calibration's who/where/when pairs are at 0.69-0.95; unrelated ones never above 0.24).
 MISMATCH_MIN_COS = 0.6
@@ -191,6 +196,9 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
         ('contradicts', 'polarity')
     """
     shared = overlap(a, b)
+    toll = toll_clash(a, b)
+    if toll and (same_event or cos >= TOLL_MIN_COS):
+        return Finding("contradicts", "number", toll)
     related = same_event or len(shared) >= CONTRA_MIN_SHARED or cos >= CONTRA_MIN_COS
     if not related or (not shared and not same_event):
         return None
@@ -231,6 +239,31 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
         if numbers:
             detail += f"; number {numbers[0]}"
         return Finding("supports", "same claim", detail)
+    return None
+
+
+def toll_clash(a: Analysis, b: Analysis) -> str | None:
+    """Two death tolls that cannot both be right ("fourteen civilians were killed" vs "fewer
+    than five died"), unless the texts place them apart.
+
+    Within one story two counts of the dead are two accounts of one toll even when the
+    sentences share no word, so this needs no shared words; counts of different kinds of
+    people ("three soldiers" vs "14 civilians") or at places far apart are not compared.
+
+    Example:
+        >>> toll_clash(analyse("fourteen civilians were killed"), analyse("fewer than five died"))
+        '14 vs 0-4 (civilians killed)'
+    """
+    if a.places and b.places and not a.places & b.places and all(
+            places_apart(a.surface(x), b.surface(y)) for x in a.places for y in b.places):
+        return None
+    for qa in a.quantities:
+        for qb in b.quantities:
+            tolls = death_counts(qa, qb) or (qa.killed and qb.killed and qa.unit == qb.unit)
+            if tolls and (qa.high < qb.low or qb.high < qa.low):
+                named = [q.unit_text for q in (qa, qb) if q.unit not in KILL_KEYS]
+                what = f"{named[0]} killed" if named else "dead"
+                return f"{fmt_quantity(qa)} vs {fmt_quantity(qb)} ({what})"
     return None
 
 

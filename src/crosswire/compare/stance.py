@@ -147,13 +147,13 @@ def antonym_clash(a: Analysis, b: Analysis) -> tuple[str, str] | None:
     return None
 
 
-def _fmt(q: Quantity) -> str:
+def fmt_quantity(q: Quantity) -> str:
     if q.high == float("inf"):
         return f"{q.low:g}+"
     return f"{q.low:g}" if q.low == q.high else f"{q.low:g}-{q.high:g}"
 
 
-def _death_counts(qa: Quantity, qb: Quantity) -> bool:
+def death_counts(qa: Quantity, qb: Quantity) -> bool:
     """"fewer than five died" counts the dead as surely as "14 civilians were killed"."""
     people = KILL_KEYS | {"peopl", "person", "civilian"}
     return qa.killed and qb.killed and (qa.unit in KILL_KEYS or qb.unit in KILL_KEYS) and {qa.unit, qb.unit} <= people
@@ -169,12 +169,12 @@ def number_clash(a: Analysis, b: Analysis) -> tuple[str, bool] | None:
     agree = None
     for qa in a.quantities:
         for qb in b.quantities:
-            if qa.unit != qb.unit and not _death_counts(qa, qb):
+            if qa.unit != qb.unit and not death_counts(qa, qb):
                 continue
             what = f"{qa.unit_text} killed" if qa.killed and qb.killed else qa.unit_text
             if qa.high < qb.low or qb.high < qa.low:
-                return f"{_fmt(qa)} vs {_fmt(qb)} ({what})", True
-            agree = (f"{_fmt(qa)} ~ {_fmt(qb)} ({what})", False)
+                return f"{fmt_quantity(qa)} vs {fmt_quantity(qb)} ({what})", True
+            agree = (f"{fmt_quantity(qa)} ~ {fmt_quantity(qb)} ({what})", False)
     return agree
 
 
