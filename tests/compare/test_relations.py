@@ -347,7 +347,7 @@ def test_seed_story_relations_are_precise(seeds_dir: Path) -> None:
     claims, rels = store.claims(), store.relations()
     result = score_story_relations(claims, rels, read_story_labels(STORY_LABELS, "seed"))
     assert result["precision"] >= STORY_PRECISION_FLOOR, result["errors"]
-    assert result["recall"] >= 0.6, result["errors"]
+    assert result["recall"] >= 0.75, result["errors"]  # measured 27/33 (0.82), 25/33 before shared denials
     # Check S2: Russia's side contradicts the opposition / NATO side.
     by_id = {c.id: c for c in claims}
     assert any(r.type == "contradicts" and any(_side_claim(by_id[x], PRO) and _side_claim(by_id[y], CON)
@@ -403,3 +403,14 @@ def test_compare_claims_finds_a_toll_clash_without_shared_words() -> None:
     finding = compare_claims(a, b, 0.4)
     assert finding is not None and (finding.type, finding.kind) == ("contradicts", "number")
     assert compare_claims(a, b, 0.1) is None  # not even on the story's topic
+
+
+def test_two_texts_denying_the_same_name_support_each_other() -> None:
+    a = analyse("the Russians appeared to have targeted areas that did not include ISIL fighters")
+    b = analyse("the Russian air strikes were not targeted against ISIL")
+    finding = compare_claims(a, b, 0.73, topic=frozenset(a.content | b.content))  # every shared word is topic
+    assert finding is not None and (finding.type, finding.kind) == ("supports", "same claim")
+    assert finding.reason.startswith("same claim: both: not ISIL")
+    # One denies ISIL, the other states the targets: no support from the negated name alone.
+    c = analyse("the defence ministry has clearly stated on its website the targets of the strikes")
+    assert compare_claims(b, c, 0.65) is None or compare_claims(b, c, 0.65).type != "supports"

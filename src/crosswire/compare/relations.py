@@ -18,6 +18,7 @@ from crosswire.compare.stance import (
     death_counts,
     fmt_quantity,
     mismatch,
+    negation_focus,
     number_clash,
     overlap,
     places_apart,
@@ -229,10 +230,14 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
         if slot:
             return Finding("contradicts", *slot)
     claim_words = shared - topic
+    # Both deny the same thing ("did not include ISIL fighters", "not targeted against ISIL"):
+    # one claim even when every shared word is the story's topic.
+    denied = [k for k in sorted(shared & (negation_focus(a) | negation_focus(b)))
+              if a.effectively_negated(k) and b.effectively_negated(k)]
+    if cos >= SUPPORT_COS and denied and agreeing_heads(a, b, shared, focus=True):
+        return Finding("supports", "same claim", f"both: not {_phrase(a, denied)}")
     predicate = claim_words - a.names - a.places - a.dates - b.names
-    # What either text negates first (its negation's head) must have one polarity in both.
-    heads = shared & (a.heads | b.heads | (a.negated & a.names) | (b.negated & b.names))
-    agreeing = all(a.effectively_negated(k) == b.effectively_negated(k) for k in heads)
+    agreeing = agreeing_heads(a, b, shared)
     need = SUPPORT_EVENT_SHARED if same_event or cos >= SUPPORT_PARAPHRASE_COS else SUPPORT_MIN_SHARED
     if cos >= SUPPORT_COS and len(claim_words) >= need and predicate and agreeing:
         detail = _phrase(a, sorted(shared, key=lambda k: (k not in a.names, k)), limit=5)
@@ -240,6 +245,18 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
             detail += f"; number {numbers[0]}"
         return Finding("supports", "same claim", detail)
     return None
+
+
+def agreeing_heads(a: Analysis, b: Analysis, shared: frozenset[str], *, focus: bool = False) -> bool:
+    """Whether what either text negates has one polarity in both: the first word each
+    negation governs and any negated name, or with ``focus`` only ``negation_focus`` (the
+    negated names, else those first words: "not targeted against ISIL" negates ISIL as
+    "areas that did not include ISIL fighters" does, whatever the targeting)."""
+    if focus:
+        keys = shared & (negation_focus(a) | negation_focus(b))
+    else:
+        keys = shared & (a.heads | b.heads | (a.negated & a.names) | (b.negated & b.names))
+    return all(a.effectively_negated(k) == b.effectively_negated(k) for k in keys)
 
 
 def toll_clash(a: Analysis, b: Analysis) -> str | None:
