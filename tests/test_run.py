@@ -88,3 +88,13 @@ def test_second_run_embeds_only_new_leads(mem_store, tmp_path):
     # The second pass embeds the new lead and the new claims, nothing it embedded before.
     added = mem_store.count("embeddings") - before
     assert 1 <= added <= 1 + len(mem_store.claims(new[0].id))
+
+
+@pytest.mark.model
+def test_documents_in_other_languages_are_stored_but_not_read(mem_store):
+    summary = run([CORPUS], mem_store, load_settings())
+    foreign = [d for d in mem_store.documents() if d.language not in (None, "en")]
+    assert {d.language for d in foreign} >= {"fr", "ru"} and summary.balanced
+    for doc in foreign:  # an English model reads French and Russian as noise
+        assert mem_store.mentions(doc.id) == [] and mem_store.claims(doc.id) == [] and mem_store.events(doc.id) == []
+    assert any(mem_store.mentions(d.id) for d in mem_store.documents() if d.language == "en")

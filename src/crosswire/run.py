@@ -100,8 +100,14 @@ def _chunks(items: Iterable[RawArticle | Rejection], size: int) -> Iterator[list
 def read_documents(
     docs: Sequence[Document], settings: Settings, reporter: Reporter
 ) -> tuple[list[tuple[Doc, Document]], list[Rejection]]:
-    """Run spaCy over documents; a document spaCy cannot read becomes a rejection."""
+    """Run spaCy over documents; a document spaCy cannot read becomes a rejection.
+
+    Documents detected in another language than the model's are stored but not read: an
+    English model finds only noise in French or Russian text ("C'est" and "Vienne un" as
+    names, claims cut at random).
+    """
     nlp = load_nlp(settings.model)
+    docs = [d for d in docs if d.language in (None, nlp.lang)]
     by_id = {d.id: d for d in docs}
     pairs = [(d.text, d.id) for d in docs]
     parsed: list[tuple[Doc, Document]] = []
