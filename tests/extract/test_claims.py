@@ -402,6 +402,12 @@ def test_claims_source_trimming(nlp_sm, text, source):
         "The spokesman commented on Tuesday.",  # a date is not content
         "The ministry raised taxes on fuel.",  # a light verb with no speech noun
         "The army's support for the offensive was decisive.",  # help in a fight
+        # Verbs of argument are verbs of war too: a force or a place makes it the war.
+        "Russian jets attacked rebel positions near Homs on Wednesday.",
+        "The army defended the town against the offensive.",
+        "Militants blasted a checkpoint with a car bomb, killing five.",
+        "Turkey has backed rebel groups in the north.",
+        "Gunmen attacked Kabul's airport overnight.",
     ],
 )
 def test_claims_extended_cues_negatives(nlp_sm, text):
@@ -420,3 +426,131 @@ def test_claims_belief_inside_a_claim_not_counted_twice(nlp_sm):
 def test_claims_connective_is_not_content(nlp_sm):
     doc, found = atts_of(nlp_sm, "On the other hand, the alliance criticized on Monday Russia's military actions in Syria.")
     assert not any(t.startswith("On the other hand") for _, _, t in (_spans(doc, a) for a in found))
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # a parenthetical cue: the content is the clause on both sides of it
+        ("The new plan, a senior official said, is to raise taxes on the rich.", "a senior official", "said", "The new plan / is to raise taxes on the rich"),
+        # reporting and stance verbs with an object or a preposition
+        ("The senator attacked the trade deal on Monday.", "The senator", "attacked", "the trade deal"),
+        ("The governor defended the new budget.", "The governor", "defended", "the new budget"),
+        ("The union has long lobbied for a higher minimum wage.", "The union", "has long lobbied for", "for a higher minimum wage"),
+        ("The candidate warned against a rushed withdrawal.", "The candidate", "warned", "against a rushed withdrawal"),
+        ("The mayor is calling for the council to resign.", "The mayor", "is calling", "for the council to resign"),
+        ("The council reported a sharp rise in complaints.", "The council", "reported", "a sharp rise in complaints"),
+        ("The new survey shows a tight race in the state.", "The new survey", "shows", "a tight race"),
+        # a passive with its agent: the agent speaks
+        ("The plan was dismissed by critics as a gimmick.", "critics", "was dismissed", "as a gimmick"),
+        # a survey as the source through "in"
+        ("In the latest county poll, the mayor leads by six points.", "the latest county poll", "In", "the mayor leads by six points"),
+        # a speech noun as the subject of the copula
+        ("Their fear is that the vote will be delayed.", "Their", "fear", "that the vote will be delayed"),
+        # a stance adjective after a copula
+        ("Some Democrats are hopeful that they can win the House.", "Some Democrats", "are hopeful", "that they can win the House"),
+        ("The senator was critical of the new trade deal.", "The senator", "was critical", "of the new trade deal"),
+        # a clause fused from before the cue is not part of the content
+        ("The plan looks unlikely; the council says it will vote again next week.", "the council", "says", "it will vote again next week"),
+        # a relative word moved out of the content: the content runs on both sides of "he said"
+        ("The mayor praised the new rules, which he said would cut crime.", "he", "said", "which / would cut crime"),
+        # an object-control verb: the one pushed to speak is the source
+        ("The defeat forced the senator to acknowledge that the race was over.", "the senator", "acknowledge", "that the race was over"),
+        # a title-case headline: a name, a verb in the present, what it says
+        ("Senator Jane Roe Blasts New Trade Deal\n\nThe senator spoke in Ohio.", "Senator Jane Roe", "Blasts", "New Trade Deal"),
+        # a lone name before a colon in a headline, tagged as a common noun
+        ("Roe: The Trade Deal Is Dead\n\nThe senator spoke in Ohio.", "Roe", ":", "The Trade Deal Is Dead"),
+        # a name after a dash, then a colon and a quote
+        ('VOTERS STAY HOME - Jane Roe: "Turnout fell in every county this year."', "Jane Roe", ":", "Turnout fell in every county"),
+    ],
+)
+def test_claims_more_constructions(nlp_sm, text, source, cue, content):
+    doc, found = atts_of(nlp_sm, text)
+    got = [_spans(doc, a) for a in found]
+    assert any(s == source and c.startswith(cue) and content in t for s, c, t in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue", "content"),
+    [
+        ("His decision was widely seen as an act of disloyalty.", "was widely seen as", "His decision / as an act of disloyalty"),
+        ("The state seems stable for now.", "seems", "The state / stable"),
+        ("Asked about the charges, the senator said the plan was fair.", "Asked about", "about the charges"),  # the asker is unnamed
+    ],
+)
+def test_claims_more_sourceless(nlp_sm, text, cue, content):
+    doc, found = atts_of(nlp_sm, text)
+    got = [_spans(doc, a) for a in found]
+    assert any(s is None and c == cue and content in t for s, c, t in got), got
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # a participle or adverb after a comma says what the speaker was doing, not who it is
+        ("The senator, speaking at a rally in Ohio, said the deal was dead.", "The senator"),
+        # a passive participle stays: it says which group is meant
+        ("A group, funded by local donors, said the deal was dead.", "A group, funded by local donors"),
+    ],
+)
+def test_claims_source_side_remarks(nlp_sm, text, source):
+    doc, found = atts_of(nlp_sm, text)
+    assert [_spans(doc, a)[0] for a in found] == [source], [_spans(doc, a) for a in found]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The museum showed its new paintings to visitors.",  # "show" with a display, not a finding
+        "The incumbent leads in the polls.",  # standing in polls in general is not a finding of one
+        "Why the Senator's Attacks Fail\n\nThe senator spoke in Ohio.",  # a headline noun phrase, not a name and a verb
+        "It is certain that the vote will be close.",  # an expletive subject names no one
+    ],
+)
+def test_claims_more_constructions_negatives(nlp_sm, text):
+    doc, found = atts_of(nlp_sm, text)
+    assert found == [], [_spans(doc, a) for a in found]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "cue"),
+    [
+        ("The senator has also said the bill will fail.", "has also said"),  # auxiliaries and adverbs
+        ("The governor did not say whether he would run.", "did not say"),  # negation
+        ("The envoy talked about the ceasefire in Geneva.", "talked about"),  # the preposition opening the content
+        ("The minister was not willing to say whether the talks would resume.", "say"),  # not an infinitive's "to"
+    ],
+)
+def test_claims_cue_is_the_verb_group(nlp_sm, text, cue):
+    doc, found = atts_of(nlp_sm, text)
+    assert [_spans(doc, a)[1] for a in found] == [cue], [_spans(doc, a) for a in found]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“Apparently not,“ he said.", ["Apparently not,"]),  # an opening mark typed for a closing one
+        ("”Yes,” she said.", ["Yes,"]),  # a closing mark typed for an opening one
+    ],
+)
+def test_quote_marks_mistyped(text, expected):
+    assert marks(text) == expected
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "speaker", "content"),
+    [
+        ("The senator attacked the plan as reckless.", "The senator", "the plan as reckless"),
+        ("Republicans backed the bill on Tuesday.", "Republicans", "the bill"),
+        ("She defended her vote for the war.", "She", "her vote for the war"),
+    ],
+)
+def test_claims_verbs_of_argument_keep_their_sense_in_politics(nlp_sm, text, speaker, content):
+    [claim] = claims_of(nlp_sm, text)
+    assert (claim.speaker.text, claim.text) == (speaker, content)

@@ -6,62 +6,34 @@ from crosswire.nlp.text import text_of
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from crosswire.clean.metadata import match_outlet
-from crosswire.extract.aliases import load_aliases
-from crosswire.extract.content import MILITARY_WORDS, NEGATIVE_WORDS, ContentMixin, _char_range, content_kind, material_sense
+from crosswire.extract.attribution_types import Attribution
+from crosswire.extract.content import NEGATIVE_WORDS, ContentMixin, _char_range, content_kind, material_sense
 from crosswire.extract.entities import mentions_from_doc
+from crosswire.extract.other_cues import OtherCuesMixin
 from crosswire.extract.quotes import Cue, cue_tokens, load_cues, paragraphs, quotes_from_doc
-from crosswire.extract.speakers import DOCUMENT_WORDS, Referent, mention_in, needs_resolution, np_bounds, referent, resolve, subjects_of
+from crosswire.extract.source_phrases import SourceMixin
+from crosswire.extract.speakers import DOCUMENT_WORDS, Referent, np_bounds, referent, subjects_of
 from crosswire.records import Mention
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 RELAY_LEMMAS = frozenset({"quote", "cite"})
-# Heads of an object that is a person or organisation being quoted ("quoted a source as saying").
-SOURCE_WORDS = frozenset({"source", "official", "officials", "sources", "spokesman", "spokeswoman", "spokesperson",
-                          "diplomat", "aide", "witness", "resident", "agency", "ministry", "minister", "report", "media"})
-# Left dependents that open the sentence rather than name the source ("At the debate, Clinton said").
-PHRASE_LEFT_DROP = frozenset({"cc", "prep", "punct", "preconj", "mark", "meta", "advcl", "npadvmod", "dep"})
-PHRASE_BARRIERS = frozenset({"\u201c", "\u201d", '"', "''", ":", "\u2014", "--", "\u2013", "(", ")"})
-LEADING_DROP = frozenset({"and", "but", "so", "yet", "or", "also", "then", "as"})
-# Verbs that turn a speech noun into a statement by their subject ("raised questions about", "made the claim that").
-LIGHT_VERBS = frozenset({"make", "raise", "issue", "express", "voice", "offer", "repeat", "renew", "reiterate", "level", "lodge", "file"})
-# '"...," said X': the quote mark or comma before an inverted cue, and how long X may be.
-QUOTE_CLOSERS = frozenset({"\u201d", '"', "''", ","})
-MAX_INVERTED_TOKENS = 10
 # Cues (by ``applies``) dropped inside another attribution's content: beliefs and intentions
 # ("they want", "he thinks") are part of what the outer speaker says.
 NESTED_DROP = frozenset({"indirect"})
 
-# "Name: content" at the start of a paragraph (headlines, round-ups): at most this many tokens
-# of name, which must hold a proper noun or one of COLON_SOURCES; COLON_LABELS open a label, not a source.
-MAX_COLON_SOURCE_TOKENS = 8
-COLON_SOURCES = frozenset({"report", "poll", "survey", "study", "source", "official", "aide", "spokesman", "spokeswoman"})
-COLON_LABELS = frozenset({"update", "updated", "note", "related", "watch", "read", "editor", "photo", "video", "correction",
-                          "click", "see", "listen", "share", "tags", "topics", "more", "also", "q", "a", "tel", "email"})
-COLON_CUE = Cue(":", "colon", "both", "positive")
+# Dependents of a verb cue that PolNeAR marks as part of it: "has also said", "did not say"; and
+# the prepositions that open its content ("called for", "warned against").
+GROUP_LEFT_DEPS = frozenset({"aux", "auxpass", "neg", "advmod"})
+GROUP_PREPS = frozenset({"for", "to", "about", "of", "on", "as", "against", "at", "with"})
+# Prepositions that carry what an unnamed source says of the subject of a passive cue.
+PASSIVE_PREPS = frozenset({"as", "of", "for"})
 WORD = re.compile(r"\w+")
 
 
-@dataclass(slots=True)
-class Attribution:
-    """One attribution in a Doc: token spans for source and cue, character ranges for content."""
-
-    cue: tuple[int, int]
-    lexeme: Cue
-    source: tuple[int, int] | None  # the words naming the speaker where the claim is
-    phrase: tuple[int, int] | None  # the whole source phrase, appositions included (what PolNeAR marks)
-    referent: tuple[int, int] | None  # what they refer to (a pronoun's antecedent)
-    content: list[tuple[int, int]]
-    direct: bool
-    relays: list[tuple[int, int]] = field(default_factory=list)  # intermediaries, outlet side first
-    polarity: str = "positive"
-
-
-class _Finder(ContentMixin):
+class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
     """Builds the attributions of one Doc, in text order."""
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
@@ -114,36 +86,37 @@ class _Finder(ContentMixin):
                     self.relays_of[att.referent] = att.relays
         found.extend(self._colons(found))
         found.extend(self._nouns(found))
+        found.extend(self._adjectives(found))
+        found.extend(self._polls(found))
+        found.extend(self._headline(found))
         found = self._drop_nested(found)
+        for att in found:
+            if att.lexeme.kind == "verb":
+                self._verb_group(att)
         found.sort(key=lambda a: a.cue[0])
         found.extend(self._continuations(found))
         return found
 
-    def _colons(self, found: list[Attribution]) -> list[Attribution]:
-        """ "Marco Rubio: I'm not interested", "Report: ...": a short name line-initially, then a colon."""
-        doc, text = self.doc, text_of(self.doc)
-        taken = {i for a in found for i in range(*a.cue)}
-        out = []
-        for tok in doc:
-            if tok.text != ":" or tok.i in taken or any(q.open_mark < tok.idx < (q.close_mark or q.end) for q in self.quotes):
-                continue
-            para = self._para(tok.idx)
-            left = [t for t in doc[max(0, tok.i - MAX_COLON_SOURCE_TOKENS - 1):tok.i] if t.idx >= para[0] and not t.is_space]
-            if not left or left[0].idx != para[0] + len(text[para[0]:left[0].idx]) - len(text[para[0]:left[0].idx].lstrip()):
-                continue  # the source must open the paragraph
-            if len(left) > MAX_COLON_SOURCE_TOKENS or any(t.pos_ in {"VERB", "AUX"} or t.like_num for t in left):
-                continue  # "X said:" belongs to the verb; "10:30" is a time
-            if left[0].lower_ in COLON_LABELS or not any(t.pos_ == "PROPN" or t.lemma_.lower() in COLON_SOURCES for t in left):
-                continue
-            content = self._clip((tok.idx + 1, para[1]), para)
-            if len(WORD.findall(text[content[0]:content[1]])) < 3:
-                continue
-            inner = [q for q in self.quotes if content[0] <= q.open_mark < content[1]]
-            for q in inner:
-                self.used.add(q.open_mark)
-            source = (left[0].i, left[-1].i + 1)
-            out.append(Attribution((tok.i, tok.i + 1), COLON_CUE, source, source, self._resolve(source), [content], bool(inner)))
-        return out
+    def _verb_group(self, att: Attribution) -> None:
+        """Grow a verb cue to its verb group: "has also said", "did not say", "called for", "said Thursday".
+
+        Auxiliaries, negation and adverbs right before the verb and a particle, a date or the
+        preposition that opens the content right after it belong to the cue (PolNeAR marks the
+        whole group). An infinitive's "to" stays out: "to say" is still the verb "say".
+        """
+        doc = self.doc
+        start, end = att.cue
+        verb = doc[start]
+        stop = att.source[1] if att.source is not None and att.source[1] <= start else 0
+        while start - 1 >= stop and doc[start - 1].head.i == verb.i and doc[start - 1].dep_ in GROUP_LEFT_DEPS and doc[start - 1].tag_ != "TO":
+            start -= 1
+        if end == verb.i + 1 and end < len(doc):
+            nxt = doc[end]
+            if nxt.head.i == verb.i and (nxt.dep_ == "prt" or nxt.dep_ == "npadvmod" and nxt.ent_type_ == "DATE"):
+                end += 1
+            elif nxt.dep_ == "prep" and nxt.lower_ in GROUP_PREPS and any(a == nxt.idx for a, _ in att.content):
+                end += 1  # the content keeps it too: "about the ceasefire" reads as a claim on its own
+        att.cue = (start, end)
 
     def _drop_nested(self, found: list[Attribution]) -> list[Attribution]:
         """Without belief and intention cues inside another's content ("Organizers say they want to avoid violence")."""
@@ -151,39 +124,6 @@ class _Finder(ContentMixin):
         spans = [(a.cue, r) for a in found for r in a.content]
         return [a for a in found if a.lexeme.applies not in NESTED_DROP or not any(
             cue != a.cue and r[0] <= doc[a.cue[0]].idx < r[1] for cue, r in spans)]
-
-    def _nouns(self, found: list[Attribution]) -> list[Attribution]:
-        """ "Trump's claim that ...", "Clinton's call for a ban": a possessor and a speech noun.
-
-        Not inside the content of another attribution (a claim is not counted twice), not
-        inside a quote, not help in a fight ("Russia's support for the offensive").
-        """
-        doc, nouns = self.doc, load_cues().nouns
-        taken = [r for a in found for r in a.content]
-        inside = [(q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in self.quotes]
-        out = []
-        for tok in doc:
-            cue = nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
-            if cue is None or any(a <= tok.idx < b for a, b in taken + inside):
-                continue
-            owners = [c for c in tok.children if c.dep_ == "poss"]
-            light = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS else None
-            if not owners and light is not None:  # "X raised questions about Y", "X made the claim that Y"
-                owners = [o for o in subjects_of(light, self.cue_lemmas) if o.tag_ not in {"WDT", "WP"}][:1]
-            if not owners:
-                continue
-            parts = [c for c in tok.rights if c.dep_ in {"acl", "ccomp"} and any(k.lower_ == "that" and k.dep_ == "mark" for k in c.children)]
-            parts += [c for c in tok.rights if c.dep_ == "prep" and c.lower_ in cue.preps and any(k.dep_ == "pobj" for k in c.children)]
-            if not parts or any(g.lemma_.lower() in MILITARY_WORDS for p in parts for g in p.children if g.dep_ == "pobj"):
-                continue
-            content = [self._clip(_char_range(doc, parts[0].left_edge.i, parts[-1].right_edge.i + 1), self._para(tok.idx))]
-            if content[0][1] <= content[0][0]:
-                continue
-            source = self._trim(np_bounds(owners[0]))
-            polarity = "negative" if cue.polarity == "negative" or self._negated(content) else "positive"
-            span = (light.i, tok.i + 1) if light is not None and not any(c.dep_ == "poss" for c in tok.children) else (tok.i, tok.i + 1)
-            out.append(Attribution(span, cue, source, source, self._resolve(source), content, False, [], polarity))
-        return out
 
     # -- cues ------------------------------------------------------------------------------
 
@@ -196,7 +136,9 @@ class _Finder(ContentMixin):
         if tok.dep_ in {"amod", "compound"} or material_sense(tok):
             return None
         agents = [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
-        passive = any(c.dep_ == "auxpass" for c in tok.children) and lemma not in RELAY_LEMMAS
+        # "Asked about the vote, she said", "a program known as X": a bare passive participle names no source.
+        bare_passive = tok.tag_ == "VBN" and tok.dep_ in {"advcl", "acl"} and not any(c.dep_ in {"nsubj", "aux"} for c in tok.children)
+        passive = (bare_passive or any(c.dep_ == "auxpass" for c in tok.children)) and lemma not in RELAY_LEMMAS
         if content_kind(tok) == "raising" or (passive and not agents):
             return self._sourceless(start, end, cue)
         relays: list[tuple[int, int]] = []
@@ -205,6 +147,8 @@ class _Finder(ContentMixin):
         if lemma in RELAY_LEMMAS and objects and self._is_source_like(objects[0]):
             relays = [self._np(subjects, tok)] if subjects else []
             source = np_bounds(objects[0])
+        elif agents and (passive or tok.tag_ == "VBN"):
+            source = np_bounds(agents[0])  # "X was dismissed by critics as Y", "as reported by Z": the agent speaks
         elif subjects:
             source = self._np(subjects, tok)
         elif agents:
@@ -219,13 +163,17 @@ class _Finder(ContentMixin):
         if source[0] > end or source[1] < start:  # subject far from the cue: the quote hugs the cue
             core = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if source[0] > end else (doc[source[0]].idx, core[1])
         got = self._content(tok, core, cue)
+        if got is None and passive and agents and content_kind(tok) in {"object", "predicate"}:
+            got = self._passive_content(tok)
         if got is None and cue.applies != "indirect":
             got = self._previous_quote(tok)
         if got is None:
             return None
         content, direct = got
         if any(a <= doc[start].idx < b for a, b in content):
-            return None  # the cue sits inside its own content: a parse tangle, not an attribution
+            content = [] if direct else self._split_at_cue(content, tok, end, source)
+            if not content:
+                return None  # the cue sits inside its own content: a parse tangle, not an attribution
         referent_span = self._resolve(source)
         relays = relays or self.relays_of.get(referent_span or (-1, -1), [])
         polarity = "negative" if cue.polarity == "negative" or self._negated(content) else "positive"
@@ -236,24 +184,52 @@ class _Finder(ContentMixin):
                 phrase = (phrase[0], phrase[1] - 1)
         return Attribution((start, end), cue, source, phrase, referent_span, content, direct, relays, polarity)
 
-    def _inverted_subject(self, tok: Token, end: int) -> tuple[int, int] | None:
-        """ '"...," said Oversight ranking Democrat Elijah Cummings.': a name after the cue the parser lost."""
-        doc = self.doc
-        if tok.i == 0 or doc[tok.i - 1].text not in QUOTE_CLOSERS or end >= len(doc) or doc[end].pos_ not in {"PROPN", "DET", "ADJ", "NOUN"}:
+    def _passive_content(self, tok: Token) -> tuple[list[tuple[int, int]], bool] | None:
+        """ "Cruz was endorsed by Fiorina", "pigs are considered unclean by many": the subject is what is spoken of."""
+        doc, para = self.doc, self._para(tok.idx)
+        subjects = [c for c in tok.children if c.dep_ == "nsubjpass" and c.i < tok.i and c.tag_ not in {"WDT", "WP"}]
+        if not subjects:
             return None
-        stop = end
-        while stop < len(doc) and stop - end < MAX_INVERTED_TOKENS and not (doc[stop].is_punct and doc[stop].text not in {".", "-"}) \
-                and "\n" not in doc[stop].text and not (doc[stop].text == "." and not doc[stop - 1].text[-1:].isupper()):
-            stop += 1
-        if "(" in doc[end:stop].text and stop < len(doc) and doc[stop].text == ")":
-            stop += 1  # "Elijah Cummings (D-Md.)"
-        return (end, stop) if any(t.pos_ == "PROPN" for t in doc[end:stop]) else None
+        rest = [c for c in tok.children if c.i > tok.i and (c.dep_ in {"oprd", "acomp", "xcomp", "ccomp"}
+                                                          or c.dep_ == "prep" and c.lower_ in PASSIVE_PREPS)]
+        parts = [self._clip(_char_range(doc, subjects[0].left_edge.i, subjects[0].right_edge.i + 1), para)]
+        parts += [self._clip(_char_range(doc, c.left_edge.i, c.right_edge.i + 1), para) for c in rest[:1]]
+        parts = [(a, b) for a, b in parts if b > a]
+        return (parts, False) if parts else None
+
+    def _split_at_cue(self, content: list[tuple[int, int]], tok: Token, end: int, source: tuple[int, int]) -> list[tuple[int, int]]:
+        """ "the system, which he said runs the risk of X": the content runs on both sides of "he said".
+
+        The part before the source and the part after the cue, when the source and cue sit
+        inside the clause (a relative or questioned word moved out of it); else nothing.
+        """
+        doc, text = self.doc, text_of(self.doc)
+        if not source[1] <= tok.i:
+            return []
+        cut = (doc[source[0]].idx, doc[end - 1].idx + len(doc[end - 1]))
+        para = self._para(tok.idx)
+        parts = []
+        for a, b in content:
+            if a <= cut[0] and cut[1] <= b:
+                parts += [self._clip((a, cut[0]), para), self._clip((cut[1], b), para)]
+            else:
+                parts.append((a, b))
+        parts = [(a, b) for a, b in parts if b > a and WORD.search(text, a, b)]
+        return parts if len(parts) == 2 else []
 
     def _sourceless(self, start: int, end: int, cue: Cue) -> Attribution | None:
         """ "X is expected to Y", "X seems to Y", "it was reported that Y": the subject is content, no source."""
         doc = self.doc
         tok = doc[start]
         comps = [c for c in tok.children if c.dep_ in {"xcomp", "ccomp"} and c.i > tok.i]
+        if not comps and content_kind(tok) == "raising":  # "X seems stable", "X seems like a stretch"
+            comps = [c for c in tok.children if c.i > tok.i and (c.dep_ in {"acomp", "attr", "oprd"} or c.dep_ == "prep" and c.lower_ == "like")][:1]
+        if not comps:
+            # "X was seen as Y", "X is accused of Y": the description is the rest of the content;
+            # "Asked about X, she said": what was asked about
+            preps = (PASSIVE_PREPS if content_kind(tok) in {"object", "predicate"} else frozenset()) | set(cue.preps)
+            comps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i and c.lower_ in preps
+                     and any(g.dep_ in {"pobj", "pcomp"} for g in c.children)][:1]
         if not comps:
             return None
         para = self._para(tok.idx)
@@ -273,7 +249,7 @@ class _Finder(ContentMixin):
     def _according(self, start: int, end: int, cue: Cue) -> Attribution | None:
         doc = self.doc
         to = doc[end - 1]
-        objs = [c for c in to.children if c.dep_ == "pobj"]
+        objs = [c for c in to.children if c.dep_ == "pobj"] or [c for c in to.children if c.dep_ == "pcomp"]  # "according to show insiders" misparsed
         if not objs:
             return None
         obj = objs[0]
@@ -301,81 +277,6 @@ class _Finder(ContentMixin):
         return Attribution((start, end), cue, source, self._phrase(source), self._resolve(source), content, False, [], polarity)
 
     # -- helpers ---------------------------------------------------------------------------
-
-    def _np(self, subjects: list[Token], cue: Token | None = None) -> tuple[int, int]:
-        bounds = [np_bounds(s) for s in subjects]
-        start, end = min(a for a, _ in bounds), max(b for _, b in bounds)
-        if cue is not None and cue.i > start:
-            para = self._para(cue.idx)
-            if self.doc[start].idx < para[0]:  # a heading fused to the subject: keep the cue's paragraph
-                inside = [c for s in subjects for c in s.children if c.idx >= para[0] and c.i < cue.i]
-                if inside:  # "HEADING\n\nThe United States and NATO" parsed as an apposition
-                    return inside[0].left_edge.i, inside[0].right_edge.i + 1
-                first = next((t.i for t in self.doc[start:end] if t.idx >= para[0] and not t.is_space), None)
-                if first is not None:
-                    return first, end
-        return start, end
-
-    def _is_source_like(self, tok: Token) -> bool:
-        """"a Syrian military source", "Reuters", "officials": someone who can be quoted."""
-        if tok.pos_ == "PROPN" or tok.lemma_.lower() in SOURCE_WORDS:
-            return True
-        span = self.doc[tok.left_edge.i:tok.right_edge.i + 1]
-        m = mention_in(self.mentions, span.start_char, span.end_char, at=tok.idx)
-        return m is not None and m.type in {"PERSON", "ORG", "NORP", "GPE"}
-
-    def _phrase(self, source: tuple[int, int]) -> tuple[int, int]:
-        """The source with its appositions and relative clauses ("Cox, who runs the NRA's lobbying arm").
-
-        Not an opening phrase before it ("At the debate, Clinton"), never across a quote mark or colon.
-        """
-        doc = self.doc
-        source = self._trim(source)
-        root = doc[source[0]:source[1]].root
-        start, end = source
-        for child in root.lefts:
-            if child.i < start and child.dep_ not in PHRASE_LEFT_DROP:
-                start = min(start, child.left_edge.i)
-        end = max(end, root.right_edge.i + 1)
-        para = self._para(root.idx)
-        for i in range(source[0] - 1, start - 1, -1):
-            if doc[i].idx < para[0] or doc[i].text in PHRASE_BARRIERS or "\n" in doc[i].text:
-                start = i + 1
-                break
-        while start < source[0] and (doc[start].is_punct or doc[start].is_space):
-            start += 1
-        while end > source[1] and (doc[end - 1].is_punct or doc[end - 1].is_space):
-            end -= 1
-        return self._trim((start, end))
-
-    def _trim(self, span: tuple[int, int]) -> tuple[int, int]:
-        """Without a leading conjunction or relative word ("And a third, X", "which she") or a clitic ("she's")."""
-        doc = self.doc
-        start, end = span
-        while end - start > 1 and (doc[start].lower_ in LEADING_DROP or doc[start].tag_ in {"WDT", "WP"} or doc[start].is_punct):
-            start += 1
-        if end - start > 1 and doc[end - 1].lower_ in {"'s", "\u2019s"} and doc[end - 2].tag_ == "PRP":
-            end -= 1  # "she's said"
-        return start, end
-
-    def _is_media(self, span: tuple[int, int]) -> bool:
-        text = self.doc[span[0]:span[1]].text
-        m = mention_in(self.mentions, self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1]), prefer="ORG")
-        names = [text] + ([m.text] if m else [])
-        return any(match_outlet(n) or ((e := load_aliases().lookup(n)) is not None and e.kind == "media") for n in names)
-
-    def _resolve(self, source: tuple[int, int]) -> tuple[int, int] | None:
-        doc = self.doc
-        head = doc[source[0]:source[1]].root
-        if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl" and head.head.head.i < head.i:
-            return np_bounds(head.head.head)
-        if not needs_resolution(doc, source[0], source[1], head.i):
-            return source
-        sent = self.sent_of[head.i]
-        ref = resolve(doc, head.i, sent, self.refs) or resolve(doc, head.i, sent, self.other_refs)
-        if ref is None and head.lower_ not in {"he", "she", "they", "it", "who", "we", "i"}:
-            ref = resolve(doc, head.i, sent, self.named)
-        return (ref.start, ref.end) if ref else None
 
     def _negated(self, content: list[tuple[int, int]]) -> bool:
         for a, b in content:

@@ -35,16 +35,37 @@ OBJECT_PREPS = frozenset({"as", "of", "for", "about", "against"})
 WORD = re.compile(r"\w+")
 # "U.S.", "N.C.", "Sen.", "Gov.": full stops that do not end a sentence.
 ABBREVIATION = re.compile(r"\b(?:[A-Z]\.){2,}|\b(?:Sen|Gov|Rep|Gen|Lt|Col|Dr|Mr|Mrs|Ms|St|Jr|Sr|Mt|Ft)\.|\b[A-Z][a-z]{1,3}\.(?=,)")
-# Cues with a material sense in conflict news ("support", "back"): not a stance when the
-# supporter or the supported is a fighting force, or the help comes "with" something.
-MATERIAL_SENSE_CUES = frozenset({"support", "back", "endorse", "reinforce"})
+# Verbs whose object is a finding when their subject is a record ("the poll shows a tie").
+EVIDENCE_CUES = frozenset({"show", "reveal", "indicate", "suggest", "find", "confirm"})
+EVIDENCE_WORDS = frozenset({
+    "poll", "survey", "study", "report", "analysis", "data", "record", "document", "result", "figure", "number",
+    "evidence", "video", "photo", "footage", "email", "e-mail", "memo", "letter", "filing", "review", "investigation",
+    "audit", "research", "statistic", "estimate", "tally", "count", "chart", "graph", "model",
+})
+# Cues with a material sense in conflict news ("support", "back", "attack", "defend"): not a
+# stance when the one acting or acted on is a fighting force or a physical target, or the
+# act comes "with" something ("blasted a checkpoint with a car bomb").
+MATERIAL_SENSE_CUES = frozenset({"support", "back", "endorse", "reinforce", "attack", "blast", "defend", "hit",
+                                 "target", "strike", "slam", "bombard", "pound"})
 MILITARY_WORDS = frozenset({
     "troop", "troops", "force", "forces", "army", "military", "militia", "militias", "fighter", "fighters",
     "rebel", "rebels", "militant", "militants", "soldier", "soldiers", "offensive", "operation", "operations",
     "advance", "assault", "attack", "attacks", "unit", "units", "jet", "jets", "aircraft", "warplane", "warplanes",
     "airstrike", "airstrikes", "strike", "strikes", "artillery", "navy", "battalion", "brigade", "tank", "tanks",
     "helicopter", "helicopters", "drone", "drones", "gunship", "gunships", "ground", "push", "counteroffensive",
+    "insurgent", "insurgents", "gunman", "gunmen", "jihadist", "jihadists", "bomber", "bombers", "police",
+    "mob", "sniper", "snipers", "missile", "missiles", "rocket", "rockets", "shell", "shells", "bomb", "bombs",
 })
+# What is hit rather than argued with: places and things ("attacked the town", "defended the border").
+PHYSICAL_TARGETS = frozenset({
+    "town", "towns", "city", "cities", "village", "villages", "checkpoint", "checkpoints", "convoy", "convoys",
+    "base", "bases", "position", "positions", "building", "buildings", "hospital", "hospitals", "school",
+    "schools", "market", "markets", "camp", "camps", "post", "posts", "border", "area", "areas", "district",
+    "districts", "bridge", "airport", "depot", "headquarters", "target", "targets", "vehicle", "vehicles",
+    "ship", "ships", "station", "embassy", "compound", "outpost", "territory", "stronghold", "strongholds",
+})
+# Entity types that are places: "attacked Aleppo" is a raid, "attacked Clinton" an argument.
+PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 # Cues that make a request of their object: "asked X to Y" (the object belongs to the content).
 REQUEST_CUES = frozenset({"ask", "urge", "call", "encourage"})
 # Speech verbs whose direct object is what was said when no clause follows ("said yes").
@@ -93,8 +114,8 @@ def _is_complement(cue: Token, c: Token, kind: str, takes_object: bool) -> bool:
     entry = load_cues().verbs.get(cue_lemma(cue), _ANY)
     if c.dep_ == "xcomp" and kind == "clause" and entry.applies == "direct":
         return False  # "continued campaigning": a quote verb with an action, not speech
-    if c.dep_ == "xcomp" and entry.cue in REQUEST_CUES and not any(k.dep_ == "dobj" for k in cue.children):
-        return False  # "asked to leave": no one is asked anything; "asked X to Y" is a request
+    if c.dep_ == "xcomp" and entry.cue in REQUEST_CUES and not any(k.dep_ == "dobj" or k.dep_ == "prep" and k.lower_ == "on" for k in cue.children):
+        return False  # "asked to leave": no one is asked anything; "asked X to Y", "called on X to Y" are requests
     if c.dep_ in COMPLEMENT_DEPS:
         return True
     if takes_object and c.dep_ in {"dobj", "oprd"}:
@@ -105,6 +126,8 @@ def _is_complement(cue: Token, c: Token, kind: str, takes_object: bool) -> bool:
         if c.lower_ == "on" and kind == "predicate":
             return c.i == cue.i + 1  # "called on Congress to act", not "called her on Sunday"
         return c.lower_ in OBJECT_PREPS
+    if c.dep_ == "advcl" and c.i > cue.i and any(k.dep_ == "mark" and k.lower_ == "for" for k in c.children):
+        return True  # "called for his rivals to drop out": a for-to clause is what is asked
     if c.dep_ == "advcl" and c.i > cue.i and kind == "clause":
         # "said after the meeting he would resign": a complement the parser took for an adverbial.
         kids = list(c.children)
@@ -121,16 +144,28 @@ def _said_object(tok: Token) -> bool:
     return bool(objects) and all(o.i > tok.i and o.tag_ not in {"WDT", "WP"} for o in objects)  # not "the words that he said"
 
 
+def _evidence_object(tok: Token) -> bool:
+    """ "The poll shows a tight race", "a video showing X": what a record shows is a finding; "the army showed its tanks" is not."""
+    if cue_lemma(tok) not in EVIDENCE_CUES or not any(c.dep_ == "dobj" and c.i > tok.i for c in tok.children):
+        return False
+    holders = [c for c in tok.children if c.dep_ == "nsubj"] or ([tok.head] if tok.dep_ == "acl" else [])
+    return any(h.lemma_.lower() in EVIDENCE_WORDS for h in holders)
+
+
 def material_sense(tok: Token) -> bool:
-    """ "Jets supported the advance", "backed the rebels with arms": help in a fight, not a stance."""
+    """ "Jets supported the advance", "backed the rebel groups", "attacked the town": acts of a
+    fight, not a stance ("attacked the plan", "backed the bill" stay statements)."""
     if cue_lemma(tok) not in MATERIAL_SENSE_CUES:
         return False
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "with":
             return True
         if c.dep_ in {"dobj", "nsubj", "nsubjpass", "agent"}:
-            heads = [c] + [g for g in c.children if g.dep_ == "pobj"] + [g for g in c.children if g.dep_ == "conj"]
-            if any(h.lemma_.lower() in MILITARY_WORDS for h in heads):
+            heads = [c] + [g for g in c.children if g.dep_ in {"pobj", "conj", "compound", "amod"}]
+            if any(h.lemma_.lower() in MILITARY_WORDS or h.lower_ in MILITARY_WORDS for h in heads):
+                return True
+            if c.dep_ in {"dobj", "nsubjpass"} and (c.lower_ in PHYSICAL_TARGETS or c.lemma_.lower() in PHYSICAL_TARGETS
+                                                    or c.ent_type_ in PLACE_ENTITY_TYPES):
                 return True
     return False
 
@@ -147,6 +182,8 @@ class ContentMixin:
             out.append(before[-1])
         if after and _gap_ok(text[core[1]:after[0].open_mark], allow_words=MAX_GAP_WORDS):
             out.append(after[0])
+        elif after and re.fullmatch(r"\s*:\s*", text[core[1]:after[0].open_mark]):
+            out.append(after[0])  # "He said:" closing a paragraph, the quote opening the next one
         return [q for q in out if q.open_mark not in self.used and not _is_title(text[q.start:q.end])]
 
     def _para(self, char: int) -> tuple[int, int]:
@@ -165,12 +202,14 @@ class ContentMixin:
         kind = content_kind(tok)
         takes_object = kind in {"object", "predicate"} or (
             tok.lemma_.lower() == "cite" and not any(c.dep_ == "dobj" and self._is_source_like(c) for c in tok.children)
-        ) or _said_object(tok)
+        ) or _said_object(tok) or _evidence_object(tok)
         if cue_lemma(tok) in REQUEST_CUES and any(c.dep_ == "xcomp" for c in tok.children):
             takes_object = True  # "asked the Justice Department to investigate"
         comps = [c for c in tok.children if para[0] <= c.idx < para[1] and _is_complement(tok, c, kind, takes_object)]
         if kind == "predicate" and not any(c.dep_ != "dobj" for c in comps) and not _said_object(tok):
             return None  # "called his mother": no description, no claim
+        if any(c.i < tok.i for c in comps) and any(c.i > tok.i for c in comps):
+            comps = [c for c in comps if c.i > tok.i]  # "It's unlikely; the team says she'll go on": a clause fused from before
         if comps:
             a = min(c.left_edge.i for c in comps)
             b = max(c.right_edge.i for c in comps) + 1
@@ -183,18 +222,38 @@ class ContentMixin:
             rest = [t.i for t in tok.head.subtree if t.i not in own and sent.start <= t.i < sent.end]
             if rest:
                 return self._clip(_char_range(self.doc, min(rest), max(rest) + 1), para)
-        if tok.dep_ in {"parataxis", "ccomp"} and not has_object and tok.head.pos_ in {"VERB", "AUX"}:
-            head = tok.head  # "Y, he said, Z": the content is the head clause around the cue
-            first, last = tok.left_edge.i, tok.right_edge.i
-            if first > 0 and self.doc[first - 1].text in {",", "\u2014"}:
-                left = [t.i for t in head.subtree if t.i < first - 1]
-                if left:
-                    return self._clip(_char_range(self.doc, min(left), max(left) + 1), para)
-            if last + 1 < len(self.doc) and self.doc[last + 1].text == ",":
-                right = [t.i for t in head.subtree if t.i > last + 1]
-                if right:
-                    return self._clip(_char_range(self.doc, min(right), max(right) + 1), para)
+        around = self._around(tok)
+        if around:
+            return around[0]
         return self._before_comma(tok, para)
+
+    def _around(self, tok: Token) -> list[tuple[int, int]]:
+        """ "Y, he said.", "He said, Y", "Y, he said, Z": the head clause around a parenthetical cue.
+
+        Mid-sentence the content has two parts, before and after the cue clause.
+        """
+        if tok.dep_ not in {"parataxis", "ccomp"} or tok.head.pos_ not in {"VERB", "AUX"} or tok.head.i == tok.i:
+            return []
+        if any(c.dep_ in {"dobj", "dative"} for c in tok.children):
+            return []
+        doc, para = self.doc, self._para(tok.idx)
+        # The parser hangs the commas that set the cue off on the cue itself: skip them.
+        first, last = tok.left_edge.i, tok.right_edge.i
+        while first < tok.i and doc[first].is_punct:
+            first += 1
+        while last > tok.i and doc[last].is_punct:
+            last -= 1
+        own = {t.i for t in tok.subtree}
+        parts = []
+        if first > 0 and doc[first - 1].text in {",", "\u2014"}:
+            left = [t.i for t in tok.head.subtree if t.i < first - 1 and t.i not in own]
+            if left:
+                parts.append(self._clip(_char_range(doc, min(left), max(left) + 1), para))
+        if last + 1 < len(doc) and doc[last + 1].text in {",", "\u2014"}:
+            right = [t.i for t in tok.head.subtree if t.i > last + 1 and t.i not in own]
+            if right:
+                parts.append(self._clip(_char_range(doc, min(right), max(right) + 1), para))
+        return [(a, b) for a, b in parts if b > a]
 
     def _before_comma(self, tok: Token, para: tuple[int, int]) -> tuple[int, int] | None:
         """ "Russia has no agenda in Syria, Chairperson X said": the parser split it in two."""
@@ -242,6 +301,9 @@ class ContentMixin:
                 return [(lo, hi)], False
         if clause is None or clause[1] <= clause[0]:
             return None
+        around = self._around(tok)
+        if len(around) == 2 and clause == around[0]:
+            return around, False
         inner = [q for q in self.quotes if q.start <= clause[0] and clause[1] <= q.end]
         if inner:
             self.used.add(inner[0].open_mark)

@@ -73,6 +73,7 @@ class CueLexicon:
     phrases: dict[tuple[str, ...], Cue]
     suffixes: tuple[tuple[str, ...], ...]
     nouns: dict[str, Cue] = field(default_factory=dict)  # "Trump's claim that ...", "his call for ..."
+    adjectives: dict[str, Cue] = field(default_factory=dict)  # "X is confident that ...", "X is critical of ..."
 
 
 @functools.lru_cache(maxsize=2)
@@ -93,6 +94,7 @@ def load_cues(path: str | None = None) -> CueLexicon:
     phrases: dict[tuple[str, ...], Cue] = {}
     suffixes: list[tuple[str, ...]] = []
     nouns: dict[str, Cue] = {}
+    adjectives: dict[str, Cue] = {}
     for row in csv.DictReader(rows, delimiter="\t"):
         content = (row.get("content") or "clause").strip()
         preps = tuple(p for p in (row.get("preps") or "").strip().split(",") if p)
@@ -101,12 +103,14 @@ def load_cues(path: str | None = None) -> CueLexicon:
             verbs[cue.cue] = cue
         elif cue.kind == "noun":
             nouns[cue.cue] = cue
+        elif cue.kind == "adjective":
+            adjectives[cue.cue] = cue
         elif cue.kind == "phrase":
             phrases[tuple(cue.cue.split())] = cue
         else:
             suffixes.append(tuple(cue.cue.split()))
     suffixes.sort(key=len, reverse=True)  # longest suffix wins
-    return CueLexicon(verbs, phrases, tuple(suffixes), nouns)
+    return CueLexicon(verbs, phrases, tuple(suffixes), nouns, adjectives)
 
 
 def paragraphs(text: str) -> Iterator[tuple[int, int]]:
@@ -131,10 +135,12 @@ def _double_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
             continue
         if text.startswith(TWO_APOSTROPHES, i):
             c, skip = STRAIGHT_DOUBLE, i + 1  # ''quoted'' (the New York Times' style) reads as "quoted"
+        after = text[i + 1] if i + 1 < end else " "
         if c == OPEN_DOUBLE:
-            kind = "open"
+            # a mistyped mark: “ closing an open quote before a space ('“Apparently not,“ he said')
+            kind = "close" if depth > 0 and after.isspace() else "open"
         elif c == CLOSE_DOUBLE:
-            kind = "close"
+            kind = "open" if depth == 0 and after.isalnum() else "close"  # and ” opening one before a word
         elif c == STRAIGHT_DOUBLE:
             before = text[i - 1] if i > start else " "
             # Straight marks alternate; context breaks the tie when the count is off.
@@ -226,7 +232,7 @@ def cue_tokens(doc: Doc, lexicon: CueLexicon, quotes: list[QuoteSpan]) -> list[t
             found.append(phrase)
             continue
         cue = lexicon.verbs.get(cue_lemma(tok, lexicon))
-        if cue is None or tok.pos_ not in {"VERB", "AUX"} and tok.tag_[:2] != "VB":
+        if cue is None or tok.pos_ not in {"VERB", "AUX"} and tok.tag_[:2] != "VB" and not _verb_in_function(tok):
             continue
         end = tok.i + 1
         for suffix in lexicon.suffixes:
@@ -236,6 +242,12 @@ def cue_tokens(doc: Doc, lexicon: CueLexicon, quotes: list[QuoteSpan]) -> list[t
                 break
         found.append((tok.i, end, cue))
     return found
+
+
+def _verb_in_function(tok: Token) -> bool:
+    """ "Trump claims that ...": a word tagged as a noun that has a subject and a clause works as a verb."""
+    kids = {c.dep_ for c in tok.children}
+    return tok.pos_ == "NOUN" and "nsubj" in kids and bool(kids & {"ccomp", "xcomp", "dobj"})
 
 
 def cue_lemma(tok: Token, lexicon: CueLexicon | None = None) -> str:

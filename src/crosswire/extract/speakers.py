@@ -74,6 +74,9 @@ MAX_SUBJECT_CLIMB = 3
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 # A participle on a plural or proper noun names its speaker ("supporters saying", "Reuters, saying").
 ACL_SPEAKER_TAGS = frozenset({"NNS", "NNP", "NNPS"})
+# Verbs whose object, not their subject, does what the to-clause says ("prompted Rubio to call X").
+OBJECT_CONTROL_VERBS = frozenset({"force", "prompt", "lead", "cause", "push", "press", "pressure", "urge", "encourage",
+                                  "persuade", "convince", "compel", "drive", "inspire", "spur", "move", "get", "invite"})
 PRONOUN_WINDOW_SENTS = 3
 DESCRIPTION_WINDOW_SENTS = 12
 
@@ -366,6 +369,10 @@ def subjects_of(tok: Token, cues: frozenset[str], depth: int = 0) -> list[Token]
         while head.dep_ == "prep" and head.head.i != head.i:
             head = head.head
         return subjects_of(head, cues, depth + 1) if head.pos_ in {"VERB", "AUX"} else []
+    if tok.dep_ == "xcomp" and head.lemma_.lower() in OBJECT_CONTROL_VERBS:
+        objects = [c for c in head.children if c.dep_ == "dobj" and c.i < tok.i and c.pos_ in {"PROPN", "NOUN", "PRON"}]
+        if objects and objects[0].tag_ not in {"WDT", "WP"}:
+            return objects[:1]  # "forced Sanders to acknowledge X": the object does the saying
     if tok.dep_ in {"advcl", "conj", "xcomp", "pcomp"}:
         while head.pos_ not in {"VERB", "AUX"} and head.dep_ in {"prep", "acomp", "pcomp"} and head.head.i != head.i:
             head = head.head  # "after saying" -> "after" -> the verb; "willing to say" -> "was"

@@ -1,0 +1,129 @@
+"""Source phrases of attributions: the words naming the speaker, their PolNeAR-style extent, whom they refer to."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crosswire.clean.metadata import match_outlet
+from crosswire.extract.aliases import load_aliases
+from crosswire.extract.speakers import mention_in, needs_resolution, np_bounds, resolve
+
+# Heads of an object that is a person or organisation being quoted ("quoted a source as saying").
+SOURCE_WORDS = frozenset({"source", "official", "officials", "sources", "spokesman", "spokeswoman", "spokesperson",
+                          "diplomat", "aide", "witness", "resident", "agency", "ministry", "minister", "report", "media"})
+# Left dependents that open the sentence rather than name the source ("At the debate, Clinton said").
+PHRASE_LEFT_DROP = frozenset({"cc", "prep", "punct", "preconj", "mark", "meta", "advcl", "npadvmod", "dep"})
+PHRASE_BARRIERS = frozenset({"\u201c", "\u201d", '"', "''", ":", "\u2014", "--", "\u2013", "(", ")"})
+LEADING_DROP = frozenset({"and", "but", "so", "yet", "or", "also", "then", "as"})
+# '"...," said X': the quote mark or comma before an inverted cue, and how long X may be.
+QUOTE_CLOSERS = frozenset({"\u201d", '"', "''", ","})
+MAX_INVERTED_TOKENS = 10
+# Dependents of a source, after a comma, that remark on it in passing rather than name it.
+SIDE_REMARK_DEPS = frozenset({"acl", "advcl", "advmod", "amod"})
+
+
+class SourceMixin:
+    """Source spans for ``_Finder`` (needs doc, mentions, sent_of, refs, other_refs, named and ``_para``)."""
+
+    def _inverted_subject(self, tok: Token, end: int) -> tuple[int, int] | None:
+        """ '"...," said Oversight ranking Democrat Elijah Cummings.': a name after the cue the parser lost."""
+        doc = self.doc
+        if tok.i == 0 or doc[tok.i - 1].text not in QUOTE_CLOSERS or end >= len(doc) or doc[end].pos_ not in {"PROPN", "DET", "ADJ", "NOUN"}:
+            return None
+        stop = end
+        while stop < len(doc) and stop - end < MAX_INVERTED_TOKENS and not (doc[stop].is_punct and doc[stop].text not in {".", "-"}) \
+                and "\n" not in doc[stop].text and not (doc[stop].text == "." and not doc[stop - 1].text[-1:].isupper()):
+            stop += 1
+        if "(" in doc[end:stop].text and stop < len(doc) and doc[stop].text == ")":
+            stop += 1  # "Elijah Cummings (D-Md.)"
+        return (end, stop) if any(t.pos_ == "PROPN" for t in doc[end:stop]) else None
+
+    def _np(self, subjects: list[Token], cue: Token | None = None) -> tuple[int, int]:
+        bounds = [np_bounds(s) for s in subjects]
+        start, end = min(a for a, _ in bounds), max(b for _, b in bounds)
+        if cue is not None and cue.i > start:
+            para = self._para(cue.idx)
+            if self.doc[start].idx < para[0]:  # a heading fused to the subject: keep the cue's paragraph
+                inside = [c for s in subjects for c in s.children if c.idx >= para[0] and c.i < cue.i]
+                if inside:  # "HEADING\n\nThe United States and NATO" parsed as an apposition
+                    return inside[0].left_edge.i, inside[0].right_edge.i + 1
+                first = next((t.i for t in self.doc[start:end] if t.idx >= para[0] and not t.is_space), None)
+                if first is not None:
+                    return first, end
+        return start, end
+
+    def _is_source_like(self, tok: Token) -> bool:
+        """"a Syrian military source", "Reuters", "officials": someone who can be quoted."""
+        if tok.pos_ == "PROPN" or tok.lemma_.lower() in SOURCE_WORDS:
+            return True
+        span = self.doc[tok.left_edge.i:tok.right_edge.i + 1]
+        m = mention_in(self.mentions, span.start_char, span.end_char, at=tok.idx)
+        return m is not None and m.type in {"PERSON", "ORG", "NORP", "GPE"}
+
+    def _phrase(self, source: tuple[int, int]) -> tuple[int, int]:
+        """The source with its appositions and relative clauses ("Cox, who runs the NRA's lobbying arm").
+
+        Not an opening phrase before it ("At the debate, Clinton"), never across a quote mark or colon.
+        """
+        doc = self.doc
+        source = self._trim(source)
+        root = doc[source[0]:source[1]].root
+        start, end = source
+        for child in root.lefts:
+            if child.i < start and child.dep_ not in PHRASE_LEFT_DROP:
+                start = min(start, child.left_edge.i)
+        end = max(end, self._phrase_end(root))
+        para = self._para(root.idx)
+        for i in range(source[0] - 1, start - 1, -1):
+            if doc[i].idx < para[0] or doc[i].text in PHRASE_BARRIERS or "\n" in doc[i].text:
+                start = i + 1
+                break
+        while start < source[0] and (doc[start].is_punct or doc[start].is_space):
+            start += 1
+        while end > source[1] and (doc[end - 1].is_punct or doc[end - 1].is_space):
+            end -= 1
+        return self._trim((start, end))
+
+    def _phrase_end(self, root: Token) -> int:
+        """Where the source phrase headed by ``root`` ends: before a side remark set off by a comma.
+
+        An active participle or adverb after a comma ("Trump, speaking at a rally,", "X, clearly
+        frustrated,") tells what the source was doing, not who it is; PolNeAR-style spans keep
+        appositions, relative clauses and passive participles ("a group, funded by donors,").
+        """
+        doc = self.doc
+        end = root.i + 1
+        for child in root.rights:
+            if child.dep_ in SIDE_REMARK_DEPS and child.tag_ != "VBN" and doc[child.left_edge.i - 1].text in {",", "\u2014", "--", "-"}:
+                break
+            end = max(end, child.right_edge.i + 1)
+        return end
+
+    def _trim(self, span: tuple[int, int]) -> tuple[int, int]:
+        """Without a leading conjunction or relative word ("And a third, X", "which she") or a clitic ("she's")."""
+        doc = self.doc
+        start, end = span
+        while end - start > 1 and (doc[start].lower_ in LEADING_DROP or doc[start].tag_ in {"WDT", "WP"} or doc[start].is_punct):
+            start += 1
+        if end - start > 1 and doc[end - 1].lower_ in {"'s", "\u2019s"} and doc[end - 2].tag_ == "PRP":
+            end -= 1  # "she's said"
+        return start, end
+
+    def _is_media(self, span: tuple[int, int]) -> bool:
+        text = self.doc[span[0]:span[1]].text
+        m = mention_in(self.mentions, self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1]), prefer="ORG")
+        names = [text] + ([m.text] if m else [])
+        return any(match_outlet(n) or ((e := load_aliases().lookup(n)) is not None and e.kind == "media") for n in names)
+
+    def _resolve(self, source: tuple[int, int]) -> tuple[int, int] | None:
+        doc = self.doc
+        head = doc[source[0]:source[1]].root
+        if head.tag_ in {"WDT", "WP"} and head.head.dep_ == "relcl" and head.head.head.i < head.i:
+            return np_bounds(head.head.head)
+        if not needs_resolution(doc, source[0], source[1], head.i):
+            return source
+        sent = self.sent_of[head.i]
+        ref = resolve(doc, head.i, sent, self.refs) or resolve(doc, head.i, sent, self.other_refs)
+        if ref is None and head.lower_ not in {"he", "she", "they", "it", "who", "we", "i"}:
+            ref = resolve(doc, head.i, sent, self.named)
+        return (ref.start, ref.end) if ref else None
