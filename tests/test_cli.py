@@ -120,3 +120,21 @@ def test_cli_every_mention_offset_indexes_the_clean_text(corpus: Path, tmp_path:
     assert mentions
     for m in mentions:
         assert docs[m.doc].text[m.start:m.end] == m.text
+
+
+def test_eval_table_lists_nested_metrics_one_row_each():
+    from rich.console import Console
+
+    from crosswire.cli import _metrics_table, flat_metrics
+
+    result = {"systems": {"crosswire": {"source": {"strict": {"f1": 69.5}}, "counts": {"gold": 9}, "n": 3},
+                          "baseline": {"source": {"strict": {"f1": 60.0}}}},
+              "reference": {"citron": 82.0}}
+    assert flat_metrics(result["systems"]["crosswire"]) == {"source.strict.f1": 69.5, "n": 3}
+    console = Console(width=100, record=True)
+    console.print(_metrics_table("quotes", result))
+    lines = console.export_text().splitlines()
+    row = next(line for line in lines if "source.strict.f1" in line)
+    assert "69.5000" in row and "60.0000" in row
+    assert any("n " in line and "3" in line for line in lines) and any("reference: citron" in line for line in lines)
+    assert not any("gold" in line for line in lines)  # raw counts stay out of the table

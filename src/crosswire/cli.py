@@ -332,15 +332,37 @@ def export_cmd(
         err.print("wrote " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" -> {out}")
 
 
+def flat_metrics(values: dict, prefix: str = "") -> dict[str, float | int]:
+    """Numeric metrics of one system, nested ones as dotted names ("source.strict.f1"); raw counts left out.
+
+    Example:
+        >>> flat_metrics({"f1": 0.9, "source": {"strict": {"f1": 69.5}}, "counts": {"gold": 3}, "note": "x"})
+        {'f1': 0.9, 'source.strict.f1': 69.5}
+    """
+    out: dict[str, float | int] = {}
+    for key, value in values.items():
+        if key == "counts":
+            continue
+        if isinstance(value, dict):
+            out.update(flat_metrics(value, f"{prefix}{key}."))
+        elif isinstance(value, (int, float)) and not isinstance(value, bool):
+            out[f"{prefix}{key}"] = value
+    return out
+
+
 def _metrics_table(title: str, result: dict) -> Table:
+    """One row per metric, one column per system: evaluations report dozens of nested figures."""
     table = Table(title=title)
-    systems = result["systems"]
-    metrics = [k for k in next(iter(systems.values())) if isinstance(next(iter(systems.values()))[k], (int, float))]
-    table.add_column("system")
-    for m in metrics:
-        table.add_column(m, justify="right")
-    for name, vals in systems.items():
-        table.add_row(name, *(f"{vals[m]:.4f}" if isinstance(vals[m], float) else str(vals[m]) for m in metrics))
+    systems = {name: flat_metrics(vals) for name, vals in result["systems"].items()}
+    names = list(dict.fromkeys(m for vals in systems.values() for m in vals))
+    table.add_column("metric")
+    for name in systems:
+        table.add_column(name, justify="right")
+    for metric in names:
+        cells = [systems[s].get(metric) for s in systems]
+        table.add_row(metric, *("" if v is None else f"{v:.4f}" if isinstance(v, float) else str(v) for v in cells))
+    for name, value in flat_metrics(result.get("reference", {})).items():
+        table.add_row(f"reference: {name}", *([f"{value:g}"] + [""] * (len(systems) - 1)))
     return table
 
 

@@ -42,3 +42,14 @@ def test_quotes_eval_polnear_dev_small(shared_dir, nlp_sm):
     # A smoke floor on five articles; the full dev numbers are in the report.
     assert m["source"]["overlap"]["precision"] >= 50.0
     assert m["content"]["precision"] >= 60.0
+
+
+def test_quotes_eval_direct_subset_uses_the_same_test_for_gold_and_predictions():
+    from crosswire.evaluate.quotes import direct_only, quoted_words
+
+    text = "\u201cThe bridge is open,\u201d the mayor said. Officials said the road \"was\" shut."
+    quoted = quoted_words(text)
+    inside = {"source": [], "cue": [], "content": [(1, 20)]}
+    mostly_outside = {"source": [], "cue": [], "content": [(52, 69)]}  # one quoted word of four
+    assert direct_only(text, [inside, mostly_outside], quoted) == [inside]
+    assert direct_only(text, [{"source": [], "cue": [], "content": []}], quoted) == []
