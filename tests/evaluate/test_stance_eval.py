@@ -126,6 +126,17 @@ def test_agree_needs_an_unhedged_close_restatement() -> None:
     assert decide(aside, 0.8, 0.6)[0] == "agree"
 
 
+def test_a_restatement_in_someones_mouth_is_not_agreement() -> None:
+    voiced = _evidence(["A man says he was abducted by aliens on his way home.", "Police had a call that night."],
+                       [0.8, 0.3])
+    assert voiced.voiced and decide(voiced, 0.8, 0.6)[0] == "discuss"
+    confirmed = _evidence(["The singer has cancelled her tour, her label says in a statement that confirms it."],
+                          [0.8])
+    assert not confirmed.voiced  # a confirmation is an assertion, whoever voices it
+    settled = _evidence(["The bank chief resigned on Monday, the bank said."], [0.8])
+    assert not settled.voiced and decide(settled, 0.8, 0.6)[0] == "agree"
+
+
 def test_polarity_clash_alone_is_enough_to_disagree() -> None:
     ev = _evidence(["The singer has not cancelled the tour."], [0.8], clash=True)
     assert decide(ev, 0.8, 0.6)[0] == "disagree"
@@ -177,7 +188,8 @@ def test_self_written_stance_pairs_with_minilm() -> None:
         analyses = [analyse(s) for s in sents]
         content = frozenset().union(*(a.content for a in analyses))
         right += classify_stance(analyse(row["headline"]), analyses, vecs[1:] @ vecs[0], content).label == row["stance"]
-    # Measured 99/121. The first 93 (85 right): three bodies fall below the relatedness
+    # Measured 101/121 (99 before a restatement in someone's mouth stopped counting as
+    # agreement: sp054, sp117). The first 93 (85 right): three bodies fall below the relatedness
     # cosine, one first-person claim reads as asserted, two denials by a party outweighed
     # by hedges, one refutation mid-body, one short restatement below AGREE_COS. sp094-sp121
     # are hard cases (a body on the same people or place but another claim; short related
@@ -185,4 +197,4 @@ def test_self_written_stance_pairs_with_minilm() -> None:
     # rarity-weighted word-coverage filter fixed most of them but cost FNC-1 dev 2.8 points
     # (related bodies there paraphrase their headlines), so it was not kept.
     assert len(rows) == 121
-    assert right >= 99
+    assert right >= 101

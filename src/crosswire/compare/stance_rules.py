@@ -64,6 +64,10 @@ _HEDGE = re.compile(
 # An explicit confirmation, unless negated ("has not confirmed" is a hedge above).
 _CONFIRM = re.compile(r"\b(confirm(ed|s)|officially|announced|said in a statement|verified|"
                       r"told reporters|charged with)\b")
+# The restatement put in someone's mouth ("a man says he was abducted", "owners say their
+# phones caught fire"): the body reports the claim, it does not assert it. Plain past "said"
+# is left out: news copy attributes settled facts with it too ("resigned, the bank said").
+_VOICED = re.compile(r"\b(says|say|tells|told|insists?|insisted|maintains?|swears?)\b")
 _NOT_BEFORE = re.compile(r"\b(not|n't|yet to|never|no|unable to|could not)\W+(\w+\W+){0,2}$")
 
 # A verdict: a refutation in the lede or the closest sentence, or this many independent
@@ -102,6 +106,7 @@ class Evidence:
     confirms: int  # claim sentences with an explicit confirmation
     clash: bool  # closest sentence negates the headline
     sentences: int  # claim sentences read
+    voiced: bool = False  # the closest sentence puts the claim in someone's mouth, unconfirmed
 
     @property
     def verdict(self) -> bool:
@@ -160,8 +165,10 @@ def gather(sentences: Sequence[Analysis], sims: np.ndarray, clash: bool) -> Evid
         # A debunk names what it debunks ("the viral claim ... is false"): not a hedge.
         hedges += bool(_hits(_HEDGE, text)) and not refuting and not denying
         confirms += bool(_hits(_CONFIRM, text))
+    closest = sentences[int(np.argmax(sims))].text if len(sentences) else ""
+    voiced = bool(_hits(_VOICED, closest)) and not _hits(_CONFIRM, closest)
     return Evidence(tuple(refutes), elsewhere, refuting_sentences, first, tuple(denials), hedges, confirms, clash,
-                    len(idx))
+                    len(idx), voiced)
 
 
 def decide(ev: Evidence, best: float, agree_cos: float) -> tuple[str, str]:
@@ -172,7 +179,8 @@ def decide(ev: Evidence, best: float, agree_cos: float) -> tuple[str, str]:
     if ev.against >= DISAGREE_MARGIN:
         cue = "polarity" if ev.clash else ev.denials[0]
         return "disagree", f'denied ("{cue}"), margin {ev.against}'
-    if not ev.denials and not ev.refuting_sentences and best >= agree_cos and ev.hedge_share <= AGREE_MAX_HEDGE_SHARE:
+    if not ev.denials and not ev.refuting_sentences and best >= agree_cos and ev.hedge_share <= AGREE_MAX_HEDGE_SHARE \
+            and not ev.voiced:
         return "agree", f"asserted, hedged {ev.hedge_share:.0%} of {ev.sentences} sentences"
     if ev.denials or ev.refuting_sentences:
         return "discuss", f"denial reported, margin {ev.against}"
