@@ -19,7 +19,7 @@ from crosswire.nlp.pipeline import MAX_TEXT_CHARS, load_nlp, parse
 from crosswire.records import Rejection
 
 # Snapshot of every crosswire factory; a new component must be added here on purpose.
-FACTORIES = ["crosswire_entity_spans", "crosswire_quotes"]
+FACTORIES = ["crosswire_entity_spans", "crosswire_paragraphs", "crosswire_quotes"]
 
 
 @pytest.fixture(scope="module")
@@ -177,3 +177,16 @@ def test_pipeline_parse_carries_ids_and_rejects_long_texts(nlp_sm):
     assert [(r.id, r.stage, r.code) for r in rejected] == [("big", "nlp", "E202")]
     with pytest.raises(ValueError, match="E202|above the nlp limit"):
         list(parse(texts, nlp_sm))
+
+
+@pytest.mark.model
+def test_blank_lines_end_sentences_and_closing_quotes_stay_behind():
+    from crosswire.nlp.pipeline import load_nlp
+
+    nlp = load_nlp()
+    assert nlp.pipe_names.index("crosswire_paragraphs") < nlp.pipe_names.index("parser")
+    doc = nlp('WESTERN ALLIANCE\'S CONCERN\n\nThe alliance voiced concern, saying "we are worried."\n\n'
+              "The ministry said the strikes would go on.")
+    sents = [s.text.strip() for s in doc.sents]
+    assert sents[0] == "WESTERN ALLIANCE'S CONCERN"
+    assert sents[1].endswith('worried."') and sents[2].startswith("The ministry")

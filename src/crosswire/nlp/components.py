@@ -213,6 +213,31 @@ def select_spans(found: list[FoundSpan]) -> list[FoundSpan]:
     return sorted(chosen, key=lambda s: s.start)
 
 
+# Punctuation that closes what came before it: kept with the sentence it closes.
+CLOSING_MARKS = frozenset({'"', "\u201d", "\u2019", "'", "''", ")", "]", "\u00bb"})
+
+
+@Language.component("crosswire_paragraphs", assigns=["token.is_sent_start"])
+def paragraph_sentences(doc: Doc) -> Doc:
+    """A blank line ends a sentence: headings stand alone, a quote's closing mark stays with it.
+
+    Runs before the parser, which keeps boundaries already set. Without it the small model
+    reads "WESTERN ALLIANCE'S CONCERN\n\nThe United States ... expressed concerns" as one
+    sentence (a heading as its subject) and starts the next paragraph's sentence with the
+    closing quote mark of the last one.
+    """
+    for tok in doc[1:-1]:
+        if not (tok.is_space and "\n\n" in tok.text):
+            continue
+        doc[tok.i + 1].is_sent_start = True
+        tok.is_sent_start = False
+        back = tok.i - 1
+        while back > 0 and doc[back].text in CLOSING_MARKS:
+            doc[back].is_sent_start = False
+            back -= 1
+    return doc
+
+
 @Language.factory(
     "crosswire_entity_spans",
     requires=["doc.ents"],
