@@ -347,7 +347,8 @@ def test_seed_story_relations_are_precise(seeds_dir: Path) -> None:
     claims, rels = store.claims(), store.relations()
     result = score_story_relations(claims, rels, read_story_labels(STORY_LABELS, "seed"))
     assert result["precision"] >= STORY_PRECISION_FLOOR, result["errors"]
-    assert result["recall"] >= 0.75, result["errors"]  # measured 27/33 (0.82), 25/33 before shared denials
+    # Measured 30/33 (0.91): 25 before shared denials, 27 before 16 candidates per claim.
+    assert result["recall"] >= 0.85, result["errors"]
     # Check S2: Russia's side contradicts the opposition / NATO side.
     by_id = {c.id: c for c in claims}
     assert any(r.type == "contradicts" and any(_side_claim(by_id[x], PRO) and _side_claim(by_id[y], CON)

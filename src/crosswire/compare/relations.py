@@ -38,8 +38,10 @@ CANDIDATE_COS = 0.35
 # Shared content words that make a pair a candidate even below CANDIDATE_COS
 # ("Lavrov ... ISIL targets" vs "Stoltenberg ... not targeted against ISIL" share 3).
 CANDIDATE_SHARED = 2
-# Pairs kept per claim, best first: bounds the pair count to O(k * n).
-TOP_K = 8
+# Pairs kept per claim, best first: bounds the pair count to O(k * n). On the labelled seed
+# story (58 claims) 8 missed pairs at cosine 0.47-0.55 that a stronger neighbour crowded
+# out: 16 finds 30 of 33 labelled relations against 27, precision unchanged (0.94).
+TOP_K = 16
 # A contradiction also needs this much in common, so a stray "not" in an unrelated
 # sentence is not a clash; 2 shared words, or the cosine floor, or one event.
 CONTRA_MIN_SHARED = 2
