@@ -554,3 +554,71 @@ def test_quote_marks_mistyped(text, expected):
 def test_claims_verbs_of_argument_keep_their_sense_in_politics(nlp_sm, text, speaker, content):
     [claim] = claims_of(nlp_sm, text)
     assert (claim.speaker.text, claim.text) == (speaker, content)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source", "cue", "content"),
+    [
+        # a relative clause that reports another statement is not part of the speaker's name
+        ("“We will not back down,” said Mary Jones, who added that the vote was close.", "Mary Jones", "said", "We will not back down"),
+        # a noun of the quote parsed as a second subject is not the speaker
+        ("“The delays, the costs, all the old trouble,” said a person close to the mayor.", "a person close to the mayor", "said",
+         "The delays, the costs"),
+        # a quote after reported speech whose cue trails it carries on the same statement
+        ("The city may raise taxes soon, Smith said. “The budget leaves us no choice.”", "Smith", "said",
+         "The city may raise taxes soon / The budget leaves us no choice."),
+        # a quote that ends the sentence of a reported clause belongs to it
+        ("Smith said he had received offers for the land, but “none of them were serious.”", "Smith", "said",
+         "he had received offers for the land / none of them were serious."),
+        # a subject the parser hung on the opening phrase as an apposition
+        ("In a statement to the Herald, her senior adviser, Jake Lowe, said: “We are confident about the vote.”",
+         "her senior adviser, Jake Lowe", "said", "We are confident about the vote."),
+        # a clause with a speaker subject, a colon, then a quote no cue has taken
+        ("She addressed the crowd again: “Here is what I regret about the campaign.”", "She", "addressed",
+         "Here is what I regret about the campaign."),
+        # a bare name and a colon mid-paragraph, right after a sentence, introduce a quote
+        ('The two men disagree. Smith: "We must end this war now."', "Smith", ":", "We must end this war now."),
+        # the name between a closing quote mark and a cue the parser tied to the quote
+        ('"For you to ask me that is insulting," Trump, 70, told reporters.', "Trump, 70", "told", "For you to ask me that is insulting"),
+        # a name the tagger read as the verb "trump" stays in the title before the speaker
+        ('"We know how the state will go," Trump senior adviser Paul Manafort conceded in an interview.',
+         "Trump senior adviser Paul Manafort", "conceded", "We know how the state will go"),
+        # a quote after "said X, explaining ..." goes on from the later cue
+        ("“Russ is running everywhere,” said Tom Tyler, a spokesman for the campaign, explaining why the candidate will skip "
+         "the event. “You will find him at the county fair.”", "Tom Tyler, a spokesman for the campaign", "explaining",
+         "You will find him at the county fair."),
+    ],
+)
+def test_claims_direct_quote_speakers(nlp_sm, text, source, cue, content):
+    doc, found = atts_of(nlp_sm, text)
+    got = [_spans(doc, a) for a in found]
+    assert any(s == source and c.startswith(cue) and content in t for s, c, t in got), got
+
+
+@pytest.mark.model
+def test_claims_relative_clause_without_speech_stays_in_source(nlp_sm):
+    doc, found = atts_of(nlp_sm, "“We will not back down,” said Mary Jones, who has led the union since 2010.")
+    assert [_spans(doc, a)[0] for a in found] == ["Mary Jones, who has led the union since 2010"]
+
+
+@pytest.mark.model
+def test_claims_quote_inside_a_later_clause_is_not_a_continuation(nlp_sm):
+    doc, found = atts_of(nlp_sm, "“We will win,” Giuliani said in an interview, adding that the mayor showed the “conduct of a guilty man.”")
+    said = next(a for a in found if doc[a.cue[0]].lower_ == "said")
+    assert _spans(doc, said)[2] == "We will win,"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia shelled Aleppo: “Nobody could sleep.”",  # an act of war before a colon is not speech
+        "Assad attacked the town: “Nobody could sleep.”",
+        "The rule is simple: “No phones in the chamber.”",  # a copula names no speaker
+        "The crowd waved signs: “Stop the war now.”",
+    ],
+)
+def test_claims_clause_colon_negatives(nlp_sm, text):
+    doc, found = atts_of(nlp_sm, text)
+    assert found == [], [_spans(doc, a) for a in found]

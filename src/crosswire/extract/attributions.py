@@ -85,6 +85,7 @@ class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
                     self.refs.append(referent(self.doc, a, b, head, self.mentions, self.sent_of[head]))
                     self.relays_of[att.referent] = att.relays
         found.extend(self._colons(found))
+        found.extend(self._clause_colons(found))
         found.extend(self._nouns(found))
         found.extend(self._adjectives(found))
         found.extend(self._polls(found))
@@ -143,6 +144,11 @@ class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
             return self._sourceless(start, end, cue)
         relays: list[tuple[int, int]] = []
         subjects = subjects_of(tok, self.cue_lemmas)
+        # '"... the foundation, all the old stuff," said a person close to X': a noun of the
+        # quote parsed as a second subject is not a speaker.
+        subjects = [s for s in subjects if not self._quoted(s)] or subjects
+        if (not subjects or all(self._quoted(s) for s in subjects)) and (between := self._after_quote_subject(tok)) is not None:
+            subjects = [self.doc[between[0]:between[1]].root]
         objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
         if lemma in RELAY_LEMMAS and objects and self._is_source_like(objects[0]):
             relays = [self._np(subjects, tok)] if subjects else []
@@ -155,6 +161,8 @@ class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
             source = np_bounds(agents[0])
         elif (after := self._inverted_subject(tok, end)) is not None:
             source = after
+        elif (before := self._stranded_subject(tok)) is not None:
+            source = before
         else:
             return None
         if lemma == "tell" and objects and self._is_media(np_bounds(objects[0])):

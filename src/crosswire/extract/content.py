@@ -70,6 +70,9 @@ PLACE_ENTITY_TYPES = frozenset({"GPE", "LOC", "FAC"})
 REQUEST_CUES = frozenset({"ask", "urge", "call", "encourage"})
 # Speech verbs whose direct object is what was said when no clause follows ("said yes").
 SAY_OBJECT_CUES = frozenset({"say", "explain", "predict", "recall", "describe", "reveal", "acknowledge", "disclose", "admit"})
+# Cues after "said X," that speak on in the next quote ('"A," said X, explaining why ... "B."');
+# a remark in passing ("referring to Y", "hinting that") leaves it to the first cue.
+CONTINUING_CUES = frozenset({"explain", "add", "continue", "introduce", "tell", "write", "say"})
 
 
 def _gap_ok(text: str, *, allow_words: int) -> bool:
@@ -308,7 +311,26 @@ class ContentMixin:
         if inner:
             self.used.add(inner[0].open_mark)
             return [clause], True
+        tail = self._quote_tail(tok, clause)
+        if tail is not None:
+            self.used.add(tail.open_mark)
+            return [clause, (tail.start, tail.end)], False
         return [clause], False
+
+    def _quote_tail(self, tok: Token, clause: tuple[int, int]) -> QuoteSpan | None:
+        """ "X said he had offers, but “they were not serious.”": a quote that ends the clause's sentence.
+
+        The parser often hangs it off the cue rather than the clause; it is still what X said.
+        """
+        text = text_of(self.doc)
+        sent = self.sents[self.sent_of[tok.i]]
+        q = next((q for q in self.quotes if q.open_mark >= clause[1]), None)
+        if q is None or q.single or q.open_mark in self.used or q.open_mark >= sent.end_char or tok.idx > clause[0]:
+            return None
+        gap = text[clause[1]:q.open_mark]
+        if not re.fullmatch(r"[\s,;:\u2014-]*(?:(?:but|and|as well|too)[\s,]*)?", gap):
+            return None
+        return q
 
     def _outside(self, clause: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
         """Whether the clause has words outside the quotes (beyond "that")."""
@@ -340,16 +362,31 @@ class ContentMixin:
         for q in self.quotes:
             if q.open_mark in self.used or q.single:
                 continue
-            last = max((a for a in found if a.direct and a.content[-1][1] <= q.open_mark), key=lambda a: a.content[-1][1], default=None)
+            # 'X may act soon, Schiff said. "The other factor ..."': a quote goes on from reported
+            # speech too, when its cue can introduce quotes.
+            last = max((a for a in found if (a.direct or self._trailing_cue(a)) and a.content and a.content[-1][1] <= q.open_mark),
+                       key=lambda a: a.content[-1][1], default=None)
             if last is None:
                 continue
             end_ev = self._sentence_end(last)
             between = text[end_ev:q.open_mark]
             if between.strip() or between.count("\n") > 2:
                 continue
+            if any(a <= q.start < b for att in found for a, b in att.content):
+                continue  # 'X said, adding that Y showed "Z"': already inside another cue's clause
+            # '"A," said X, explaining why ... "B."': the quote goes on from the later cue.
+            later = [a for a in found if a.cue[0] > last.cue[0] and a.source == last.source and a.source is not None
+                     and self.doc[a.cue[0]].idx < q.open_mark and self.sent_of[a.cue[0]] == self.sent_of[last.cue[0]]]
+            if later and self.doc[later[-1].cue[0]].lemma_.lower() in CONTINUING_CUES:
+                last = later[-1]
             self.used.add(q.open_mark)
             last.content.append((q.start, q.end))
         return extra
+
+    def _trailing_cue(self, att: Attribution) -> bool:
+        """A speech verb after what it reports ("X may act soon, Schiff said."), which a quote may carry on."""
+        cue = self.doc[att.cue[0]]
+        return att.lexeme.kind == "verb" and att.lexeme.applies != "indirect" and cue.idx > att.content[0][0]
 
     def _sentence_end(self, att: Attribution) -> int:
         ends = [self.sents[self.sent_of[att.cue[0]]].end_char]

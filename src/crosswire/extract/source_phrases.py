@@ -12,7 +12,7 @@ from crosswire.extract.speakers import mention_in, needs_resolution, np_bounds, 
 SOURCE_WORDS = frozenset({"source", "official", "officials", "sources", "spokesman", "spokeswoman", "spokesperson",
                           "diplomat", "aide", "witness", "resident", "agency", "ministry", "minister", "report", "media"})
 # Left dependents that open the sentence rather than name the source ("At the debate, Clinton said").
-PHRASE_LEFT_DROP = frozenset({"cc", "prep", "punct", "preconj", "mark", "meta", "advcl", "npadvmod", "dep"})
+PHRASE_LEFT_DROP = frozenset({"cc", "prep", "punct", "preconj", "mark", "meta", "advcl", "npadvmod", "dep", "ccomp", "parataxis"})
 PHRASE_BARRIERS = frozenset({"\u201c", "\u201d", '"', "''", ":", "\u2014", "--", "\u2013", "(", ")"})
 LEADING_DROP = frozenset({"and", "but", "so", "yet", "or", "also", "then", "as"})
 # '"...," said X': the quote mark or comma before an inverted cue, and how long X may be.
@@ -20,10 +20,16 @@ QUOTE_CLOSERS = frozenset({"\u201d", '"', "''", ","})
 MAX_INVERTED_TOKENS = 10
 # Dependents of a source, after a comma, that remark on it in passing rather than name it.
 SIDE_REMARK_DEPS = frozenset({"acl", "advcl", "advmod", "amod"})
+# Verbs of a relative clause that report another statement ("X, who added that ...", "X, who
+# declined to be named"): PolNeAR gives that statement its own attribution, so the clause is
+# not part of the speaker's name.
+RELATIVE_SPEECH_VERBS = frozenset({"say", "add", "tell", "decline", "speak", "request", "ask", "write", "tweet", "liken",
+                                   "suggest", "cite", "note", "argue", "insist", "acknowledge", "explain", "describe",
+                                   "claim", "warn", "comment"})
 
 
 class SourceMixin:
-    """Source spans for ``_Finder`` (needs doc, mentions, sent_of, refs, other_refs, named and ``_para``)."""
+    """Source spans for ``_Finder`` (needs doc, mentions, quotes, sent_of, refs, other_refs, named and ``_para``)."""
 
     def _inverted_subject(self, tok: Token, end: int) -> tuple[int, int] | None:
         """ '"...," said Oversight ranking Democrat Elijah Cummings.': a name after the cue the parser lost."""
@@ -37,6 +43,38 @@ class SourceMixin:
         if "(" in doc[end:stop].text and stop < len(doc) and doc[stop].text == ")":
             stop += 1  # "Elijah Cummings (D-Md.)"
         return (end, stop) if any(t.pos_ == "PROPN" for t in doc[end:stop]) else None
+
+    def _stranded_subject(self, tok: Token) -> tuple[int, int] | None:
+        """ "In a statement to the Observer, her adviser, Jake Smith, said:": a finite cue whose
+        subject the parser hung on the opening phrase as an apposition."""
+        doc = self.doc
+        if tok.tag_ not in {"VBD", "VBZ", "VBP"} or tok.i < 2:
+            return None
+        prev = doc[tok.i - 2] if doc[tok.i - 1].text == "," else doc[tok.i - 1]
+        if prev.dep_ != "appos" or prev.sent.start != tok.sent.start or not self._is_source_like(prev):
+            return None
+        while prev.head.dep_ == "appos" and prev.head.i < prev.i:
+            prev = prev.head
+        return np_bounds(prev)
+
+    def _after_quote_subject(self, tok: Token) -> tuple[int, int] | None:
+        """ '"...," Trump, 70, told CNN': the name between a closing quote mark and the cue, when the
+        parser tied the cue to a verb of the quote and left the name as a modifier."""
+        doc = self.doc
+        q = next((q for q in reversed(self.quotes) if q.close_mark is not None and q.close_mark < tok.idx), None)
+        if q is None or q.single:
+            return None
+        words = [t for t in doc[:tok.i] if t.idx > q.close_mark and not t.is_punct]
+        if not words or len(words) > MAX_INVERTED_TOKENS or "\n" in doc[words[0].i:tok.i].text \
+                or not (words[0].pos_ == "PROPN" or words[0].text[:1].isupper()):
+            return None
+        if any(t.pos_ in {"VERB", "AUX", "ADP"} for t in words):
+            return None
+        return words[0].i, words[-1].i + 1
+
+    def _quoted(self, tok: Token) -> bool:
+        """Whether ``tok`` sits between double quote marks."""
+        return any(q.start <= tok.idx < q.end for q in self.quotes if not q.single)
 
     def _np(self, subjects: list[Token], cue: Token | None = None) -> tuple[int, int]:
         bounds = [np_bounds(s) for s in subjects]
@@ -78,8 +116,16 @@ class SourceMixin:
             if doc[i].idx < para[0] or doc[i].text in PHRASE_BARRIERS or "\n" in doc[i].text:
                 start = i + 1
                 break
+        for i in range(root.i + 1, end):  # nor into the next paragraph ('said Sanders.\n\n_')
+            if doc[i].idx >= para[1] or "\n" in doc[i].text:
+                end = i
+                break
         while start < source[0] and (doc[start].is_punct or doc[start].is_space):
             start += 1
+        prev = doc[start - 1] if start > 0 and doc[start - 1].idx >= para[0] else None
+        if prev is not None and prev.pos_ in {"VERB", "ADJ"} and prev.text[:1].isupper() and prev.is_alpha \
+                and not prev.is_sent_start and doc[start].pos_ in {"ADJ", "NOUN", "PROPN"}:
+            start -= 1  # "Trump senior adviser X": a name the tagger read as the verb "trump"
         while end > source[1] and (doc[end - 1].is_punct or doc[end - 1].is_space):
             end -= 1
         return self._trim((start, end))
@@ -94,10 +140,19 @@ class SourceMixin:
         doc = self.doc
         end = root.i + 1
         for child in root.rights:
-            if child.dep_ in SIDE_REMARK_DEPS and child.tag_ != "VBN" and doc[child.left_edge.i - 1].text in {",", "\u2014", "--", "-"}:
+            after_comma = doc[child.left_edge.i - 1].text in {",", "\u2014", "--", "-"}
+            if child.dep_ in SIDE_REMARK_DEPS and child.tag_ != "VBN" and after_comma:
+                break
+            if child.dep_ == "relcl" and after_comma and self._reports_speech(child):
                 break
             end = max(end, child.right_edge.i + 1)
         return end
+
+    @staticmethod
+    def _reports_speech(clause: Token) -> bool:
+        """Whether a relative clause tells of another statement ("who said ...", "who declined to comment")."""
+        verbs = [clause] + [c for c in clause.children if c.dep_ == "conj"]
+        return any(v.lemma_.lower() in RELATIVE_SPEECH_VERBS for v in verbs)
 
     def _trim(self, span: tuple[int, int]) -> tuple[int, int]:
         """Without a leading conjunction or relative word ("And a third, X", "which she") or a clitic ("she's")."""

@@ -13,8 +13,9 @@ from spacy.tokens import Doc, Token
 from crosswire.extract.aliases import AliasEntry, load_aliases
 from crosswire.records import Entity, Mention
 
-# Dependents that are not part of the name of the speaker ("Afkham, spokesperson for ...").
-NP_DROP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "advmod", "prep"})
+# Dependents that are not part of the name of the speaker ("Afkham, spokesperson for ...");
+# a clause is never part of a name (a quote's verb misparsed as hanging on the speaker).
+NP_DROP_DEPS = frozenset({"relcl", "appos", "acl", "punct", "advmod", "prep", "ccomp", "parataxis"})
 PRONOUNS = {"he": "m", "she": "f", "they": "p", "it": "n", "who": "?", "we": "p", "i": "?"}
 # Heads of definite descriptions that refer back to someone named earlier ("the source").
 ROLE_WORDS = frozenset(
