@@ -19,7 +19,7 @@ from crosswire.nlp.pipeline import MAX_TEXT_CHARS, load_nlp, parse
 from crosswire.records import Rejection
 
 # Snapshot of every crosswire factory; a new component must be added here on purpose.
-FACTORIES = ["crosswire_entity_spans", "crosswire_paragraphs", "crosswire_quotes"]
+FACTORIES = ["crosswire_entity_spans", "crosswire_paragraphs", "crosswire_quote_marks", "crosswire_quotes"]
 
 
 @pytest.fixture(scope="module")
@@ -190,3 +190,29 @@ def test_blank_lines_end_sentences_and_closing_quotes_stay_behind():
     sents = [s.text.strip() for s in doc.sents]
     assert sents[0] == "WESTERN ALLIANCE'S CONCERN"
     assert sents[1].endswith('worried."') and sents[2].startswith("The ministry")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The mayor told reporters,\u201cWe will rebuild.\u201d", ["reporters", ",", "\u201c", "We"]),
+        ("\u201cWe will rebuild,\u201dthe mayor said.", ["rebuild", ",", "\u201d", "the"]),
+        ('Rep. Jane Roe (D-Ore.):"Not yet."', ["Ore.", ")", ":", '"', "Not"]),
+    ],
+)
+def test_quote_marks_glued_to_words_split_off(blank, text, expected):
+    from crosswire.nlp.components import QuoteMarkSplitter
+
+    doc = QuoteMarkSplitter(blank)(blank.make_doc(text))
+    words = [t.text for t in doc]
+    assert any(words[i:i + len(expected)] == expected for i in range(len(words))), words
+    assert doc.text == text
+
+
+@pytest.mark.model
+def test_glued_quote_mark_keeps_the_speaker(nlp_sm):
+    from crosswire.extract.claims import find_attributions
+
+    doc = nlp_sm("\u201cThe bridge will reopen in May,\u201dthe mayor said on Tuesday.")
+    assert nlp_sm.pipe_names[0] == "crosswire_quote_marks"
+    assert [doc[a.source[0]:a.source[1]].text for a in find_attributions(doc)] == ["the mayor"]

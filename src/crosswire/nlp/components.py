@@ -217,6 +217,54 @@ def select_spans(found: list[FoundSpan]) -> list[FoundSpan]:
 CLOSING_MARKS = frozenset({'"', "\u201d", "\u2019", "'", "''", ")", "]", "\u00bb"})
 
 
+# Double quote marks the tokenizer leaves glued inside a word ('said,"Look', 'win,”Clinton').
+GLUED_QUOTE = re.compile('(["\u201c\u201d\u201e])')
+
+
+class QuoteMarkSplitter:
+    """Splits a double quote mark glued inside a token off it, so the words around it part.
+
+    The default tokenizer only splits a quote mark at a token's edge, so 'said,"Look' and
+    'win,”Clinton' stay single tokens and the speaker or cue beside the quote is lost. The
+    pieces between the marks are tokenized again ('said,' -> 'said' ',').
+    """
+
+    def __init__(self, nlp: Language) -> None:
+        self.tokenizer = nlp.tokenizer
+
+    def pieces(self, text: str) -> list[str]:
+        """The orths ``text`` splits into (``[text]`` when no mark is glued inside it)."""
+        out: list[str] = []
+        for part in GLUED_QUOTE.split(text):
+            if GLUED_QUOTE.fullmatch(part):
+                out.append(part)
+            elif part:
+                for t in self.tokenizer(part):
+                    # Mixed punctuation the tokenizer keeps whole as an emoticon ("):").
+                    mixed = len(set(t.text)) > 1 and not any(c.isalnum() for c in t.text)
+                    out.extend(t.text if mixed else [t.text])
+        return out
+
+    def __call__(self, doc: Doc) -> Doc:
+        splits = []
+        for tok in doc:
+            if len(tok.text) > 1 and GLUED_QUOTE.search(tok.text):
+                orths = self.pieces(tok.text)
+                if len(orths) > 1 and "".join(orths) == tok.text:
+                    splits.append((tok, orths))
+        if splits:
+            with doc.retokenize() as retokenizer:
+                for tok, orths in splits:
+                    retokenizer.split(tok, orths, heads=[(tok, i) for i in range(len(orths))])
+        return doc
+
+
+@Language.factory("crosswire_quote_marks")
+def make_quote_mark_splitter(nlp: Language, name: str) -> QuoteMarkSplitter:
+    """Splits double quote marks glued inside tokens; runs first, before tagging and parsing."""
+    return QuoteMarkSplitter(nlp)
+
+
 @Language.component("crosswire_paragraphs", assigns=["token.is_sent_start"])
 def paragraph_sentences(doc: Doc) -> Doc:
     """A blank line ends a sentence: headings stand alone, a quote's closing mark stays with it.

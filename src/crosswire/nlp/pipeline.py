@@ -44,6 +44,7 @@ def load_nlp(model: str = DEFAULT_MODEL, *, disable: tuple[str, ...] = ()) -> La
     if not spacy.util.is_package(model):
         raise ModelNotInstalled(Errors.E201.format(name=model))
     nlp = spacy.load(model, disable=list(disable))
+    nlp.add_pipe("crosswire_quote_marks", first=True)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("crosswire_paragraphs", before="parser")
     for name in CROSSWIRE_COMPONENTS:
