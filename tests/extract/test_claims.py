@@ -610,3 +610,9 @@ def test_claims_quote_inside_a_later_clause_is_not_a_continuation(nlp_sm):
 def test_claims_clause_colon_negatives(nlp_sm, text):
     doc, found = atts_of(nlp_sm, text)
     assert found == [], [_spans(doc, a) for a in found]
+
+
+@pytest.mark.model
+def test_claims_a_participle_cue_of_the_same_speaker_ends_the_first_claim(nlp_sm):
+    found = claims_of(nlp_sm, "The minister said the talks had failed, adding that a new round was planned.")
+    assert [(c.cue, c.text) for c in found] == [("said", "the talks had failed"), ("adding", "a new round was planned")]

@@ -91,6 +91,7 @@ class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
         found.extend(self._polls(found))
         found.extend(self._headline(found))
         found = self._drop_nested(found)
+        self._cut_at_participles(found)
         for att in found:
             if att.lexeme.kind == "verb":
                 self._verb_group(att)
@@ -118,6 +119,31 @@ class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
             elif nxt.dep_ == "prep" and nxt.lower_ in GROUP_PREPS and any(a == nxt.idx for a, _ in att.content):
                 end += 1  # the content keeps it too: "about the ceasefire" reads as a claim on its own
         att.cue = (start, end)
+
+    def _cut_at_participles(self, found: list[Attribution]) -> None:
+        """ "X added that A, stressing that B": A is one claim and B another, not A-and-B plus B.
+
+        The content of an attribution stops before a participle cue of the same speaker that
+        sits inside it; the participle's own attribution keeps what follows.
+        """
+        doc, text = self.doc, text_of(self.doc)
+        for inner in found:
+            tok = doc[inner.cue[0]]
+            if tok.tag_ != "VBG" or inner.source is None:
+                continue
+            for outer in found:
+                if outer is inner or outer.source != inner.source:
+                    continue
+                cut = []
+                for a, b in outer.content:
+                    if a < tok.idx < b:
+                        end = tok.idx
+                        while end > a and (text[end - 1].isspace() or text[end - 1] in ",;"):
+                            end -= 1
+                        cut.append((a, end))
+                    else:
+                        cut.append((a, b))
+                outer.content = [(a, b) for a, b in cut if b > a] or outer.content
 
     def _drop_nested(self, found: list[Attribution]) -> list[Attribution]:
         """Without belief and intention cues inside another's content ("Organizers say they want to avoid violence")."""
