@@ -236,9 +236,11 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
     claim_words = shared - topic
     # Both deny the same thing ("did not include ISIL fighters", "not targeted against ISIL"):
     # one claim even when every shared word is the story's topic.
-    denied = [k for k in sorted(shared & (negation_focus(a) | negation_focus(b)))
-              if a.effectively_negated(k) and b.effectively_negated(k)]
-    if cos >= SUPPORT_COS and denied and agreeing_heads(a, b, shared, focus=True):
+    # What each negates ("not targeted against ISIL" negates ISIL, as "areas that did not
+    # include ISIL fighters" does, whatever the targeting) must have one polarity in both.
+    focus = shared & (negation_focus(a) | negation_focus(b))
+    denied = [k for k in sorted(focus) if a.effectively_negated(k) and b.effectively_negated(k)]
+    if cos >= SUPPORT_COS and denied and all(a.effectively_negated(k) == b.effectively_negated(k) for k in focus):
         return Finding("supports", "same claim", f"both: not {_phrase(a, denied)}")
     predicate = claim_words - a.names - a.places - a.dates - b.names
     agreeing = agreeing_heads(a, b, shared)
@@ -251,16 +253,11 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
     return None
 
 
-def agreeing_heads(a: Analysis, b: Analysis, shared: frozenset[str], *, focus: bool = False) -> bool:
-    """Whether what either text negates has one polarity in both: the first word each
-    negation governs and any negated name, or with ``focus`` only ``negation_focus`` (the
-    negated names, else those first words: "not targeted against ISIL" negates ISIL as
-    "areas that did not include ISIL fighters" does, whatever the targeting)."""
-    if focus:
-        keys = shared & (negation_focus(a) | negation_focus(b))
-    else:
-        keys = shared & (a.heads | b.heads | (a.negated & a.names) | (b.negated & b.names))
-    return all(a.effectively_negated(k) == b.effectively_negated(k) for k in keys)
+def agreeing_heads(a: Analysis, b: Analysis, shared: frozenset[str]) -> bool:
+    """Whether what either text negates first (its negation's head, or a negated name) has
+    one polarity in both."""
+    heads = shared & (a.heads | b.heads | (a.negated & a.names) | (b.negated & b.names))
+    return all(a.effectively_negated(k) == b.effectively_negated(k) for k in heads)
 
 
 def toll_clash(a: Analysis, b: Analysis) -> str | None:
@@ -280,8 +277,7 @@ def toll_clash(a: Analysis, b: Analysis) -> str | None:
         return None
     for qa in a.quantities:
         for qb in b.quantities:
-            tolls = death_counts(qa, qb) or (qa.killed and qb.killed and qa.unit == qb.unit)
-            if tolls and (qa.high < qb.low or qb.high < qa.low):
+            if death_counts(qa, qb) and (qa.high < qb.low or qb.high < qa.low):
                 named = [q.unit_text for q in (qa, qb) if q.unit not in KILL_KEYS]
                 what = f"{named[0]} killed" if named else "dead"
                 return f"{fmt_quantity(qa)} vs {fmt_quantity(qb)} ({what})"

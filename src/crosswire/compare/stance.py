@@ -154,9 +154,12 @@ def fmt_quantity(q: Quantity) -> str:
 
 
 def death_counts(qa: Quantity, qb: Quantity) -> bool:
-    """"fewer than five died" counts the dead as surely as "14 civilians were killed"."""
+    """Whether both count the same dead: one noun killed in both ("14 civilians" / "two
+    civilians were killed"), or "fewer than five died" against a count of people killed."""
+    if not (qa.killed and qb.killed):
+        return False
     people = KILL_KEYS | {"peopl", "person", "civilian"}
-    return qa.killed and qb.killed and (qa.unit in KILL_KEYS or qb.unit in KILL_KEYS) and {qa.unit, qb.unit} <= people
+    return qa.unit == qb.unit or ((qa.unit in KILL_KEYS or qb.unit in KILL_KEYS) and {qa.unit, qb.unit} <= people)
 
 
 def number_clash(a: Analysis, b: Analysis) -> tuple[str, bool] | None:
