@@ -135,7 +135,7 @@ def read_jsonl(path: str | Path, raw: bytes | None = None) -> Iterator[Item]:
         ('x.jsonl#L1', 'T', 'Hi')
     """
     source = os.fspath(path)
-    data = _load(source) if raw is None else raw
+    data = _load(source, raw)
     if isinstance(data, Rejection):
         yield data
         return
@@ -222,7 +222,7 @@ def _dispatch(source: str, name: str, raw: bytes, max_bytes: int) -> Iterator[It
 
 
 def _single(source: str, raw: bytes | None, kind: str) -> Iterator[Item]:
-    data = _load(source) if raw is None else raw
+    data = _load(source, raw)
     if isinstance(data, Rejection):
         yield data
         return

@@ -9,8 +9,11 @@ Item = RawArticle | Rejection
 DEFAULT_MAX_BYTES = 20_000_000
 
 
-def _load(source: str) -> bytes | Rejection:
-    """The file's bytes, or a Rejection (without bytes) when it cannot be read."""
+def _load(source: str, raw: bytes | None = None) -> bytes | Rejection:
+    """``raw`` when the caller already has the bytes, else the file's bytes, or a Rejection
+    (without bytes) when it cannot be read."""
+    if raw is not None:
+        return raw
     try:
         with open(source, "rb") as handle:
             return handle.read()

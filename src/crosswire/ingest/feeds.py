@@ -30,7 +30,7 @@ def read_feed(path: str | Path, raw: bytes | None = None) -> Iterator[Item]:
         ['Ceasefire talks open']
     """
     source = os.fspath(path)
-    data = _load(source) if raw is None else raw
+    data = _load(source, raw)
     if isinstance(data, Rejection):
         yield data
         return

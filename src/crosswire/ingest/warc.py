@@ -56,7 +56,7 @@ def read_warc(
         ['https://example.org/story']
     """
     source = os.fspath(path)
-    whole = _load(source) if raw is None else raw
+    whole = _load(source, raw)
     if isinstance(whole, Rejection):
         yield whole
         return
