@@ -181,6 +181,9 @@ class Event:
     reported_by: str | None  # the reporting source's words until a claim links it
     trigger: str
     evidence: Evidence
+    # Where the date came from: "sentence" (an expression in the event's own sentence),
+    # "context" (an earlier sentence of the same episode, see extract/event_dates.py), or None.
+    date_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

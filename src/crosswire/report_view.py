@@ -24,12 +24,13 @@ def render_story(console: Console, report: dict[str, Any]) -> None:
                                   if d["published_inferred"] else "undated")
         console.print(f"  {d['id'][:12]}  {d['outlet']}: {d['title']}  [{date}]", markup=False, highlight=False)
 
-    timeline = Table(title="timeline")
+    timeline = Table(title="timeline", caption="~ dated from an earlier sentence of the same report")
     for col in ("date", "what", "who -> whom", "where", "dead", "says who", "outlet"):
         timeline.add_column(col, overflow="fold")
     for e in report["timeline"]:
         says = e["modality"] + (f": {e['reported_by']}" if e["reported_by"] else "")
-        timeline.add_row(e["date"] or (f"? {e['date_text']}" if e["date_text"] else "?"),
+        when = ("~" if e.get("date_basis") == "context" else "") + (e["date"] or "")
+        timeline.add_row(when or (f"? {e['date_text']}" if e["date_text"] else "?"),
                          e["type"] + (f"/{e['mode']}" if e["mode"] else ""),
                          f"{e['actor'] or '?'} -> {e['target'] or '?'}", ", ".join(e["places"]),
                          _dead(e["dead"]), says, e["outlet"])

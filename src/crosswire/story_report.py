@@ -26,7 +26,7 @@ def _party(p: Any) -> str | None:
 def _event_row(ev: Event, outlet: str) -> dict[str, Any]:
     f = ev.fatalities
     return {
-        "id": ev.id, "date": ev.date, "date_text": ev.date_text, "type": ev.type, "mode": ev.mode,
+        "id": ev.id, "date": ev.date, "date_text": ev.date_text, "date_basis": ev.date_basis, "type": ev.type, "mode": ev.mode,
         "actor": _party(ev.actor), "target": _party(ev.target), "places": [p.name for p in ev.places],
         "dead": None if f is None else {"low": f.low, "high": f.high, "victims": f.victims},
         "modality": ev.modality, "reported_by": ev.reported_by, "outlet": outlet, "evidence": ev.evidence.text,

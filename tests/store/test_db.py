@@ -67,6 +67,19 @@ def test_store_migrations_recorded_once(tmp_path):
     assert names == [name for name, _ in MIGRATIONS]
 
 
+def test_a_store_from_before_date_basis_gains_the_column(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:  # make it look like a store written before migration 0005
+        store.con.execute("ALTER TABLE events DROP COLUMN date_basis")
+        store.con.execute("INSERT INTO events (id, doc, type, date, date_text, modality, trigger) VALUES "
+                          "('e1', 'd', 'ASSAULT', '2015-09-30', 'Wednesday', 'asserted', 'strikes'), "
+                          "('e2', 'd', 'ASSAULT', NULL, NULL, 'asserted', 'hit')")
+        store.con.execute("DELETE FROM _crosswire_migrations WHERE name = '0005_event_date_basis'")
+    with Store(path) as store:
+        rows = store.con.execute("SELECT id, date_basis FROM events ORDER BY id").fetchall()
+    assert rows == [("e1", "sentence"), ("e2", None)]
+
+
 def test_store_columns_follow_records_and_skip_bytes():
     cols = column_types(Rejection)
     assert "raw" not in cols and cols["reason"] == "VARCHAR"

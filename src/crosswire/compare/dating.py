@@ -92,7 +92,7 @@ def story_anchors(dated: Sequence[Document], events: Mapping[str, Sequence[Event
     for doc in dated:
         stated = doc.published or ""
         dated_events = [e for e in events.get(doc.id, ())
-                        if e.date and e.date_text and e.date_precision in (None, "day")]
+                        if e.date and e.date_text and e.date_precision in (None, "day") and e.date_basis != "context"]
         for e in dated_events:
             anchors.append(Anchor(e.date[:10], doc.id, stated, e.date_text, e.trigger, e.type,  # type: ignore[index]
                                   context_words(doc.text, e.evidence.start)))

@@ -126,8 +126,10 @@ def _actor_country(party: Party | None) -> str | None:
 
 
 def _dates_agree(ea: Event, eb: Event) -> bool | None:
-    """True/False when both events carry day dates, None when either is vague or missing."""
-    if ea.date and eb.date and ea.date_precision == eb.date_precision == "day":
+    """True/False when both events' sentences state day dates, None when either is vague,
+    missing or taken from context (a context date is a reading, not the source's word)."""
+    if ea.date and eb.date and ea.date_precision == eb.date_precision == "day" and "context" not in {
+            ea.date_basis, eb.date_basis}:
         return ea.date == eb.date
     return None
 

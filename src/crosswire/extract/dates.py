@@ -137,6 +137,14 @@ def _weekday(m: re.Match[str], anchor: date | None, tense: str | None) -> tuple[
     return anchor - timedelta(days=back), "day"
 
 
+def _weekday_of_week(m: re.Match[str], anchor: date | None, tense: str | None) -> tuple[date | None, str]:
+    """"Monday last week", "Friday of next week": that weekday in the calendar week before or after."""
+    if anchor is None:
+        return None, "day"
+    shift = -7 if m["wk"].lower() == "last" else 7
+    return _monday(anchor) + timedelta(days=shift + WEEKDAYS[m["wd"].lower()]), "day"
+
+
 def _offset_days(days: int) -> Resolver:
     def resolve(m: re.Match[str], anchor: date | None, tense: str | None) -> tuple[date | None, str]:
         return (anchor + timedelta(days=days) if anchor else None), "day"
@@ -242,11 +250,14 @@ _RULES: list[tuple[re.Pattern[str], Resolver, bool]] = [
     (re.compile(rf"\b(?:(?i:in|during|of|since|until|by|early|late|mid-?)\s+|(?P<mod>(?i:last|next|this))\s+)(?P<x>(?P<mon>{_MONTH_FULL})\b)(?!\s*,?\s*\d)"), _bare_month, True),
     (re.compile(rf"\b(?:{_YEAR_CUES})\s+(?:the\s+year\s+)?(?P<x>{_YEAR})(?!\s*(?:%|per\b|people|persons))"), _year, False),
     (re.compile(r"\b(?i:on|by|since|until)\s+the\s+(?P<x>(?P<day>[0-3]?\d)(?:st|nd|rd|th))\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|when|and|as|but|after|before|with|near)\b)"), _ordinal_day, True),
+    (re.compile(rf"\b(?P<wd>{_WEEKDAY})\s+(?:of\s+)?(?P<wk>(?i:last|next))\s+week\b"), _weekday_of_week, True),
     (re.compile(rf"\b(?:(?P<mod>(?i:last|next|this|past|coming))\s+)?(?P<wd>{_WEEKDAY})(?:'s|’s)?{_PART_OF_DAY}\b"), _weekday, True),
     (re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.I), _offset_days(-2), True),
     (re.compile(r"\byesterday(?:\s+(?:morning|afternoon|evening))?\b", re.I), _offset_days(-1), True),
     (re.compile(r"\btomorrow\b", re.I), _offset_days(1), True),
-    (re.compile(r"\b(?:(?:earlier|later)\s+)?today\b|\btonight\b|\bovernight\b|\bthis\s+(?:morning|afternoon|evening)\b"
+    # "overnight on Saturday" is Saturday night, not last night: the weekday dates it.
+    (re.compile(r"\b(?:(?:earlier|later)\s+)?today\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b"
+                rf"|\bovernight\b(?!\s+(?:on|into|to)\s+(?:{_WEEKDAY}))"
                 r"|\b(?:in|over|during)\s+the\s+(?:last|past)\s+(?:24|twenty-four)\s+hours\b", re.I), _offset_days(0), True),
     (re.compile(r"\bthe\s+(?:day\s+before|previous\s+day|preceding\s+day)\b|\ba\s+day\s+(?:earlier|before)\b", re.I), _offset_days(-1), True),
     (re.compile(rf"\b{_NUM}\s+(?P<unit>days?|weeks?|months?|years?)\s+(?P<dir>ago|earlier|before|later|after)\b", re.I), _ago, True),

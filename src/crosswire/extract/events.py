@@ -2,10 +2,11 @@
 
 One event per trigger cluster per sentence: triggers of the same kind linked in one sentence
 ("a government airstrike killed 4 civilians") are one event; the most specific trigger names
-it. Dates are never defaulted to the publication date: an event gets a date only from a date
-expression in its sentence (``event_date`` resolves "last Wednesday" against ``published``);
-ACLED-style reports always state one, and for news a missing date is better left unknown
-than guessed.
+it. Dates are never defaulted to the publication date: an event gets a date from a date
+expression in its sentence (``event_date`` resolves "last Wednesday" against ``published``)
+or, failing that, from the stated date of its episode in an earlier sentence
+(``event_dates.date_from_context``, marked ``date_basis="context"``); for news a date the
+text does not give is better left unknown than guessed.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from crosswire.extract.dates import event_date
+from crosswire.extract.dates import event_date, find_dates
+from crosswire.extract.event_dates import Setting, date_from_context
 from crosswire.extract.event_context import event_context
 from crosswire.extract.event_merge import Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll, later_toll
 from crosswire.extract.event_places import LOCATION_NOUNS, fallback_places, is_heading, places_for, segments
@@ -298,12 +300,17 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
     protest_in_paragraph: list[tuple[int, Cluster]] = []  # (event index, cluster)
     quote_open = False
     paragraph_start = 0  # index in ``events`` of the current paragraph's first event
+    settings: dict[str, Setting] = {}  # event id -> where it was read, for dating from context
+    sentences: list[tuple[int, str]] = []
+    paragraph = 0
     prev: Span | None = None
-    for sent in segments(doc):
+    for number, sent in enumerate(segments(doc)):
         if prev is not None and "\n" in text_of(doc)[prev.end_char:sent.start_char]:
             quote_open = False  # a quotation never runs over a paragraph break unclosed here
             protest_in_paragraph = []
             paragraph_start = len(events)
+            paragraph += 1
+        sentences.append((paragraph, sent.text))
         if is_heading(sent):
             prev = sent
             continue
@@ -318,13 +325,15 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
             if follow_up_toll(cl, event, events, paragraph_start):
                 continue
             events.append(event)
+            settings[event.id] = Setting(paragraph, number, tense_of(governing_verb(cl.primary.head)),
+                                         bool(find_dates(sent.text, None)), sent.text)
             if event.type == "PROTEST":
                 protest_in_paragraph.append((len(events) - 1, cl))
         if len(events) == before and not any(cl.actor is not None for cl, _ in built):
             later_toll(sent, events, paragraph_start)
         quote_open = quote_open_after(sent, quote_open)
         prev = sent
-    return events
+    return date_from_context(events, [settings[e.id] for e in events], sentences, published)
 
 
 def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, published: str | None,
@@ -340,7 +349,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         return None  # "officials gathered in Geneva" is not a protest
     mod = modality_of(trig, sent, quote_open=quote_open)
     verb = governing_verb(trig.head)
-    tense = tense_of(verb)
+    # A bare noun takes its clause's tense: "will host the next round of talks in June".
+    tense = tense_of(verb) or tense_of(next((a for a in trig.head.ancestors if a.pos_ in VERB_TAGS), verb))
     offset = doc[trig.start].idx - sent.start_char
     mention = event_date(sent.text, offset, published, tense="past" if tense == "perfect" else tense)
     fatalities: Fatalities | None = event_fatalities(sent.text, offset)
@@ -385,6 +395,7 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         date=mention.date if mention is not None else None,
         date_text=mention.text if mention is not None else None,
         date_precision=mention.precision if mention is not None else None,
+        date_basis="sentence" if mention is not None else None,
         fatalities=fatalities,
         according_to=None,
         modality=mod.modality,

@@ -100,6 +100,13 @@ def _embeddings(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE TABLE IF NOT EXISTS embeddings (key VARCHAR PRIMARY KEY, vector FLOAT[])")
 
 
+@migration("0005_event_date_basis")
+def _event_date_basis(con: duckdb.DuckDBPyConnection) -> None:
+    # Stores made before events could be dated from context: their dates are all stated.
+    con.execute('ALTER TABLE events ADD COLUMN IF NOT EXISTS date_basis VARCHAR')
+    con.execute("UPDATE events SET date_basis = 'sentence' WHERE date_text IS NOT NULL AND date_basis IS NULL")
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied now."""
     con.execute(

@@ -1,0 +1,150 @@
+"""Dates an event takes from its context when its own sentence states none.
+
+News states a date once and then tells the episode without repeating it: "Rebels shelled
+Marwan on Tuesday. The shells hit a market." A reader dates the second event by the first;
+this module does the same, conservatively, and says so (``date_basis="context"``):
+
+* within a paragraph, an undated past event takes the date of the paragraph's latest event
+  whose sentence states one;
+* across paragraphs, only an event of the same family (violence with violence, a meeting
+  with a meeting) takes the latest stated date: a later paragraph often turns to another
+  matter, but one that tells more of the same kind of event usually tells the same episode;
+* the lede is dated forward: wire ledes often omit the day ("Warplanes struck a hospital")
+  and the next sentences give it ("The raid took place late on Sunday").
+
+An event is never dated from context when its sentence states a date of its own kind ("have
+fought since 2019": a span, not a day), is planned or hypothetical, is in the present
+tense ("is striking"), is habitual ("have repeatedly criticised") or opens a new episode
+("In a separate incident, gunmen killed ...").  The publication date is never used: an
+event the text does not date stays undated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from crosswire.extract.dates import DateMention, find_dates
+from crosswire.records import Event
+
+# Modalities of events that happened as told (a denial still dates the episode it denies).
+DATABLE = frozenset({"asserted", "reported", "denied"})
+# Types that tell one episode across paragraphs; other types must share the paragraph.
+# Force against people or property is both violence and unrest (police dispersing a march).
+FAMILIES: dict[str, frozenset[str]] = {
+    "ASSAULT": frozenset({"violence"}), "FIGHT": frozenset({"violence"}),
+    "COERCE": frozenset({"violence", "unrest"}), "PROTEST": frozenset({"unrest"}),
+    "CONSULT": frozenset({"meeting"}), "AGREE": frozenset({"meeting"}),
+}
+# How many sentences after the lede a date may come from to date the lede.
+LEDE_REACH = 3
+# Openers and adverbs that start another episode, move later in time or make the event a habit.
+_NEW_EPISODE = re.compile(
+    r"^\W*(in (a|an|another) (separate|unrelated|different|earlier|previous)\b|separately\b|elsewhere\b|"
+    r"earlier\b|previously\b|in the past\b|in recent (days|weeks|months|years)\b|historically\b)", re.I)
+_NOT_THEN = re.compile(r"\b(repeatedly|regularly|often|frequently|routinely|usually|always|"
+                       r"again and again|for (years|decades|months|weeks)|later|since|subsequently|afterwards|"
+                       r"eventually)\b", re.I)
+# A definite noun that points back at the lede's event and dates it: "The raid took place
+# late on Sunday", "The strike began on Monday last week".
+_EPISODE_NOUN = re.compile(
+    r"\bthe (\w+ ){0,2}(attacks?|raids?|strikes?|air ?strikes?|bombings?|explosions?|blasts?|clash(es)?|"
+    r"fighting|shootings?|ambush|assault|incident|violence|protests?|demonstrations?|march|rally|"
+    r"meeting|talks|operation|offensive|kidnapping|abduction)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    """Where an event was read and what its sentence says about time."""
+
+    paragraph: int
+    sentence: int
+    tense: str | None  # past | perfect | present | future | None (a bare noun)
+    states_date: bool  # the sentence holds a date expression (even one that did not date this event)
+    opener: str  # the sentence's text, for new-episode and habit cues
+
+
+def _stated(event: Event) -> bool:
+    return event.date_text is not None and event.date_basis == "sentence"
+
+
+def _datable(event: Event, where: Setting) -> bool:
+    return (
+        event.date is None and event.date_text is None
+        and event.modality in DATABLE
+        and where.tense not in {"present", "future"}
+        and not where.states_date
+        and not _NEW_EPISODE.search(where.opener)
+        and not _NOT_THEN.search(where.opener)
+    )
+
+
+def _families(event: Event) -> frozenset[str]:
+    return FAMILIES.get(event.type, frozenset({event.type}))
+
+
+def _reference(events: Sequence[Event], settings: Sequence[Setting], n: int) -> int | None:
+    """The earlier event whose date event ``n`` takes: the paragraph's latest dated event
+    (itself perhaps dated from context), else the latest stated one of the same family."""
+    here = settings[n]
+    for m in range(n - 1, -1, -1):
+        ref, there = events[m], settings[m]
+        if ref.date_text is None or ref.modality not in DATABLE or there.sentence == here.sentence:
+            continue
+        if there.paragraph == here.paragraph or (_stated(ref) and _families(ref) & _families(events[n])):
+            return m
+    return None
+
+
+def _lede_date(events: Sequence[Event], settings: Sequence[Setting], sentences: Sequence[tuple[int, str]],
+               n: int, published: str | None) -> DateMention | None:
+    """For an event of the first sentence: the day a following sentence gives its episode,
+    either naming it again ("The raid took place late on Sunday") or telling a stated event
+    of the same family."""
+    first = settings[n].sentence
+    if first != settings[0].sentence:
+        return None
+    for number in range(first + 1, min(first + 1 + LEDE_REACH, len(sentences))):
+        text = sentences[number][1]
+        if _NEW_EPISODE.search(text):
+            return None
+        days = [d for d in find_dates(text, published) if d.precision in (None, "day") and d.text]
+        if days and _EPISODE_NOUN.search(text):
+            return days[0]
+        same = [m for m in range(len(events)) if settings[m].sentence == number and _stated(events[m])
+                and events[m].modality in DATABLE and _families(events[m]) & _families(events[n])
+                and events[m].date_precision in (None, "day")]
+        if same:
+            ref = events[same[0]]
+            return DateMention(0, 0, ref.date_text or "", ref.date, ref.date_precision, True)
+    return None
+
+
+def date_from_context(events: Sequence[Event], settings: Sequence[Setting],
+                      sentences: Sequence[tuple[int, str]], published: str | None) -> list[Event]:
+    """``events`` with undated past events dated from the stated date that governs them.
+
+    Args:
+        events: one document's events in text order, dated from their own sentences.
+        settings: where each event was read (same order).
+        sentences: (paragraph, text) of every sentence, indexed by ``Setting.sentence``.
+        published: the document date relative expressions resolve against, or None.
+
+    Returns:
+        The events; those dated here carry the date, its expression and precision, and
+        ``date_basis="context"``.
+    """
+    out = list(events)
+    for n, where in enumerate(settings):
+        if not _datable(out[n], where):
+            continue
+        m = _reference(out, settings, n)
+        if m is not None:
+            ref = out[m]
+            out[n] = replace(out[n], date=ref.date, date_text=ref.date_text, date_precision=ref.date_precision,
+                             date_basis="context")
+        elif (lede := _lede_date(out, settings, sentences, n, published)) is not None:
+            out[n] = replace(out[n], date=lede.date, date_text=lede.text, date_precision=lede.precision,
+                             date_basis="context")
+    return out
