@@ -173,6 +173,9 @@ class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
         # '"... the foundation, all the old stuff," said a person close to X': a noun of the
         # quote parsed as a second subject is not a speaker.
         subjects = [s for s in subjects if not self._quoted(s)] or subjects
+        # "The poll showed that A led, ... and Ohio Gov. B": a name of the content the parser made a
+        # second subject stays out when a subject comes before the cue.
+        subjects = [s for s in subjects if s.i < tok.i] or subjects
         if (not subjects or all(self._quoted(s) for s in subjects)) and (between := self._after_quote_subject(tok)) is not None:
             subjects = [self.doc[between[0]:between[1]].root]
         objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
@@ -189,6 +192,8 @@ class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
             source = after
         elif (before := self._stranded_subject(tok)) is not None:
             source = before
+        elif (nouns := [c for c in tok.lefts if c.dep_ == "compound" and c.pos_ in {"NOUN", "PROPN"}]):
+            source = np_bounds(nouns[-1])  # ", disclosure records show.": a subject parsed as a compound of the verb
         else:
             return None
         if lemma == "tell" and objects and self._is_media(np_bounds(objects[0])):
@@ -287,7 +292,10 @@ class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
         if not objs:
             return None
         obj = objs[0]
-        if obj.lemma_.lower() in DOCUMENT_WORDS:  # "according to a statement from Assad's office"
+        # "according to a statement from Assad's office": the office speaks through the statement;
+        # the phrase naming the source keeps both (what PolNeAR marks).
+        phrase = self._phrase(np_bounds(obj), relative=False)
+        if obj.lemma_.lower() in DOCUMENT_WORDS:
             inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for g in c.children if g.dep_ == "pobj"]
             obj = inner[0] if inner else obj
         source = np_bounds(obj)
@@ -308,7 +316,7 @@ class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
         if content[0][1] <= content[0][0]:
             return None
         polarity = "negative" if self._negated(content) else "positive"
-        return Attribution((start, end), cue, source, self._phrase(source), self._resolve(source), content, False, [], polarity)
+        return Attribution((start, end), cue, source, phrase, self._resolve(source), content, False, [], polarity)
 
     # -- helpers ---------------------------------------------------------------------------
 

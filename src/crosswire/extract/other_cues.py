@@ -1,46 +1,26 @@
-"""Attributions whose cue is not a reporting verb: speech nouns, a colon after a name, "in" + a survey, title-case headlines."""
+"""Attributions whose cue is not a reporting verb: speech nouns, stance adjectives, "in" + a survey, title-case headlines."""
 
 from __future__ import annotations
 
 from crosswire.nlp.text import text_of
 
-import re
-
-from spacy.tokens import Token
-
 from crosswire.extract.attribution_types import Attribution
-from crosswire.extract.content import MILITARY_WORDS, PHYSICAL_TARGETS, PLACE_ENTITY_TYPES, _char_range, material_sense
+from crosswire.extract.colons import MAX_COLON_SOURCE_TOKENS, ColonsMixin
+from crosswire.extract.content import MILITARY_WORDS, _char_range
 from crosswire.extract.quotes import Cue, load_cues
-from crosswire.extract.source_phrases import SOURCE_WORDS
-from crosswire.extract.speakers import mention_in, np_bounds, subjects_of
+from crosswire.extract.speakers import np_bounds, subjects_of
 
 # Verbs that turn a speech noun into a statement by their subject ("raised questions about", "made the claim that").
 LIGHT_VERBS = frozenset({"make", "raise", "issue", "express", "voice", "offer", "repeat", "renew", "reiterate", "level", "lodge", "file",
                          "have", "give", "deliver", "take", "present", "outline", "share"})
-# "Name: content" at the start of a paragraph (headlines, round-ups): at most this many tokens
-# of name, which must hold a proper noun or one of COLON_SOURCES; COLON_LABELS open a label, not a source.
-MAX_COLON_SOURCE_TOKENS = 8
-COLON_SOURCES = frozenset({"report", "poll", "survey", "study", "source", "official", "aide", "spokesman", "spokeswoman"})
-COLON_LABELS = frozenset({"update", "updated", "note", "related", "watch", "read", "editor", "photo", "video", "correction",
-                          "click", "see", "listen", "share", "tags", "topics", "more", "also", "q", "a", "tel", "email",
-                          "exclusive", "breaking", "analysis", "opinion", "live", "transcript", "timeline", "photos", "audio"})
-# Tokens after which a name before a colon may start mid-paragraph, and how long it may be there.
-SENTENCE_ENDS = frozenset({".", "?", "!", "...", "\u2026"})
-MAX_MID_COLON_TOKENS = 6
-# Subjects that name people whatever the mention finder says ("She went further: ...").
-SPEAKER_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-COLON_CUE = Cue(":", "colon", "both", "positive")
-COLON_DASHES = frozenset({"-", "\u2013", "\u2014", "--"})
-QUOTE_OPENERS = frozenset({"\u201c", '"', "\u2018"})
 # "In the latest poll, X leads": findings of a survey, attributed to it through "in".
 POLL_WORDS = frozenset({"poll", "survey", "study", "analysis", "estimate", "tally", "projection", "forecast", "average", "census"})
 POLL_CUE = Cue("in", "phrase", "indirect", "positive")
 # Verbs that link a subject to a stance adjective ("is confident", "remains skeptical").
 COPULAS = frozenset({"be", "remain", "seem", "appear", "become", "sound", "feel", "grow", "stay"})
-WORD = re.compile(r"\w+")
 
 
-class OtherCuesMixin:
+class OtherCuesMixin(ColonsMixin):
     """Non-verb cues for ``_Finder`` (needs doc, quotes, used, paras, cue_lemmas and the source/content helpers)."""
 
     def _adjectives(self, found: list[Attribution]) -> list[Attribution]:
@@ -65,89 +45,6 @@ class OtherCuesMixin:
             source = self._trim(np_bounds(owners[0]))
             out.append(Attribution((tok.head.i, tok.i + 1), cue, source, self._phrase(source), self._resolve(source), content, False))
         return out
-
-    def _colons(self, found: list[Attribution]) -> list[Attribution]:
-        """ "Marco Rubio: I'm not interested", "Report: ...": a short name line-initially, then a colon."""
-        doc, text = self.doc, text_of(self.doc)
-        taken = {i for a in found for i in range(*a.cue)}
-        out = []
-        for tok in doc:
-            if tok.text != ":" or tok.i in taken or any(q.open_mark < tok.idx < (q.close_mark or q.end) for q in self.quotes):
-                continue
-            para = self._para(tok.idx)
-            left = [t for t in doc[max(0, tok.i - MAX_COLON_SOURCE_TOKENS - 1):tok.i] if t.idx >= para[0] and not t.is_space]
-            dashes = [n for n, t in enumerate(left) if t.text in COLON_DASHES]
-            quote = next((q for q in self.quotes if not q.single and q.open_mark > tok.idx
-                          and not text[tok.idx + 1:q.open_mark].strip()), None)
-            breaks = [n for n, t in enumerate(left) if t.text in SENTENCE_ENDS]
-            mid = False
-            if dashes and text[tok.idx + 1:tok.idx + 8].lstrip()[:1] in QUOTE_OPENERS:
-                left = left[dashes[-1] + 1:]  # "HEADLINE - Pollster Name: “quote”": a source after a dash, then a quote
-            elif quote is not None and quote.open_mark not in self.used and breaks and self._bare_name(left[breaks[-1] + 1:]):
-                # 'They differ. Bush: "..."', 'he tweeted about ... Trump: "..."': mid-paragraph, only
-                # a bare name right after a sentence introduces the quote.
-                left, mid = left[breaks[-1] + 1:], True
-            elif not left or left[0].idx != para[0] + len(text[para[0]:left[0].idx]) - len(text[para[0]:left[0].idx].lstrip()):
-                continue  # the source must open the paragraph
-            if not left:
-                continue
-            if len(left) > MAX_COLON_SOURCE_TOKENS or any(t.pos_ in {"VERB", "AUX"} or t.like_num for t in left):
-                continue  # "X said:" belongs to the verb; "10:30" is a time
-            # A capitalised noun is a name too: the tagger reads a lone name before a colon as a common noun.
-            if left[0].lower_ in COLON_LABELS or not any(
-                    t.pos_ == "PROPN" or t.pos_ == "NOUN" and t.text[:1].isupper() or t.lemma_.lower() in COLON_SOURCES for t in left):
-                continue
-            content = (quote.start, quote.end) if mid and quote is not None else self._clip((tok.idx + 1, para[1]), para)
-            if len(WORD.findall(text[content[0]:content[1]])) < 3:
-                continue
-            inner = [q for q in self.quotes if content[0] <= q.open_mark < content[1]]
-            for q in inner:
-                self.used.add(q.open_mark)
-            source = (left[0].i, left[-1].i + 1)
-            out.append(Attribution((tok.i, tok.i + 1), COLON_CUE, source, source, self._resolve(source), [content], bool(inner)))
-        return out
-
-    def _clause_colons(self, found: list[Attribution]) -> list[Attribution]:
-        """ "Rubio fired back: “...”", "She went further: “...”": a clause with a speaker subject, a
-        colon, then a quote no cue has taken; the verb need not be a reporting verb."""
-        doc, text = self.doc, text_of(self.doc)
-        taken = {i for a in found for i in range(*a.cue)}
-        out = []
-        for q in self.quotes:
-            if q.single or q.open_mark in self.used or not text[:q.open_mark].rstrip().endswith(":"):
-                continue
-            colon = doc.char_span(text[:q.open_mark].rstrip().rfind(":"), q.open_mark, alignment_mode="expand")
-            if colon is None or colon[0].text != ":" or self._para(colon[0].idx) != self._para(q.open_mark):
-                continue
-            verb = colon[0].head
-            if verb.pos_ not in {"VERB", "AUX"} or verb.i in taken or verb.i > colon[0].i or verb.lemma_ == "be":
-                continue
-            subjects = [c for c in verb.children if c.dep_ == "nsubj" and not self._quoted(c)]
-            if not subjects or not self._person_like(subjects[0]) or material_sense(verb) or any(
-                    c.dep_ == "dobj" and (c.ent_type_ in PLACE_ENTITY_TYPES or c.lemma_.lower() in PHYSICAL_TARGETS)
-                    for c in verb.children):
-                continue  # "Russia shelled the town: “...”" is no speech, whoever is quoted next
-            source = self._trim(np_bounds(subjects[0]))
-            self.used.add(q.open_mark)
-            out.append(Attribution((verb.i, verb.i + 1), COLON_CUE, source, self._phrase(source), self._resolve(source),
-                                   [(q.start, q.end)], True))
-        return out
-
-    def _person_like(self, tok: Token) -> bool:
-        """A pronoun for people, a person or organisation by name, or a word like "spokesman"."""
-        if tok.lower_ in SPEAKER_PRONOUNS or tok.lemma_.lower() in SOURCE_WORDS:
-            return True
-        span = self.doc[tok.left_edge.i:tok.right_edge.i + 1]
-        m = mention_in(self.mentions, span.start_char, span.end_char, at=tok.idx)
-        if m is None:
-            return tok.pos_ == "PROPN" and tok.ent_type_ not in {"GPE", "NORP", "LOC", "FAC"}
-        return m.type in {"PERSON", "ORG"}
-
-    @staticmethod
-    def _bare_name(tokens: list[Token]) -> bool:
-        """A short proper name, with a title or a party tag ("Rep. X (R-S.C.)"), and nothing else."""
-        return 0 < len(tokens) <= MAX_MID_COLON_TOKENS and tokens[0].text[:1].isupper() and tokens[-1].pos_ in {"PROPN", "PUNCT"} \
-            and all(t.pos_ in {"PROPN", "PUNCT"} or t.text[:1].isupper() for t in tokens)
 
     def _nouns(self, found: list[Attribution]) -> list[Attribution]:
         """ "Trump's claim that ...", "Clinton's call for a ban": a possessor and a speech noun.

@@ -14,6 +14,11 @@ SOURCE_WORDS = frozenset({"source", "official", "officials", "sources", "spokesm
 # Left dependents that open the sentence rather than name the source ("At the debate, Clinton said").
 PHRASE_LEFT_DROP = frozenset({"cc", "prep", "punct", "preconj", "mark", "meta", "advcl", "npadvmod", "dep", "ccomp", "parataxis"})
 PHRASE_BARRIERS = frozenset({"\u201c", "\u201d", '"', "''", ":", "\u2014", "--", "\u2013", "(", ")"})
+# After the source, a colon then an opening quote mark starts what it says ("pollster Jo Ames: “...”");
+# a colon or quote mark alone is often part of a title ("author of “Let the People Rule: ...”").
+QUOTE_OPENERS = frozenset({"\u201c", '"', "\u2018"})
+FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
+TIME_ENTITIES = frozenset({"DATE", "TIME"})
 LEADING_DROP = frozenset({"and", "but", "so", "yet", "or", "also", "then", "as"})
 # '"...," said X': the quote mark or comma before an inverted cue, and how long X may be.
 QUOTE_CLOSERS = frozenset({"\u201d", '"', "''", ","})
@@ -98,10 +103,12 @@ class SourceMixin:
         m = mention_in(self.mentions, span.start_char, span.end_char, at=tok.idx)
         return m is not None and m.type in {"PERSON", "ORG", "NORP", "GPE"}
 
-    def _phrase(self, source: tuple[int, int]) -> tuple[int, int]:
+    def _phrase(self, source: tuple[int, int], *, relative: bool = True) -> tuple[int, int]:
         """The source with its appositions and relative clauses ("Cox, who runs the NRA's lobbying arm").
 
         Not an opening phrase before it ("At the debate, Clinton"), never across a quote mark or colon.
+        Without ``relative``, a relative clause after a comma stays out ("according to the survey,
+        which is prepared monthly": a remark on a source already named).
         """
         doc = self.doc
         source = self._trim(source)
@@ -110,14 +117,14 @@ class SourceMixin:
         for child in root.lefts:
             if child.i < start and child.dep_ not in PHRASE_LEFT_DROP:
                 start = min(start, child.left_edge.i)
-        end = max(end, self._phrase_end(root))
+        end = max(end, self._phrase_end(root, relative=relative))
         para = self._para(root.idx)
         for i in range(source[0] - 1, start - 1, -1):
             if doc[i].idx < para[0] or doc[i].text in PHRASE_BARRIERS or "\n" in doc[i].text:
                 start = i + 1
                 break
-        for i in range(root.i + 1, end):  # nor into the next paragraph ('said Sanders.\n\n_')
-            if doc[i].idx >= para[1] or "\n" in doc[i].text:
+        for i in range(root.i + 1, end):  # nor into the next paragraph ('said Sanders.\n\n_') or a quote it introduces
+            if doc[i].idx >= para[1] or "\n" in doc[i].text or self._opens_quote(i):
                 end = i
                 break
         while start < source[0] and (doc[start].is_punct or doc[start].is_space):
@@ -130,7 +137,11 @@ class SourceMixin:
             end -= 1
         return self._trim((start, end))
 
-    def _phrase_end(self, root: Token) -> int:
+    def _opens_quote(self, i: int) -> bool:
+        doc = self.doc
+        return doc[i].text == ":" and i + 1 < len(doc) and doc[i + 1].text in QUOTE_OPENERS
+
+    def _phrase_end(self, root: Token, *, relative: bool = True) -> int:
         """Where the source phrase headed by ``root`` ends: before a side remark set off by a comma.
 
         An active participle or adverb after a comma ("Trump, speaking at a rally,", "X, clearly
@@ -140,11 +151,15 @@ class SourceMixin:
         doc = self.doc
         end = root.i + 1
         for child in root.rights:
+            if _when(child):
+                break  # "A poll in June showed": when the source spoke is not part of its name
             after_comma = doc[child.left_edge.i - 1].text in {",", "\u2014", "--", "-"}
             if child.dep_ in SIDE_REMARK_DEPS and child.tag_ != "VBN" and after_comma:
                 break
-            if child.dep_ == "relcl" and after_comma and self._reports_speech(child):
+            if child.dep_ == "relcl" and after_comma and (self._reports_speech(child) or not relative):
                 break
+            if child.dep_ == "appos" and _clause_in_disguise(child):
+                break  # "According to AP, 571 of the delegates ... supported X": the main clause, misparsed
             end = max(end, child.right_edge.i + 1)
         return end
 
@@ -182,3 +197,16 @@ class SourceMixin:
         if ref is None and head.lower_ not in {"he", "she", "they", "it", "who", "we", "i"}:
             ref = resolve(doc, head.i, sent, self.named)
         return (ref.start, ref.end) if ref else None
+
+
+def _when(tok: Token) -> bool:
+    """A date or time after a noun ("in June", "Monday"): a bare date or a preposition with one."""
+    if tok.dep_ == "npadvmod":
+        return tok.ent_type_ in TIME_ENTITIES
+    objs = [c for c in tok.children if c.dep_ == "pobj"]
+    return tok.dep_ == "prep" and bool(objs) and all(o.ent_type_ in TIME_ENTITIES for o in objs)
+
+
+def _clause_in_disguise(appos: Token) -> bool:
+    """An "apposition" holding a finite verb as a modifier: a clause the parser folded into the source."""
+    return any(t.dep_ == "acl" and t.tag_ in FINITE_TAGS for t in appos.subtree)

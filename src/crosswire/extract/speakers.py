@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from crosswire.extract.aliases import AliasEntry, load_aliases
+from crosswire.extract.content import EVIDENCE_WORDS
 from crosswire.records import Entity, Mention
 
 # Dependents that are not part of the name of the speaker ("Afkham, spokesperson for ...");
@@ -363,7 +364,8 @@ def subjects_of(tok: Token, cues: frozenset[str], depth: int = 0) -> list[Token]
         return []
     if tok.dep_ == "acl":  # "issued a statement saying": the statement's issuer speaks
         if head.lemma_.lower() not in DOCUMENT_WORDS:
-            return [head] if head.pos_ in {"NOUN", "PROPN"} and head.tag_ in ACL_SPEAKER_TAGS else []  # "officials saying X"
+            # "officials saying X", "a new poll showing X": people, or a record that holds a finding
+            return [head] if head.pos_ in {"NOUN", "PROPN"} and (head.tag_ in ACL_SPEAKER_TAGS or head.lemma_.lower() in EVIDENCE_WORDS) else []
         if head.dep_ not in {"dobj", "pobj"}:
             return []
         head = head.head
