@@ -340,3 +340,30 @@ def test_split_phrases_negatives(nlp_sm, text: str) -> None:
     subs = [(e.acled or {}).get("sub_event_type") for e in _events(nlp_sm, text)]
     assert not {"Non-violent transfer of territory", "Non-state actor overtakes territory",
                 "Peaceful protest"} & set(subs), subs
+
+
+@pytest.mark.parametrize("sentence, trigger, target", [
+    ("On Monday, the United States expressed serious concerns over Russian military actions in Syria.",
+     "expressed", "Russian military actions"),
+    ("The defence ministry said its air strikes had done considerable damage to the rebel command.", "air strikes",
+     "rebel command"),
+    ("On Monday, the ministry blamed bad weather conditions for the crash.", "blamed", None),
+])
+def test_abstract_objects_are_not_targets(nlp_sm, sentence, trigger, target):
+    from crosswire.extract.events import find_events
+
+    event = next(e for e in find_events(nlp_sm(sentence), doc_id="d", published="2015-10-06") if trigger in e.trigger)
+    assert (event.target.text if event.target else None) == target
+
+
+@pytest.mark.parametrize("sentence, violent", [
+    ("Tessin Rovers won the cup on Sunday, beating Corvin United 5-4 on penalties.", False),
+    ("The two sides clash in the league final on Saturday, with both coaches confident.", False),
+    ("Gunmen attacked fans outside a football stadium on Sunday, killing three people.", True),
+    ("Militants killed 35-40 soldiers in an ambush on Sunday.", True),
+])
+def test_match_reports_are_not_violence(nlp_sm, sentence, violent):
+    from crosswire.extract.events import find_events
+
+    events = find_events(nlp_sm(sentence), doc_id="d", published="2024-03-12")
+    assert any(e.type in {"ASSAULT", "FIGHT"} for e in events) == violent

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from crosswire.extract.event_merge import Cluster
@@ -40,6 +42,22 @@ UNOPPOSED_CUES = ("unopposed", "without a fight", "without resistance", "without
 PROTEST_WORDS = frozenset({"protest", "protests", "protester", "protesters", "demonstrators", "demonstration",
                            "rally", "march", "crowd", "crowds", "rioters"})
 ACCIDENT_WORDS = frozenset({"accidental", "accidentally", "accident"})
+
+
+# Sport reads like war ("beating Corvin United 5-4 on penalties", "the two sides clash in the
+# final"): a scoreline with a word of sport, or two words of sport, make a sentence a match report.
+SPORT_WORDS = frozenset({"penalties", "penalty", "goal", "goals", "match", "cup", "league", "tournament",
+                         "championship", "season", "innings", "wicket", "wickets", "scored", "striker", "midfielder",
+                         "playoff", "playoffs", "semi-final", "semifinal", "quarter-final", "derby", "trophy",
+                         "football", "soccer", "rugby", "cricket", "basketball", "hockey", "tennis", "coach", "coaches",
+                         "referee"})
+SCORELINE = re.compile(r"\b\d{1,2}\s?[-\u2013]\s?\d{1,2}\b")
+
+
+def is_sport(sent: Span) -> bool:
+    """Whether a sentence reports a game: a scoreline and a word of sport, or two words of sport."""
+    sport = {t.lower_ for t in sent} & SPORT_WORDS
+    return len(sport) >= 2 or (bool(sport) and bool(SCORELINE.search(sent.text)))
 
 
 def _is_weapon(tok: Token | None) -> bool:

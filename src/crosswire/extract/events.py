@@ -19,12 +19,12 @@ from spacy.tokens import Doc, Span, Token
 
 from crosswire.extract.dates import event_date, find_dates
 from crosswire.extract.event_dates import Setting, date_from_context
-from crosswire.extract.event_context import event_context
+from crosswire.extract.event_context import event_context, is_sport
 from crosswire.extract.event_merge import Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll, later_toll
 from crosswire.extract.event_places import LOCATION_NOUNS, fallback_places, is_heading, places_for, segments
 from crosswire.extract.fatalities import event_fatalities
 from crosswire.extract.ontology import load_ontology, refine_acled
-from crosswire.extract.parties import PRONOUNS, is_protesters, make_party
+from crosswire.extract.parties import PRONOUNS, concrete_target, is_protesters, make_party
 from crosswire.extract.triggers import (
     CLAIM_NOUNS, NOUN_TAGS, VERB_TAGS, Trigger, find_triggers, governing_verb, is_generic, lemma_candidates,
     light_verb_subject, modality_of, quote_open_after, tense_of,
@@ -366,9 +366,13 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         or (actor is not None and actor.kind not in ARMED_PARTY_KINDS)
     ):
         return None  # "handed the report over", "investors took control of the company": not territory
+    if target is not None and (about := concrete_target(cl.target)) is not cl.target:
+        target = make_party(about) if about is not None else None  # "expressed concerns over X": X
     has_own_evidence = actor is not None or target is not None or event_places or (mention is not None and mention.date)
     if "weak" in entry.flags and actor is None and target is None:
         return None
+    if entry.type in VIOLENT_TYPES and is_sport(sent):
+        return None  # "beating Corvin United 5-4 on penalties"
     if "light" in entry.flags and light_verb_subject(trig) is None and governing_verb(trig.head).i == trig.head.i:
         return None  # "its base in Gao" is not an event; "set up a base" is
     if entry.mode == "base" and len(entry.pattern) == 1 and not BASE_VERBS & set(lemma_candidates(governing_verb(trig.head))):

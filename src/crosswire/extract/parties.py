@@ -270,3 +270,33 @@ def is_protesters(tok: Token | None) -> bool:
     """Whether a party head names protesters ("protesters", "the crowd", "demonstrators")."""
     return tok is not None and (tok.lower_ in PROTESTER_WORDS or tok.lemma_.lower() in PROTESTER_WORDS
                                 or (tok.pos_ == "NOUN" and tok.lemma_.lower() in PROTEST_NOUNS))
+
+
+# Abstract nouns a parse can make the object of an event verb that are never its target
+# ("expressed serious concerns over X", "blamed the deaths on Y", "did damage to Z").
+ABSTRACT_OBJECTS = frozenset({
+    "concern", "concerns", "damage", "condition", "conditions", "effect", "death", "deaths", "figure",
+    "figures", "data", "inquiry", "investigation", "report", "reports", "criticism", "allegation",
+    "allegations", "claim", "claims", "charge", "charges", "information", "evidence", "decision", "plan",
+    "proposal", "measure", "measures", "step", "steps", "action", "actions", "situation", "issue", "issues",
+    "question", "questions", "need", "warning", "threat", "threats", "attention", "response", "use", "role",
+    "responsibility", "support", "help", "assistance", "access", "release", "fear", "fears", "doubt", "doubts",
+})
+# Prepositions after an abstract object that name who or what it is about.
+ABOUT_PREPS = frozenset({"over", "about", "to", "against", "on", "of", "with"})
+
+
+def concrete_target(tok: Token | None) -> Token | None:
+    """The party an event's object stands for: itself, or for an abstract noun the party it
+    is about ("concerns over Russian strikes" -> strikes; "damage to the IS command" ->
+    command), else None ("blamed bad weather conditions": no target)."""
+    if tok is None or tok.lemma_.lower() not in ABSTRACT_OBJECTS and tok.lower_ not in ABSTRACT_OBJECTS:
+        return tok
+    for prep in tok.children:
+        if prep.dep_ == "prep" and prep.lower_ in ABOUT_PREPS:
+            pobj = next((g for g in prep.children if g.dep_ == "pobj"), None)
+            # "concerns over Russian military actions": whose actions is the party
+            if pobj is not None and (pobj.lemma_.lower() not in ABSTRACT_OBJECTS
+                                     or any(t.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} for t in pobj.subtree)):
+                return pobj
+    return None
