@@ -367,3 +367,18 @@ def test_match_reports_are_not_violence(nlp_sm, sentence, violent):
 
     events = find_events(nlp_sm(sentence), doc_id="d", published="2024-03-12")
     assert any(e.type in {"ASSAULT", "FIGHT"} for e in events) == violent
+
+
+@pytest.mark.parametrize("sentence, trigger, target", [
+    ("On Monday, Turkey accused Russia of violating its airspace.", "accused", "Russia"),
+    ("On Monday, NATO urged Moscow to stop the air strikes.", "urged", "Moscow"),
+    ("Rebels shelled Hama on Monday.", "shelled", None),  # a place attacked: where, not whom
+])
+def test_a_place_is_a_party_to_words_but_a_location_to_force(nlp_sm, sentence, trigger, target):
+    from crosswire.extract.events import find_events
+    from crosswire.extract.places import places_from_doc
+
+    doc = nlp_sm(sentence)
+    event = next(e for e in find_events(doc, doc_id="d", published="2015-10-06", places=places_from_doc(doc))
+                 if trigger in e.trigger)
+    assert (event.target.text if event.target else None) == target

@@ -32,6 +32,8 @@ from crosswire.nlp.text import text_of
 from crosswire.records import Event, Evidence, Fatalities, Place, short_id
 
 VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
+# Types whose object, when it is a place, is where the event happened rather than whom it was aimed at.
+PLACE_TARGET_TYPES = VIOLENT_TYPES | {"COERCE", "PROTEST"}
 # Types a PROTEST absorbs when linked to it in a sentence: "gathered to demand", "rallied
 # against", and police action on the protesters ("dispersed them").
 PROTEST_ABSORBS = frozenset({"DEMAND", "REQUEST", "REJECT", "DISAPPROVE"})
@@ -215,8 +217,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     actor = make_party(cl.actor) if cl.actor is not None and cl.actor.lower_ not in PRONOUNS else None
     target = make_party(cl.target) if cl.target is not None and cl.target.lower_ not in PRONOUNS else None
     place_spans = {(p.start, p.end) for p in places}
-    if target is not None and (target.start, target.end) in place_spans:
-        target = None  # "attacks on Hama": where, not whom
+    if target is not None and (target.start, target.end) in place_spans and entry.type in PLACE_TARGET_TYPES:
+        target = None  # "attacks on Hama": where, not whom; but "accused Russia", "urged Moscow": whom
     if "crowd" in entry.flags and (actor is None or actor.kind not in {"civilians", None}):
         return None  # "officials gathered in Geneva" is not a protest
     mod = modality_of(trig, sent, quote_open=quote_open)
