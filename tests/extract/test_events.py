@@ -382,3 +382,17 @@ def test_a_place_is_a_party_to_words_but_a_location_to_force(nlp_sm, sentence, t
     event = next(e for e in find_events(doc, doc_id="d", published="2015-10-06", places=places_from_doc(doc))
                  if trigger in e.trigger)
     assert (event.target.text if event.target else None) == target
+
+
+@pytest.mark.parametrize("text, trigger, actor", [
+    ("Chairperson Valentina Matviyenko met Foreign Minister Nasser Judeh in Amman on Tuesday. "
+     "She also called for international cooperation against terrorism.", "called for", "Chairperson Valentina Matviyenko"),
+    ("The United States and NATO have expressed serious concerns over Russian military actions. "
+     "They also accused Russia of conducting uncoordinated air raids.", "accused", "United States"),
+    ("The minister met the protesters. He said they attacked a police station.", "attacked", None),  # no subject antecedent
+])
+def test_pronoun_actors_take_their_antecedent(nlp_sm, text, trigger, actor):
+    from crosswire.extract.events import find_events
+
+    event = next(e for e in find_events(nlp_sm(text), doc_id="d", published="2015-10-06") if trigger in e.trigger)
+    assert (event.actor.text if event.actor else None) == actor

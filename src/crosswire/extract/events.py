@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from crosswire.extract.dates import event_date, find_dates
 from crosswire.extract.event_dates import Setting, date_from_context
+from crosswire.extract.event_actors import Antecedents
 from crosswire.extract.event_arguments import arguments
 from crosswire.extract.event_context import event_context, is_sport
 from crosswire.extract.event_merge import Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll, later_toll
@@ -175,6 +176,7 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
     quote_open = False
     paragraph_start = 0  # index in ``events`` of the current paragraph's first event
     settings: dict[str, Setting] = {}  # event id -> where it was read, for dating from context
+    antecedents = Antecedents(doc)
     sentences: list[tuple[int, str]] = []
     paragraph = 0
     prev: Span | None = None
@@ -189,7 +191,7 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
             prev = sent
             continue
         triggers = [t for t in find_triggers(sent, ontology) if not is_generic(t)]
-        built = [(cl, _build(cl, sent, prev, doc, doc_id, published, places, quote_open))
+        built = [(cl, _build(cl, sent, prev, doc, doc_id, published, places, quote_open, antecedents))
                  for cl in _cluster(triggers, sent, quote_open)]
         built = drop_protest_settings([(cl, e) for cl, e in built if e is not None])
         before = len(events)
@@ -211,10 +213,13 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
 
 
 def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, published: str | None,
-           places: Sequence[Place], quote_open: bool) -> Event | None:
+           places: Sequence[Place], quote_open: bool, antecedents: Antecedents) -> Event | None:
     trig = cl.primary
     entry = trig.entry
-    actor = make_party(cl.actor) if cl.actor is not None and cl.actor.lower_ not in PRONOUNS else None
+    if cl.actor is not None and cl.actor.lower_ in PRONOUNS:
+        actor = antecedents.party(cl.actor)  # "She also called for ...": who she is
+    else:
+        actor = make_party(cl.actor) if cl.actor is not None else None
     target = make_party(cl.target) if cl.target is not None and cl.target.lower_ not in PRONOUNS else None
     place_spans = {(p.start, p.end) for p in places}
     if target is not None and (target.start, target.end) in place_spans and entry.type in PLACE_TARGET_TYPES:
