@@ -416,3 +416,14 @@ def test_two_texts_denying_the_same_name_support_each_other() -> None:
     # One denies ISIL, the other states the targets: no support from the negated name alone.
     c = analyse("the defence ministry has clearly stated on its website the targets of the strikes")
     assert compare_claims(b, c, 0.65) is None or compare_claims(b, c, 0.65).type != "supports"
+
+
+def test_one_event_alone_does_not_make_two_claims_one() -> None:
+    # Both mention Varnia's air strikes in Kestria; only one says what they hit.
+    a = analyse("there was no effort by Varnia to coordinate its air strikes in Kestria with the monitors")
+    b = analyse("it carried out air strikes on rebel depots in Kestria")
+    words = analyse("air strikes").content
+    assert compare_claims(a, b, 0.65, same_event=True, event_words=words) is None
+    c = analyse("its air strikes destroyed rebel depots in Kestria")
+    found = compare_claims(b, c, 0.65, same_event=True, event_words=words)
+    assert found is not None and (found.type, found.kind) == ("supports", "same claim")

@@ -186,7 +186,7 @@ def same_event(ea: Event | None, eb: Event | None) -> bool:
 
 def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = False,
                    event_diff: tuple[str, str] | None = None, slots: bool = True,
-                   topic: frozenset[str] = frozenset()) -> Finding | None:
+                   topic: frozenset[str] = frozenset(), event_words: frozenset[str] = frozenset()) -> Finding | None:
     """The strongest transparent finding for two claim texts, or None.
 
     Order: a number clash, then denial/negation, then antonyms, then who/where/when,
@@ -194,7 +194,9 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
     repeat on the two sentences. ``slots=False`` skips the text-level who/where/when
     test (two claims not known to be about one event: their names may be different
     things, not different accounts). ``topic`` words (those most of a story's claims use,
-    "air strikes", "Syria") do not count towards "same claim".
+    "air strikes", "Syria") do not count towards "same claim", nor, when only the shared
+    event makes two claims one, the words naming that event (``event_words``): both must
+    say something of it, not just mention it.
 
     Example:
         >>> f = compare_claims(analyse("Strikes hit only ISIL targets"),
@@ -244,6 +246,8 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
     denied = [k for k in sorted(focus) if a.effectively_negated(k) and b.effectively_negated(k)]
     if cos >= SUPPORT_COS and denied and all(a.effectively_negated(k) == b.effectively_negated(k) for k in focus):
         return Finding("supports", "same claim", f"both: not {_phrase(a, denied)}")
+    if same_event and cos < SUPPORT_PARAPHRASE_COS:
+        claim_words -= event_words
     predicate = claim_words - a.names - a.places - a.dates - b.names
     agreeing = agreeing_heads(a, b, shared)
     need = SUPPORT_EVENT_SHARED if same_event or cos >= SUPPORT_PARAPHRASE_COS else SUPPORT_MIN_SHARED
@@ -371,7 +375,8 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         one_id = ca.event is not None and ca.event == cb.event
         cos = float(sims[i, j])
         finding = compare_claims(analyses[i], analyses[j], cos, same_event=one_id or same_event(ea, eb),
-                                 event_diff=_event_mismatch(ea, eb), slots=one_id, topic=topic)
+                                 event_diff=_event_mismatch(ea, eb), slots=one_id, topic=topic,
+                                 event_words=frozenset().union(*(analyse(e.trigger).content for e in (ea, eb) if e)))
         if finding is None:
             continue
         if finding.kind == "polarity" and "planned" in {e.modality for e in (ea, eb) if e}:
