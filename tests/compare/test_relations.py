@@ -427,3 +427,10 @@ def test_one_event_alone_does_not_make_two_claims_one() -> None:
     c = analyse("its air strikes destroyed rebel depots in Kestria")
     found = compare_claims(b, c, 0.65, same_event=True, event_words=words)
     assert found is not None and (found.type, found.kind) == ("supports", "same claim")
+
+
+def test_civilian_deaths_are_a_part_of_all_deaths() -> None:
+    assert toll_clash(analyse("at least nine civilian deaths in Dravny"), analyse("fewer than five people died")) \
+        == "9+ vs 0-4 (civilian killed)"
+    assert toll_clash(analyse("five civilians were killed"), analyse("twenty people died")) is None  # a part, not a clash
+    assert toll_clash(analyse("twenty civilians were killed"), analyse("five people died")) is not None

@@ -11,18 +11,8 @@ import numpy as np
 from crosswire.compare.cues import KILL_KEYS, Analysis, analyse
 from crosswire.compare.sides import side_of
 from crosswire.compare.stance import (
-    about_phrase,
-    actor_country,
-    antonym_clash,
-    cosine_rows,
-    death_counts,
-    fmt_quantity,
-    mismatch,
-    negation_focus,
-    number_clash,
-    overlap,
-    places_apart,
-    polarity_clash,
+    about_phrase, actor_country, antonym_clash, cosine_rows, counts_disagree, death_counts, fmt_quantity,
+    mismatch, negation_focus, number_clash, overlap, places_apart, polarity_clash,
 )
 from crosswire.errors import ModelNotInstalled
 from crosswire.records import Claim, Event, Fatalities, Party, Relation, short_id
@@ -283,7 +273,7 @@ def toll_clash(a: Analysis, b: Analysis) -> str | None:
         return None
     for qa in a.quantities:
         for qb in b.quantities:
-            if death_counts(qa, qb) and (qa.high < qb.low or qb.high < qa.low):
+            if death_counts(qa, qb) and counts_disagree(qa, qb):
                 named = [q.unit_text for q in (qa, qb) if q.unit not in KILL_KEYS]
                 what = f"{named[0]} killed" if named else "dead"
                 return f"{fmt_quantity(qa)} vs {fmt_quantity(qb)} ({what})"

@@ -155,11 +155,21 @@ def fmt_quantity(q: Quantity) -> str:
 
 def death_counts(qa: Quantity, qb: Quantity) -> bool:
     """Whether both count the same dead: one noun killed in both ("14 civilians" / "two
-    civilians were killed"), or "fewer than five died" against a count of people killed."""
+    civilians were killed"), or counts of people killed however named ("fewer than five
+    died", "five people died", "nine civilian deaths")."""
     if not (qa.killed and qb.killed):
         return False
-    people = KILL_KEYS | {"peopl", "person", "civilian"}
-    return qa.unit == qb.unit or ((qa.unit in KILL_KEYS or qb.unit in KILL_KEYS) and {qa.unit, qb.unit} <= people)
+    return qa.unit == qb.unit or {qa.unit, qb.unit} <= KILL_KEYS | {"peopl", "person", "civilian"}
+
+
+def counts_disagree(qa: Quantity, qb: Quantity) -> bool:
+    """Whether two counts of one thing cannot both hold. Civilians are a part of the dead:
+    "nine civilians" clashes with "fewer than five people died", but "five civilians"
+    does not with "twenty people died"."""
+    if qa.killed and qb.killed and (qa.unit == "civilian") != (qb.unit == "civilian"):
+        part, whole = (qa, qb) if qa.unit == "civilian" else (qb, qa)
+        return part.low > whole.high
+    return qa.high < qb.low or qb.high < qa.low
 
 
 def number_clash(a: Analysis, b: Analysis) -> tuple[str, bool] | None:
@@ -175,7 +185,7 @@ def number_clash(a: Analysis, b: Analysis) -> tuple[str, bool] | None:
             if qa.unit != qb.unit and not death_counts(qa, qb):
                 continue
             what = f"{qa.unit_text} killed" if qa.killed and qb.killed else qa.unit_text
-            if qa.high < qb.low or qb.high < qa.low:
+            if counts_disagree(qa, qb):
                 return f"{fmt_quantity(qa)} vs {fmt_quantity(qb)} ({what})", True
             agree = (f"{fmt_quantity(qa)} ~ {fmt_quantity(qb)} ({what})", False)
     return agree
