@@ -140,7 +140,8 @@ def _set_overlap(sets: Sequence[frozenset[Hashable]], weights: Mapping[Hashable,
     return jac, has[:, None] & has[None, :]
 
 
-def similarity_matrix(inputs: Sequence[StoryInput], embedder: Embedder = embed) -> np.ndarray:
+def similarity_matrix(inputs: Sequence[StoryInput], embedder: Embedder = embed,
+                      same: np.ndarray | None = None) -> np.ndarray:
     """Pairwise story similarity of documents, in [0, 1] (diagonal included).
 
     The similarity is a weighted mean of: the cosine of title+lead embeddings (W_EMBED),
@@ -154,7 +155,7 @@ def similarity_matrix(inputs: Sequence[StoryInput], embedder: Embedder = embed) 
     vectors = embedder([lead(d.title, d.text) for d in inputs])
     cosine = np.clip(vectors @ vectors.T, 0.0, 1.0).astype(np.float64)
     # MiniLM is English: across languages only names (bridge.py), events and time compare.
-    has_embed = same_language(inputs)
+    has_embed = same_language(inputs) if same is None else same
     entity, has_entity = _set_overlap([d.entities for d in inputs], idf_weights(inputs))
     event, has_event = _set_overlap([d.events for d in inputs], {})
     total = W_EMBED * cosine * has_embed + W_ENTITY * entity * has_entity + W_EVENT * event * has_event
@@ -169,8 +170,10 @@ def similarity_matrix(inputs: Sequence[StoryInput], embedder: Embedder = embed) 
 
 def same_language(inputs: Sequence[StoryInput]) -> np.ndarray:
     """1.0 where two documents are in one language (or either language is unknown), else 0."""
-    langs = [d.language for d in inputs]
-    return np.array([[a is None or b is None or a == b for b in langs] for a in langs], dtype=np.float64)
+    codes = {lang: n for n, lang in enumerate(sorted({d.language for d in inputs if d.language}))}
+    lang = np.array([codes.get(d.language, -1) if d.language else -1 for d in inputs])
+    unknown = lang < 0
+    return ((lang[:, None] == lang[None, :]) | unknown[:, None] | unknown[None, :]).astype(np.float64)
 
 
 def _ordinal(iso: str | None) -> float:
@@ -240,8 +243,9 @@ def group_stories(
     # must see the same units as the first, and embed nothing the first did not.
     duplicates = {d.id: r for d in docs if (r := _root(d.id, parent, known)) is not None and r != d.id}
     units = sorted((d for d in docs if d.id not in duplicates), key=_sort_key)
-    sim = similarity_matrix(units, embedder)
-    groups = _cluster(units, sim, same_language(units), story_of_member, existing, threshold)
+    same = same_language(units)
+    sim = similarity_matrix(units, embedder, same)
+    groups = _cluster(units, sim, same, story_of_member, existing, threshold)
 
     by_story = {s.id: s for s in existing}
     stories: list[Story] = []
@@ -400,7 +404,7 @@ def story_input(doc: Document, mentions: Sequence[Mention] = (), events: Sequenc
 def story_inputs(store: Store, docs: Sequence[Document], read_language: str = "en") -> list[StoryInput]:
     """StoryInputs for documents, with their mentions and events read from the store; the
     documents in other languages than ``read_language`` get the known entities they name."""
-    foreign = [d for d in docs if d.language not in (None, read_language)]
+    foreign = {d.id for d in docs if d.language not in (None, read_language)}
     index = alias_index(store.entities()) if foreign else {}
     return [story_input(d, store.mentions(d.id), store.events(d.id),
-                        bridged_entities(d.text, index) if d in foreign else frozenset()) for d in docs]
+                        bridged_entities(d.text, index) if d.id in foreign else frozenset()) for d in docs]

@@ -25,7 +25,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from crosswire.extract.dates import DateMention, find_dates
+from crosswire.extract.dates import find_dates
 from crosswire.records import Event
 
 # Modalities of events that happened as told (a denial still dates the episode it denies).
@@ -62,7 +62,7 @@ class Setting:
     sentence: int
     tense: str | None  # past | perfect | present | future | None (a bare noun)
     states_date: bool  # the sentence holds a date expression (even one that did not date this event)
-    opener: str  # the sentence's text, for new-episode and habit cues
+    text: str  # the sentence, for new-episode and habit cues
 
 
 def _stated(event: Event) -> bool:
@@ -75,8 +75,8 @@ def _datable(event: Event, where: Setting) -> bool:
         and event.modality in DATABLE
         and where.tense not in {"present", "future"}
         and not where.states_date
-        and not _NEW_EPISODE.search(where.opener)
-        and not _NOT_THEN.search(where.opener)
+        and not _NEW_EPISODE.search(where.text)
+        and not _NOT_THEN.search(where.text)
     )
 
 
@@ -98,10 +98,10 @@ def _reference(events: Sequence[Event], settings: Sequence[Setting], n: int) -> 
 
 
 def _lede_date(events: Sequence[Event], settings: Sequence[Setting], sentences: Sequence[tuple[int, str]],
-               n: int, published: str | None) -> DateMention | None:
-    """For an event of the first sentence: the day a following sentence gives its episode,
-    either naming it again ("The raid took place late on Sunday") or telling a stated event
-    of the same family."""
+               n: int, published: str | None) -> tuple[str | None, str, str | None] | None:
+    """For an event of the first sentence, (date, expression, precision) of the day a
+    following sentence gives its episode, either naming it again ("The raid took place late
+    on Sunday") or telling a stated event of the same family."""
     first = settings[n].sentence
     if first != settings[0].sentence:
         return None
@@ -111,13 +111,11 @@ def _lede_date(events: Sequence[Event], settings: Sequence[Setting], sentences: 
             return None
         days = [d for d in find_dates(text, published) if d.precision in (None, "day") and d.text]
         if days and _EPISODE_NOUN.search(text):
-            return days[0]
-        same = [m for m in range(len(events)) if settings[m].sentence == number and _stated(events[m])
-                and events[m].modality in DATABLE and _families(events[m]) & _families(events[n])
-                and events[m].date_precision in (None, "day")]
-        if same:
-            ref = events[same[0]]
-            return DateMention(0, 0, ref.date_text or "", ref.date, ref.date_precision, True)
+            return days[0].date, days[0].text, days[0].precision
+        for ref, there in zip(events, settings):
+            if (there.sentence == number and _stated(ref) and ref.modality in DATABLE
+                    and _families(ref) & _families(events[n]) and ref.date_precision in (None, "day")):
+                return ref.date, ref.date_text or "", ref.date_precision
     return None
 
 
@@ -140,11 +138,9 @@ def date_from_context(events: Sequence[Event], settings: Sequence[Setting],
         if not _datable(out[n], where):
             continue
         m = _reference(out, settings, n)
-        if m is not None:
-            ref = out[m]
-            out[n] = replace(out[n], date=ref.date, date_text=ref.date_text, date_precision=ref.date_precision,
-                             date_basis="context")
-        elif (lede := _lede_date(out, settings, sentences, n, published)) is not None:
-            out[n] = replace(out[n], date=lede.date, date_text=lede.text, date_precision=lede.precision,
-                             date_basis="context")
+        found = (out[m].date, out[m].date_text, out[m].date_precision) if m is not None else \
+            _lede_date(out, settings, sentences, n, published)
+        if found is not None:
+            date, text, precision = found
+            out[n] = replace(out[n], date=date, date_text=text, date_precision=precision, date_basis="context")
     return out

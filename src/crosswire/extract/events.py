@@ -195,14 +195,17 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
                  for cl in _cluster(triggers, sent, quote_open)]
         built = drop_protest_settings([(cl, e) for cl, e in built if e is not None])
         before = len(events)
+        dated_sentence: bool | None = None  # whether the sentence states any date, read once
         for cl, event in built:
             if absorbed_by_protest(cl, event, events, protest_in_paragraph):
                 continue
             if follow_up_toll(cl, event, events, paragraph_start):
                 continue
             events.append(event)
+            if dated_sentence is None:
+                dated_sentence = bool(find_dates(sent.text, None))
             settings[event.id] = Setting(paragraph, number, tense_of(governing_verb(cl.primary.head)),
-                                         bool(find_dates(sent.text, None)), sent.text)
+                                         dated_sentence, sent.text)
             if event.type == "PROTEST":
                 protest_in_paragraph.append((len(events) - 1, cl))
         if len(events) == before and not any(cl.actor is not None for cl, _ in built):
