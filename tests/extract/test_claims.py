@@ -8,6 +8,8 @@ import warnings
 import pytest
 import spacy
 
+from claim_helpers import atts_of, spans_of
+
 from crosswire.clean.article import clean_article
 from crosswire.clean.normalize import decode
 from crosswire.extract.claims import find_claims
@@ -258,19 +260,6 @@ def test_claims_seeds_acceptance(nlp_sm, seeds_dir):
 # -- broader cues: belief, intention, evaluation, naming, colon, raising (model) ------------
 
 
-def atts_of(nlp, text: str):
-    from crosswire.extract.claims import find_attributions
-
-    doc = nlp(text)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        found = find_attributions(doc, mentions_from_doc(doc, "d"))
-    return doc, found
-
-
-def _spans(doc, att):
-    src = doc[att.phrase[0]:att.phrase[1]].text if att.phrase else None
-    return src, doc[att.cue[0]:att.cue[1]].text, " / ".join(doc.text[a:b] for a, b in att.content)
 
 
 @pytest.mark.model
@@ -295,7 +284,7 @@ def _spans(doc, att):
 )
 def test_claims_broad_cues(nlp_sm, text, source, cue, content):
     doc, found = atts_of(nlp_sm, text)
-    got = [_spans(doc, a) for a in found]
+    got = [spans_of(doc, a) for a in found]
     assert any(s == source and c == cue and content in t for s, c, t in got), got
 
 
@@ -310,7 +299,7 @@ def test_claims_broad_cues(nlp_sm, text, source, cue, content):
 )
 def test_claims_sourceless_attributions(nlp_sm, text, cue, content):
     doc, found = atts_of(nlp_sm, text)
-    got = [_spans(doc, a) for a in found]
+    got = [spans_of(doc, a) for a in found]
     assert any(s is None and c == cue and content in t for s, c, t in got), got
     assert not [c for c in claims_of(nlp_sm, text) if c.speaker is None]  # no speaker-less claims are exported
 
@@ -325,7 +314,7 @@ def test_claims_sourceless_attributions(nlp_sm, text, cue, content):
 )
 def test_claims_colon_headline(nlp_sm, text, source, content):
     doc, found = atts_of(nlp_sm, text)
-    got = [_spans(doc, a) for a in found]
+    got = [spans_of(doc, a) for a in found]
     assert any(s == source and c == ":" and t.startswith(content) for s, c, t in got), got
 
 
@@ -343,7 +332,7 @@ def test_claims_colon_headline(nlp_sm, text, source, content):
 )
 def test_claims_broad_cues_negatives(nlp_sm, text):
     doc, found = atts_of(nlp_sm, text)
-    assert found == [], [_spans(doc, a) for a in found]
+    assert found == [], [spans_of(doc, a) for a in found]
 
 
 @pytest.mark.model
@@ -405,7 +394,7 @@ def test_claims_broad_cues_negatives(nlp_sm, text):
 )
 def test_claims_extended_cues(nlp_sm, text, source, cue, content):
     doc, found = atts_of(nlp_sm, text)
-    got = [_spans(doc, a) for a in found]
+    got = [spans_of(doc, a) for a in found]
     assert any(s == source and c.startswith(cue) and content in t for s, c, t in got), got
 
 
@@ -419,7 +408,7 @@ def test_claims_extended_cues(nlp_sm, text, source, cue, content):
 )
 def test_claims_source_trimming(nlp_sm, text, source):
     doc, found = atts_of(nlp_sm, text)
-    assert [_spans(doc, a)[0] for a in found] == [source]
+    assert [spans_of(doc, a)[0] for a in found] == [source]
 
 
 @pytest.mark.model
@@ -444,20 +433,20 @@ def test_claims_source_trimming(nlp_sm, text, source):
 )
 def test_claims_extended_cues_negatives(nlp_sm, text):
     doc, found = atts_of(nlp_sm, text)
-    assert found == [], [_spans(doc, a) for a in found]
+    assert found == [], [spans_of(doc, a) for a in found]
 
 
 @pytest.mark.model
 def test_claims_belief_inside_a_claim_not_counted_twice(nlp_sm):
     doc, found = atts_of(nlp_sm, "The organisers said they want to avoid violence.")
-    got = [_spans(doc, a) for a in found]
+    got = [spans_of(doc, a) for a in found]
     assert [c for _, c, _ in got] == ["said"], got
 
 
 @pytest.mark.model
 def test_claims_connective_is_not_content(nlp_sm):
     doc, found = atts_of(nlp_sm, "On the other hand, the alliance criticized on Monday Russia's military actions in Syria.")
-    assert not any(t.startswith("On the other hand") for _, _, t in (_spans(doc, a) for a in found))
+    assert not any(t.startswith("On the other hand") for _, _, t in (spans_of(doc, a) for a in found))
 
 
 @pytest.mark.model
@@ -471,7 +460,7 @@ def test_claims_connective_is_not_content(nlp_sm):
 )
 def test_claims_more_sourceless(nlp_sm, text, cue, content):
     doc, found = atts_of(nlp_sm, text)
-    got = [_spans(doc, a) for a in found]
+    got = [spans_of(doc, a) for a in found]
     assert any(s is None and c == cue and content in t for s, c, t in got), got
 
 
@@ -487,7 +476,7 @@ def test_claims_more_sourceless(nlp_sm, text, cue, content):
 )
 def test_claims_source_side_remarks(nlp_sm, text, source):
     doc, found = atts_of(nlp_sm, text)
-    assert [_spans(doc, a)[0] for a in found] == [source], [_spans(doc, a) for a in found]
+    assert [spans_of(doc, a)[0] for a in found] == [source], [spans_of(doc, a) for a in found]
 
 
 @pytest.mark.model
@@ -502,7 +491,7 @@ def test_claims_source_side_remarks(nlp_sm, text, source):
 )
 def test_claims_more_constructions_negatives(nlp_sm, text):
     doc, found = atts_of(nlp_sm, text)
-    assert found == [], [_spans(doc, a) for a in found]
+    assert found == [], [spans_of(doc, a) for a in found]
 
 
 @pytest.mark.model
@@ -517,7 +506,7 @@ def test_claims_more_constructions_negatives(nlp_sm, text):
 )
 def test_claims_cue_is_the_verb_group(nlp_sm, text, cue):
     doc, found = atts_of(nlp_sm, text)
-    assert [_spans(doc, a)[1] for a in found] == [cue], [_spans(doc, a) for a in found]
+    assert [spans_of(doc, a)[1] for a in found] == [cue], [spans_of(doc, a) for a in found]
 
 
 @pytest.mark.parametrize(
@@ -581,21 +570,21 @@ def test_claims_verbs_of_argument_keep_their_sense_in_politics(nlp_sm, text, spe
 )
 def test_claims_direct_quote_speakers(nlp_sm, text, source, cue, content):
     doc, found = atts_of(nlp_sm, text)
-    got = [_spans(doc, a) for a in found]
+    got = [spans_of(doc, a) for a in found]
     assert any(s == source and c.startswith(cue) and content in t for s, c, t in got), got
 
 
 @pytest.mark.model
 def test_claims_relative_clause_without_speech_stays_in_source(nlp_sm):
     doc, found = atts_of(nlp_sm, "“We will not back down,” said Mary Jones, who has led the union since 2010.")
-    assert [_spans(doc, a)[0] for a in found] == ["Mary Jones, who has led the union since 2010"]
+    assert [spans_of(doc, a)[0] for a in found] == ["Mary Jones, who has led the union since 2010"]
 
 
 @pytest.mark.model
 def test_claims_quote_inside_a_later_clause_is_not_a_continuation(nlp_sm):
     doc, found = atts_of(nlp_sm, "“We will win,” Giuliani said in an interview, adding that the mayor showed the “conduct of a guilty man.”")
     said = next(a for a in found if doc[a.cue[0]].lower_ == "said")
-    assert _spans(doc, said)[2] == "We will win,"
+    assert spans_of(doc, said)[2] == "We will win,"
 
 
 @pytest.mark.model
@@ -610,7 +599,7 @@ def test_claims_quote_inside_a_later_clause_is_not_a_continuation(nlp_sm):
 )
 def test_claims_clause_colon_negatives(nlp_sm, text):
     doc, found = atts_of(nlp_sm, text)
-    assert found == [], [_spans(doc, a) for a in found]
+    assert found == [], [spans_of(doc, a) for a in found]
 
 
 @pytest.mark.model

@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
 
-from crosswire.extract.entities import mentions_from_doc
+from claim_helpers import atts_of, spans_of
 
 
-def atts_of(nlp, text: str):
-    from crosswire.extract.claims import find_attributions
-
-    doc = nlp(text)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        found = find_attributions(doc, mentions_from_doc(doc, "d"))
-    return doc, found
-
-
-def _spans(doc, att):
-    src = doc[att.phrase[0]:att.phrase[1]].text if att.phrase else None
-    return src, doc[att.cue[0]:att.cue[1]].text, " / ".join(doc.text[a:b] for a, b in att.content)
 
 
 @pytest.mark.model
@@ -52,7 +37,7 @@ def _spans(doc, att):
 )
 def test_claims_colon_sources(nlp_sm, text, source, content):
     doc, found = atts_of(nlp_sm, text)
-    got = [_spans(doc, a) for a in found]
+    got = [spans_of(doc, a) for a in found]
     assert any(s == source and c == ":" and content in t for s, c, t in got), got
 
 
@@ -72,10 +57,10 @@ def test_claims_colon_sources(nlp_sm, text, source, content):
 )
 def test_claims_colon_negatives(nlp_sm, text):
     doc, found = atts_of(nlp_sm, text)
-    assert not [a for a in found if doc[a.cue[0]].text == ":"], [_spans(doc, a) for a in found]
+    assert not [a for a in found if doc[a.cue[0]].text == ":"], [spans_of(doc, a) for a in found]
 
 
 @pytest.mark.model
 def test_claims_colon_source_phrase_stops_before_the_quote(nlp_sm):
     doc, found = atts_of(nlp_sm, "The result pleased campaign adviser Tom Reyes: “We knew the suburbs would carry us, and they did.”")
-    assert [_spans(doc, a)[:2] for a in found] == [("campaign adviser Tom Reyes", ":")]
+    assert [spans_of(doc, a)[:2] for a in found] == [("campaign adviser Tom Reyes", ":")]

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import warnings
-
 import pytest
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from claim_helpers import atts_of, spans_of
+
 from crosswire.extract.claims import find_attributions
-from crosswire.extract.entities import mentions_from_doc
 
 # (word, tag, pos, dep, head index, lemma)
 Row = tuple[str, str, str, str, int, str]
@@ -23,10 +22,6 @@ def _doc(rows: list[Row]) -> Doc:
                deps=[r[3] for r in rows], heads=[r[4] for r in rows], lemmas=[r[5] for r in rows])
 
 
-def _spans(doc, att):
-    src = doc[att.phrase[0]:att.phrase[1]].text if att.phrase else None
-    return src, doc[att.cue[0]:att.cue[1]].text, " / ".join(doc.text[a:b] for a, b in att.content)
-
 
 def test_claims_a_name_of_the_content_parsed_as_second_subject_is_not_the_source():
     # "The poll showed that Roe led and Pitt.": the parser made "Pitt" a second subject of "showed"
@@ -34,7 +29,7 @@ def test_claims_a_name_of_the_content_parsed_as_second_subject_is_not_the_source
                 ("showed", "VBD", "VERB", "ROOT", 2, "show"), ("that", "IN", "SCONJ", "mark", 5, "that"),
                 ("Roe", "NNP", "PROPN", "nsubj", 5, "Roe"), ("led", "VBD", "VERB", "ccomp", 2, "lead"),
                 ("and", "CC", "CCONJ", "cc", 2, "and"), ("Pitt", "NNP", "PROPN", "nsubj", 2, "Pitt"), (".", ".", "PUNCT", "punct", 2, ".")])
-    assert [_spans(doc, a) for a in find_attributions(doc)] == [("The poll", "showed", "that Roe led")]
+    assert [spans_of(doc, a) for a in find_attributions(doc)] == [("The poll", "showed", "that Roe led")]
 
 
 def test_claims_a_subject_parsed_as_compound_of_the_cue_speaks():
@@ -43,15 +38,12 @@ def test_claims_a_subject_parsed_as_compound_of_the_cue_speaks():
                 ("nothing", "NN", "PRON", "dobj", 1, "nothing"), (",", ",", "PUNCT", "punct", 6, ","),
                 ("disclosure", "NN", "NOUN", "compound", 5, "disclosure"), ("records", "NNS", "NOUN", "compound", 6, "record"),
                 ("show", "VBP", "VERB", "ROOT", 6, "show"), (".", ".", "PUNCT", "punct", 6, ".")])
-    assert [_spans(doc, a) for a in find_attributions(doc)] == [("disclosure records", "show", "He gave nothing")]
+    assert [spans_of(doc, a) for a in find_attributions(doc)] == [("disclosure records", "show", "He gave nothing")]
 
 
-def atts_of(nlp, text: str):
-    doc = nlp(text)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        found = find_attributions(doc, mentions_from_doc(doc, "d"))
-    return doc, [_spans(doc, a) for a in found]
+def spans_in(nlp, text: str):
+    doc, found = atts_of(nlp, text)
+    return doc, [spans_of(doc, a) for a in found]
 
 
 @pytest.mark.model
@@ -67,7 +59,7 @@ def atts_of(nlp, text: str):
     ],
 )
 def test_claims_evidence_sources(nlp_sm, text, source, cue, content):
-    _, got = atts_of(nlp_sm, text)
+    _, got = spans_in(nlp_sm, text)
     assert any(s == source and c == cue and content in t for s, c, t in got), got
 
 
@@ -76,7 +68,7 @@ def test_claims_according_to_a_document_names_the_document_and_its_issuer(nlp_sm
     from crosswire.extract.claims import find_claims
 
     text = "Turnout fell sharply in the county, according to a statement from the county clerk."
-    _, got = atts_of(nlp_sm, text)
+    _, got = spans_in(nlp_sm, text)
     assert got == [("a statement from the county clerk", "according to", "Turnout fell sharply in the county")]
     # the speaker exported with the claim is the issuer, not the statement
     assert [c.speaker.text for c in find_claims(nlp_sm(text), doc_id="d", outlet=None)] == ["the county clerk"]
@@ -84,5 +76,5 @@ def test_claims_according_to_a_document_names_the_document_and_its_issuer(nlp_sm
 
 @pytest.mark.model
 def test_claims_according_to_leaves_a_trailing_relative_clause_out_of_the_source(nlp_sm):
-    _, got = atts_of(nlp_sm, "Most firms expect slower hiring, according to the survey, which is published every month.")
+    _, got = spans_in(nlp_sm, "Most firms expect slower hiring, according to the survey, which is published every month.")
     assert got == [("the survey", "according to", "Most firms expect slower hiring")]
