@@ -208,6 +208,7 @@ def events(
     Example: crosswire events --db seeds.duckdb --type ASSAULT --country SY --from 2015-09-30 --to 2015-10-07
     """
     from .query import filter_events
+    from .report_view import dead_text, when_text
 
     for value, name in ((from_, "--from"), (to, "--to")):
         if value and not _is_iso_date(value):
@@ -221,12 +222,9 @@ def events(
     for ev in found:
         who = " -> ".join(p.canonical or p.text if p else "?" for p in (ev.actor, ev.target))
         places = ", ".join(p.name for p in ev.places)
-        dead = "" if ev.fatalities is None else (
-            f"{ev.fatalities.low}" if ev.fatalities.low == ev.fatalities.high else f"{ev.fatalities.low}-{ev.fatalities.high}")
-        if ev.fatalities and ev.fatalities.victims:
-            dead += f" {ev.fatalities.victims}"
+        dead = "" if ev.fatalities is None else dead_text(ev.fatalities.low, ev.fatalities.high, ev.fatalities.victims)
         status = ev.modality + (f" ({ev.reported_by})" if ev.reported_by else "")
-        table.add_row(ev.date or (f"? {ev.date_text}" if ev.date_text else ""), ev.type + (f"/{ev.mode}" if ev.mode else ""),
+        table.add_row(when_text(ev.date, ev.date_text, ev.date_basis), ev.type + (f"/{ev.mode}" if ev.mode else ""),
                       who, places, dead, status, outlets.get(ev.doc, ""))
     console.print(table)
 

@@ -8,11 +8,21 @@ from rich.console import Console
 from rich.table import Table
 
 
+def dead_text(low: int, high: int, victims: str | None) -> str:
+    """A toll as shown in tables: "36 civilians", "35-40 militants"."""
+    figure = str(low) if low == high else f"{low}-{high}"
+    return figure + (f" {victims}" if victims else "")
+
+
+def when_text(date: str | None, date_text: str | None, basis: str | None) -> str:
+    """An event's date as shown in tables: "~" when read from context, "? Tuesday" when unresolved."""
+    if date:
+        return ("~" if basis == "context" else "") + date
+    return f"? {date_text}" if date_text else "?"
+
+
 def _dead(d: dict[str, Any] | None) -> str:
-    if not d:
-        return ""
-    figure = str(d["low"]) if d["low"] == d["high"] else f"{d['low']}-{d['high']}"
-    return figure + (f" {d['victims']}" if d.get("victims") else "")
+    return dead_text(d["low"], d["high"], d.get("victims")) if d else ""
 
 
 def render_story(console: Console, report: dict[str, Any]) -> None:
@@ -29,8 +39,7 @@ def render_story(console: Console, report: dict[str, Any]) -> None:
         timeline.add_column(col, overflow="fold")
     for e in report["timeline"]:
         says = e["modality"] + (f": {e['reported_by']}" if e["reported_by"] else "")
-        when = ("~" if e.get("date_basis") == "context" else "") + (e["date"] or "")
-        timeline.add_row(when or (f"? {e['date_text']}" if e["date_text"] else "?"),
+        timeline.add_row(when_text(e["date"], e["date_text"], e.get("date_basis")),
                          e["type"] + (f"/{e['mode']}" if e["mode"] else ""),
                          f"{e['actor'] or '?'} -> {e['target'] or '?'}", ", ".join(e["places"]),
                          _dead(e["dead"]), says, e["outlet"])
