@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from .compare.sides import side_of
+from .compare.sides import story_sides
 from .records import Claim, Event, Story
 from .store import Store
 
@@ -44,12 +44,13 @@ def story_report(store: Store, story_id: str) -> dict[str, Any] | None:
     events = [e for d in story.docs for e in store.events(d)]
     claims = [c for d in story.docs for c in store.claims(d)]
     by_id = {c.id: c for c in claims}
+    side = dict(zip((c.id for c in claims), story_sides(claims)))
 
     timeline = sorted((_event_row(e, outlet[e.doc]) for e in events),
                       key=lambda r: (r["date"] is None, r["date"] or "", r["outlet"]))
     sides: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in claims:
-        sides[side_of(c)].append({
+        sides[side[c.id]].append({
             "id": c.id, "speaker": _who(c), "affiliation": c.speaker.affiliation if c.speaker else None,
             "outlet": outlet[c.doc], "chain": c.chain, "cue": c.cue, "text": c.text, "direct": c.direct,
             "first_hand": c.first_hand, "polarity": c.polarity,
@@ -59,9 +60,9 @@ def story_report(store: Store, story_id: str) -> dict[str, Any] | None:
         a, b = (by_id.get(cid) for cid in r.claims)
         relations.append({
             "id": r.id, "type": r.type, "about": r.about, "reason": r.reason, "score": r.score,
-            "a": {"speaker": _who(a), "side": side_of(a) if a else None, "text": a.text if a else None,
+            "a": {"speaker": _who(a), "side": side.get(a.id) if a else None, "text": a.text if a else None,
                   "outlet": outlet.get(a.doc) if a else None},
-            "b": {"speaker": _who(b), "side": side_of(b) if b else None, "text": b.text if b else None,
+            "b": {"speaker": _who(b), "side": side.get(b.id) if b else None, "text": b.text if b else None,
                   "outlet": outlet.get(b.doc) if b else None},
         })
     return {
@@ -98,8 +99,8 @@ def differing_numbers(events: list[Event], outlet: dict[str, str]) -> list[dict[
 def coverage(claims: list[Claim], events: list[Event], outlet: dict[str, str]) -> list[dict[str, Any]]:
     """Per outlet: which sides it quotes, and which sides quoted elsewhere in the story it leaves out."""
     sides_by_outlet: dict[str, set[str]] = defaultdict(set)
-    for c in claims:
-        sides_by_outlet[outlet[c.doc]].add(side_of(c))
+    for c, side in zip(claims, story_sides(claims)):
+        sides_by_outlet[outlet[c.doc]].add(side)
     all_sides = set().union(*sides_by_outlet.values()) if sides_by_outlet else set()
     events_by_outlet: dict[str, int] = defaultdict(int)
     for e in events:

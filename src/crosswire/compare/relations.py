@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from crosswire.compare.cues import KILL_KEYS, Analysis, analyse
-from crosswire.compare.sides import side_of
+from crosswire.compare.sides import story_sides
 from crosswire.compare.stance import (
     about_phrase, actor_country, antonym_clash, cosine_rows, counts_disagree, death_counts, fmt_quantity,
     mismatch, negation_focus, number_clash, overlap, places_apart, polarity_clash,
@@ -351,7 +351,7 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         return []
     embed = embed or _default_embed()
     analyses = [claim_analysis(c) for c in claims]
-    sides = [side_of(c) for c in claims]
+    sides = story_sides(claims)
     vecs = embed([c.text for c in claims])
     sims = cosine_rows(vecs, vecs)
     topic = topic_words(analyses)

@@ -1,6 +1,18 @@
-"""The side a claim speaks for: a country for state speakers, else the organisation."""
+"""The side a claim speaks for: a country for state speakers, else the organisation.
+
+A speaker's side is read from the alias table first (real countries, ministries, armed
+groups). Names it does not know still say whose they are: "Kestria's interior ministry"
+and "Varnian army spokesman Orlov" speak for a state by their words; a state's organ is
+its country's side. Across a story one person keeps one side: "Prime Minister Irena
+Sadowska" speaks for Kestria because "Kestrian Prime Minister Irena Sadowska" does
+(``story_sides``). A pronoun nobody resolved ("it", "she") is no side of its own.
+"""
 
 from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Sequence
 
 from ..extract.aliases import load_aliases
 from ..extract.countries import name_by_iso3
@@ -9,6 +21,40 @@ from ..records import Claim
 # Speakers who act for a state (a ministry, the army, a head of state) speak for its side;
 # a party, armed group, IGO or news agency is a side of its own.
 STATE_KINDS = frozenset({"state", "government", "military"})
+UNRESOLVED = "unresolved speaker"
+# Words naming an organ of a state: with a country's name or demonym they make its side.
+STATE_ORGANS = frozenset({
+    "ministry", "minister", "government", "army", "military", "forces", "troops", "police", "president",
+    "officials", "official", "spokesman", "spokeswoman", "spokesperson", "embassy", "ambassador", "premier",
+    "cabinet", "parliament", "navy", "bank", "defence", "defense", "foreign", "interior", "authorities",
+})
+# Speakers that are only pointers back to someone ("it", "she", "its head").
+_POINTER = re.compile(r"^(he|she|it|they|we|i|you|who|its\b.*|his\b.*|her\b.*|their\b.*)$", re.I)
+_POSSESSIVE = re.compile(r"^(?:the\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['\u2019]s\s+(.+)$")
+
+
+def _country_side(code: str) -> str:
+    return name_by_iso3().get(code, code)
+
+
+def _demonym_country(word: str) -> str | None:
+    """The country a demonym names: the alias table, else "-ian" read as "-ia" ("Kestrian")."""
+    entry = load_aliases().lookup(word)
+    if entry is not None and entry.country:
+        return _country_side(entry.country)
+    return word[:-1] if word.endswith("ian") and word[:1].isupper() else None
+
+
+def _state_by_words(text: str) -> str | None:
+    """ "Kestria's interior ministry" -> Kestria; "Varnian army spokesman X" -> Varnia."""
+    words = text.replace("\u2019", "'").split()
+    if m := _POSSESSIVE.match(text.strip()):
+        if {w.lower() for w in m.group(2).split()} & STATE_ORGANS:
+            entry = load_aliases().lookup(m.group(1))
+            return _country_side(entry.country) if entry is not None and entry.country else m.group(1)
+    if len(words) > 1 and {w.lower() for w in words[1:]} & STATE_ORGANS:
+        return _demonym_country(words[0])
+    return None
 
 
 def side_of(claim: Claim) -> str:
@@ -31,9 +77,32 @@ def side_of(claim: Claim) -> str:
         if entry is None:
             continue
         if entry.kind in STATE_KINDS and entry.country:
-            return name_by_iso3().get(entry.country, entry.country)
+            return _country_side(entry.country)
         if entry.kind != "person":
             return entry.canonical
+    for name in (sp.affiliation, sp.text):
+        if name and (state := _state_by_words(name)):
+            return state
+    if sp.affiliation and (state := _demonym_country(sp.affiliation)):
+        return state  # "Varnian Foreign Minister Yelena Marchuk": affiliation "Varnian"
+    if sp.canonical is None and _POINTER.match(sp.text.strip()):
+        return UNRESOLVED
     return sp.affiliation or sp.canonical or sp.text
 
 
+def story_sides(claims: Sequence[Claim]) -> list[str]:
+    """``side_of`` each claim, with one side per speaker across the story: a person whose
+    side is a country or organisation in one claim keeps it where another claim names only
+    the person ("Sadowska said")."""
+    sides = [side_of(c) for c in claims]
+    own: dict[str, Counter[str]] = defaultdict(Counter)
+    for claim, side in zip(claims, sides):
+        sp = claim.speaker
+        if sp is not None and sp.canonical and side not in {sp.canonical, UNRESOLVED, "unattributed"}:
+            own[sp.canonical][side] += 1
+    out = []
+    for claim, side in zip(claims, sides):
+        sp = claim.speaker
+        known = own.get(sp.canonical) if sp is not None and sp.canonical else None
+        out.append(known.most_common(1)[0][0] if known and side == sp.canonical else side)
+    return out
