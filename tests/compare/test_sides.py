@@ -32,3 +32,10 @@ def test_a_person_keeps_one_side_across_the_story():
     claims = [_claim("Kestrian Prime Minister Irena Sadowska", "Irena Sadowska", "Kestrian", 1),
               _claim("Sadowska", "Irena Sadowska", None, 2), _claim("Mayor Jonas Brandt", "Jonas Brandt", None, 3)]
     assert story_sides(claims) == ["Kestria", "Kestria", "Jonas Brandt"]
+
+
+@pytest.mark.parametrize("text, side", [
+    ("a Syrian military source", "Syria"), ("Assad's office", "Syria"), ("the Russian Defence Ministry", "Russia"),
+])
+def test_state_speakers_named_in_passing(text, side):
+    assert side_of(_claim(text)) == side

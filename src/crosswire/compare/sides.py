@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from ..extract.aliases import load_aliases
 from ..extract.countries import name_by_iso3
+from ..extract.parties import country_of
 from ..records import Claim
 
 # Speakers who act for a state (a ministry, the army, a head of state) speak for its side;
@@ -27,6 +28,7 @@ STATE_ORGANS = frozenset({
     "ministry", "minister", "government", "army", "military", "forces", "troops", "police", "president",
     "officials", "official", "spokesman", "spokeswoman", "spokesperson", "embassy", "ambassador", "premier",
     "cabinet", "parliament", "navy", "bank", "defence", "defense", "foreign", "interior", "authorities",
+    "office", "presidency", "administration",
 })
 # Speakers that are only pointers back to someone ("it", "she", "its head").
 _POINTER = re.compile(r"^(he|she|it|they|we|i|you|who|its\b.*|his\b.*|her\b.*|their\b.*)$", re.I)
@@ -38,16 +40,18 @@ def _country_side(code: str) -> str:
 
 
 def _demonym_country(word: str) -> str | None:
-    """The country a demonym names: the alias table, else "-ian" read as "-ia" ("Kestrian")."""
-    entry = load_aliases().lookup(word)
-    if entry is not None and entry.country:
-        return _country_side(entry.country)
+    """The country a demonym names: the alias and country tables, else "-ian" read as "-ia"
+    ("Kestrian": a country no table knows)."""
+    if code := country_of(word):
+        return _country_side(code)
     return word[:-1] if word.endswith("ian") and word[:1].isupper() else None
 
 
 def _state_by_words(text: str) -> str | None:
     """ "Kestria's interior ministry" -> Kestria; "Varnian army spokesman X" -> Varnia."""
     words = text.replace("\u2019", "'").split()
+    if words and words[0].lower() in {"a", "an", "the"}:
+        words = words[1:]  # "a Syrian military source"
     if m := _POSSESSIVE.match(text.strip()):
         if {w.lower() for w in m.group(2).split()} & STATE_ORGANS:
             entry = load_aliases().lookup(m.group(1))
@@ -80,7 +84,7 @@ def side_of(claim: Claim) -> str:
             return _country_side(entry.country)
         if entry.kind != "person":
             return entry.canonical
-    for name in (sp.affiliation, sp.text):
+    for name in (sp.affiliation, sp.canonical, sp.text):
         if name and (state := _state_by_words(name)):
             return state
     if sp.affiliation and (state := _demonym_country(sp.affiliation)):
