@@ -606,3 +606,11 @@ def test_claims_clause_colon_negatives(nlp_sm, text):
 def test_claims_a_participle_cue_of_the_same_speaker_ends_the_first_claim(nlp_sm):
     found = claims_of(nlp_sm, "The minister said the talks had failed, adding that a new round was planned.")
     assert [(c.cue, c.text) for c in found] == [("said", "the talks had failed"), ("adding", "a new round was planned")]
+
+
+@pytest.mark.model
+def test_claims_a_weapon_answering_fire_is_not_a_speaker(nlp_sm):
+    doc, found = atts_of(nlp_sm, "Sadowska dismissed Varnia's account that its guns had answered a Kestrian drone attack.")
+    assert [spans_of(doc, a)[:2] for a in found] == [("Sadowska", "dismissed")]
+    doc, found = atts_of(nlp_sm, "The ministry responded that the report was false.")
+    assert [spans_of(doc, a)[:2] for a in found] == [("The ministry", "responded")]

@@ -56,6 +56,9 @@ MILITARY_WORDS = frozenset({
     "insurgent", "insurgents", "gunman", "gunmen", "jihadist", "jihadists", "bomber", "bombers", "police",
     "mob", "sniper", "snipers", "missile", "missiles", "rocket", "rockets", "shell", "shells", "bomb", "bombs",
 })
+# Cues a weapon can be the subject of ("its guns had answered a drone attack"): war only then.
+FORCE_SUBJECT_CUES, WEAPON_SUBJECTS = frozenset({"answer", "retaliate", "respond"}), frozenset({
+    "gun", "artillery", "mortar", "battery", "howitzer", "tank", "jet", "warplane", "drone", "missile", "rocket"})
 # What is hit rather than argued with: places and things ("attacked the town", "defended the border").
 PHYSICAL_TARGETS = frozenset({
     "town", "towns", "city", "cities", "village", "villages", "checkpoint", "checkpoints", "convoy", "convoys",
@@ -158,6 +161,8 @@ def _evidence_object(tok: Token) -> bool:
 def material_sense(tok: Token) -> bool:
     """ "Jets supported the advance", "backed the rebel groups", "attacked the town": acts of a
     fight, not a stance ("attacked the plan", "backed the bill" stay statements)."""
+    if cue_lemma(tok) in FORCE_SUBJECT_CUES:
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in WEAPON_SUBJECTS for c in tok.children)
     if cue_lemma(tok) not in MATERIAL_SENSE_CUES:
         return False
     for c in tok.children:
