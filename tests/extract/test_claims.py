@@ -614,3 +614,13 @@ def test_claims_a_weapon_answering_fire_is_not_a_speaker(nlp_sm):
     assert [spans_of(doc, a)[:2] for a in found] == [("Sadowska", "dismissed")]
     doc, found = atts_of(nlp_sm, "The ministry responded that the report was false.")
     assert [spans_of(doc, a)[:2] for a in found] == [("The ministry", "responded")]
+
+
+@pytest.mark.model
+def test_claims_a_heading_does_not_take_a_later_quote(nlp_sm):
+    text = ('Delegations met.\n\nVIENNA TALKS\n\nThe envoy will host delegations in Vienna on Wednesday.\n\n'
+            'Marchuk said her government was "ready for a ceasefire".')
+    doc, found = atts_of(nlp_sm, text)
+    assert [spans_of(doc, a)[:2] for a in found if "ceasefire" in spans_of(doc, a)[2]] == [("Marchuk", "said")]
+    doc, found = atts_of(nlp_sm, '“We will not retreat from Ostrel.” He said.')  # the quote before: still his
+    assert [spans_of(doc, a) for a in found] == [("He", "said", "We will not retreat from Ostrel.")]

@@ -355,7 +355,9 @@ class ContentMixin:
         for q in self.quotes:
             if q.open_mark in self.used or q.close_mark is None:
                 continue
-            if prev.start_char <= q.open_mark and q.close_mark >= prev.end_char - 2 and "\n" not in text_of(self.doc)[q.close_mark:tok.idx]:
+            # The quote ends the previous sentence: it must lie before the cue, not anywhere after it.
+            if prev.start_char <= q.open_mark < prev.end_char <= q.close_mark + 2 <= tok.idx + 2 \
+                    and "\n" not in text_of(self.doc)[q.close_mark:tok.idx]:
                 self.used.add(q.open_mark)
                 return [(q.start, q.end)], True
         return None
