@@ -624,3 +624,11 @@ def test_claims_a_heading_does_not_take_a_later_quote(nlp_sm):
     assert [spans_of(doc, a)[:2] for a in found if "ceasefire" in spans_of(doc, a)[2]] == [("Marchuk", "said")]
     doc, found = atts_of(nlp_sm, '“We will not retreat from Ostrel.” He said.')  # the quote before: still his
     assert [spans_of(doc, a) for a in found] == [("He", "said", "We will not retreat from Ostrel.")]
+
+
+@pytest.mark.model
+def test_claims_a_description_means_the_one_its_sentence_names(nlp_sm):
+    text = ("National Coalition president Khaled Khoja said 36 civilians had been killed.\n\n"
+            "According to a statement from Assad's office, the Syrian leader had asked Putin for the support.")
+    got = {c.speaker.text: c.speaker.canonical for c in claims_of(nlp_sm, text) if c.speaker}
+    assert got["the Syrian leader"] == "Bashar al-Assad"

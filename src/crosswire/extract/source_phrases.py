@@ -193,8 +193,12 @@ class SourceMixin:
         if not needs_resolution(doc, source[0], source[1], head.i):
             return source
         sent = self.sent_of[head.i]
-        ref = resolve(doc, head.i, sent, self.refs) or resolve(doc, head.i, sent, self.other_refs)
-        if ref is None and head.lower_ not in {"he", "she", "they", "it", "who", "we", "i"}:
+        pronoun = head.lower_ in {"he", "she", "they", "it", "who", "we", "i"}
+        # "According to a statement from Assad's office, the Syrian leader had asked ...": a
+        # description means the one its own sentence names before it, if it names one.
+        ref = None if pronoun else resolve(doc, head.i, sent, [r for r in self.named if r.sent == sent])
+        ref = ref or resolve(doc, head.i, sent, self.refs) or resolve(doc, head.i, sent, self.other_refs)
+        if ref is None and not pronoun:
             ref = resolve(doc, head.i, sent, self.named)
         return (ref.start, ref.end) if ref else None
 
