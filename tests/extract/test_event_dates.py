@@ -127,3 +127,12 @@ def test_event_dates_gold_floors(nlp_sm, name):
     # Measured 0.951 / 0.923 (stated only 0.769 / 0.667); context dates must pay for themselves.
     assert ours["precision"] >= 0.9 and ours["f1"] >= 0.9
     assert ours["f1"] > stated["f1"] + 0.1
+
+
+def test_a_reaction_date_is_not_the_date_of_what_it_reacts_to(nlp_sm):
+    events = _events(nlp_sm, "Warplanes struck a hospital in Saqba on Sunday, killing nine people.\n\n"
+                             "The United Nations condemned the attack on Monday.", published="2018-04-16")
+    assert [(e.trigger, e.date) for e in events if e.type == "DISAPPROVE"] == [("condemned", "2018-04-16")]
+    assert all(e.date != "2018-04-16" for e in events if e.type == "ASSAULT")
+    events = _events(nlp_sm, "The United Nations condemned Sunday's attack on the hospital.", published="2018-04-16")
+    assert [e.date for e in events if e.type == "ASSAULT"] in ([], ["2018-04-15"])  # its own date, if read at all

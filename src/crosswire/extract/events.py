@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span
 
-from crosswire.extract.dates import event_date, find_dates
+from crosswire.extract.dates import DateMention, event_date, find_dates
 from crosswire.extract.event_dates import Setting, date_from_context
 from crosswire.extract.event_actors import Antecedents
 from crosswire.extract.event_arguments import arguments
@@ -52,6 +52,11 @@ ARMED_PARTY_KINDS = frozenset({"military", "police", "armed group", "state", "go
 # Verbs that establish a base ("set up a camp", "built an outpost"); firing at a base does not.
 BASE_VERBS = frozenset({"establish", "set", "build", "open", "relocate", "move", "construct", "install", "erect",
                         "create", "setup"})
+# Verbs of reacting to an event: a date in their clause dates the reaction ("condemned the
+# attack on Monday"), not the event they are about.
+REACTION_VERBS = frozenset({"condemn", "denounce", "criticise", "criticize", "deplore", "blame", "investigate",
+                            "mourn", "discuss", "welcome", "praise", "claim", "deny", "confirm", "report",
+                            "protest", "decry", "probe"})
 # Clause openers of an earlier event ("rioted after a teenager was killed"): never the primary.
 BACKGROUND_MARKS = frozenset({"after", "following", "since", "before"})
 
@@ -205,7 +210,7 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
             if dated_sentence is None:
                 dated_sentence = bool(find_dates(sent.text, None))
             settings[event.id] = Setting(paragraph, number, tense_of(governing_verb(cl.primary.head)),
-                                         dated_sentence, sent.text)
+                                         dated_sentence and not reacted_to(cl.primary), sent.text)
             if event.type == "PROTEST":
                 protest_in_paragraph.append((len(events) - 1, cl))
         if len(events) == before and not any(cl.actor is not None for cl, _ in built):
@@ -213,6 +218,23 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
         quote_open = quote_open_after(sent, quote_open)
         prev = sent
     return date_from_context(events, [settings[e.id] for e in events], sentences, published)
+
+
+def reacted_to(trig: Trigger) -> bool:
+    """Whether a nominal trigger is what a reaction is about ("condemned the attack", "an
+    inquiry into the shelling"): the sentence's date is then the reaction's, not the event's."""
+    head = trig.head
+    if head.pos_ in VERB_TAGS or head.dep_ not in {"dobj", "pobj"}:
+        return False
+    verb = head.head.head if head.dep_ == "pobj" else head.head
+    return verb.lemma_.lower() in REACTION_VERBS
+
+
+def _in_phrase(mention: DateMention, trig: Trigger, sent: Span) -> bool:
+    """Whether a date lies inside the trigger's own noun phrase ("Sunday's attack", "the 3 March attack")."""
+    head = trig.head
+    start, end = head.left_edge.idx - sent.start_char, head.idx + len(head) - sent.start_char
+    return start <= mention.start and mention.end <= end
 
 
 def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, published: str | None,
@@ -235,6 +257,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     tense = tense_of(verb) or tense_of(next((a for a in trig.head.ancestors if a.pos_ in VERB_TAGS), verb))
     offset = doc[trig.start].idx - sent.start_char
     mention = event_date(sent.text, offset, published, tense="past" if tense == "perfect" else tense)
+    if mention is not None and reacted_to(trig) and not _in_phrase(mention, trig, sent):
+        mention = None  # "condemned the attack on Monday": Monday is when it was condemned
     fatalities: Fatalities | None = event_fatalities(sent.text, offset)
     event_places = places_for(cl.place_toks, (cl.actor, cl.target), sent, places)
     if target is not None and cl.target is not None and cl.target.lemma_.lower() in LOCATION_NOUNS and any(
