@@ -39,3 +39,11 @@ def test_a_person_keeps_one_side_across_the_story():
 ])
 def test_state_speakers_named_in_passing(text, side):
     assert side_of(_claim(text)) == side
+
+
+def test_organs_of_a_named_state_and_bare_surnames():
+    assert side_of(_claim("The Government of Kestria", "Government of Kestria")) == "Kestria"
+    assert side_of(_claim("the Ministry of Foreign Affairs of the Republic of Kestria")) == "Kestria"
+    assert side_of(_claim("the Ministry of Interior", "Ministry of Interior")) == "Ministry of Interior"  # whose?
+    claims = [_claim("UN envoy Amara Osei", "Amara Osei", "United Nations", 1), _claim("Osei", None, None, 2)]
+    assert story_sides(claims)[1] == story_sides(claims)[0]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..extract.aliases import load_aliases
 from ..extract.countries import name_by_iso3
@@ -30,9 +31,13 @@ STATE_ORGANS = frozenset({
     "cabinet", "parliament", "navy", "bank", "defence", "defense", "foreign", "interior", "authorities",
     "office", "presidency", "administration",
 })
+# What a ministry is "of" when it is not a state ("Ministry of Interior", "of Foreign Affairs").
+PORTFOLIOS = frozenset({"interior", "defence", "defense", "affairs", "justice", "finance", "health", "education",
+                        "agriculture", "economy", "trade", "energy", "transport", "information", "culture", "labour"})
 # Speakers that are only pointers back to someone ("it", "she", "its head").
 _POINTER = re.compile(r"^(he|she|it|they|we|i|you|who|its\b.*|his\b.*|her\b.*|their\b.*)$", re.I)
 _POSSESSIVE = re.compile(r"^(?:the\s+)?([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)['\u2019]s\s+(.+)$")
+_OF_STATE = re.compile(r"^(?:the\s+)?(.+?)\s+of\s+(?:the\s+)?(?:Republic\s+of\s+|Kingdom\s+of\s+)?([A-Z][\w-]+)$", re.I)
 
 
 def _country_side(code: str) -> str:
@@ -57,7 +62,13 @@ def _state_by_words(text: str) -> str | None:
             entry = load_aliases().lookup(m.group(1))
             return _country_side(entry.country) if entry is not None and entry.country else m.group(1)
     if len(words) > 1 and {w.lower() for w in words[1:]} & STATE_ORGANS:
-        return _demonym_country(words[0])
+        if (state := _demonym_country(words[0])) is not None:
+            return state
+    if (m := _OF_STATE.match(text.strip())) and {w.lower() for w in m.group(1).split()} & STATE_ORGANS \
+            and m.group(2)[:1].isupper() and m.group(2).lower() not in PORTFOLIOS:
+        # "Government of Kestria", "Ministry of Foreign Affairs of Kestria"; not "Ministry of Interior"
+        code = country_of(m.group(2))
+        return _country_side(code) if code else m.group(2)
     return None
 
 
@@ -99,6 +110,16 @@ def story_sides(claims: Sequence[Claim]) -> list[str]:
     side is a country or organisation in one claim keeps it where another claim names only
     the person ("Sadowska said")."""
     sides = [side_of(c) for c in claims]
+    # A bare surname nobody resolved ("Osei said") is the one person of the story with that surname.
+    people: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        if c.speaker is not None and c.speaker.canonical and len(c.speaker.canonical.split()) > 1:
+            people[c.speaker.canonical.split()[-1]].add(c.speaker.canonical)
+    for n, c in enumerate(claims):
+        sp = c.speaker
+        if sp is not None and sp.canonical is None and len(people.get(sp.text, ())) == 1:
+            claims = [*claims[:n], replace(c, speaker=replace(sp, canonical=next(iter(people[sp.text])))), *claims[n + 1:]]
+            sides[n] = side_of(claims[n])
     own: dict[str, Counter[str]] = defaultdict(Counter)
     for claim, side in zip(claims, sides):
         sp = claim.speaker
