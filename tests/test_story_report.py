@@ -70,6 +70,9 @@ def test_story_report_of_the_sample_corpus():
     assert any(r["type"] == "contradicts" and r["reason"] for r in report["relations"])
     # The French and Russian reports joined this story by the names they use.
     assert {"fr", "ru"} <= {d.language for d in store.documents(story.docs)}
+    sides = list(report["sides"])
+    assert "unresolved speaker" not in sides or sides[-1] == "unresolved speaker"  # nameless claims last
+    assert {"Kestria", "Varnia"} <= set(sides)  # states, whatever their organs are called
     console = Console(record=True, width=200)
     render_story(console, report)
     shown = console.export_text()

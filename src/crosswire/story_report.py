@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
-from .compare.sides import story_sides
+from .compare.sides import UNRESOLVED, story_sides
 from .records import Claim, Event, Story
 from .store import Store
 
@@ -72,7 +72,8 @@ def story_report(store: Store, story_id: str) -> dict[str, Any] | None:
                             "published_inferred": docs[d].published_inferred if d in docs else None}
                            for d in story.docs]},
         "timeline": timeline,
-        "sides": dict(sorted(sides.items(), key=lambda kv: -len(kv[1]))),
+        # Largest sides first; claims nobody could be named for come last.
+        "sides": dict(sorted(sides.items(), key=lambda kv: (kv[0] in {UNRESOLVED, "unattributed"}, -len(kv[1])))),
         "relations": relations,
         "numbers": differing_numbers(events, outlet),
         "coverage": coverage(claims, events, outlet),
