@@ -199,3 +199,13 @@ def test_dates_iso_round_trips(d: date, anchor: str | None) -> None:
 @given(anchor=st.dates(), expr=st.sampled_from(["next month", "last year", "next weekend", "two years ago", "tomorrow", "next Monday"]))
 def test_dates_extreme_anchors_do_not_raise(anchor: date, expr: str) -> None:
     resolve_expression(expr, anchor.isoformat())
+
+
+@given(anchor=anchors, name=st.sampled_from(WEEKDAY_NAMES), which=st.sampled_from(["last", "next"]))
+def test_dates_weekday_of_last_or_next_week_is_in_that_calendar_week(anchor: date, name: str, which: str) -> None:
+    resolved, precision = resolve_expression(f"{name} {which} week", anchor.isoformat())
+    assert resolved is not None and precision == "day"
+    d = date.fromisoformat(resolved)
+    monday = anchor - timedelta(days=anchor.weekday())
+    week = monday + timedelta(days=-7 if which == "last" else 7)
+    assert week <= d < week + timedelta(days=7) and d.weekday() == WEEKDAYS[name.lower()]
