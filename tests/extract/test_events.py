@@ -396,3 +396,11 @@ def test_pronoun_actors_take_their_antecedent(nlp_sm, text, trigger, actor):
 
     event = next(e for e in find_events(nlp_sm(text), doc_id="d", published="2015-10-06") if trigger in e.trigger)
     assert (event.actor.text if event.actor else None) == actor
+
+
+def test_a_partner_is_never_what_shared_data_is_about(nlp_sm):
+    from crosswire.extract.events import find_events
+
+    doc = nlp_sm("Russia is ready to share specific reconnaissance data about the IS positions with the coalition, he added.")
+    assert all(e.target is None or "IS" not in e.target.text for e in find_events(doc, doc_id="d", published=None)
+               if e.type == "COOPERATE")

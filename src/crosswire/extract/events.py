@@ -33,6 +33,8 @@ from crosswire.nlp.text import text_of
 from crosswire.records import Event, Evidence, Fatalities, Place, short_id
 
 VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
+# Types whose target is a partner, never what an abstract object is about.
+PARTNER_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE", "AID"})
 # Types whose object, when it is a place, is where the event happened rather than whom it was aimed at.
 PLACE_TARGET_TYPES = VIOLENT_TYPES | {"COERCE", "PROTEST"}
 # Types a PROTEST absorbs when linked to it in a sentence: "gathered to demand", "rallied
@@ -273,7 +275,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     ):
         return None  # "handed the report over", "investors took control of the company": not territory
     if target is not None and (about := concrete_target(cl.target)) is not cl.target:
-        target = make_party(about) if about is not None else None  # "expressed concerns over X": X
+        # "expressed concerns over X": X; but "ready to share data about IS positions" names no partner
+        target = make_party(about) if about is not None and entry.type not in PARTNER_TYPES else None
     has_own_evidence = actor is not None or target is not None or event_places or (mention is not None and mention.date)
     if "weak" in entry.flags and actor is None and target is None:
         return None
