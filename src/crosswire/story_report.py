@@ -44,7 +44,8 @@ def story_report(store: Store, story_id: str) -> dict[str, Any] | None:
     events = [e for d in story.docs for e in store.events(d)]
     claims = [c for d in story.docs for c in store.claims(d)]
     by_id = {c.id: c for c in claims}
-    side = dict(zip((c.id for c in claims), story_sides(claims)))
+    sides_in_order = story_sides(claims)
+    side = dict(zip((c.id for c in claims), sides_in_order))
 
     timeline = sorted((_event_row(e, outlet[e.doc]) for e in events),
                       key=lambda r: (r["date"] is None, r["date"] or "", r["outlet"]))
@@ -76,7 +77,7 @@ def story_report(store: Store, story_id: str) -> dict[str, Any] | None:
         "sides": dict(sorted(sides.items(), key=lambda kv: (kv[0] in {UNRESOLVED, "unattributed"}, -len(kv[1])))),
         "relations": relations,
         "numbers": differing_numbers(events, outlet),
-        "coverage": coverage(claims, events, outlet),
+        "coverage": coverage(claims, events, outlet, sides_in_order),
     }
 
 
@@ -97,10 +98,11 @@ def differing_numbers(events: list[Event], outlet: dict[str, str]) -> list[dict[
     return out
 
 
-def coverage(claims: list[Claim], events: list[Event], outlet: dict[str, str]) -> list[dict[str, Any]]:
+def coverage(claims: list[Claim], events: list[Event], outlet: dict[str, str],
+             sides: list[str] | None = None) -> list[dict[str, Any]]:
     """Per outlet: which sides it quotes, and which sides quoted elsewhere in the story it leaves out."""
     sides_by_outlet: dict[str, set[str]] = defaultdict(set)
-    for c, side in zip(claims, story_sides(claims)):
+    for c, side in zip(claims, sides if sides is not None else story_sides(claims)):
         sides_by_outlet[outlet[c.doc]].add(side)
     all_sides = set().union(*sides_by_outlet.values()) if sides_by_outlet else set()
     events_by_outlet: dict[str, int] = defaultdict(int)

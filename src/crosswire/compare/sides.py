@@ -109,17 +109,20 @@ def story_sides(claims: Sequence[Claim]) -> list[str]:
     """``side_of`` each claim, with one side per speaker across the story: a person whose
     side is a country or organisation in one claim keeps it where another claim names only
     the person ("Sadowska said")."""
-    sides = [side_of(c) for c in claims]
     # A bare surname nobody resolved ("Osei said") is the one person of the story with that surname.
     people: dict[str, set[str]] = defaultdict(set)
     for c in claims:
         if c.speaker is not None and c.speaker.canonical and len(c.speaker.canonical.split()) > 1:
             people[c.speaker.canonical.split()[-1]].add(c.speaker.canonical)
-    for n, c in enumerate(claims):
+
+    def named(c: Claim) -> Claim:
         sp = c.speaker
         if sp is not None and sp.canonical is None and len(people.get(sp.text, ())) == 1:
-            claims = [*claims[:n], replace(c, speaker=replace(sp, canonical=next(iter(people[sp.text])))), *claims[n + 1:]]
-            sides[n] = side_of(claims[n])
+            return replace(c, speaker=replace(sp, canonical=next(iter(people[sp.text]))))
+        return c
+
+    claims = [named(c) for c in claims]
+    sides = [side_of(c) for c in claims]
     own: dict[str, Counter[str]] = defaultdict(Counter)
     for claim, side in zip(claims, sides):
         sp = claim.speaker
