@@ -129,12 +129,33 @@ def test_eval_table_lists_nested_metrics_one_row_each():
 
     result = {"systems": {"crosswire": {"source": {"strict": {"f1": 69.5}}, "counts": {"gold": 9}, "n": 3},
                           "baseline": {"source": {"strict": {"f1": 60.0}}}},
-              "reference": {"citron": 82.0}}
+              "published": {"citron": 82.0}}
     assert flat_metrics(result["systems"]["crosswire"]) == {"source.strict.f1": 69.5, "n": 3}
     console = Console(width=100, record=True)
     console.print(_metrics_table("quotes", result))
     lines = console.export_text().splitlines()
     row = next(line for line in lines if "source.strict.f1" in line)
     assert "69.5000" in row and "60.0000" in row
-    assert any("n " in line and "3" in line for line in lines) and any("reference: citron" in line for line in lines)
+    assert any("n " in line and "3" in line for line in lines) and any("published, not run here: citron" in line for line in lines)
     assert not any("gold" in line for line in lines)  # raw counts stay out of the table
+
+
+def test_eval_part_is_refused_for_self_written_gold_and_checked(tmp_path):
+    gold = Path(__file__).resolve().parent / "data" / "gold" / "acled_reports.jsonl"
+    result = runner.invoke(app, ["eval", "reports", str(gold), "--part", "report"])
+    assert result.exit_code == 2 and "no tune/report parts" in result.output
+    (tmp_path / "records.jsonl").write_text("{}\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", "stories", str(tmp_path), "--part", "dev"])
+    assert result.exit_code == 2 and "'tune' or 'report'" in result.output
+
+
+def test_eval_all_writes_a_row_for_absent_data(tmp_path):
+    out = tmp_path / "r" / "results.md"
+    result = runner.invoke(app, ["eval", "all", "--shared", str(tmp_path / "none"), "--only", "dates,extraction",
+                                 "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert [r["task"] for r in rows] == ["article body", "article body", "publication date"]
+    assert all(r["tuned"] == "data absent" for r in rows) and out.is_file()
+    result = runner.invoke(app, ["eval", "all", "--only", "nonsense"])
+    assert result.exit_code == 2 and "no evaluation named" in result.output

@@ -6,7 +6,13 @@ from pathlib import Path
 
 import pytest
 
-from crosswire.evaluate.cameo import actor_matches, evaluate_cameo, read_actor_dictionary, score_sentence
+from crosswire.evaluate.cameo import (
+    actor_matches,
+    evaluate_cameo,
+    event_counts,
+    read_actor_dictionary,
+    score_sentence,
+)
 from crosswire.records import Evidence, Event, Party
 
 # A made-up dictionary in the PETRARCH actor format (names and codes invented here).
@@ -62,4 +68,24 @@ def test_evaluate_cameo_small(shared_dir: Path, nlp_sm) -> None:
     assert set(result["per_subset"]) == {"gsr_en", "unit_en"}
     assert {"gsr_es_protest", "gsr_es_fight"} <= set(result["skipped"])
     rates = result["systems"]["crosswire"]
-    assert 0.0 <= rates["dyad_and_type"] <= rates["type_only"] <= 1.0
+    per_subset = result["per_subset"]
+    # The overall rate is the sentence-weighted mean of the subsets' rates, and event counts add up.
+    assert rates["sentences"] == sum(s["sentences"] for s in per_subset.values()) <= 20
+    weighted = sum(s["type_only"] * s["sentences"] for s in per_subset.values()) / rates["sentences"]
+    assert rates["type_only"] == pytest.approx(weighted, abs=0.002)
+    events = rates["events"]["type"]
+    assert events["gold"] == sum(s["events"]["type"]["gold"] for s in per_subset.values()) > 0
+    assert events["right"] <= min(events["gold"], events["predicted"])
+
+
+def test_event_counts_are_one_to_one() -> None:
+    record = {"events": [{"eventcode": "042", "sourcecode": "USAGOV", "targetcode": "CHN"},
+                         {"eventcode": "043", "sourcecode": "CHN", "targetcode": "USA"}], "noevents": False}
+    us, china = Party("US", country="USA"), Party("China", country="CHN")
+    # One CONSULT event cannot serve both gold events; the stray PROTEST is a false positive.
+    counts = event_counts(record, [_event("CONSULT", us, china), _event("PROTEST", None, None)], {})
+    assert counts == {"gold": 2, "predicted": 2, "type": 1, "dyad_and_type": 1}
+    counts = event_counts(record, [_event("CONSULT", china, us), _event("CONSULT", us, china)], {})
+    assert counts == {"gold": 2, "predicted": 2, "type": 2, "dyad_and_type": 2}
+    assert event_counts({"events": [], "noevents": True}, [_event("CONSULT", us, china)], {}) == {
+        "gold": 0, "predicted": 1, "type": 0, "dyad_and_type": 0}

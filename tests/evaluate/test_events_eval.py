@@ -18,11 +18,11 @@ from crosswire.evaluate.events import (
     ACLED_SUB_EVENT_TYPES,
     METRICS,
     PLACE_KM,
-    TARGETS,
-    choose_event,
+    event_level,
     evaluate_reports,
     fatalities_match,
     read_reports,
+    report_event,
     score_report,
     score_reports,
 )
@@ -70,7 +70,7 @@ def four_reports() -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]
         _gold("r4", S, "Arrests", 0, 9.025, 38.7469, "2020-06-30", "Addis Ababa"),
     ]
     predicted = {
-        # The matching sub-type wins over the first event.
+        # The first coded event is the report's, though a later one has the gold sub-type.
         "r1": [_event("Violence against civilians", "Attack", low=1, places=[("Idlib", 35.9, 36.6)],
                       date="2019-03-12"),
                _event(E, "Air/drone strike", low=4, high=5, places=[("Kafranbel", *KAFRANBEL)],
@@ -87,21 +87,39 @@ def four_reports() -> tuple[list[dict[str, Any]], dict[str, list[dict[str, Any]]
 def test_score_reports_exact_numbers(four_reports) -> None:
     gold, predicted = four_reports
     result = score_reports(gold, predicted)
-    assert result["metrics"] == {"reports": 4, "found": 0.75, "type": 0.75, "event_type": 0.75,
-                                 "fatalities_exact": 0.5, "place": 0.5, "date": 0.5}
+    assert result["metrics"] == {"reports": 4, "found": 0.75, "type": 0.5, "event_type": 0.5,
+                                 "fatalities_exact": 0.25, "place": 0.25, "date": 0.5}
     assert result["per_sub_type"]["Armed clash"] == {
         "reports": 1, "found": 1.0, "type": 1.0, "event_type": 1.0, "fatalities_exact": 0.0,
         "place": 0.0, "date": 1.0}
-    assert result["per_sub_type"]["Air/drone strike"]["type"] == 1.0
+    assert result["per_sub_type"]["Air/drone strike"]["type"] == 0.0
     assert sorted(result["per_sub_type"]) == ["Air/drone strike", "Armed clash", "Arrests",
                                               "Peaceful protest"]
-    assert result["misses"] == [
+    assert result["misses"][0] == {
+        "id": "r1", "sub_event_type": "Air/drone strike", "events": 2,
+        "problems": ["type: Violence against civilians / Attack, gold Explosions/Remote violence / Air/drone strike",
+                     "fatalities: 1, gold 4", "place: nearest Idlib at 32 km, gold Kafr Nabl"]}
+    assert result["misses"][1:] == [
         {"id": "r2", "sub_event_type": "Peaceful protest", "events": 1,
          "problems": ["date: 2019-04-07, gold 2019-04-06"]},
         {"id": "r3", "sub_event_type": "Armed clash", "events": 1,
          "problems": ["fatalities: None, gold 3", "place: nearest Elsewhere at 30 km, gold Buulobarde"]},
         {"id": "r4", "sub_event_type": "Arrests", "events": 0, "problems": ["no event"]},
     ]
+
+
+def test_event_level_counts_every_coded_event_and_every_gold_event(four_reports) -> None:
+    gold, predicted = four_reports
+    levels = event_level(gold, predicted)
+    # Four coded events in all (two in r1); r1's air strike, r2 and r3 have the gold sub-type;
+    # r4 has none, so recall is over all four reports.
+    assert levels["type"] == {"precision": 0.75, "recall": 0.75, "f1": 0.75, "right": 3, "predicted": 4, "gold": 4}
+    # Only r1's air strike also has its toll, place and date right.
+    assert levels["all fields"] == {"precision": 0.25, "recall": 0.25, "f1": 0.25, "right": 1, "predicted": 4,
+                                    "gold": 4}
+    uncoded = {"r1": [_event(None, None)]}
+    assert event_level(gold[:1], uncoded)["type"] == {"precision": 0.0, "recall": 0.0, "f1": 0.0, "right": 0,
+                                                      "predicted": 0, "gold": 1}
 
 
 def test_score_reports_no_events_at_all() -> None:
@@ -152,12 +170,13 @@ def test_place_tolerance(km: float, expected: bool) -> None:
     assert PLACE_KM == 25.0
 
 
-def test_choose_event_prefers_sub_type_else_first() -> None:
-    gold = _gold("r", S, "Arrests", 0, 0.0, 0.0, "2020-01-01")
+def test_report_event_is_the_first_coded_event_whatever_the_gold() -> None:
     first, arrest = _event(P, "Protest with intervention"), _event(S, "Arrests")
-    assert choose_event(gold, [first, arrest]) is arrest
-    assert choose_event(gold, [first, _event(B, "Armed clash")]) is first
-    assert choose_event(gold, []) is None
+    uncoded = _event(None, None)
+    assert report_event([first, arrest]) is first
+    assert report_event([uncoded, arrest]) is arrest  # the ACLED export's first row
+    assert report_event([uncoded]) is uncoded
+    assert report_event([]) is None
 
 
 # --- the gold files ------------------------------------------------------------------
@@ -178,29 +197,39 @@ class GoldSet:
 
 
 DATES = ("{iso}", "{day} {month} {year}", "{month} {day}, {year}")
-# The floors of the blind held-out set C sit a little below its latest scores, to catch
-# regressions (see GOLD_SETS).
-C_FLOORS = {"type": 0.84, "fatalities_exact": 0.88, "place": 0.92, "date": 0.94}
+# Regression guards, about one report under each set's figures as last measured (the event
+# the report is given: its first ACLED-coded event; and precision/recall over every coded
+# event, "events.type.*"). Measured: A type 0.982 / fatalities 0.982 / place 0.973 / date
+# 0.982, events P 0.956 R 0.982; B 0.987 / 1.0 / 1.0 / 1.0, P 0.914 R 1.0; C 0.857 / 0.905 /
+# 0.940 / 0.964, P 0.794 R 0.869; D 0.943 / 0.989 / 0.977 / 0.989, P 0.885 R 0.966.
+FLOORS = {
+    "A": {"type": 0.97, "fatalities_exact": 0.97, "place": 0.96, "date": 0.97,
+          "events.type.precision": 0.94, "events.type.recall": 0.97},
+    "B": {"type": 0.97, "fatalities_exact": 0.98, "place": 0.98, "date": 0.98,
+          "events.type.precision": 0.90, "events.type.recall": 0.98},
+    "C": {"type": 0.84, "fatalities_exact": 0.89, "place": 0.92, "date": 0.95,
+          "events.type.precision": 0.78, "events.type.recall": 0.85},
+    "D": {"type": 0.93, "fatalities_exact": 0.97, "place": 0.96, "date": 0.97,
+          "events.type.precision": 0.87, "events.type.recall": 0.95},
+}
 GOLD_SETS = {
-    # A: the first set, 111 reports in 43 countries.
-    "A": GoldSet("acled_reports.jsonl", r"acled-gold-\d{3}", (100, 150), 3, 25, DATES, PLACE_KM, TARGETS),
+    # A: the first set, 111 reports in 43 countries; used to write the rules.
+    "A": GoldSet("acled_reports.jsonl", r"acled-gold-\d{3}", (100, 150), 3, 25, DATES, PLACE_KM, FLOORS["A"]),
     # B: 74 self-written reports in wording deliberately unlike set A (other verbs, passive
     # and nominal constructions, tolls in a second sentence or split over groups, "On the
     # night of ..." dates) across 41 countries. It was written before the extractor rules
     # that followed it and measured once as a held-out baseline; since then its failures have
     # shown general gaps that were fixed, so its scores are no longer a held-out estimate.
-    "B": GoldSet("acled_reports_b.jsonl", r"acled-gold-b\d{3}", (60, 100), 2, 20, DATES, PLACE_KM, TARGETS),
-    # C: blind and held out, never used to write rules. Measured when it arrived (type 0.821,
-    # fatalities 0.893, place 0.929, date 0.952) and once more after the extractor was
-    # improved on sets A, B and D (type 0.869, fatalities 0.905, place 0.940, date 0.964).
+    "B": GoldSet("acled_reports_b.jsonl", r"acled-gold-b\d{3}", (60, 100), 2, 20, DATES, PLACE_KM, FLOORS["B"]),
+    # C: self-written by an author blind to the rules, held out, never used to write rules.
     "C": GoldSet("acled_reports_c.jsonl", r"C-\d{3}", (80, math.inf), 3, 25, (*DATES, "{mon}. {day}, {year}"),
-                 PLACE_KM, C_FLOORS),
+                 PLACE_KM, FLOORS["C"]),
     # D: 88 reports in 41 countries, written without reading the extractor's code, lexicons
     # or sets A-C. Before any rule was fitted to it crosswire scored type 0.852, fatalities
-    # 0.921, place 0.932, date 0.943 (blind baseline); D has since been used for development
-    # alongside A and B, so it is held to the project targets, not to a held-out score.
+    # 0.921, place 0.932, date 0.943 (blind baseline, scoring the sub-type-matching event); D
+    # has since been used for development alongside A and B.
     "D": GoldSet("acled_reports_d.jsonl", r"D-\d{3}", (80, math.inf), 3, 30, (*DATES, "{day} {mon} {year}"),
-                 10.0, TARGETS),
+                 10.0, FLOORS["D"]),
 }
 MONTHS = ("January February March April May June July August September October November December").split()
 
@@ -305,9 +334,12 @@ def test_gold_points_lie_in_their_country(gold: Gold, cities_by_country) -> None
 
 @pytest.mark.model
 def test_evaluate_reports_meets_floors(gold: Gold, nlp_sm) -> None:
+    from crosswire.cli import flat_metrics
+
     result = evaluate_reports(gold.path, nlp=nlp_sm)
-    scores = result["systems"]["crosswire"]
+    scores = flat_metrics(result["systems"]["crosswire"])
     assert scores["reports"] == len(gold.reports)
+    assert result["systems"]["crosswire"]["events"]["type"]["gold"] == len(gold.reports)
     floors = gold.spec.floors
     below = {name: scores[name] for name, floor in floors.items() if scores[name] < floor}
     misses = "\n".join(f"{m['id']} [{m['sub_event_type']}]: {'; '.join(m['problems'])}"

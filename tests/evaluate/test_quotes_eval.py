@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from crosswire.evaluate.quotes import _Tally, evaluate_quotes, words
@@ -39,9 +41,13 @@ def test_quotes_eval_polnear_dev_small(shared_dir, nlp_sm):
     m = report["systems"]["crosswire"]
     assert report["records"] == 5
     assert m["counts"]["pred"] > 0
-    # A smoke floor on five articles; the full dev numbers are in the report.
-    assert m["source"]["overlap"]["precision"] >= 50.0
-    assert m["content"]["precision"] >= 60.0
+    # Regression guards on these five articles, about two attributions under what they scored
+    # when set (source overlap P 72.6 / R 77.9, strict F1 69.5, content P 73.5 / R 68.0 of
+    # 72 gold and 77 predicted attributions); `crosswire eval all` has the whole split.
+    assert m["counts"]["gold"] == 72
+    assert m["source"]["overlap"]["precision"] >= 70.0 and m["source"]["overlap"]["recall"] >= 75.0
+    assert m["source"]["strict"]["f1"] >= 67.0
+    assert m["content"]["precision"] >= 71.0 and m["content"]["recall"] >= 65.5
 
 
 def test_quotes_eval_direct_subset_uses_the_same_test_for_gold_and_predictions():
@@ -53,3 +59,15 @@ def test_quotes_eval_direct_subset_uses_the_same_test_for_gold_and_predictions()
     mostly_outside = {"source": [], "cue": [], "content": [(52, 69)]}  # one quoted word of four
     assert direct_only(text, [inside, mostly_outside], quoted) == [inside]
     assert direct_only(text, [{"source": [], "cue": [], "content": []}], quoted) == []
+
+
+def test_read_records_parts_partition_the_split(tmp_path):
+    from crosswire.evaluate.quotes import read_records
+    from crosswire.evaluate.splits import part_of
+
+    ids = [f"article-{i}" for i in range(12)]
+    (tmp_path / "records.jsonl").write_text("".join(json.dumps({"id": i}) + "\n" for i in ids), encoding="utf-8")
+    tune, report = (read_records(tmp_path, part=p) for p in ("tune", "report"))
+    assert [r["id"] for r in tune] == [i for i in ids if part_of("polnear-attribution", i) == "tune"]
+    assert sorted(r["id"] for r in tune + report) == sorted(ids) and tune and report
+    assert len(read_records(tmp_path, limit=3, part="report")) == min(3, len(report))

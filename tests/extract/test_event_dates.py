@@ -118,15 +118,24 @@ def test_context_dating_only_fills_gaps_and_copies_a_stated_expression(rows):
     assert date_from_context(out, places, sentences, "2020-01-10") == out  # a second pass changes nothing
 
 
-@pytest.mark.parametrize("name", ["event_dates.jsonl", "event_dates_b.jsonl"])
+# Measured (recall over every gold-dated event): A P 0.967 (29/30) R 0.967 (29/30, 33 of 34
+# events found); B P 0.923 (12/13) R 0.48 (12/25, 14 of 29 found). Each guard is about one
+# event under that.
+EVENT_DATE_FLOORS = {"event_dates.jsonl": {"precision": 0.93, "recall": 0.93},
+                     "event_dates_b.jsonl": {"precision": 0.9, "recall": 0.44}}
+
+
+@pytest.mark.parametrize("name", sorted(EVENT_DATE_FLOORS))
 def test_event_dates_gold_floors(nlp_sm, name):
     from crosswire.evaluate.event_dates import evaluate_event_dates
 
     systems = evaluate_event_dates(GOLD / name, nlp=nlp_sm)["systems"]
     ours, stated = systems["crosswire"], systems["stated dates only"]
-    # Measured 0.951 / 0.923 (stated only 0.769 / 0.667); context dates must pay for themselves.
-    assert ours["precision"] >= 0.9 and ours["f1"] >= 0.9
-    assert ours["f1"] > stated["f1"] + 0.1
+    # Regression guards just under the figures measured with recall over every gold-dated event
+    # (self-written sets, both used to develop the rules): see FLOORS.
+    floor = EVENT_DATE_FLOORS[name]
+    assert ours["precision"] >= floor["precision"] and ours["recall"] >= floor["recall"], ours
+    assert ours["f1"] > stated["f1"] + 0.1  # context dates must pay for themselves
 
 
 def test_a_reaction_date_is_not_the_date_of_what_it_reacts_to(nlp_sm):
@@ -136,3 +145,16 @@ def test_a_reaction_date_is_not_the_date_of_what_it_reacts_to(nlp_sm):
     assert all(e.date != "2018-04-16" for e in events if e.type == "ASSAULT")
     events = _events(nlp_sm, "The United Nations condemned Sunday's attack on the hospital.", published="2018-04-16")
     assert [e.date for e in events if e.type == "ASSAULT"] in ([], ["2018-04-15"])  # its own date, if read at all
+
+
+def test_event_date_recall_counts_gold_events_that_were_not_found():
+    from crosswire.evaluate.event_dates import READINGS, score
+
+    found = _event(1, "ASSAULT", "asserted", True)  # dated 2020-01-02 by its sentence
+    pairs = [({"trigger": "t", "date": "2020-01-02"}, found, "2020-01-10"),
+             ({"trigger": "burned", "date": "2020-01-02"}, None, "2020-01-10"),  # never found
+             ({"trigger": "protests", "date": None}, None, "2020-01-10")]
+    ours = score(pairs, READINGS["crosswire"])
+    assert (ours["precision"], ours["recall"], ours["found"], ours["gold_dated"]) == (1.0, 0.5, 1, 2)
+    gdelt = score(pairs, READINGS["publication date (GDELT-style)"])
+    assert (gdelt["right"], gdelt["dated"]) == (0, 1)  # the missed events get no date in any reading

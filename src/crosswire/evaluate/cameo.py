@@ -15,6 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crosswire.evaluate.splits import select
 from crosswire.extract.events import find_events
 from crosswire.extract.ontology import cameo_to_plover
 from crosswire.records import Event, Party
@@ -124,7 +125,37 @@ def score_sentence(record: dict[str, Any], events: list[Event], dictionary: dict
     return {"found": found, "type_only": type_only}
 
 
-def _rates(rows: list[dict[str, bool]]) -> dict[str, float | int]:
+def event_counts(record: dict[str, Any], events: list[Event], dictionary: dict[str, str]) -> dict[str, int]:
+    """Gold events, coded predicted events, and one-to-one matches by type and by type + dyad.
+
+    Each gold event takes at most one predicted event and each predicted event serves one
+    gold event, so extra events crosswire reads from a sentence count against precision.
+    """
+    events = [e for e in events if e.modality in CODED_MODALITIES]
+    gold_events = [] if record.get("noevents") else record["events"]
+    counts = {"gold": len(gold_events), "predicted": len(events), "type": 0, "dyad_and_type": 0}
+    for level in ("dyad_and_type", "type"):
+        used: set[int] = set()
+        for gold in gold_events:
+            types = _types_for(str(gold.get("eventcode", "")))
+            hit = next((i for i, e in enumerate(events) if i not in used and e.type in types and (
+                level == "type" or (actor_matches(e.actor, gold.get("sourcecode"), dictionary)
+                                    and actor_matches(e.target, gold.get("targetcode"), dictionary)))), None)
+            if hit is not None:
+                used.add(hit)
+                counts[level] += 1
+    return counts
+
+
+def _prf(counts: list[dict[str, int]], level: str) -> dict[str, float | int]:
+    right = sum(c[level] for c in counts)
+    predicted, gold = sum(c["predicted"] for c in counts), sum(c["gold"] for c in counts)
+    p, r = (right / predicted if predicted else 0.0), (right / gold if gold else 0.0)
+    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "right": right, "predicted": predicted, "gold": gold}
+
+
+def _rates(rows: list[dict[str, bool]], counts: list[dict[str, int]]) -> dict[str, Any]:
     coded = [r for r in rows if "found" in r]
     negatives = [r for r in rows if "false_positive" in r]
     return {
@@ -133,22 +164,28 @@ def _rates(rows: list[dict[str, bool]]) -> dict[str, float | int]:
         "type_only": round(sum(r["type_only"] for r in coded) / len(coded), 3) if coded else 0.0,
         "noevents": len(negatives),
         "false_positive_rate": round(sum(r["false_positive"] for r in negatives) / len(negatives), 3) if negatives else 0.0,
+        "events": {level: _prf(counts, level) for level in ("type", "dyad_and_type")},
     }
 
 
-def evaluate_cameo(dataset_dir: Path, *, limit: int | None = None, nlp: Language | None = None) -> dict[str, Any]:
+def evaluate_cameo(dataset_dir: Path, *, limit: int | None = None, part: str | None = None,
+                   nlp: Language | None = None) -> dict[str, Any]:
     """Score crosswire's events on the English petrarch-cameo subsets.
 
     Args:
         dataset_dir: The split folder (``.../petrarch-cameo/dev``); ``../resources`` beside it
             holds the ``unit_en`` actor dictionary.
         limit: At most this many sentences per subset (for quick runs).
+        part: ``"tune"`` or ``"report"`` for one fixed part of the split (evaluate/splits.py;
+            a story's sentences stay together), None for all of it.
         nlp: A loaded pipeline (``load_nlp()`` by default).
 
     Returns:
         ``{"systems": {"crosswire": overall rates}, "per_subset": {subset: rates}, "skipped":
         {subset: count}}``; non-English subsets and records flagged ``evaluate: false`` are
-        skipped.
+        skipped. Rates are shares of gold-coded sentences; ``events`` adds precision and
+        recall over every coded event crosswire reads and every gold event
+        (:func:`event_counts`).
     """
     if nlp is None:
         from crosswire.nlp.pipeline import load_nlp
@@ -159,7 +196,7 @@ def evaluate_cameo(dataset_dir: Path, *, limit: int | None = None, nlp: Language
     fictional = read_actor_dictionary(actors) if actors.is_file() else {}
     by_subset: dict[str, list[dict[str, Any]]] = defaultdict(list)
     skipped: dict[str, int] = defaultdict(int)
-    for record in read_records(dataset_dir):
+    for record in select("petrarch-cameo", read_records(dataset_dir), part):
         subset = record.get("subset", "")
         if subset not in ENGLISH_SUBSETS or not record.get("evaluate", True) or record.get("error"):
             skipped[subset] += 1
@@ -167,17 +204,21 @@ def evaluate_cameo(dataset_dir: Path, *, limit: int | None = None, nlp: Language
         if limit is None or len(by_subset[subset]) < limit:
             by_subset[subset].append(record)
     rows: dict[str, list[dict[str, bool]]] = {}
+    counts: dict[str, list[dict[str, int]]] = {}
     for subset, records in by_subset.items():
         dictionary = fictional if subset == "unit_en" else {}
         texts = [r["text"] for r in records]
-        rows[subset] = []
+        rows[subset], counts[subset] = [], []
         for record, doc in zip(records, nlp.pipe(texts)):
             events = find_events(doc, doc_id=record["id"], published=_iso(record.get("date")))
             rows[subset].append(score_sentence(record, events, dictionary))
+            counts[subset].append(event_counts(record, events, dictionary))
     every = [row for subset_rows in rows.values() for row in subset_rows]
+    every_count = [c for subset_counts in counts.values() for c in subset_counts]
     return {
-        "systems": {"crosswire": _rates(every)},
-        "per_subset": {subset: _rates(r) for subset, r in sorted(rows.items())},
+        "part": part,
+        "systems": {"crosswire": _rates(every, every_count)},
+        "per_subset": {subset: _rates(r, counts[subset]) for subset, r in sorted(rows.items())},
         "skipped": dict(sorted(skipped.items())),
     }
 

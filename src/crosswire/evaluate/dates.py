@@ -10,6 +10,7 @@ from htmldate.utils import decode_file
 
 from crosswire.clean.html import clean_html
 from crosswire.evaluate.extraction import Progress, read_html, read_records
+from crosswire.evaluate.splits import select
 
 
 def crosswire_date(html_bytes: bytes, url: str | None = None) -> str | None:
@@ -50,13 +51,15 @@ def date_metrics(pairs: list[tuple[str | None, str | None]]) -> dict[str, float]
 
 
 def evaluate_dates(
-    dataset_dir: Path, *, limit: int | None = None, progress: Progress | None = None
+    dataset_dir: Path, *, limit: int | None = None, part: str | None = None, progress: Progress | None = None
 ) -> dict[str, Any]:
     """Score crosswire's and bare htmldate's publication dates on the same pages.
 
     Args:
         dataset_dir: a split directory with ``records.jsonl`` (``date``, ``url``, ``html_file``).
-        limit: score only the first ``limit`` records.
+        limit: score only the first ``limit`` records (of the part, when one is chosen).
+        part: ``"tune"`` or ``"report"`` (evaluate/splits.py; the dataset is named by the
+            split directory's parent); every record when None.
         progress: called as ``progress(done, total)`` after each page.
 
     Returns:
@@ -66,7 +69,7 @@ def evaluate_dates(
     Example:
         >>> evaluate_dates(Path("../shared/eval/htmldate-eval/dev"), limit=10)  # doctest: +SKIP
     """
-    records = read_records(dataset_dir, limit)
+    records = select(Path(dataset_dir).resolve().parent.name, read_records(dataset_dir), part)[:limit]
     pairs: dict[str, list[tuple[str | None, str | None]]] = {"crosswire": [], "htmldate": []}
     for done, record in enumerate(records, 1):
         page = read_html(dataset_dir, record)
@@ -78,5 +81,6 @@ def evaluate_dates(
     return {
         "dataset": str(dataset_dir),
         "n": len(records),
+        "part": part,
         "systems": {name: date_metrics(p) for name, p in pairs.items()},
     }

@@ -1,0 +1,256 @@
+"""The evaluations ``crosswire eval all`` runs, each turning its result into rows that say what they rest on.
+
+Every runner reads the report part of a dev split (evaluate/splits.py) where the data is
+shared, and says next to each figure whether that data was used to tune crosswire: a figure
+read on data the rules were developed against is not an estimate of accuracy elsewhere.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from crosswire.evaluate.results import Context, Figure, _prf, absent, fmt, report_part, runner
+from crosswire.evaluate.splits import REPORT
+
+SELF_WRITTEN = "self-written gold"
+
+
+def _dev(context: Context, dataset: str) -> Path:
+    return context.shared / dataset / "dev"
+
+
+def _present(path: Path) -> bool:
+    return (path / "records.jsonl").is_file() if path.suffix != ".jsonl" else path.is_file()
+
+
+@runner("extraction")
+def extraction(context: Context) -> Iterator[Figure]:
+    from crosswire.evaluate.extraction import evaluate_extraction
+
+    for dataset, unit, what in (("article-extraction-benchmark", "pages", "body F1 (Zyte shingles)"),
+                                ("trafilatura-eval", "pages", "segment F1")):
+        dev = _dev(context, dataset)
+        if not _present(dev):
+            yield absent("article body", dev)
+            continue
+        result = evaluate_extraction(dev, part=REPORT)
+        ours, base = result["systems"]["crosswire"], result["systems"]["trafilatura"]
+        yield Figure("article body", what, fmt(ours["f1"]), f"bare trafilatura {fmt(base['f1'])} (same run)",
+                     dataset, report_part(result["n"], unit), str(result["n"]),
+                     "tune part only: trafilatura's options chosen there")
+
+
+@runner("dates")
+def dates(context: Context) -> Iterator[Figure]:
+    from crosswire.evaluate.dates import evaluate_dates
+
+    dev = _dev(context, "htmldate-eval")
+    if not _present(dev):
+        yield absent("publication date", dev)
+        return
+    result = evaluate_dates(dev, part=REPORT)
+    ours, base = result["systems"]["crosswire"], result["systems"]["htmldate"]
+    yield Figure("publication date", "accuracy", fmt(ours["accuracy"]), f"bare htmldate {fmt(base['accuracy'])} (same run)",
+                 "htmldate-eval", report_part(result["n"], "pages"), str(result["n"]), "no")
+
+
+@runner("places")
+def places(context: Context) -> Iterator[Figure]:
+    from crosswire.evaluate.places import HEADLINE_SYSTEM, evaluate_places
+
+    dev = _dev(context, "geoparsing-news")
+    if not _present(dev):
+        yield absent("toponyms", dev)
+        return
+    result = evaluate_places(dev, part=REPORT)
+    published = ", ".join(f"{name} {value:g}" for name, value in result.get("published", {}).items())
+    part = report_part(result["articles"], "articles")
+    tuned = "tune part only: resolver weights swept there"
+    for system, label in (("crosswire", "end-to-end accuracy (161 km), default places"),
+                          (HEADLINE_SYSTEM, "end-to-end accuracy (161 km), all toponyms")):
+        m = result["systems"][system]
+        baseline = f"{published} (published; not run here)" if system == HEADLINE_SYSTEM and published else ""
+        yield Figure("toponyms", label, fmt(m["end_to_end_accuracy"]), baseline, "geoparsing-news", part,
+                     f"{m['toponyms']} toponyms", tuned)
+    m = result["systems"][HEADLINE_SYSTEM]
+    yield Figure("toponyms", "geotagging P / R / F1, all toponyms", _prf(
+        {"precision": m["geotagging_precision"], "recall": m["geotagging_recall"], "f1": m["geotagging_f1"]}),
+        "", "geoparsing-news", part, f"{m['predicted_places']} predicted, {m['toponyms']} gold", tuned)
+
+
+@runner("cameo")
+def cameo(context: Context) -> Iterator[Figure]:
+    from crosswire.evaluate.cameo import evaluate_cameo
+
+    dev = _dev(context, "petrarch-cameo")
+    if not _present(dev):
+        yield absent("CAMEO events", dev)
+        return
+    result = evaluate_cameo(dev, part=REPORT)
+    ours = result["systems"]["crosswire"]
+    part = report_part(ours["sentences"] + ours["noevents"], "English sentences")
+    tuned = "partly: event rules were checked against whole-dev scores"
+    for level, label in (("type", "PLOVER type of each gold event"), ("dyad_and_type", "type + both actors")):
+        m = ours["events"][level]
+        yield Figure("CAMEO events (PETRARCH2 validation)", label, _prf(m), "", "petrarch-cameo", part,
+                     f"{m['right']} right, {m['predicted']} predicted, {m['gold']} gold", tuned)
+
+
+@runner("quotes")
+def quotes(context: Context) -> Iterator[Figure]:
+    from crosswire.evaluate.quotes import evaluate_quotes
+
+    dev = _dev(context, "polnear-attribution")
+    if not _present(dev):
+        yield absent("attributions", dev)
+        return
+    result = evaluate_quotes(dev, part=REPORT)
+    part = report_part(result["records"], "articles")
+    tuned = "yes: attribution rules were developed against errors on the whole dev split"
+    published = ", ".join(f"{name} {value:g}" for name, value in result["published"].items())
+    for system, label in (("crosswire", "speaker (source) strict, all attributions"),
+                          ("crosswire, direct quotes only", "speaker (source) strict, direct quotes")):
+        m = result["systems"][system]
+        yield Figure("attributions (PolNeAR)", label, _prf(m["source"]["strict"], 1),
+                     f"{published} (published; not run here)" if system == "crosswire" else "",
+                     "polnear-attribution", part, f"{m['counts']['source_gold']} gold sources", tuned)
+    m = result["systems"]["crosswire"]
+    yield Figure("attributions (PolNeAR)", "content words", _prf(m["content"], 1), "", "polnear-attribution", part,
+                 f"{m['counts']['gold']} gold attributions", tuned)
+
+
+@runner("stance")
+def stance(context: Context) -> Iterator[Figure]:
+    from crosswire.evaluate.stance import evaluate_stance
+
+    dev = _dev(context, "fnc1-stance")
+    if not _present(dev):
+        yield absent("stance", dev)
+        return
+    result = evaluate_stance(dev, part=REPORT)
+    systems = dict(result["systems"])
+    ours = systems.pop("crosswire")
+    baselines = [f"{name} {fmt(m['fnc_score'], 2)} (same run)" for name, m in systems.items()]
+    published = [f"{name} {value:g} (published; not run here)" for name, value in result.get("published", {}).items()]
+    yield Figure("headline/body stance (FNC-1)", "FNC-1 weighted score (%)", fmt(ours["fnc_score"], 2),
+                 "; ".join(baselines + published), "fnc1-stance", report_part(ours["bodies"], "bodies"), f"{ours['n']} pairs",
+                 "yes: the stance rule version was chosen by its whole-dev score")
+
+
+@runner("stories")
+def stories(context: Context) -> Iterator[Figure]:
+    from crosswire.evaluate.stories import evaluate_stories
+
+    dev = _dev(context, "ecbplus")
+    if not _present(dev):
+        yield absent("stories", dev)
+        return
+    result = evaluate_stories(dev, part=REPORT)
+    systems = dict(result["systems"])
+    ours = systems.pop("crosswire")
+    yield Figure("stories (ECB+)", "B-cubed F1", fmt(ours["f1"]),
+                 "; ".join(f"{name} {fmt(m['f1'])} (same run)" for name, m in systems.items()), "ecbplus",
+                 report_part(ours["n"], "documents"), f"{ours['gold_clusters']} gold stories, {ours['clusters']} found",
+                 "tune part only: thresholds and weights swept there")
+
+
+ACLED_SETS = (
+    ("acled_reports.jsonl", "A", "yes: written with the rules"),
+    ("acled_reports_b.jsonl", "B", "yes: its failures led to rule fixes"),
+    ("acled_reports_c.jsonl", "C", "no: written blind to the rules, never used to write them"),
+    ("acled_reports_d.jsonl", "D", "yes: used for development after a blind first run"),
+)
+
+
+@runner("reports")
+def reports(context: Context) -> Iterator[Figure]:
+    from crosswire.evaluate.events import evaluate_reports
+
+    for name, label, tuned in ACLED_SETS:
+        path = context.gold / name
+        if not path.is_file():
+            yield absent("ACLED-style reports", path)
+            continue
+        result = evaluate_reports(path)
+        m = result["systems"]["crosswire"]
+        data = f"{SELF_WRITTEN}: ACLED-style reports, set {label}"
+        n = f"{m['reports']} reports"
+        yield Figure("events", "report's event: type / dead / place / date", " / ".join(
+            fmt(m[k]) for k in ("type", "fatalities_exact", "place", "date")), "", data, "all", n, tuned)
+        events = m["events"]["type"]
+        yield Figure("events", "every coded event: ACLED type", _prf(events), "", data, "all",
+                     f"{events['predicted']} coded, {events['gold']} gold", tuned)
+
+
+@runner("event-dates")
+def event_dates(context: Context) -> Iterator[Figure]:
+    from crosswire.evaluate.event_dates import evaluate_event_dates
+
+    for name, label in (("event_dates.jsonl", "A"), ("event_dates_b.jsonl", "B")):
+        path = context.gold / name
+        if not path.is_file():
+            yield absent("event dates", path)
+            continue
+        systems = evaluate_event_dates(path)["systems"]
+        ours = systems.pop("crosswire")
+        yield Figure("event dates in news", "P / R / F1 over every gold-dated event", _prf(ours),
+                     "; ".join(f"{k} F1 {fmt(m['f1'])} (same run)" for k, m in systems.items()),
+                     f"{SELF_WRITTEN}: event dates, set {label}", "all",
+                     f"{ours['found']} of {ours['gold_events']} events found, {ours['gold_dated']} dated",
+                     "yes: both sets were used to develop the rules")
+
+
+def _store_of(corpus: Path):  # noqa: ANN202 - Store import is lazy
+    from crosswire.run import run
+    from crosswire.settings import load_settings
+    from crosswire.store import Store
+
+    store = Store(":memory:")
+    run([corpus], store, load_settings())
+    return store
+
+
+@runner("relations")
+def relations(context: Context) -> Iterator[Figure]:
+    from crosswire.evaluate.stance import read_story_labels, score_story_relations
+
+    labels = context.gold / "story_relations.jsonl"
+    for story, corpus in (("seed", context.shared.parent / "seeds"), ("examples", context.repo / "examples" / "corpus")):
+        if not corpus.is_dir() or not labels.is_file():
+            yield absent("claim relations", corpus)
+            continue
+        store = _store_of(corpus)
+        result = score_story_relations(store.claims(), store.relations(), read_story_labels(labels, story))
+        store.close()
+        p = result["correct"] / result["related"] if result["related"] else None
+        r = result["found"] / result["expected"] if result["expected"] else None
+        yield Figure("claim relations", "P / R of supports and contradicts", f"P {fmt(p)} / R {fmt(r)}", "",
+                     f"{SELF_WRITTEN}: hand-labelled {story} story", "all",
+                     f"{result['correct']} of {result['related']} related right, {result['found']} of "
+                     f"{result['expected']} expected found", "yes: relation constants were tuned on these labels")
+    yield from _seedcheck(context)
+
+
+def _seedcheck(context: Context) -> Iterator[Figure]:
+    """The acceptance checks of ../shared/tools/seedcheck.py on a fresh export of the seeds."""
+    from crosswire.export import export
+
+    seeds, tool = context.shared.parent / "seeds", context.shared.parent / "tools" / "seedcheck.py"
+    if not seeds.is_dir() or not tool.is_file():
+        yield absent("seeds acceptance", tool)
+        return
+    store = _store_of(seeds)
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "seeds.jsonl"
+        export(store, "jsonl", out)
+        store.close()
+        for mode, label in (([], "finds what the seeds say"), (["--precision"], "says nothing they do not")):
+            done = subprocess.run([sys.executable, str(tool), str(out), "--quiet", *mode],
+                                  capture_output=True, text=True, check=False)
+            last = (done.stdout.strip().splitlines() or ["no output"])[-1]
+            yield Figure("seeds acceptance", label, last, "", "shared seeds (two articles)", "all",
+                         "checks of tools/seedcheck.py", "yes: the rules were written on the seeds")
