@@ -255,3 +255,26 @@ def _seedcheck(context: Context) -> Iterator[Figure]:
             last = (done.stdout.strip().splitlines() or ["no output"])[-1]
             yield Figure("seeds acceptance", label, last, "", "shared seeds (two articles)", "all",
                          "checks of tools/seedcheck.py", "yes: the rules were written on the seeds")
+
+
+@runner("judged")
+def judged(context: Context) -> Iterator[Figure]:
+    """Verdicts of blind judges committed under results/judged/: precision of what a user reads on real text.
+
+    Verdicts belong to the output they judged (named in the file's JSON beside it); they are
+    re-read here, not re-judged, so the row says which output it rests on.
+    """
+    import csv
+    import json
+
+    folder = context.repo / "results" / "judged"
+    for path in sorted(folder.glob("*.tsv")) if folder.is_dir() else []:
+        meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        with path.open(encoding="utf-8") as fh:
+            verdicts = [row["verdict"] for row in csv.DictReader(fh, delimiter="\t")]
+        right, wrong, unsure = (verdicts.count(v) for v in ("CORRECT", "WRONG", "UNSURE"))
+        yield Figure(f"{meta['what']} (blind judge)", "precision: correct / (correct + wrong)",
+                     fmt(right / (right + wrong) if right + wrong else None), "", meta["articles"].split(":")[0],
+                     f"{len(meta['missed_events_listed_by_judge'])} articles, output of {meta['judged_output_of']}",
+                     f"{right} correct, {wrong} wrong, {unsure} unsure of {len(verdicts)} judged; "
+                     f"{meta['missed_total']} events missed", "no: rules never saw these articles or verdicts")
