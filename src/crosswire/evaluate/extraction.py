@@ -15,6 +15,7 @@ import trafilatura
 from htmldate.utils import decode_file
 
 from crosswire.clean.html import clean_html
+from crosswire.evaluate import splits
 
 Progress = Callable[[int, int], None]  # (done, total)
 TpFpFn = tuple[float, float, float]
@@ -143,24 +144,30 @@ def detect_scoring(record: dict[str, Any]) -> str:
 
 
 def evaluate_extraction(
-    dataset_dir: Path, *, limit: int | None = None, progress: Progress | None = None
+    dataset_dir: Path, *, limit: int | None = None, part: str | None = None,
+    progress: Progress | None = None,
 ) -> dict[str, Any]:
     """Score crosswire and bare trafilatura on the same pages of one dataset split.
 
     Args:
-        dataset_dir: a split directory holding ``records.jsonl`` and ``html/*.html.gz``.
-        limit: score only the first ``limit`` records (for quick runs).
+        dataset_dir: a split directory holding ``records.jsonl`` and ``html/*.html.gz``; its
+            parent folder names the dataset for :func:`crosswire.evaluate.splits.select`
+            (``article-extraction-benchmark``, ``trafilatura-eval``).
+        limit: score only the first ``limit`` records (of the part, when one is chosen).
+        part: ``"tune"`` or ``"report"`` (see evaluate/splits.py); every record when None.
         progress: called as ``progress(done, total)`` after each page.
 
     Returns:
-        ``{"dataset", "scoring", "n", "systems": {name: {precision, recall, f1, n[, accuracy]}}}``.
+        ``{"dataset", "scoring", "n", "systems": {name: {precision, recall, f1, n[, accuracy]}},
+        "part"}``.
 
     Example:
-        >>> evaluate_extraction(Path("../shared/eval/article-extraction-benchmark/dev"), limit=5)  # doctest: +SKIP
+        >>> evaluate_extraction(Path("../shared/eval/article-extraction-benchmark/dev"), part="report")  # doctest: +SKIP
     """
-    records = read_records(dataset_dir, limit)
+    records = read_records(dataset_dir)
+    records = splits.select(Path(dataset_dir).resolve().parent.name, records, part)[:limit]
     if not records:
-        return {"dataset": str(dataset_dir), "scoring": None, "n": 0, "systems": {}}
+        return {"dataset": str(dataset_dir), "scoring": None, "n": 0, "systems": {}, "part": part}
     scoring = detect_scoring(records[0])
     zyte: dict[str, list[TpFpFn]] = {name: [] for name in SYSTEMS}
     exact: dict[str, list[bool]] = {name: [] for name in SYSTEMS}
@@ -180,4 +187,4 @@ def evaluate_extraction(
         name: zyte_metrics(zyte[name], exact[name]) if scoring == "zyte" else segment_metrics(segments[name])
         for name in SYSTEMS
     }
-    return {"dataset": str(dataset_dir), "scoring": scoring, "n": len(records), "systems": systems}
+    return {"dataset": str(dataset_dir), "scoring": scoring, "n": len(records), "systems": systems, "part": part}
