@@ -193,6 +193,6 @@ def evaluate_quotes(dataset_dir: Path, *, limit: int | None = None, part: str | 
         "annotator": "first",
         "seconds": round(time.perf_counter() - started, 1),
         "part": part,
-        "published": {"citron source F1 on PARC 3.0 (another corpus, not run here)": CITRON_PARC3_SOURCE_F1},
+        "published": {"citron source F1 on PARC 3.0, another corpus": CITRON_PARC3_SOURCE_F1},
         "systems": {"crosswire": tally.metrics(), "crosswire, direct quotes only": direct.metrics()},
     }
