@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
@@ -30,6 +31,9 @@ from .store import Store
 # Documents are cleaned, deduplicated, parsed and written in chunks of this many, so a large
 # corpus never sits in memory whole and a crash loses at most one chunk of work.
 CHUNK_SIZE = 256
+
+# The exit status of a run killed at a fault point (``fault_point``): EX_SOFTWARE.
+FAULT_EXIT_CODE = 70
 
 CLEANER = "crosswire.clean.v1"
 READER = "crosswire.nlp.v1"
@@ -204,14 +208,24 @@ def run_stages(
     paths: Iterable[str | Path], store: Store, settings: Settings, reporter: Reporter | None = None,
     *, convert: Convert, analyse: Analyse,
 ) -> RunSummary:
-    """``run`` with its two mappable stages supplied by the caller (see ``distributed.py``)."""
+    """``run`` with its two mappable stages supplied by the caller (see ``distributed.py``).
+
+    Each chunk is written in one transaction, and so is the story comparison: a crash loses at
+    most the chunk or comparison under way, and the next run redoes it. Documents stored but not
+    yet compared are kept in a pending list until a comparison commits, so a run killed while
+    comparing stories leaves its successor that work. Rejections are retried on every run (the
+    reason may have gone: a permission, a limit since raised), and an input's new outcome
+    replaces its old rejection.
+    """
     paths = [str(p) for p in paths]
     rep = reporter or _Silent()
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
-    started = dt.datetime.now()
     prov = {"produced_by": f"{CLEANER}+{READER}+{EXTRACTOR}", "config_hash": settings.config_hash(), "run_id": summary.run_id}
+    run_row = {"id": summary.run_id, "started": dt.datetime.now(), "version": __version__,
+               "config_hash": settings.config_hash(), "paths": "\n".join(paths)}
+    store.record_run(run_row)
     seen: set[str] = set()
-    new_docs: list[str] = []
+    rejected_now: set[str] = set()
     rep.stage("reading inputs", None)
     items = read_inputs(paths, max_bytes=settings.max_bytes)
     index = DuplicateIndex(store.signatures(), threshold=settings.dedup_threshold,
@@ -219,12 +233,11 @@ def run_stages(
     for chunk in _chunks(items, CHUNK_SIZE):
         summary.inputs += len(chunk)
         rep.advance(len(chunk))
-        store.put_raw((i.id, i.source, i.raw) for i in chunk if i.raw is not None)
-        stored = store.known_ids("documents", [i.id for i in chunk]) | store.known_ids("rejections", [i.id for i in chunk])
+        stored_docs = store.known_ids("documents", [i.id for i in chunk])
         fresh: list[RawArticle] = []
         rejected: list[Rejection] = []
         for item in chunk:
-            if item.id in stored or item.id in seen:
+            if item.id in stored_docs or item.id in seen:
                 summary.unchanged += 1
             elif isinstance(item, Rejection):
                 rejected.append(item)
@@ -234,43 +247,110 @@ def run_stages(
         docs: list[Document] = []
         for out in convert(fresh):
             (rejected if isinstance(out, Rejection) else docs).append(out)
-        dup_map, sigs = index.add(docs)
-        # Originals from earlier chunks or runs are stored; they may be copies themselves.
-        stored_dups = _stored_duplicates(store, set(dup_map.values()) - {d.id for d in docs})
-        docs = [replace(d, duplicate_of=stored_dups.get(dup_map[d.id], dup_map[d.id])) if d.id in dup_map else d for d in docs]
-        originals = [d for d in docs if d.duplicate_of is None]
-        found, nlp_rejected = analyse(originals, store.entities(), settings, rep)
-        bad = {r.id for r in nlp_rejected}
-        index.discard(bad)
-        docs = [d for d in docs if d.id not in bad]
+        found, docs, signatures, nlp_rejected = _analyse_chunk(docs, index, store, settings, rep, analyse)
         rejected.extend(nlp_rejected)
-        store.upsert("documents", docs, **prov)
-        store.upsert("rejections", rejected, **prov)
-        store.upsert("mentions", found.mentions, **prov)
-        store.upsert("entities", found.entities, **prov)
-        store.upsert("events", found.events, **prov)
-        store.upsert("claims", found.claims, **prov)
-        store.put_signatures({k: v for k, v in sigs.items() if k not in bad})
-        new_docs.extend(d.id for d in docs)
+        repeated = _stored_rejections(store, rejected)
+        rejected_now.update(r.id for r in rejected)
+        with store.transaction():
+            store.put_raw((i.id, i.source, i.raw) for i in chunk if i.raw is not None)
+            outcomes = [(d.source, d.id, True) for d in docs] + [(r.source, r.id, False) for r in rejected]
+            store.drop_stale_rejections(outcomes, keep=rejected_now)
+            store.upsert("documents", docs, **prov)
+            store.upsert("rejections", [r for r in rejected if r.id not in repeated], **prov)
+            store.upsert("mentions", found.mentions, **prov)
+            store.upsert("entities", found.entities, **prov)
+            store.upsert("events", found.events, **prov)
+            store.upsert("claims", found.claims, **prov)
+            store.put_signatures(signatures)
+            store.mark_pending(d.id for d in docs)
+            fault_point("chunk-written")
+        fault_point("chunk-committed")
         summary.processed += sum(1 for d in docs if d.duplicate_of is None)
         summary.duplicate += sum(1 for d in docs if d.duplicate_of is not None)
-        summary.rejected += len(rejected)
+        summary.unchanged += len(repeated)
+        summary.rejected += len(rejected) - len(repeated)
         summary.mentions += len(found.mentions)
         summary.events += len(found.events)
         summary.claims += len(found.claims)
-        summary.rejections.extend(rejected)
+        summary.rejections.extend(r for r in rejected if r.id not in repeated)
         rep.stage("reading inputs", None)
+    store.finish_stage(summary.run_id, "ingest")
     rep.stage("comparing stories", None)
-    cross = crosscheck(store, new_docs, **{**prov, "produced_by": STORIES})
+    pending = store.pending()
+    with store.transaction():
+        cross = crosscheck(store, pending, **{**prov, "produced_by": STORIES})
+        store.clear_pending(pending)
+        fault_point("stories-written")
+    fault_point("stories-committed")
+    store.finish_stage(summary.run_id, "stories")
     summary.stories, summary.relations = cross.stories, cross.relations
     summary.entities = store.count("entities")
     store.record_run({
-        "id": summary.run_id, "started": started, "finished": dt.datetime.now(), "version": __version__,
-        "config_hash": settings.config_hash(), "inputs": summary.inputs, "processed": summary.processed,
+        **run_row, "finished": dt.datetime.now(), "inputs": summary.inputs, "processed": summary.processed,
         "duplicate": summary.duplicate, "unchanged": summary.unchanged, "rejected": summary.rejected,
-        "paths": "\n".join(paths),
+        "stages": "ingest,stories",
     })
     return summary
+
+
+def _analyse_chunk(
+    docs: list[Document], index: DuplicateIndex, store: Store, settings: Settings, rep: Reporter, analyse: Analyse,
+) -> tuple[Extracted, list[Document], dict[str, bytes], list[Rejection]]:
+    """Mark near-duplicates, read the originals, and keep every copy pointing at a stored document.
+
+    An original spaCy rejects (too long, say) takes no copies with it: its first copy becomes
+    the original, is read in its place, and the other copies point at it.
+    """
+    dup_map, signatures = index.add(docs)
+    # Originals from earlier chunks or runs are stored; they may be copies themselves.
+    stored_dups = _stored_duplicates(store, set(dup_map.values()) - {d.id for d in docs})
+    docs = [replace(d, duplicate_of=stored_dups.get(dup_map[d.id], dup_map[d.id])) if d.id in dup_map else d
+            for d in docs]
+    found = Extracted([], [], [], [])
+    rejected: list[Rejection] = []
+    to_read = [d for d in docs if d.duplicate_of is None]
+    while to_read:
+        extracted, nlp_rejected = analyse(to_read, [*store.entities(), *found.entities], settings, rep)
+        found = Extracted(found.mentions + extracted.mentions, _merge_entities(found.entities, extracted.entities),
+                          found.events + extracted.events, found.claims + extracted.claims)
+        bad = {r.id for r in nlp_rejected}
+        rejected.extend(nlp_rejected)
+        index.discard(bad)
+        docs = [d for d in docs if d.id not in bad]
+        promoted: dict[str, str] = {}  # rejected original -> the copy that replaces it
+        for d in docs:
+            if d.duplicate_of in bad and d.duplicate_of not in promoted:
+                promoted[d.duplicate_of] = d.id
+        docs = [replace(d, duplicate_of=None) if d.id in promoted.values()
+                else replace(d, duplicate_of=promoted[d.duplicate_of]) if d.duplicate_of in promoted else d
+                for d in docs]
+        to_read = [d for d in docs if d.id in promoted.values()]
+    kept = {d.id for d in docs}
+    return found, docs, {k: v for k, v in signatures.items() if k in kept}, rejected
+
+
+def _merge_entities(first: list[Entity], second: list[Entity]) -> list[Entity]:
+    """Entities of two passes over one chunk; the later pass resolved against the first, so its copy wins."""
+    return list({**{e.id: e for e in first}, **{e.id: e for e in second}}.values())
+
+
+def _stored_rejections(store: Store, rejected: Sequence[Rejection]) -> set[str]:
+    """Rejections already stored with the same reason: a retry that changed nothing."""
+    if not rejected:
+        return set()
+    rows = store.rows("rejections", "id IN (SELECT unnest(?))", [[r.id for r in rejected]])
+    stored = {r["id"]: r["reason"] for r in rows}
+    return {r.id for r in rejected if stored.get(r.id) == r.reason}
+
+
+def fault_point(name: str) -> None:
+    """Die here, as ``kill -9`` would, when ``CROSSWIRE_FAULT`` names this point (crash tests only).
+
+    Points: ``chunk-written`` (a chunk's writes made, not committed), ``chunk-committed``,
+    ``stories-written``, ``stories-committed``. ``os._exit`` skips every cleanup, like a kill.
+    """
+    if os.environ.get("CROSSWIRE_FAULT") == name:
+        os._exit(FAULT_EXIT_CODE)
 
 
 def _stored_duplicates(store: Store, ids: set[str]) -> dict[str, str]:

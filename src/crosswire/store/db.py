@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -68,6 +68,21 @@ class Store:
         except duckdb.ConnectionException:
             pass
 
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """Every write inside commits together or not at all.
+
+        A run killed mid-way (even ``kill -9``) leaves the store as it was before the block:
+        DuckDB's write-ahead log holds only committed transactions.
+        """
+        self.con.begin()
+        try:
+            yield
+        except BaseException:
+            self.con.rollback()
+            raise
+        self.con.commit()
+
     # -- writes ---------------------------------------------------------------------------
     def _insert(self, table: str, columns: dict[str, list[Any]], *, replace: bool = True) -> int:
         if not columns or not next(iter(columns.values())):
@@ -124,8 +139,51 @@ class Store:
                                                                               pa.list_(pa.float32()))})
 
     def record_run(self, row: dict[str, Any]) -> None:
-        """Append the summary of one run."""
+        """Write the summary of one run (again, as it progresses: the row is keyed by run id)."""
         self._insert("runs", {k: [v] for k, v in row.items()})
+
+    def finish_stage(self, run_id: str, stage: str) -> None:
+        """Note that a run finished a stage; a run that crashed lists only what it finished."""
+        self.con.execute("UPDATE runs SET stages = concat_ws(',', stages, ?) WHERE id = ?", [stage, run_id])
+
+    def mark_pending(self, doc_ids: Iterable[str]) -> None:
+        """Documents stored but not yet compared into stories (see ``pending``)."""
+        self._insert("pending_crosscheck", {"doc": list(dict.fromkeys(doc_ids))}, replace=False)
+
+    def pending(self) -> list[str]:
+        """Documents a run stored and no run has compared into stories yet (a crash in between)."""
+        return [r[0] for r in self.con.execute("SELECT doc FROM pending_crosscheck ORDER BY doc").fetchall()]
+
+    def clear_pending(self, doc_ids: Sequence[str]) -> None:
+        """Documents now compared into stories."""
+        if doc_ids:
+            self.con.execute("DELETE FROM pending_crosscheck WHERE doc IN (SELECT unnest(?))", [list(doc_ids)])
+
+    def drop_stale_rejections(self, outcomes: Sequence[tuple[str, str, bool]], keep: Iterable[str]) -> int:
+        """Remove rejections an input's new outcome replaces, so no input is both.
+
+        ``outcomes`` are (source, id, became a document) for the inputs just read. A source's
+        older rejections go (and the file's own, for a record of it: an unreadable file that can
+        now be read); so does a rejection with the id of a new document (a size limit since
+        raised). ``keep`` are rejections written in this run.
+        """
+        if not outcomes:
+            return 0
+        sources = [s for s, _, _ in outcomes] + [s.split("#", 1)[0] for s, _, _ in outcomes]
+        table = pa.table({"source": sources, "id": [i for _, i, _ in outcomes] * 2,
+                          "document": [d for _, _, d in outcomes] * 2})
+        self.con.register("_outcomes", table)
+        self.con.register("_keep", pa.table({"id": list(set(keep)) or [""]}))
+        try:
+            stale = self.con.execute(
+                """SELECT DISTINCT r.id FROM rejections r JOIN _outcomes o
+                   ON (r.source = o.source AND r.id <> o.id) OR (o.document AND r.id = o.id)
+                   WHERE r.id NOT IN (SELECT id FROM _keep)""").fetchall()
+        finally:
+            self.con.unregister("_outcomes")
+            self.con.unregister("_keep")
+        self.delete("rejections", [r[0] for r in stale])
+        return len(stale)
 
     # -- reads ----------------------------------------------------------------------------
     def count(self, table: str) -> int:

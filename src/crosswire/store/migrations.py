@@ -107,6 +107,14 @@ def _event_date_basis(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("UPDATE events SET date_basis = 'sentence' WHERE date_text IS NOT NULL AND date_basis IS NULL")
 
 
+@migration("0006_run_stages_and_pending")
+def _run_stages(con: duckdb.DuckDBPyConnection) -> None:
+    # Which stages each run finished, so a crashed run shows where it stopped; and the documents
+    # stored but not yet compared into stories, so the next run finishes that comparison.
+    con.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS stages VARCHAR")
+    con.execute("CREATE TABLE IF NOT EXISTS pending_crosscheck (doc VARCHAR PRIMARY KEY)")
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied now."""
     con.execute(
