@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -9,7 +10,9 @@ import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
+from rich.text import Text
 
+from .display import clean, safe, safe_row
 from .errors import CrosswireError
 from .settings import Settings, load_settings
 
@@ -29,7 +32,8 @@ ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="User set
 
 
 def _fail(message: str) -> typer.Exit:
-    err.print(f"[bold red]error:[/] {message}")
+    # Messages quote paths, ids and store errors: literal text, kept on one line for scripts.
+    err.print(Text.assemble(("error:", "bold red"), " ", clean(message)), soft_wrap=True)
     return typer.Exit(2)
 
 
@@ -40,12 +44,55 @@ def _settings(config: Path | None, **flags: object) -> Settings:
         raise _fail(str(exc)) from None
 
 
-def _open_store(db: Path, *, must_exist: bool = True):  # noqa: ANN202 - Store import is lazy
+def _open_store(db: Path, *, write: bool = False):  # noqa: ANN202 - Store import is lazy
+    """The store at ``db``, read-only unless the command writes.
+
+    Read-only, reading never changes the file, works on a file nobody may write, and many
+    readers can share the store. Every way opening fails is one line and exit 2.
+    """
+    import duckdb
+
     from .store import Store
 
-    if must_exist and not db.exists():
+    if not write and not db.exists():
         raise _fail(f"no store at {db}; run `crosswire run PATH --db {db}` first")
-    return Store(db)
+    try:
+        store = Store(db, read_only=not write)
+        if not write and _needs_upgrade(db, store):
+            # Made by an older crosswire: upgrade its schema once, as any write would, then read.
+            store.close()
+            Store(db).close()
+            store = Store(db, read_only=True)
+    except (duckdb.Error, OSError) as exc:
+        raise _fail(_store_error(db, exc)) from None
+    return store
+
+
+def _needs_upgrade(db: Path, store) -> bool:  # noqa: ANN001
+    import duckdb
+
+    from .store.migrations import MIGRATIONS
+
+    try:
+        done = {r[0] for r in store.con.execute("SELECT name FROM _crosswire_migrations").fetchall()}
+    except duckdb.CatalogException:
+        store.close()
+        raise _fail(f"{db} is a DuckDB file but not a crosswire store") from None
+    return any(name not in done for name, _ in MIGRATIONS)
+
+
+# DuckDB: 'Could not set lock on file "x": Conflicting lock is held in /usr/bin/python3 (PID 123). See ...'
+_LOCK_HOLDER = re.compile(r"held in (?P<program>.+?) \(PID (?P<pid>\d+)\)")
+
+
+def _store_error(db: Path, exc: Exception) -> str:
+    text = str(exc)
+    if "could not set lock" in text.lower():
+        m = _LOCK_HOLDER.search(text)
+        holder = f"PID {m['pid']} ({m['program']})" if m else "another process"
+        return f"store {db} is busy: {holder} has it open; try again when it has finished"
+    first = (text.splitlines() or [type(exc).__name__])[0]
+    return f"cannot open store {db}: {first.removeprefix('IO Error: ')}"
 
 
 class _RichReporter:
@@ -94,9 +141,9 @@ def run(
         except ImportError as exc:
             if (exc.name or "").split(".")[0] not in {"dask", "distributed"}:
                 raise
-            raise _fail("--dask needs Dask: pip install -e '.\\[dask]'") from None
+            raise _fail("--dask needs Dask: pip install -e '.[dask]'") from None
     settings = _settings(config, n_process=n_process)
-    with _open_store(db, must_exist=False) as store, Progress(
+    with _open_store(db, write=True) as store, Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), console=err, transient=False,
     ) as progress:
@@ -105,7 +152,7 @@ def run(
             summary = run_distributed(paths, store, settings, workers=workers, reporter=reporter)
         else:
             summary = run_pipeline(paths, store, settings, reporter)
-    table = Table(title=f"run {summary.run_id} -> {db}")
+    table = Table(title=safe(f"run {summary.run_id} -> {db}"))
     cols = ("inputs", "processed", "duplicate", "unchanged", "rejected", "entities", "events", "claims", "stories", "relations")
     for col in cols:
         table.add_column(col, justify="right")
@@ -116,7 +163,7 @@ def run(
         for col in ("source", "stage", "reason"):
             rej.add_column(col)
         for r in summary.rejections[:50]:
-            rej.add_row(r.source, r.stage, r.reason)
+            rej.add_row(*safe_row(r.source, r.stage, r.reason))
         console.print(rej)
         if len(summary.rejections) > 50:
             console.print(f"... and {len(summary.rejections) - 50} more (crosswire export --format jsonl)")
@@ -129,7 +176,7 @@ def docs(db: DbOption = Path("crosswire.duckdb"), limit: Annotated[int, typer.Op
     Example: crosswire docs --db seeds.duckdb
     """
     with _open_store(db) as store:
-        table = Table(title=f"documents in {db}")
+        table = Table(title=safe(f"documents in {db}"))
         for col in ("id", "outlet", "host", "date", "title", "words", "status"):
             table.add_column(col, overflow="fold")
         for row in store.rows("documents", order="source, id"):
@@ -138,9 +185,9 @@ def docs(db: DbOption = Path("crosswire.duckdb"), limit: Annotated[int, typer.Op
             limit -= 1
             date = row["published"] or ((row["published_inferred"] or {}).get("date") and f"~{row['published_inferred']['date']}") or ""
             status = f"copy of {row['duplicate_of'][:12]}" if row["duplicate_of"] else "ok"
-            table.add_row(row["id"][:12], row["outlet"] or "", row["host"] or "", date, row["title"] or "", str(row["words"]), status)
+            table.add_row(*safe_row(row["id"][:12], row["outlet"], row["host"], date, row["title"], row["words"], status))
         for row in store.rows("rejections", order="source"):
-            table.add_row(row["id"][:12], "", "", "", row["source"], "", f"rejected ({row['stage']}): {row['reason']}")
+            table.add_row(*safe_row(row["id"][:12], "", "", "", row["source"], "", f"rejected ({row['stage']}): {row['reason']}"))
         console.print(table)
 
 
@@ -155,16 +202,16 @@ def show(doc_id: Annotated[str, typer.Argument(help="Document id (a prefix is en
         doc = store.find_document(doc_id)
         if doc is None:
             raise _fail(f"no single document matches {doc_id!r} (try `crosswire docs`)")
-        meta = Table(show_header=False, title=doc.id)
+        meta = Table(show_header=False, title=safe(doc.id))
         for key in ("source", "outlet", "host", "title", "published", "published_inferred", "language", "encoding",
                     "dateline", "url", "duplicate_of", "words"):
-            meta.add_row(key, str(getattr(doc, key)))
+            meta.add_row(key, safe(str(getattr(doc, key))))
         console.print(meta)
         console.rule("text")
-        console.print(doc.text, markup=False, highlight=False)
+        console.print(safe(doc.text))
         console.rule(f"removed ({len(doc.boilerplate)} lines)")
         for line in doc.boilerplate:
-            console.print(f"[dim]- {line}[/]", markup=True, highlight=False) if "[" not in line else console.print("- " + line, markup=False)
+            console.print(safe("- " + line, "dim"))
         ents = {e.id: e for e in store.entities()}
         mentions = store.mentions(doc.id)
         table = Table(title=f"entities ({len(mentions)} mentions)")
@@ -172,7 +219,7 @@ def show(doc_id: Annotated[str, typer.Argument(help="Document id (a prefix is en
             table.add_column(col)
         for m in mentions:
             ent = ents.get(m.entity or "")
-            table.add_row(m.text, m.type, ent.canonical if ent else "", f"{m.start}-{m.end}")
+            table.add_row(*safe_row(m.text, m.type, ent.canonical if ent else "", f"{m.start}-{m.end}"))
         console.print(table)
 
 
@@ -190,7 +237,7 @@ def entities(db: DbOption = Path("crosswire.duckdb"),
         for e in sorted(store.entities(), key=lambda e: (-len(e.docs), e.canonical)):
             if name and not any(name.lower() in a.lower() for a in [e.canonical, *e.aliases]):
                 continue
-            table.add_row(e.type, e.canonical, " | ".join(a for a in e.aliases if a != e.canonical), str(len(e.docs)))
+            table.add_row(*safe_row(e.type, e.canonical, " | ".join(a for a in e.aliases if a != e.canonical), len(e.docs)))
         console.print(table)
 
 
@@ -224,8 +271,8 @@ def events(
         places = ", ".join(p.name for p in ev.places)
         dead = "" if ev.fatalities is None else dead_text(ev.fatalities.low, ev.fatalities.high, ev.fatalities.victims)
         status = ev.modality + (f" ({ev.reported_by})" if ev.reported_by else "")
-        table.add_row(when_text(ev.date, ev.date_text, ev.date_basis), ev.type + (f"/{ev.mode}" if ev.mode else ""),
-                      who, places, dead, status, outlets.get(ev.doc, ""))
+        table.add_row(*safe_row(when_text(ev.date, ev.date_text, ev.date_basis), ev.type + (f"/{ev.mode}" if ev.mode else ""),
+                                who, places, dead, status, outlets.get(ev.doc, "")))
     console.print(table)
 
 
@@ -259,8 +306,8 @@ def claims(
     for c in found:
         who = (c.speaker.canonical or c.speaker.text) if c.speaker else "?"
         text = (f"“{c.text}”" if c.direct else c.text) + ("  [denial]" if c.polarity == "negative" else "")
-        table.add_row(who, (c.speaker.affiliation if c.speaker else None) or "", " <- ".join(c.chain),
-                      c.cue, text)
+        table.add_row(*safe_row(who, (c.speaker.affiliation if c.speaker else None) or "", " <- ".join(c.chain),
+                                c.cue, text))
     console.print(table)
 
 
@@ -278,8 +325,8 @@ def stories(db: DbOption = Path("crosswire.duckdb")) -> None:
             n_events = sum(len(store.events(d)) for d in st.docs)
             n_claims = sum(len(store.claims(d)) for d in st.docs)
             n_contra = sum(1 for r in store.relations(st.id) if r.type == "contradicts")
-            table.add_row(st.id[:12], st.start or "", st.end or "", st.title, ", ".join(st.outlets),
-                          str(len(st.docs)), str(n_events), str(n_claims), str(n_contra))
+            table.add_row(*safe_row(st.id[:12], st.start, st.end, st.title, ", ".join(st.outlets),
+                                    len(st.docs), n_events, n_claims, n_contra))
         console.print(table)
 
 
@@ -327,7 +374,7 @@ def export_cmd(
         except CrosswireError as exc:
             raise _fail(str(exc)) from None
     if out is not None:
-        err.print("wrote " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" -> {out}")
+        err.print(safe("wrote " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" -> {out}"))
 
 
 # The evaluation commands live in eval_cli.py; importing it registers them on eval_app.

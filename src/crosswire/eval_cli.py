@@ -10,6 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .cli import _fail, console, err, eval_app
+from .display import safe
 
 
 def flat_metrics(values: dict, prefix: str = "") -> dict[str, float | int]:
@@ -32,7 +33,7 @@ def flat_metrics(values: dict, prefix: str = "") -> dict[str, float | int]:
 
 def _metrics_table(title: str, result: dict) -> Table:
     """One row per metric, one column per system: evaluations report dozens of nested figures."""
-    table = Table(title=title)
+    table = Table(title=safe(title))  # the title quotes the dataset path as typed
     systems = {name: flat_metrics(vals) for name, vals in result["systems"].items()}
     names = list(dict.fromkeys(m for vals in systems.values() for m in vals))
     table.add_column("metric")
@@ -147,7 +148,7 @@ def eval_all(
     if out is not None:
         out.parent.mkdir(parents=True, exist_ok=True)
         save(figures, out.with_suffix(".json"))
-        err.print(f"wrote {out.with_suffix('.md')} and {out.with_suffix('.json')}")
+        err.print(safe(f"wrote {out.with_suffix('.md')} and {out.with_suffix('.json')}"))
     if readme is not None:
         readme.write_text(with_table(readme.read_text(encoding="utf-8"), figures), encoding="utf-8")
-        err.print(f"rewrote the results section of {readme}")
+        err.print(safe(f"rewrote the results section of {readme}"))

@@ -1,4 +1,10 @@
-"""Store -> JSON Lines (exactly per spec/export.md), CSV and Parquet files."""
+"""Store -> JSON Lines (exactly per spec/export.md), CSV and Parquet files.
+
+CSV files are opened in spreadsheets, which run a cell starting with ``=``, ``+``, ``-``,
+``@``, tab or carriage return as a formula, and article text can start with anything. So
+CSV text cells that start so get a leading ``'`` (OWASP's CSV-injection advice; see
+``csv_cell``). JSONL and Parquet are read by programs and keep every value as stored.
+"""
 
 from __future__ import annotations
 
@@ -42,7 +48,8 @@ def export(store: Store, fmt: str, out: Path | None, kinds: tuple[str, ...] = tu
     """Write the store's records; returns how many of each kind were written.
 
     JSONL goes to one file (or stdout when ``out`` is None); CSV and Parquet write one file
-    per kind next to ``out`` (``out.stem + "-" + kind``), nested fields as JSON text in CSV.
+    per kind next to ``out`` (``out.stem + "-" + kind``), nested fields as JSON text in CSV;
+    CSV text cells that a spreadsheet would run as a formula start with ``'`` (``csv_cell``).
 
     Example:
         >>> export(store, "jsonl", Path("seeds.jsonl"))          # doctest: +SKIP
@@ -76,7 +83,7 @@ def export(store: Store, fmt: str, out: Path | None, kinds: tuple[str, ...] = tu
             with open(target, "w", encoding="utf-8", newline="") as fh:
                 writer = csv.DictWriter(fh, fieldnames=names)
                 writer.writeheader()
-                writer.writerows(flat)
+                writer.writerows({n: csv_cell(v) for n, v in r.items()} for r in flat)
         else:
             table = pa.table({n: [r[n] for r in flat] for n in names}) if flat else pa.table({n: pa.array([], pa.string()) for n in names})
             pq.write_table(table, target)
@@ -86,6 +93,25 @@ def export(store: Store, fmt: str, out: Path | None, kinds: tuple[str, ...] = tu
 def _flat(value: Any) -> Any:
     if isinstance(value, (dict, list)):
         return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any) -> Any:
+    """A value as written to a CSV cell: text a spreadsheet would run as a formula gets a leading ``'``.
+
+    Only text is changed. Numbers come from numeric columns (a latitude of -3.5, a score of
+    -0.5) and stay numbers, which a spreadsheet reads as numbers, never as formulas. Text is
+    quoted even when it reads as a number (a title "-3"): it is text, and the quote keeps it so.
+
+    Example:
+        >>> csv_cell("=1+1"), csv_cell("-2+3"), csv_cell(-3.5), csv_cell("Kessel"), csv_cell(None)
+        ("'=1+1", "'-2+3", -3.5, 'Kessel', None)
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
     return value
 
 
@@ -143,12 +169,12 @@ def _party_name(party: dict[str, Any] | None) -> str | None:
 
 
 def export_acled(store: Store, out: Path) -> int:
-    """Write ACLED-shaped CSV; returns the number of rows."""
+    """Write ACLED-shaped CSV (formula-like text quoted, see ``csv_cell``); returns the number of rows."""
     n = 0
     with open(out, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)
         writer.writeheader()
         for row in acled_rows(store):
-            writer.writerow(row)
+            writer.writerow({k: csv_cell(v) for k, v in row.items()})
             n += 1
     return n

@@ -1,4 +1,7 @@
-"""Rich rendering of a story report (the dict from story_report.py); no logic of its own."""
+"""Rich rendering of a story report (the dict from story_report.py); no logic of its own.
+
+Every cell goes through ``display.safe``: titles, speakers and claims are article text.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +9,9 @@ from typing import Any
 
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
+
+from .display import safe, safe_row
 
 
 def dead_text(low: int, high: int, victims: str | None) -> str:
@@ -28,21 +34,21 @@ def _dead(d: dict[str, Any] | None) -> str:
 def render_story(console: Console, report: dict[str, Any]) -> None:
     """Print the timeline, claims by side, contradictions, differing numbers and coverage."""
     st = report["story"]
-    console.rule(f"[bold]{st['title']}[/]  ({st['start'] or '?'} .. {st['end'] or '?'})")
+    console.rule(Text.assemble(safe(st["title"], "bold"), safe(f"  ({st['start'] or '?'} .. {st['end'] or '?'})")))
     for d in st["docs"]:
         date = d["published"] or (f"~{d['published_inferred']['date']} ({d['published_inferred']['basis']})"
                                   if d["published_inferred"] else "undated")
-        console.print(f"  {d['id'][:12]}  {d['outlet']}: {d['title']}  [{date}]", markup=False, highlight=False)
+        console.print(safe(f"  {d['id'][:12]}  {d['outlet']}: {d['title']}  [{date}]"))
 
     timeline = Table(title="timeline", caption="~ dated from an earlier sentence of the same report")
     for col in ("date", "what", "who -> whom", "where", "dead", "says who", "outlet"):
         timeline.add_column(col, overflow="fold")
     for e in report["timeline"]:
         says = e["modality"] + (f": {e['reported_by']}" if e["reported_by"] else "")
-        timeline.add_row(when_text(e["date"], e["date_text"], e.get("date_basis")),
-                         e["type"] + (f"/{e['mode']}" if e["mode"] else ""),
-                         f"{e['actor'] or '?'} -> {e['target'] or '?'}", ", ".join(e["places"]),
-                         _dead(e["dead"]), says, e["outlet"])
+        timeline.add_row(*safe_row(when_text(e["date"], e["date_text"], e.get("date_basis")),
+                                   e["type"] + (f"/{e['mode']}" if e["mode"] else ""),
+                                   f"{e['actor'] or '?'} -> {e['target'] or '?'}", ", ".join(e["places"]),
+                                   _dead(e["dead"]), says, e["outlet"]))
     console.print(timeline)
 
     sides = Table(title="claims by side")
@@ -51,7 +57,7 @@ def render_story(console: Console, report: dict[str, Any]) -> None:
     for side, claims in report["sides"].items():
         for i, c in enumerate(claims):
             text = (f"“{c['text']}”" if c["direct"] else c["text"]) + (" [denies]" if c["polarity"] == "negative" else "")
-            sides.add_row(side if i == 0 else "", c["speaker"], " <- ".join(c["chain"]), text)
+            sides.add_row(*safe_row(side if i == 0 else "", c["speaker"], " <- ".join(c["chain"]), text))
         sides.add_section()
     console.print(sides)
 
@@ -59,8 +65,8 @@ def render_story(console: Console, report: dict[str, Any]) -> None:
     for col in ("relation", "one side", "other side", "reason"):
         rel.add_column(col, overflow="fold")
     for r in report["relations"]:
-        rel.add_row(r["type"], f"{r['a']['speaker']} ({r['a']['side']}): {r['a']['text']}",
-                    f"{r['b']['speaker']} ({r['b']['side']}): {r['b']['text']}", r["reason"])
+        rel.add_row(*safe_row(r["type"], f"{r['a']['speaker']} ({r['a']['side']}): {r['a']['text']}",
+                              f"{r['b']['speaker']} ({r['b']['side']}): {r['b']['text']}", r["reason"]))
     console.print(rel)
 
     if report["numbers"]:
@@ -68,12 +74,12 @@ def render_story(console: Console, report: dict[str, Any]) -> None:
         for col in ("event", "victims", "figures"):
             nums.add_column(col, overflow="fold")
         for n in report["numbers"]:
-            nums.add_row(n["type"], n["victims"] or "", "; ".join(f"{fig}: {', '.join(o)}" for fig, o in n["figures"].items()))
+            nums.add_row(*safe_row(n["type"], n["victims"], "; ".join(f"{fig}: {', '.join(o)}" for fig, o in n["figures"].items())))
         console.print(nums)
 
     cov = Table(title="coverage by outlet")
     for col in ("outlet", "events", "claims", "sides quoted", "leaves out"):
         cov.add_column(col, overflow="fold")
     for c in report["coverage"]:
-        cov.add_row(c["outlet"], str(c["events"]), str(c["claims"]), ", ".join(c["sides"]), ", ".join(c["leaves_out"]))
+        cov.add_row(*safe_row(c["outlet"], c["events"], c["claims"], ", ".join(c["sides"]), ", ".join(c["leaves_out"])))
     console.print(cov)

@@ -1,0 +1,57 @@
+"""Strings from inputs made safe to show on a terminal: literal text, no control codes.
+
+Titles, outlets, file names, speakers and claims are whatever an article or its scraper
+wrote. Rich reads a plain ``str`` as markup (``[/]`` raises, ``[link=...]`` makes a link)
+and passes escape sequences to the terminal (``ESC]0;...BEL`` retitles the window,
+``ESC[2J`` clears it). Everything the CLI and the story view print that came from an input
+goes through ``safe``: a ``Text`` is never parsed as markup, and the control codes are gone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from rich.style import Style
+from rich.text import Text
+
+# Whole escape sequences go first so their parameters do not linger as text once the ESC
+# is gone ("[2J"). String sequences (OSC, DCS, SOS, PM, APC) are dropped only with their
+# terminator: an unterminated one loses just its introducer, so no visible text vanishes.
+_SEQUENCE = re.compile(
+    r"\x1b\[[0-?]*[ -/]*[@-~]"                          # CSI, 7-bit: ESC [ ... final
+    r"|\x9b[0-?]*[ -/]*[@-~]"                           # CSI, 8-bit
+    r"|[\x1b][\]PX^_][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # OSC/DCS/SOS/PM/APC, 7-bit
+    r"|[\x90\x98\x9d\x9e\x9f][^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)"  # the same, 8-bit
+    r"|\x1b[ -/]*[0-~]"                                 # any other ESC sequence (ESC c, ESC 7, ESC ] ...)
+)
+# C0 except tab and newline, DEL, and C1: what is left of any sequence, and lone codes.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def clean(value: object) -> str:
+    """``value`` as a string without terminal control codes; None is "".
+
+    Example:
+        >>> clean("\\x1b]0;pwned\\x07\\x1b[2JTitle\\x1b[31m here\\x07")
+        'Title here'
+        >>> clean("[/] stays")
+        '[/] stays'
+    """
+    if value is None:
+        return ""
+    return _CONTROL.sub("", _SEQUENCE.sub("", str(value)))
+
+
+def safe(value: object, style: str | Style = "") -> Text:
+    """An input-derived value as Rich ``Text``: printed literally, never read as markup.
+
+    Example:
+        >>> safe("[bold red]x[/]").plain
+        '[bold red]x[/]'
+    """
+    return Text(clean(value), style=style)
+
+
+def safe_row(*values: object) -> list[Text]:
+    """Table cells, each through ``safe`` (numbers and None included)."""
+    return [safe(v) for v in values]
