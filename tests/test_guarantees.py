@@ -166,3 +166,13 @@ def test_copies_of_a_rejected_original_point_at_a_stored_document(tmp_path: Path
                    for d in docs.values() if d.duplicate_of)
         [read] = [d for d in docs.values() if d.duplicate_of is None]
         assert store.events(read.id) or store.claims(read.id) or store.mentions(read.id)  # it was read
+
+
+def test_a_lone_surrogate_in_a_json_string_is_cleaned_not_a_crash() -> None:
+    from crosswire.records import Document, RawArticle
+    from crosswire.run import to_document
+
+    body = "The council met on Tuesday \ud800 and approved the budget for the new bridge over the river. " * 4
+    item = RawArticle(id="x", source="feed.jsonl#L1", raw=b"{}", kind="text", hints={"body": body})
+    out = to_document(item)  # raised UnicodeEncodeError before (found by bench/fuzz.py)
+    assert isinstance(out, Document) and "\ud800" not in out.text and "approved the budget" in out.text

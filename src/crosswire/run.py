@@ -82,6 +82,10 @@ class RunSummary:
 
 def to_document(item: RawArticle) -> Document | Rejection:
     """Decode and clean one raw input (a pure function, so Dask can map it)."""
+    # A JSON string may hold a lone surrogate ("\\ud800"), which UTF-8 (and so the store) cannot
+    # encode: it becomes "?" in every field the container supplied.
+    item = replace(item, hints={k: v.encode("utf-8", "replace").decode("utf-8") if isinstance(v, str) else v
+                                for k, v in item.hints.items()})
     body = item.hints.get("body")
     try:
         decoded = decode(body.encode("utf-8") if body is not None else item.raw, item.hints.get("charset"))
