@@ -168,14 +168,14 @@ def test_rss_and_atom_feeds(tmp_path: Path) -> None:
     one, two, three, empty = rss_items
     assert isinstance(one, RawArticle) and isinstance(two, RawArticle) and isinstance(three, RawArticle)
     assert one.source == f"{tmp_path / 'wire.rss'}#https://w.example/1" and one.url == "https://w.example/1"
-    assert one.kind == "html" and one.raw == "<p>First body.</p>".encode() and one.id == sha256_hex(one.raw)
-    assert one.hints == {"title": "One", "published": "2024-03-12T09:30:00+01:00", "outlet": "Test Wire"}
+    assert one.kind == "html" and one.hints["body"] == "<p>First body.</p>" and one.id == sha256_hex(one.raw)
+    assert one.hints == {"title": "One", "published": "2024-03-12T09:30:00+01:00", "outlet": "Test Wire", "body": "<p>First body.</p>"}
     assert "published" not in two.hints
     assert three.source.endswith("wire.rss#3") and three.url is None
     assert isinstance(empty, Rejection) and "feed entry 4" in empty.reason and empty.raw
     [atom] = list(read_file(tmp_path / "desk.xml"))  # .xml is sniffed as a feed
     assert isinstance(atom, RawArticle)
-    assert atom.hints == {"title": "Atom one", "published": "2024-03-13T10:00:00+02:00", "outlet": "Atom Desk"}
+    assert atom.hints == {"title": "Atom one", "published": "2024-03-13T10:00:00+02:00", "outlet": "Atom Desk", "body": "<p>Atom body.</p>"}
 
 
 def test_unparseable_feed_and_plain_xml_are_rejected(tmp_path: Path) -> None:
@@ -292,3 +292,134 @@ def test_examples_corpus_reads_cleanly() -> None:
     assert "Sergueï Volkov" in french.text and "défense" in french.text
     ledger = decode(by_file["northern-ledger-kestria-border-town-shelled.txt"].raw)
     assert "Kestria’s interior ministry" in ledger.text and "â€" not in ledger.text
+
+
+# --- limits per record, before decoding (issue 10) ------------------------------------
+
+
+@pytest.mark.issue(10)
+def test_warc_record_over_max_bytes_is_rejected_before_decoding(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    big = ("<html><body><p>" + "Shells hit the bridge at dawn. " * 2000 + "</p></body></html>").encode()  # 62 KB
+    small = b"<html><body><p>Shells hit the river bank.</p></body></html>"
+    path = tmp_path / "crawl.warc.gz"
+    path.write_bytes(make_warc([("https://k.example/big", "200 OK", big, "text/html"),
+                                ("https://k.example/small", "200 OK", small, "text/html")]))
+    assert path.stat().st_size < 20_000  # the file is small: only the record is over the limit
+    decoded: list[int] = []
+    real = ingest.warc.detect_encoding
+    monkeypatch.setattr(ingest.warc, "detect_encoding", lambda raw, *a: decoded.append(len(raw)) or real(raw, *a))
+    rejected, article = list(read_warc(path, max_bytes=20_000))
+    assert isinstance(rejected, Rejection) and isinstance(article, RawArticle)
+    assert rejected.reason.startswith("WARC record ") and "over the 20,000 bytes limit (max_bytes)" in rejected.reason
+    assert rejected.source.startswith(f"{path}#urn:uuid:") and rejected.stage == "ingest"
+    assert rejected.raw == big and rejected.id == sha256_hex(big)
+    assert article.url == "https://k.example/small"
+    assert max(decoded) <= 20_000  # the big record was never decoded
+
+
+@pytest.mark.issue(10)
+def test_jsonl_is_read_line_by_line_with_limits_per_line(tmp_path: Path) -> None:
+    lines = [json.dumps({"text": f"Report {n}. " + "Shells hit the town. " * 250}) for n in range(3)]  # ~5 KB each
+    lines.append(json.dumps({"text": "Long report. " + "Shells hit the town. " * 700}))  # ~15 KB
+    lines.append(json.dumps({"text": "Wide report. " + "Shells hit the town. " * 420}))  # 8,833 chars, 9 KB
+    lines.append(json.dumps({"text": "Снаряды упали. " * 300}, ensure_ascii=False))  # 4,500 chars, 8 KB
+    path = tmp_path / "dump.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    assert path.stat().st_size > 30_000  # the whole file is over max_bytes; no line of it is
+    items = items_of([path], max_bytes=10_000, max_chars=8_000)
+    assert [type(i).__name__ for i in items] == ["RawArticle"] * 3 + ["Rejection", "Rejection", "RawArticle"]
+    over_bytes, over_chars = items[3], items[4]
+    assert isinstance(over_bytes, Rejection) and isinstance(over_chars, Rejection)
+    assert over_bytes.reason == f"line 4 is {len(lines[3]):,} bytes, over the 10,000 bytes limit (max_bytes)"
+    assert over_bytes.raw == lines[3].encode() and over_bytes.source == f"{path}#L4"
+    assert "8,833 characters" in over_chars.reason and "(max_chars)" in over_chars.reason
+    assert over_chars.raw == lines[4].encode()
+
+
+@pytest.mark.issue(10)
+def test_text_over_max_chars_is_rejected_fast_before_cleaning(tmp_path: Path) -> None:
+    import time
+
+    text = "Shells hit the border town overnight, officials said. " * 20_000  # 1.08 M characters
+    (tmp_path / "dump.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "wide.txt").write_text("Снаряды попали в город. " * 3_000, encoding="utf-8")  # 72 K chars, 135 KB
+    started = time.perf_counter()
+    dump, wide = items_of([tmp_path], max_chars=100_000)
+    assert time.perf_counter() - started < 1.0
+    assert isinstance(dump, Rejection) and dump.stage == "ingest"
+    assert dump.reason == f"text has {len(text):,} characters, over the 100,000 characters limit (max_chars)"
+    assert dump.raw == text.encode() and dump.id == sha256_hex(dump.raw)
+    assert isinstance(wide, RawArticle)  # characters are counted, not bytes
+
+
+@pytest.mark.issue(10)
+def test_feed_entry_over_max_chars_is_rejected(tmp_path: Path) -> None:
+    long_body = "Shells hit the town. " * 1000
+    feed = RSS.replace("<description>Second body.</description>", f"<description>{long_body}</description>")
+    (tmp_path / "wire.rss").write_text(feed, encoding="utf-8")
+    items = list(read_file(tmp_path / "wire.rss", max_chars=10_000))
+    two = items[1]
+    assert isinstance(two, Rejection) and "(max_chars)" in two.reason and "feed entry 2" in two.reason
+    assert two.raw is not None and two.raw in feed.encode() and long_body.encode() in two.raw
+
+
+@pytest.mark.issue(10)
+@pytest.mark.parametrize("name", ["bomb.warc.gz", "bomb.gz", "bomb.dat"])
+def test_gzip_bomb_stops_at_the_limit_and_says_so(tmp_path: Path, name: str) -> None:
+    import tracemalloc
+
+    path = tmp_path / name
+    path.write_bytes(gzip.compress(bytes(10_000_000)))  # 10 KB that inflate to 10 MB
+    tracemalloc.start()
+    try:
+        [rejection] = items_of([path], max_bytes=1_000_000)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert isinstance(rejection, Rejection)
+    assert "decompresses to over 1 MB" in rejection.reason and "(max_bytes)" in rejection.reason
+    assert rejection.raw == path.read_bytes()
+    assert peak < 3_000_000  # never inflated whole
+
+
+# --- unknown extensions are sniffed; feed entries keep the feed's bytes ---------------
+
+
+@pytest.mark.issue(10)
+def test_unknown_extensions_are_read_by_content(tmp_path: Path) -> None:
+    body = b"<p>" + b"The minister said on Monday that the talks would go on. " * 5 + b"</p>"
+    (tmp_path / "a.dat").write_bytes(gzip.compress(HTML_PAGE.encode()))
+    (tmp_path / "b.log").write_text("\n".join(json.dumps({"text": f"Story {n} here."}) for n in range(3)) + "\n", encoding="utf-8")
+    (tmp_path / "c.json").write_text(json.dumps({"articles": [{"text": "x"}]}, indent=2), encoding="utf-8")
+    (tmp_path / "d.page").write_bytes(b"\n  <!-- saved page -->\n<HTML><body>" + body + b"</body></HTML>")
+    (tmp_path / "e.bin").write_bytes(b"\x00\x01\x02binary")
+    by_name: dict[str, list[RawArticle | Rejection]] = {}
+    for item in items_of([tmp_path]):
+        by_name.setdefault(Path(item.source.split("#")[0]).name, []).append(item)
+    [a] = by_name["a.dat"]
+    assert isinstance(a, RawArticle) and a.kind == "html" and a.raw == HTML_PAGE.encode()
+    assert [i.source.rsplit("#", 1)[1] for i in by_name["b.log"]] == ["L1", "L2", "L3"]
+    assert all(isinstance(i, RawArticle) and i.hints["body"].startswith("Story") for i in by_name["b.log"])
+    [c] = by_name["c.json"]
+    assert isinstance(c, Rejection) and "JSON" in c.reason and "JSON Lines" in c.reason
+    [d] = by_name["d.page"]
+    assert isinstance(d, RawArticle) and d.kind == "html"
+    [e] = by_name["e.bin"]
+    assert isinstance(e, Rejection) and e.reason.startswith("binary file")
+
+
+@pytest.mark.issue(10)
+def test_feed_entries_keep_the_feed_bytes_of_their_element(tmp_path: Path) -> None:
+    path = tmp_path / "wire.rss"
+    path.write_text(RSS, encoding="utf-8")
+    feed = path.read_bytes()
+    one, two, three, empty = read_file(path)
+    for item in (one, two, three, empty):
+        assert item.raw is not None and item.raw in feed and item.id == sha256_hex(item.raw)
+        assert item.raw.startswith(b"<item>") and item.raw.endswith(b"</item>")
+    assert isinstance(one, RawArticle) and one.hints["body"] == "<p>First body.</p>"
+    assert b"<title>One</title>" in one.raw and b"<title>Empty</title>" in empty.raw
+    atom = tmp_path / "desk.atom"
+    atom.write_text(ATOM, encoding="utf-8")
+    [entry] = read_file(atom)
+    assert entry.raw.startswith(b"<entry>") and entry.raw in atom.read_bytes()

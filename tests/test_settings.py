@@ -29,3 +29,17 @@ def test_settings_invalid_values_fail_when_built(flags):
 def test_settings_config_hash_changes_with_values():
     assert load_settings().config_hash() == load_settings().config_hash()
     assert load_settings().config_hash() != load_settings(batch_size=7).config_hash()
+
+
+@pytest.mark.issue(10)
+def test_settings_max_chars_is_documented_and_validated(tmp_path):
+    from importlib import resources
+
+    assert load_settings().max_chars == 3_000_000
+    cfg_text = resources.files("crosswire").joinpath("default.cfg").read_text("utf-8")
+    assert "max_chars = 3000000" in cfg_text
+    cfg = tmp_path / "user.cfg"
+    cfg.write_text("[ingest]\nmax_chars = 5000\n")
+    assert load_settings(cfg).max_chars == 5000
+    with pytest.raises(SettingsError, match="max_chars"):
+        load_settings(max_chars=0)

@@ -11,6 +11,10 @@ class Errors:
     """Coded error messages (E1xx ingest/clean, E2xx nlp, E3xx store, E4xx cli/settings)."""
 
     E101 = "no such file or directory: {path}"
+    E103 = "{what} has {size:,} characters, over the {limit:,} characters limit (max_chars)"
+    E104 = "{what} is {size}, over the {limit} limit (max_bytes)"
+    E105 = "{what} decompresses to over {limit}; stopped there, not read (a gzip bomb?)"
+    E111 = "the HTML is too deeply nested for the HTML parser (over {depth} levels); no text could be read"
     E201 = "spaCy model {name} is not installed; run `pip install -e .` to install the pinned model"
     E202 = "text of document {doc} has {size} characters, above the nlp limit of {limit}"
     E203 = "alias table {path}, line {line}: expected 5 tab-separated columns (canonical, type, aliases, country, kind)"

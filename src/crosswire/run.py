@@ -231,7 +231,7 @@ def run_stages(
     seen: set[str] = set()
     rejected_now: set[str] = set()
     rep.stage("reading inputs", None)
-    items = read_inputs(paths, max_bytes=settings.max_bytes)
+    items = read_inputs(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars)
     index = DuplicateIndex(store.signatures(), threshold=settings.dedup_threshold,
                            num_perm=settings.dedup_num_perm, shingle_words=settings.dedup_shingle_words)
     for chunk in _chunks(items, CHUNK_SIZE):

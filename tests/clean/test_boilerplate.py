@@ -159,3 +159,43 @@ def test_boilerplate_seeds(seeds_dir: Path) -> None:
     assert any("Share this article" in r for r in aj.removed)
     assert aj.paragraphs[-1].endswith("had asked Putin for the support.")
     assert xh.paragraphs[-1].endswith('Assad said Sunday.')
+
+
+# Real articles often arrive as one long line (JSONL dumps): a widget phrase inside prose,
+# a caption credit fused to the first sentence or a rights line at the end must not make
+# the whole article "boilerplate" (issue 10: 11 of 421 geoparsing-news articles).
+_PROSE = (
+    "The United States appreciates the role of Morocco in the fight against terrorism, the State "
+    "Department said on Thursday. Officials from both countries met in Rabat to review the security "
+    "pact signed last year, and said they would meet again in the autumn. The talks covered border "
+    "patrols, the exchange of intelligence and the training of police officers in the south. "
+)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        _PROSE + "Both sides said they share the concern over the flow of fighters across the desert.",
+        "A road sign in East Oxford which was knocked down by a lorry will be replaced in four months. " + _PROSE,
+        "(Image: Stu Morgan) An air ambulance landed nearby, and police closed the road. " + _PROSE,
+        "SPRINGFIELD, Ill. (AP) - " + _PROSE + "Copyright 2018 The Associated Press. All rights reserved.",
+        _PROSE + "Readers can sign up for the newsletter of the local paper to follow the talks.",
+    ],
+)
+def test_boilerplate_one_line_article_is_prose(line: str) -> None:
+    cleaned = strip_boilerplate(line)
+    assert cleaned.paragraphs
+    assert Counter(" ".join(cleaned.paragraphs + cleaned.removed).split()) == Counter(line.split())
+    assert "The United States appreciates" in cleaned.paragraphs[0]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Like us on Facebook; Follow us on Twitter; Daily Newsletter.",
+        "Your email address will not be published. Required fields are marked. Leave a reply below.",
+        "We use cookies to improve your experience. Read our privacy policy. Subscribe to our newsletter.",
+    ],
+)
+def test_boilerplate_short_widget_lines_stay_chrome(line: str) -> None:
+    assert body_score(line_features(line)) < BODY_THRESHOLD

@@ -80,3 +80,12 @@ def test_html_wire_credit_in_page() -> None:
     assert doc.outlet == "Reuters"
     assert doc.text.startswith(BODY[0]) and doc.text.endswith(BODY[3])
     assert "GENEVA (Reuters) -" in doc.boilerplate and "Xinhua" in doc.boilerplate
+
+
+def test_html_too_deeply_nested_says_so() -> None:
+    depth = 100_000
+    page = "<html><body>" + "<div>" * depth + f"<p>{BODY[0]}</p>" + "</div>" * depth + "</body></html>"
+    raw = page.encode()
+    out = clean_article(RawArticle(id=sha256_hex(raw), source="deep.html", raw=raw, kind="html"), decoded_text=page)
+    assert isinstance(out, Rejection) and out.raw == raw
+    assert "too deeply nested for the HTML parser" in out.reason and "empty" not in out.reason

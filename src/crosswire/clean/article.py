@@ -14,6 +14,7 @@ from crosswire.clean.metadata import (
     read_outlet,
     resolve_host,
 )
+from crosswire.errors import Errors
 from crosswire.records import Document, RawArticle, Rejection
 
 # Rejection code for "nothing left after cleaning" (E1xx: ingest/clean, see errors.py).
@@ -35,6 +36,7 @@ class _Body:
     published: str | None
     format: str
     lead_credit: str | None = None
+    too_deep: int | None = None  # the HTML parser's depth limit, when the page nests past it
 
 
 def _from_text(text: str) -> _Body:
@@ -68,6 +70,7 @@ def _from_html(html: str, url: str | None) -> _Body:
         published=c.published,
         format="html",
         lead_credit=dateline,
+        too_deep=c.too_deep,
     )
 
 
@@ -107,14 +110,10 @@ def clean_article(
 
     if not body.paragraphs or all(p in body.headings for p in body.paragraphs):
         detail = f"{len(body.removed)} lines removed, none kept" if body.removed else "the input is empty"
-        return Rejection(
-            id=raw.id,
-            source=raw.source,
-            stage="clean",
-            reason=NO_TEXT_REASON.format(detail=detail),
-            code=NO_TEXT_CODE,
-            raw=raw.raw,
-        )
+        reason, code = NO_TEXT_REASON.format(detail=detail), NO_TEXT_CODE
+        if body.too_deep is not None:
+            reason, code = Errors.E111.format(depth=body.too_deep), "E111"
+        return Rejection(id=raw.id, source=raw.source, stage="clean", reason=reason, code=code, raw=raw.raw)
 
     clean_text = "\n\n".join(body.paragraphs)
     host = host_from_url(url)

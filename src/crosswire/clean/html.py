@@ -56,6 +56,7 @@ class CleanedHtml:
     published: str | None = None  # ISO date the page states
     headings: list[str] = field(default_factory=list)
     author: str | None = None
+    too_deep: int | None = None  # the parser's depth limit, when the page nests past it
 
 
 def _bare(html: str, url: str | None, **options: bool) -> trafilatura.settings.Document | None:
@@ -83,9 +84,8 @@ def visible_lines(html: str) -> list[str]:
         >>> visible_lines("<html><body><p>One <b>two</b></p><script>x()</script><div>Three</div></body></html>")
         ['One two', 'Three']
     """
-    try:
-        root = lxml_html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    root, _ = _parse(html)
+    if root is None:
         return []
     for bad in root.xpath("//" + " | //".join(INVISIBLE_TAGS)):
         bad.drop_tree()
@@ -118,6 +118,27 @@ def visible_lines(html: str) -> list[str]:
     return lines
 
 
+def _parse(html: str) -> tuple[etree._Element | None, int | None]:
+    """The page's tree, and libxml2's depth limit when the page nests past it.
+
+    Past the limit (256) libxml2 stops with a fatal error and returns what it read so far,
+    often nothing, so an empty page and a too-deep page would look alike.
+    """
+    parser = lxml_html.HTMLParser()
+    try:
+        root = lxml_html.fromstring(html, parser=parser)
+    except (etree.ParserError, ValueError):
+        root = None
+    for error in parser.error_log:
+        found = _DEPTH_ERROR.search(error.message)
+        if error.type_name == "ERR_RESOURCE_LIMIT" and found:
+            return root, int(found.group(1))
+    return root, None
+
+
+_DEPTH_ERROR = re.compile(r"[Ee]xcessive depth in document: (\d+)")
+
+
 def _heading_texts(doc: trafilatura.settings.Document) -> set[str]:
     if doc.body is None:
         return set()
@@ -144,7 +165,7 @@ def clean_html(html: str, url: str | None = None) -> CleanedHtml:
     doc = extract_body(html, url)
     page_lines = visible_lines(html)
     if doc is None:
-        return CleanedHtml(paragraphs=[], removed=page_lines)
+        return CleanedHtml(paragraphs=[], removed=page_lines, too_deep=_parse(html)[1])
     heads = _heading_texts(doc)
     paragraphs: list[str] = []
     dropped: list[str] = []

