@@ -423,3 +423,39 @@ def test_feed_entries_keep_the_feed_bytes_of_their_element(tmp_path: Path) -> No
     atom.write_text(ATOM, encoding="utf-8")
     [entry] = read_file(atom)
     assert entry.raw.startswith(b"<entry>") and entry.raw in atom.read_bytes()
+
+
+# --- found by bench/fuzz.py: inputs that crashed or vanished --------------------------------
+
+def test_a_warc_without_an_article_record_is_a_rejection_not_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "only-errors.warc.gz"
+    path.write_bytes(make_warc([("https://k.example/a", "404 Not Found", b"<p>gone</p>", "text/html"),
+                                ("https://k.example/b.png", "200 OK", b"\x89PNG", "image/png")]))
+    [item] = list(read_inputs([path]))
+    assert isinstance(item, Rejection) and "no article" in item.reason and item.raw == path.read_bytes()
+
+
+def test_a_blank_jsonl_file_is_a_rejection_not_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "blank.jsonl"
+    path.write_text("\n  \n\n", encoding="utf-8")
+    [item] = list(read_inputs([path]))
+    assert isinstance(item, Rejection) and "no records" in item.reason
+
+
+def test_a_url_that_is_not_one_gives_no_host_rather_than_a_crash() -> None:
+    from crosswire.clean.metadata import host_from_url
+
+    assert host_from_url("http://[::1") is None
+    assert host_from_url("https://kestriatoday.example[b]x[/b]/a") is None
+    assert host_from_url("https://www.kestriatoday.example/a") == "kestriatoday.example"
+
+
+def test_a_feed_date_of_year_zero_is_no_date_rather_than_a_crash(tmp_path: Path) -> None:
+    feed = ("<?xml version='1.0'?><rss version='2.0'><channel><title>T</title><item><title>Bridge reopens</title>"
+            "<link>https://k.example/a</link><pubDate>0000-00-00</pubDate><description>"
+            + "The bridge over the river reopened on Tuesday after repairs, the mayor said. " * 3
+            + "</description></item></channel></rss>")
+    path = tmp_path / "f.rss"
+    path.write_text(feed, encoding="utf-8")
+    [item] = list(read_inputs([path]))
+    assert isinstance(item, RawArticle) and not item.hints.get("published")

@@ -155,7 +155,10 @@ def host_from_url(url: str | None) -> str | None:
     """The site a URL points at, without ``www.``: ``https://www.aljazeera.com/x`` → ``aljazeera.com``."""
     if not url:
         return None
-    host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    try:
+        host = (urlsplit(url if "//" in url else f"//{url}").hostname or "").lower()
+    except ValueError:  # "http://[::1", "x.example[b]": a URL from the input, not a usable one
+        return None
     host = host.removeprefix("www.")
     return host or None
 

@@ -121,5 +121,8 @@ def _iso_published(entry: Any) -> str | None:
             pass
         parsed = entry.get(f"{key}_parsed")  # feedparser's UTC struct_time, other formats
         if parsed:
-            return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat()
+            try:
+                return datetime(*parsed[:6], tzinfo=timezone.utc).isoformat()
+            except ValueError:  # "0000-00-00" parses to year -1: no date, not a crash
+                continue
     return None

@@ -46,16 +46,21 @@ def read_jsonl(
     except OSError as exc:
         yield _reject(source, "ingest", f"cannot read {source}: {exc.strerror or exc}", None)
         return
-    number = 0
+    number = records = 0
     with handle:
         try:
             for number, line in enumerate(handle, start=1):
                 line = line.rstrip(b"\n").rstrip(b"\r")
                 if line.strip():  # blank lines (often a trailing one) are not records
+                    records += 1
                     yield _jsonl_item(f"{source}#L{number}", number, line, limits)
         except OSError as exc:
             reason = f"cannot read {source} after line {number}: {exc.strerror or exc}"
             yield _reject(f"{source}#L{number + 1}", "ingest", reason, None)
+            return
+    if not records:  # the file is an input too: an empty one says so rather than vanish
+        yield _reject(source, "ingest", "JSON Lines file with no records (empty or blank lines only)",
+                      raw if raw is not None else None)
 
 
 def looks_like_jsonl(raw: bytes) -> bool:

@@ -89,7 +89,7 @@ def read_warc(
         # warcio would read any text line as an ARC header and yield nonsense records.
         yield _not_a_warc(source, whole, max_bytes)
         return
-    count, error = 0, None
+    count, yielded, error = 0, 0, None
     iterator = ArchiveIterator(stream)
     try:
         for record in iterator:
@@ -99,6 +99,7 @@ def read_warc(
                 break
             count += 1
             if item is not None:
+                yielded += 1
                 yield item
         else:
             # warcio stops quietly at a header it cannot finish: bytes left after the last
@@ -114,10 +115,15 @@ def read_warc(
         error = f"{type(exc).__name__}: {exc}"
     if inflated is not None and inflated.error is not None:
         error = inflated.error  # why the stream ended: the cut record is its symptom
+    records = f"{count} record" if count == 1 else f"{count} records"
     if error is not None:
-        records = f"{count} record" if count == 1 else f"{count} records"
         what = f"truncated WARC: read {records}" if count else "unreadable WARC: read no records"
         yield _reject(source, "ingest", f"{what}, then {error}", whole)
+    elif not yielded:
+        # The file is an input too: one with nothing to read says so rather than vanish.
+        reason = (f"WARC with no article: its {records} are requests, metadata, non-2xx responses "
+                  "or types other than HTML and plain text" if count else "WARC with no records")
+        yield _reject(source, "ingest", reason, whole)
 
 
 def _not_a_warc(source: str, whole: bytes, max_bytes: int) -> Rejection:
