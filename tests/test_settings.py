@@ -35,7 +35,7 @@ def test_settings_config_hash_changes_with_values():
 def test_settings_max_chars_is_documented_and_validated(tmp_path):
     from importlib import resources
 
-    assert load_settings().max_chars == 3_000_000
+    assert load_settings().max_chars == 1_000_000
     cfg_text = resources.files("crosswire").joinpath("default.cfg").read_text("utf-8")
     assert "max_chars = 3000000" in cfg_text
     cfg = tmp_path / "user.cfg"

@@ -11,7 +11,7 @@ Item = RawArticle | Rejection
 
 # The defaults of settings.py's [ingest] max_bytes and max_chars (default.cfg says why).
 DEFAULT_MAX_BYTES = 20_000_000
-DEFAULT_MAX_CHARS = 3_000_000
+DEFAULT_MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
