@@ -37,7 +37,7 @@ def test_settings_max_chars_is_documented_and_validated(tmp_path):
 
     assert load_settings().max_chars == 1_000_000
     cfg_text = resources.files("crosswire").joinpath("default.cfg").read_text("utf-8")
-    assert "max_chars = 3000000" in cfg_text
+    assert "max_chars = 1000000" in cfg_text
     cfg = tmp_path / "user.cfg"
     cfg.write_text("[ingest]\nmax_chars = 5000\n")
     assert load_settings(cfg).max_chars == 5000
