@@ -183,3 +183,26 @@ def test_article_seeds(seeds_dir: Path) -> None:
     assert xh.text.startswith("Since Moscow launched airstrikes")
     assert xh.text.endswith('destruction of the entire region," Assad said Sunday.')
     assert "Share this article" in aj.boilerplate and "Endi" in xh.boilerplate
+
+
+@pytest.mark.parametrize(("lede", "expected"), [
+    ("Today, 12th of March 2016, the council voted on the budget.", "2016-03-12"),
+    ("Today (March 12, 2016) the council voted.", "2016-03-12"),
+    ("Today, Saturday 3 May 2020, the streets were calm.", "2020-05-03"),
+    ("On 3 May 2020, four soldiers were killed, officials said today.", None),  # an event's date
+    ("Today the council met, two years after the 2014 floods.", None),
+])
+def test_a_text_stating_todays_date_is_dated_by_it(lede: str, expected: str | None) -> None:
+    from crosswire.clean.metadata import stated_today
+
+    assert stated_today([lede]) == expected
+
+
+def test_the_stated_date_dates_the_document_when_nothing_else_does() -> None:
+    from crosswire.records import RawArticle
+    from crosswire.run import to_document
+
+    text = ("Council votes on budget\n\nToday, 12th of March 2016, the council voted on the budget for the "
+            "coming year, the mayor said. The vote passed narrowly after a long debate.\n")
+    doc = to_document(RawArticle(id="x", source="a.txt", raw=text.encode(), kind="text"))
+    assert doc.published == "2016-03-12"

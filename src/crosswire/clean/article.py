@@ -12,6 +12,7 @@ from crosswire.clean.metadata import (
     normalise_date,
     parse_date,
     read_outlet,
+    stated_today,
     resolve_host,
 )
 from crosswire.errors import Errors
@@ -129,6 +130,8 @@ def clean_article(
         parse_date(body.dateline)
         or body.published
         or normalise_date(hints.get("published") or hints.get("date"))
+        # The text's own "today, <date>" beats any date a story could lend it later.
+        or stated_today(body.paragraphs)
     )
     return Document(
         id=raw.id,

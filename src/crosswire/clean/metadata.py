@@ -268,6 +268,29 @@ def parse_date(text: str | None) -> str | None:
     return _full_date(found, ["en"] if english else None)
 
 
+# "Today, 12th of March 2016," / "today (March 12, 2016)": the text stating its own date. Only
+# next to "today": a full date elsewhere in a lede is when something happened, not when the
+# report was written ("On 3 May 2020, four soldiers were killed").
+_DAY, _MONTH = r"\d{1,2}(?:st|nd|rd|th)?", r"[A-Z][a-z]{2,8}\.?"
+_TODAY_IS = re.compile(rf"\b[Tt]oday\b\s*[,(:]?\s*(?:is\s+)?(?:[A-Z][a-z]+day,?\s+)?(?:the\s+)?({_DAY}\s+(?:of\s+)?{_MONTH},?\s+\d{{4}}"
+                       rf"|{_MONTH}\s+{_DAY},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})\b")
+
+
+def stated_today(paragraphs: list[str]) -> str | None:
+    """The date a text gives for "today" in its first paragraphs, as ISO; None when it gives none.
+
+    Example:
+        >>> stated_today(["Today, 12th of March 2016, the council voted."]), stated_today(["Today the council met."])
+        ('2016-03-12', None)
+    """
+    for paragraph in paragraphs[:2]:
+        for match in _TODAY_IS.finditer(paragraph):
+            date = _full_date(re.sub(r"(?<=\d)(?:st|nd|rd|th)|\bof\b", "", match.group(1)), ["en"])
+            if date is not None:
+                return date
+    return None
+
+
 def normalise_date(value: str | None) -> str | None:
     """An ISO date from a container hint or HTML metadata value (``2015-10-07T12:00Z`` → ``2015-10-07``)."""
     if not value or not value.strip():
