@@ -77,6 +77,10 @@ EVALUATIONS: dict[str, tuple[str, str, str, str, str]] = {
     "stories": ("stories", "evaluate_stories", "ecbplus split dir with records.jsonl.",
                 "B-cubed precision/recall/F1 of grouping documents into stories.",
                 "../shared/eval/ecbplus/dev"),
+    "ecb-events": ("ecb_events", "evaluate_ecb_events", "ecbplus split dir with records.jsonl.",
+                   "Event triggers vs ECB+ action mentions (P/R, every verb as baseline) and matched events' "
+                   "participant, place and time.",
+                   "../shared/eval/ecbplus/dev"),
 }
 
 

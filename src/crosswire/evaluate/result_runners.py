@@ -158,6 +158,34 @@ def stories(context: Context) -> Iterator[Figure]:
                  "tune part only: thresholds and weights swept there")
 
 
+@runner("ecb-events")
+def ecb_events(context: Context) -> Iterator[Figure]:
+    from crosswire.evaluate.ecb_events import BASELINE, evaluate_ecb_events
+
+    dev = _dev(context, "ecbplus")
+    if not _present(dev):
+        yield absent("events (ECB+)", dev)
+        return
+    result = evaluate_ecb_events(dev, part=REPORT)
+    ours, verbs = result["systems"]["crosswire"], result["systems"][BASELINE]
+    part, tuned = report_part(result["documents"], "documents"), "no: event rules were never tuned on ECB+"
+    m = ours["triggers"]
+    yield Figure("events (ECB+)", "event trigger vs every gold action mention", _prf(m),
+                 f"{BASELINE} {_prf(verbs['triggers'])} (same run)", "ecbplus", part,
+                 f"{m['matched']} matched, {m['predicted']} predicted, {m['gold']} gold actions in "
+                 f"{result['sentences']} annotated sentences", tuned)
+    occ = ours["occurrence_recall"]
+    yield Figure("events (ECB+)", "recall over occurrences only (ACTION_OCCURRENCE, NEG_ACTION_OCCURRENCE)",
+                 f"R {fmt(occ['recall'])}", f"{BASELINE} R {fmt(verbs['occurrence_recall']['recall'])} (same run)",
+                 "ecbplus", part, f"{occ['matched']} of {occ['gold']} occurrences", tuned)
+    args = [ours[k] for k in ("participant", "location", "time")]
+    yield Figure("events (ECB+)", "matched events: participant / place / time on a gold mention of the sentence",
+                 " / ".join(fmt(a["accuracy"]) for a in args), "", "ecbplus", part,
+                 "{} of {} with a party, {} of {} with a place, {} of {} dated in their sentence".format(
+                     *(n for a in args for n in (a["right"], a["scored"])))
+                 + f" ({args[2]['context_dated']} dated from context, not scored)", tuned)
+
+
 ACLED_SETS = (
     ("acled_reports.jsonl", "A", "yes: written with the rules"),
     ("acled_reports_b.jsonl", "B", "yes: its failures led to rule fixes"),
