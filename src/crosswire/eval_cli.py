@@ -125,7 +125,7 @@ def eval_all(
     readme: Annotated[Optional[Path], typer.Option(help="Rewrite this README's results section with the table.")] = None,
     only: Annotated[Optional[str], typer.Option(help="Comma-separated evaluations to run (default: all): "
                                                      "extraction, dates, places, cameo, quotes, stance, stories, "
-                                                     "reports, event-dates, relations.")] = None,
+                                                     "reports, event-dates, relations, ecb-events, judged.")] = None,
 ) -> None:
     """Run every evaluation whose data is present: one table of figures, each with its data and part.
 
