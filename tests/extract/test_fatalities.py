@@ -70,7 +70,6 @@ def test_fatalities_event_count(text: str, low: int, high: int, victims: str | N
         "Two Turkish F-16s were harassed by an unidentified MiG-29.",
         "UN Resolution 2254 calls for a ceasefire.",
         "Grade 5 students were killed.",  # "Grade 5" is a label, not a count
-        "A 19-year-old was killed.",
         "He was killed in 2019.",
         "The 2 sides met at 5 pm.",
         "5 percent were killed, officials estimate.",
@@ -211,3 +210,97 @@ def test_fatalities_group_sum_ignores_wounded_group() -> None:
 def test_fatalities_total_is_marked() -> None:
     found = find_fatalities("The toll later rose to 18.")
     assert [(f.low, f.total) for f in found] == [(18, True)]
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    ("text", "low", "victims"),
+    [
+        # a headline's present tense
+        ("Air strikes kill 27 civilians in Idlib", 27, "civilians"),
+        # a count with a subset after it is the count, not the subset
+        ("11 including 4 children and a woman were killed in the raid.", 11, None),
+        ("17 including 3 children died.", 17, None),
+        # groups add up; names after a killing verb are people
+        ("9 soldiers and 5 militia members were killed.", 14, None),
+        ("Fighting left 2 rebel and 1 military fatalities.", 3, None),
+        ("Gunmen stormed the hall, killing Amal Tarik and Rosa Vend.", 2, None),
+        # words for one, two, a family
+        ("Gunmen killed a family of three.", 3, None),
+        ("A family of five were killed.", 5, None),
+        ("The officer died in hospital.", 1, "police"),
+        ("Police shot and killed a 16-year-old.", 1, None),
+        ("A 19-year-old was killed.", 1, None),
+        ("A 13-year-old girl was raped and strangled.", 1, None),
+        ("Both herders died.", 2, None),
+        ("The guards, both of whom died, were unarmed.", 2, None),
+        ("Police are investigating a double murder.", 2, None),
+        ("The suspect faces trial for the shooting deaths of two guards.", 2, "police"),
+        # bare vague plurals follow ACLED's figures
+        ("Dozens were killed.", 12, None),
+        ("Militants killed hundreds.", 100, None),
+        # other killing verbs
+        ("A gunman fatally shot eight people.", 8, None),
+        ("Gunmen gunned down 4 traders.", 4, None),
+        ("The army said it neutralised 17 insurgents.", 17, "militants"),
+        ("Residents beat two men and burned them alive.", 2, None),
+        ("Kidnappers abducted 3 aid workers and later killed them.", 3, None),
+        ("Local elders said 11 combatants from both sides died.", 11, None),  # of both sides: no one category
+        # a report's own coded figure
+        ("Fatalities coded as 3.", 3, None),
+    ],
+)
+def test_fatalities_words_lists_and_headlines(text: str, low: int, victims: str | None) -> None:
+    result = event_fatalities(text)
+    assert result is not None and (result.low, result.victims) == (low, victims)
+    assert result.text is not None and result.text in text
+
+
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group threatened to kill a hostage.",  # a threat, not a death
+        "Troops will kill 5 rebels, the commander said.",
+        "The army neutralised 3 IEDs.",  # "neutralised" is a death only for people
+        "Students marched over the deaths of two classmates.",  # the grievance, not this event's dead
+        "Youths rioted over the killing of 2 protesters.",
+        "Hundreds rioted over the death of a teenager who was killed by police.",
+        "The bill died in the Senate.",  # "the" + died needs a person
+        "Militants attacked a checkpoint; 40 wounded.",  # injuries are not deaths
+        "An unknown number of people were killed.",  # unknown: not stated
+        "Rebels killed both sides of the argument.",
+    ],
+)
+def test_fatalities_new_negatives(text: str) -> None:
+    assert event_fatalities(text) is None
+
+
+@pytest.mark.issue(11)
+def test_fatalities_earlier_event_is_not_this_event() -> None:
+    """A count told after "weeks after" or dated "days ago" belongs to an earlier event."""
+    text = "Monday's ambush came only weeks after gunmen fatally shot eight farmers near Marel."
+    assert event_fatalities(text, text.index("ambush")) is None
+    assert event_fatalities(text, text.index("fatally")) is not None  # the earlier shooting's own count
+    text = "Youths rioted in Marel, where police shot dead a teenager eight days ago."
+    assert event_fatalities(text, text.index("rioted")) is None
+    text = "The guard who shot and killed two miners three years ago faces a retrial."
+    found = event_fatalities(text, text.index("shot"))
+    assert found is not None and found.low == 2  # the trigger's own words hold the count
+
+
+@pytest.mark.issue(11)
+def test_fatalities_tail_stops_at_a_figure() -> None:
+    found = event_fatalities("He shot and killed two miners three years ago.", 3)
+    assert found is not None and found.text == "shot and killed two"
+
+
+@pytest.mark.issue(11)
+def test_fatalities_arrest_of_a_suspect_has_no_count() -> None:
+    text = "Police arrested a woman in the killings of two shopkeepers."
+    assert event_fatalities(text, text.index("arrested")) is None
+    found = event_fatalities(text, text.index("killings"))
+    assert found is not None and found.low == 2
+    text = "The man accused of killing two guards was released."
+    assert event_fatalities(text, text.index("accused")) is None
+    assert event_fatalities(text, text.index("released")) is None

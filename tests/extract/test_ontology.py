@@ -6,6 +6,7 @@ import pytest
 
 from crosswire.extract.ontology import (
     ACLED_TYPES,
+    EXTENSION_TYPES,
     PLOVER_TYPES,
     Context,
     cameo_to_plover,
@@ -51,6 +52,15 @@ def test_single_word_lookup(lemma: str, pos: str, type_: str, mode: str | None) 
 def test_multiword_longest_first() -> None:
     patterns = [e.pattern for e in load_ontology().multiword()]
     assert patterns.index(("suicide", "car", "bomb")) < patterns.index(("car", "bomb"))
+
+
+def test_extension_types_are_not_plover_and_never_acled() -> None:
+    """DISASTER and ACCIDENT are crosswire's own types: accepted without, rejected with, an ACLED pair."""
+    assert EXTENSION_TYPES == {"DISASTER", "ACCIDENT"} and not EXTENSION_TYPES & PLOVER_TYPES
+    entry = parse_ontology(HEADER + "quake\tnoun\tDISASTER\tearthquake\t\t\t\n").entries[0]
+    assert (entry.type, entry.mode, entry.acled) == ("DISASTER", "earthquake", None)
+    with pytest.raises(ValueError):
+        parse_ontology(HEADER + "crash\tnoun\tACCIDENT\tcrash\tViolence against civilians\tAttack\t\n")
 
 
 def test_parse_rejects_unknown_type_and_acled_pair() -> None:

@@ -19,6 +19,8 @@ TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seve
 VAGUE = {
     "tens of": 10, "dozens of": 12, "scores of": 20, "hundreds of": 100, "thousands of": 1000,
     "several": 10, "many": 10, "a few": 3, "a handful of": 3,
+    # Bare plurals ("dozens were killed", "killing hundreds") are worth the same as with "of".
+    "dozens": 12, "scores": 20, "hundreds": 100, "thousands": 1000,
 }
 
 # Multiplied forms come first so "two dozen" is not read as "two".
@@ -37,7 +39,7 @@ _QUANT = (
     rf"(?:(?P<mod>at\s+least|more\s+than|over|upwards\s+of|some|about|around|approximately|roughly|nearly|almost|close\s+to"
     rf"|an\s+estimated|up\s+to|as\s+many\s+as|no\s+more\s+than|at\s+most|fewer\s+than|less\s+than|between)\s+)?"
     rf"(?P<a>{_FIGURE})(?:\s*(?:-|–|to|and|or)\s*(?P<b>{_FIGURE_B}))?"
-    rf"|(?P<vague>\b(?:" + "|".join(k.replace(" ", r"\s+") for k in VAGUE) + r"))(?=\s)"
+    rf"|(?P<vague>\b(?:" + "|".join(k.replace(" ", r"\s+") for k in sorted(VAGUE, key=len, reverse=True)) + r"))(?=\s|[.,;:!?)]|$)"
 )
 
 

@@ -20,6 +20,13 @@ PLOVER_TYPES = frozenset(
         "RETREAT", "SANCTION", "DISAPPROVE", "OTHER",
     }
 )
+# crosswire's own types, outside PLOVER, for deaths that are no political event: DISASTER (a
+# natural hazard: earthquake, flood, storm, landslide, wildfire, drought, eruption, tsunami)
+# and ACCIDENT (a crash, collapse, accidental fire or stampede). ACLED has no category for
+# them, so a row of these types may carry no ACLED mapping, and their events none; they are
+# given by ``extract/disasters.py`` to violent triggers whose cause is nature or an accident.
+EXTENSION_TYPES = frozenset({"DISASTER", "ACCIDENT"})
+EVENT_TYPES = PLOVER_TYPES | EXTENSION_TYPES
 
 # The 25 ACLED sub-event types by event type (ACLED codebook, 2019 onward).
 ACLED_TYPES: dict[str, tuple[str, ...]] = {
@@ -112,12 +119,15 @@ def parse_ontology(text: str, source: str = "<ontology>") -> Ontology:
     """Parse ontology TSV text (``pattern, pos, type, mode, acled_event_type, acled_sub_event_type, flags``).
 
     Raises:
-        ValueError: a row is malformed, names an unknown PLOVER type or an unknown ACLED pair.
+        ValueError: a row is malformed, names an unknown type (PLOVER or ``EXTENSION_TYPES``) or an
+            unknown ACLED pair, or maps an extension type to ACLED.
     """
     entries = []
     for pattern, pos, type_, mode, acled_type, acled_sub, flags in _read_rows(text, source, 7):
-        if type_ not in PLOVER_TYPES or pos not in {"verb", "noun", "any"}:
+        if type_ not in EVENT_TYPES or pos not in {"verb", "noun", "any"}:
             raise ValueError(f"{source}: bad type/pos in row {pattern!r}: {type_!r}/{pos!r}")
+        if type_ in EXTENSION_TYPES and acled_type:
+            raise ValueError(f"{source}: {type_} is no conflict event and has no ACLED mapping (row {pattern!r})")
         if acled_type and acled_sub not in ACLED_TYPES.get(acled_type, ()):
             raise ValueError(f"{source}: unknown ACLED pair in row {pattern!r}: {acled_type}/{acled_sub}")
         entries.append(

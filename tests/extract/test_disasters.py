@@ -1,0 +1,102 @@
+"""Tests for crosswire.extract.disasters: deaths from nature, accidents or illness are no conflict event."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.extract.disasters import non_conflict, recast
+from crosswire.extract.event_arguments import arguments
+from crosswire.extract.triggers import find_triggers
+from crosswire.records import Event, Evidence
+
+pytestmark = [pytest.mark.model, pytest.mark.issue(11)]
+
+
+def _read(nlp, text: str) -> list[tuple[str, tuple[str | None, str] | None]]:
+    """Each violent-or-other trigger of the text with what non_conflict makes of it."""
+    out = []
+    for sent in nlp(text).sents:
+        for trig in find_triggers(sent):
+            actor, target, _ = arguments(trig)
+            out.append((trig.text, non_conflict(trig, actor, target, sent)))
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        # a natural hazard as the actor, "the Richter scale" included
+        ("An earthquake measuring 6.1 on the Richter scale struck Varkesh, killing 40 people.", "struck",
+         ("DISASTER", "earthquake")),
+        ("Floods killed 23 people in Marel on Sunday.", "killed", ("DISASTER", "flood")),
+        ("Typhoon Orla struck the coast on Friday, killing 60 people.", "struck", ("DISASTER", "storm")),
+        # a hazard or accident named as the cause
+        ("At least 9 people were killed in a landslide in Oskar.", "killed", ("DISASTER", "landslide")),
+        ("Five people were killed in a car crash near Marel.", "killed", ("ACCIDENT", "crash")),
+        # a killing that hangs from a verb of accident
+        ("A bus plunged into a ravine near Talen, killing 17 passengers.", "killing", ("ACCIDENT", "crash")),
+        ("The building collapsed on Wednesday, killing five workers.", "killing", ("ACCIDENT", "collapse")),
+        # a driver hitting pedestrians, with no word of intent
+        ("A driver hit three pedestrians in Brooklyn on Saturday.", "hit", ("ACCIDENT", "crash")),
+        # firefighting is no battle
+        ("Firefighters battled the blaze in Corlan on Monday.", "battled", ("ACCIDENT", "fire")),
+        # illness is no event at all
+        ("The singer died on Thursday after suffering a heart attack.", "attack", (None, "illness")),
+    ],
+)
+def test_disasters_non_conflict(nlp_sm, text: str, trigger: str, kind: tuple[str | None, str]) -> None:
+    assert (trigger, kind) in _read(nlp_sm, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A man deliberately drove his car into protesters in Talen, killing one.",  # said to be deliberate
+        "Rebels attacked flood victims in Marel on Monday, killing 4.",  # victims of a flood, attacked by rebels
+        "Three soldiers were killed in cross fire in Dara on Monday.",  # combat fire
+        "Warplanes struck the town of Marel, killing 9 people.",  # aircraft are no traffic
+        "The court overturned the ruling, striking down the law.",  # a verb of accident, but no killing
+        "A truck hit a checkpoint in Gao in a suicide attack, killing 3 soldiers.",
+    ],
+)
+def test_disasters_conflict_stays_conflict(nlp_sm, text: str) -> None:
+    read = _read(nlp_sm, text)
+    assert read and all(kind is None for _, kind in read), read
+
+
+def test_disasters_a_flood_in_the_background_leaves_the_killing_an_attack(nlp_sm) -> None:
+    read = dict(_read(nlp_sm, "Gunmen killed 12 villagers in Marel, days after floods hit the region."))
+    assert read["killed"] is None and read["hit"] == ("DISASTER", "flood")
+
+
+def _event(type_: str = "ASSAULT") -> Event:
+    return Event(id="e", doc="d", type=type_, mode=None, acled={"event_type": "Violence against civilians",
+                 "sub_event_type": "Attack"}, actor=None, target=None, places=[], date=None, date_text=None,
+                 date_precision=None, date_basis=None, fatalities=None, according_to=None, modality="asserted",
+                 reported_by=None, trigger="killed", evidence=Evidence(0, 1, "x"))
+
+
+def test_disasters_recast_drops_acled_and_actor(nlp_sm) -> None:
+    sent = next(nlp_sm("Floods killed 23 people in Marel on Sunday.").sents)
+    trig = next(t for t in find_triggers(sent) if t.text == "killed")
+    actor, target, _ = arguments(trig)
+    event = recast(_event(), trig, actor, target, sent)
+    assert event is not None and (event.type, event.mode, event.acled, event.actor) == ("DISASTER", "flood", None, None)
+
+
+def test_disasters_recast_illness_is_no_event(nlp_sm) -> None:
+    sent = next(nlp_sm("She died after suffering a heart attack.").sents)
+    trig = next(t for t in find_triggers(sent) if t.text == "attack")
+    assert recast(_event(), trig, None, None, sent) is None
+    assert recast(None, trig, None, None, sent) is None
+
+
+@pytest.mark.xfail(reason="needs the one-line recast hook in extract/events.py (issue 11 report)", strict=False)
+def test_disasters_end_to_end_no_acled_code_no_actor(nlp_sm) -> None:
+    from crosswire.extract.events import find_events
+
+    text = ("An earthquake measuring 6.1 on the Richter scale struck Varkesh on Monday, killing 40 people.\n\n"
+            "A driver hit three pedestrians in Marel on Saturday, killing a 16-year-old girl.")
+    events = find_events(nlp_sm(text), doc_id="d", published=None)
+    assert [(e.type, e.acled, e.actor) for e in events] == [("DISASTER", None, None), ("ACCIDENT", None, None)]
+    assert [e.fatalities.low for e in events if e.fatalities] == [40, 1]
