@@ -249,19 +249,30 @@ def events(
     from_: Annotated[Optional[str], typer.Option("--from", help="Earliest event date, YYYY-MM-DD.")] = None,
     to: Annotated[Optional[str], typer.Option(help="Latest event date, YYYY-MM-DD.")] = None,
     doc: Annotated[Optional[str], typer.Option(help="Only events of documents whose id starts with this.")] = None,
+    modality: Annotated[Optional[str], typer.Option(
+        help="Only these modalities, comma-separated: asserted, reported, stated, alleged, denied, planned, "
+             "hypothetical; 'happened' = asserted,reported.")] = None,
 ) -> None:
-    """List events: date, type/mode, actor -> target, place, dead, source.
+    """List events: date, type/mode, actor -> target, place, dead, status (modality), source.
 
     Example: crosswire events --db seeds.duckdb --type ASSAULT --country SY --from 2015-09-30 --to 2015-10-07
+    Example: crosswire events --db seeds.duckdb --modality happened
     """
+    from .export import HAPPENED, MODALITIES
     from .query import filter_events
     from .report_view import dead_text, when_text
 
     for value, name in ((from_, "--from"), (to, "--to")):
         if value and not _is_iso_date(value):
             raise _fail(f"{name} takes a date as YYYY-MM-DD, not {value!r}")
+    wanted: set[str] = set()
+    for word in (modality or "").lower().replace(" ", "").split(","):
+        if word and word != "happened" and word not in MODALITIES:
+            raise _fail(f"--modality takes {', '.join(MODALITIES)} or happened, not {word!r}")
+        wanted |= set(HAPPENED) if word == "happened" else {word} if word else set()
     with _open_store(db) as store:
         found = filter_events(store, type_=type_, country=country, start=from_, end=to, doc=doc)
+        found = [ev for ev in found if not wanted or ev.modality in wanted]
         outlets = {r["id"]: r["outlet"] or r["host"] or r["source"] for r in store.rows("documents")}
     table = Table(title=f"{len(found)} events")
     for col in ("date", "type/mode", "actor -> target", "place", "dead", "status", "source"):

@@ -1,5 +1,9 @@
 """Store -> JSON Lines (exactly per spec/export.md), CSV and Parquet files.
 
+The ACLED export (``acled_rows``) writes only events reported as having happened (modality
+``asserted`` or ``reported``): ACLED codes what took place, and a statement, a charge, a
+denial, a plan or a possibility did not take place as the event it names.
+
 CSV files are opened in spreadsheets, which run a cell starting with ``=``, ``+``, ``-``,
 ``@``, tab or carriage return as a formula, and article text can start with anything. So
 CSV text cells that start so get a leading ``'`` (OWASP's CSV-injection advice; see
@@ -33,6 +37,9 @@ KINDS: dict[str, tuple[str, type, str]] = {
     "rejection": ("rejections", Rejection, "source, id"),
 }
 FORMATS = ("jsonl", "csv", "parquet", "acled")
+# Every event modality (records.Event.modality), and those that say the event happened.
+MODALITIES = ("asserted", "reported", "stated", "alleged", "denied", "planned", "hypothetical")
+HAPPENED = frozenset({"asserted", "reported"})
 
 
 def records(store: Store, kinds: tuple[str, ...] = tuple(KINDS)) -> Iterator[dict[str, Any]]:
@@ -126,7 +133,9 @@ _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 
 def acled_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """Events with an ACLED mapping, one row per event in ACLED's column layout.
+    """Events with an ACLED mapping reported as having happened (:data:`HAPPENED`), one row
+    per event in ACLED's column layout; stated, alleged, denied, planned and hypothetical
+    events stay in the JSONL, CSV and Parquet exports with their modality.
 
     Fatalities follow ACLED's convention (the lowest reported figure, 0 when none is
     reported); the event's own sentence goes into ``notes`` so every row can be checked.
@@ -136,7 +145,7 @@ def acled_rows(store: Store) -> Iterator[dict[str, Any]]:
     countries = name_by_iso2()
     outlets = {r["id"]: r["outlet"] for r in store.rows("documents")}
     for ev in store.rows("events", order="doc, json_extract(evidence, '$.start')::INT, id"):
-        if not ev.get("acled"):
+        if not ev.get("acled") or ev.get("modality") not in HAPPENED:
             continue
         place = (ev.get("places") or [None])[0] or {}
         geo = _GEO_PRECISION.get(place.get("precision") or "", None)
@@ -169,7 +178,8 @@ def _party_name(party: dict[str, Any] | None) -> str | None:
 
 
 def export_acled(store: Store, out: Path) -> int:
-    """Write ACLED-shaped CSV (formula-like text quoted, see ``csv_cell``); returns the number of rows."""
+    """Write ACLED-shaped CSV of the events that happened (formula-like text quoted, see
+    ``csv_cell``); returns the number of rows."""
     n = 0
     with open(out, "w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fieldnames=ACLED_COLUMNS)

@@ -166,7 +166,7 @@ class Event:
 
     id: str
     doc: str
-    type: str  # PLOVER event type
+    type: str  # PLOVER event type, or DISASTER / ACCIDENT (ontology.EXTENSION_TYPES: no ACLED code)
     mode: str | None
     acled: dict[str, str] | None  # {"event_type", "sub_event_type"}
     actor: Party | None
@@ -177,7 +177,12 @@ class Event:
     date_precision: str | None  # day | week | month | year | None
     fatalities: Fatalities | None
     according_to: str | None  # Claim.id once claims exist
-    modality: str  # asserted | reported | denied | planned | hypothetical
+    # asserted (the outlet says it happened) | reported (a cited source says so) | stated (a
+    # verbal act: accusing, condemning, urging; its words are a Claim) | alleged (what an
+    # accusation or a worry says happened) | denied | planned (a plan, aim, demand or the
+    # future) | hypothetical (possible, conditional, a definition). Only asserted and
+    # reported count as having happened (export.HAPPENED; the ACLED export writes only those).
+    modality: str
     reported_by: str | None  # the reporting source's words until a claim links it
     trigger: str
     evidence: Evidence

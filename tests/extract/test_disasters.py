@@ -91,7 +91,6 @@ def test_disasters_recast_illness_is_no_event(nlp_sm) -> None:
     assert recast(None, trig, None, None, sent) is None
 
 
-@pytest.mark.xfail(reason="needs the one-line recast hook in extract/events.py (issue 11 report)", strict=False)
 def test_disasters_end_to_end_no_acled_code_no_actor(nlp_sm) -> None:
     from crosswire.extract.events import find_events
 

@@ -28,7 +28,7 @@ ENGLISH_SUBSETS = ("gsr_en", "unit_en")
 UNKNOWN_CODES = frozenset({"", "---", "+++"})
 # Modalities that count as "crosswire says this happened or was said": planned and
 # hypothetical events are coded by CAMEO too ("will meet" is 036/040 intent/consult).
-CODED_MODALITIES = frozenset({"asserted", "reported", "planned", "hypothetical", "denied"})
+CODED_MODALITIES = frozenset({"asserted", "reported", "planned", "hypothetical", "denied", "stated"})
 
 
 def read_records(dataset_dir: Path, limit: int | None = None) -> list[dict[str, Any]]:

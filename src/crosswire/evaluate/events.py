@@ -38,8 +38,10 @@ def _acled(event: dict[str, Any]) -> tuple[str | None, str | None]:
 
 
 def coded(events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The events crosswire gives an ACLED code: the rows ``crosswire export --format acled`` writes."""
-    return [e for e in events if _acled(e)[1]]
+    """The rows ``crosswire export --format acled`` writes: ACLED-coded events reported as having happened."""
+    from crosswire.export import HAPPENED
+
+    return [e for e in events if _acled(e)[1] and e.get("modality", "asserted") in HAPPENED]
 
 
 def report_event(events: Sequence[dict[str, Any]]) -> dict[str, Any] | None:

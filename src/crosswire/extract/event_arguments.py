@@ -10,7 +10,8 @@ from __future__ import annotations
 from spacy.tokens import Token
 
 from crosswire.extract.parties import PRONOUNS
-from crosswire.extract.triggers import CLAIM_NOUNS, NOUN_TAGS, VERB_TAGS, Trigger, light_verb_subject
+from crosswire.extract.event_modality import CLAIM_NOUNS
+from crosswire.extract.triggers import NOUN_TAGS, VERB_TAGS, Trigger, light_verb_subject
 
 # Entity labels that are never actors, targets or places.
 NOT_ARGUMENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})

@@ -19,7 +19,7 @@ from crosswire.records import Event, Fatalities
 
 # Follow-up sentences that only count the dead ("7 soldiers were killed", "the ensuing clashes
 # left 5 dead") add their toll to the paragraph's violent event instead of making another.
-FOLLOW_UP_TYPES = frozenset({"ASSAULT", "FIGHT"})
+FOLLOW_UP_TYPES = frozenset({"ASSAULT", "FIGHT", "DISASTER", "ACCIDENT"})
 # Modalities of events that happened (as told): a later toll may join either.
 FACTUAL = frozenset({"asserted", "reported"})
 

@@ -8,6 +8,9 @@ from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.extract.event_modality import SPEECH_VERBS, is_content
+from crosswire.extract.ontology import load_ontology
+from crosswire.extract.triggers import lemma_candidates
 from crosswire.records import Place
 
 PLACE_PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 3, "continent": 4}
@@ -18,13 +21,93 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 LOCATION_NOUNS = frozenset({"town", "city", "village", "area", "district", "region", "province", "county",
                             "neighbourhood", "neighborhood", "outskirts", "suburb", "locality", "territory"})
 PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "attr", "dative"})
+# Actors that are the speaker of the statement reporting their act ("they had seized power").
+SELF_PRONOUNS = frozenset({"they", "we", "i", "he", "she", "it"})
 # A dateline place must start within this many characters of the document start.
 DATELINE_MAX_OFFSET = 3
 
 
-def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sent: Span, places: Sequence[Place]) -> list[Place]:
-    """Places in the sentence, trigger-attached first, without those that say who a party is."""
-    inside = [p for p in places if p.start is not None and sent.start_char <= p.start < sent.end_char]
+def _about_a_party(clause: Token) -> bool:
+    """Whether a clause is background about a party: a relative clause set off by a comma
+    ("the US, which is leading a coalition carrying out strikes, ..."), not about a place
+    ("Idlib, where jets struck") or an event ("the attacks, which did not target IS"). A
+    restrictive clause ("shot demonstrators who were blocking a bridge in X") or a bare
+    participle ("students protesting quotas stormed ...") tells what the party was doing
+    there, and shares the sentence's places."""
+    head = clause.head
+    if clause.dep_ != "relcl" or clause.pos_ not in {"VERB", "AUX"} or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    start = clause.left_edge.i
+    if start == 0 or clause.doc[start - 1].text not in {",", "(", "\u2014", "\u2013"}:
+        return False
+    if any(c.lower_ == "where" for c in clause.children) or head.lemma_.lower() in LOCATION_NOUNS:
+        return False
+    if head.ent_type_ in PLACE_ENTS and head.dep_ not in SUBJECT_DEPS:
+        return False
+    ontology = load_ontology()
+    return not any(ontology.single(w, "noun") for w in lemma_candidates(head)[:2])
+
+
+def _out_of_scope(trigger: Token | None, actor: Token | None) -> set[int]:
+    """Character offsets of the sentence that cannot be where the trigger's event happened.
+
+    An event in a relative clause about a party ("The US, which leads a coalition carrying
+    out strikes in Syria, agrees with Russia") is background: it happened within that clause,
+    never in the main clause's places, nor the main clause's event in its places.
+
+    An event a speech verb reports did not happen where the words were said: the speech
+    verb's own circumstances ("said during a visit to the United States", "told reporters in
+    Moscow", "Speaking in Ankara, he said") are the statement's, and they locate only the
+    speaker's own acts ("announced in Idlib that they had merged").
+    """
+    if trigger is None:
+        return set()
+    out: set[int] = set()
+
+    def drop(tok: Token) -> None:
+        for t in tok.subtree:
+            out.update(range(t.idx, t.idx + len(t.text)))
+
+    clause = next((a for a in [trigger, *trigger.ancestors] if _about_a_party(a)), None)
+    if clause is not None:
+        inside = {t.i for t in clause.subtree}
+        for t in clause.sent:
+            if t.i not in inside:
+                out.update(range(t.idx, t.idx + len(t.text)))
+    for t in trigger.sent:  # and the main clause's event is not where the background happened
+        if t is not clause and _about_a_party(t) and trigger not in t.subtree:
+            drop(t)
+    below = trigger
+    for anc in trigger.ancestors:
+        if anc.lemma_ in SPEECH_VERBS and anc.pos_ in {"VERB", "AUX"} and is_content(below):
+            speaker = next((c for c in anc.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if actor is not None and (actor.lower_ in SELF_PRONOUNS or (speaker is not None and actor.lemma_ == speaker.lemma_)):
+                break  # "announced in Niamey that they had seized power": the speaker was there
+            for c in anc.children:
+                if c is not below and (c.dep_ == "advcl" and (not is_content(c) or c.i < anc.i and c.tag_ == "VBG")
+                                       or c.dep_ in {"prep", "npadvmod"} and c.i > anc.i):
+                    drop(c)
+        below = anc  # a statement quoted in another: each has its own circumstances
+    return out
+
+
+def _modifies_participle(tok: Span) -> bool:
+    """"US-led", "Iran-backed": the toponym says who leads or backs, not where."""
+    return tok.root.dep_ == "npadvmod" and tok.root.head.tag_ == "VBN"
+
+
+def _names_a_party(tok: Span | None) -> bool:
+    """A toponym in a role that names who acts: subject, possessor ("Russia says"), "US-led"."""
+    return tok is not None and (tok.root.dep_ in PARTY_DEPS or _modifies_participle(tok))
+
+
+def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sent: Span, places: Sequence[Place],
+               trigger: Token | None = None) -> list[Place]:
+    """Places in the sentence, trigger-attached first, without those that say who a party is
+    or lie outside the trigger's reach (``_out_of_scope``)."""
+    away = _out_of_scope(trigger, parties[0] if parties else None)
+    inside = [p for p in places if p.start is not None and sent.start_char <= p.start < sent.end_char
+              and p.start not in away]
     attached_chars = set()
     for tok in place_toks:
         for t in tok.subtree:
@@ -44,13 +127,13 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
                 kept.append(p)
             continue
         tok = doc.char_span(p.start, p.end or p.start, alignment_mode="expand")
-        if p.start in who_chars or (tok is not None and tok.root.dep_ in PARTY_DEPS):
-            continue  # "Russia says ...", "the US, NATO and ...": a place acting as a party
+        if p.start in who_chars or _names_a_party(tok):
+            continue  # "Russia says ...", "the US, NATO and ...", "US-led": a place acting as a party
         kept.append(p)
     if not kept:  # "forces entered Manbij after the withdrawal": the sentence's one scene
         kept = [p for p in inside if p.start not in who_chars and (
             (tok := doc.char_span(p.start, p.end or p.start, alignment_mode="expand")) is None
-            or tok.root.dep_ not in SUBJECT_DEPS)]
+            or (tok.root.dep_ not in SUBJECT_DEPS and not _modifies_participle(tok)))]
     return sorted(kept, key=lambda p: (p.start not in attached_chars, PLACE_PRECISION_RANK.get(p.precision, 5), p.start))
 
 

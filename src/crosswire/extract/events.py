@@ -17,17 +17,19 @@ from spacy.tokens import Doc, Span
 
 from crosswire.extract.dates import DateMention, event_date, find_dates
 from crosswire.extract.event_dates import Setting, date_from_context
+from crosswire.extract.disasters import recast
 from crosswire.extract.event_actors import Antecedents
 from crosswire.extract.event_arguments import arguments
 from crosswire.extract.event_context import event_context, is_sport
 from crosswire.extract.event_merge import Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll, later_toll
+from crosswire.extract.event_modality import is_back_reference, is_occasion, modality_of
 from crosswire.extract.event_places import LOCATION_NOUNS, fallback_places, is_heading, places_for, segments
 from crosswire.extract.fatalities import event_fatalities
 from crosswire.extract.ontology import load_ontology, refine_acled
 from crosswire.extract.parties import PRONOUNS, concrete_target, is_protesters, make_party
 from crosswire.extract.triggers import (
     VERB_TAGS, Trigger, find_triggers, governing_verb, is_generic, lemma_candidates,
-    light_verb_subject, modality_of, quote_open_after, tense_of,
+    light_verb_subject, quote_open_after, tense_of,
 )
 from crosswire.nlp.text import text_of
 from crosswire.records import Event, Evidence, Fatalities, Place, short_id
@@ -197,8 +199,11 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
         if is_heading(sent):
             prev = sent
             continue
-        triggers = [t for t in find_triggers(sent, ontology) if not is_generic(t)]
-        built = [(cl, _build(cl, sent, prev, doc, doc_id, published, places, quote_open, antecedents))
+        triggers = [t for t in find_triggers(sent, ontology)
+                    if not (is_generic(t) or is_occasion(t) or is_back_reference(t))]
+        # A quake "killing" people or a car "hitting" them is a disaster or an accident, not an attack.
+        built = [(cl, recast(_build(cl, sent, prev, doc, doc_id, published, places, quote_open, antecedents),
+                             cl.primary, cl.actor, cl.target, sent))
                  for cl in _cluster(triggers, sent, quote_open)]
         built = drop_protest_settings([(cl, e) for cl, e in built if e is not None])
         before = len(events)
@@ -262,7 +267,7 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     if mention is not None and reacted_to(trig) and not _in_phrase(mention, trig, sent):
         mention = None  # "condemned the attack on Monday": Monday is when it was condemned
     fatalities: Fatalities | None = event_fatalities(sent.text, offset)
-    event_places = places_for(cl.place_toks, (cl.actor, cl.target), sent, places)
+    event_places = places_for(cl.place_toks, (cl.actor, cl.target), sent, places, trig.head)
     if target is not None and cl.target is not None and cl.target.lemma_.lower() in LOCATION_NOUNS and any(
         target.start <= (p.start or -1) < target.end for p in event_places
     ):

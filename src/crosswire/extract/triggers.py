@@ -1,11 +1,8 @@
-"""Event triggers in a parsed sentence, with each trigger's tense and modality."""
+"""Event triggers in a parsed sentence, with each trigger's tense (its modality: ``event_modality``)."""
 
 from __future__ import annotations
 
-from crosswire.nlp.text import text_of
-
 import functools
-import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -16,33 +13,9 @@ from crosswire.extract.ontology import LexEntry, Ontology, load_ontology
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
-# Verbs that report someone else's words: a trigger in their complement is "reported".
-SPEECH_VERBS = frozenset(
-    {
-        "say", "report", "tell", "claim", "state", "announce", "add", "stress", "write", "note",
-        "confirm", "quote", "insist", "allege", "tweet", "declare", "explain", "indicate",
-        "reveal", "testify", "acknowledge", "admit", "argue", "warn", "believe", "suggest",
-    }
-)
-# Verbs that deny their complement ("Lavrov dismissed charges that strikes targeted ...").
-DENY_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "disprove"})
-# Nouns that carry a claim which a predicate can call false ("rumours that ... were groundless").
-CLAIM_NOUNS = frozenset({"rumour", "rumor", "report", "claim", "allegation", "charge", "accusation", "suggestion"})
-FALSE_WORDS = frozenset({"groundless", "baseless", "false", "untrue", "unfounded", "fabricated", "lie", "fake", "wrong"})
-# Verbs whose infinitive complement is a plan, not a fact ("plans to strike").
-PLAN_VERBS = frozenset(
-    {
-        "plan", "intend", "threaten", "vow", "pledge", "prepare", "promise", "aim", "seek", "want",
-        "decide", "expect", "hope", "propose", "offer", "agree", "ready", "begin", "schedule",
-    }
-)
-# Dependency relations by which a clause is the content of a speech verb.
-REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl"})
 # Types whose past participle modifying a noun describes it ("a man accused of theft").
 VERBAL_TYPES = frozenset({"ACCUSE", "DISAPPROVE", "THREATEN", "DEMAND", "REQUEST", "REJECT", "SUPPORT"})
 FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
-HYPOTHETICAL_AUX = frozenset({"could", "may", "might", "would", "should", "can", "must"})
-CONDITIONAL_MARKS = frozenset({"if", "unless", "whether"})
 QUOTE_CHARS = "\"\u201c\u201d"
 # Light verbs whose object noun is the event ("carried out air strikes"): the verb gives the
 # actor and tense, the noun the type.
@@ -208,104 +181,10 @@ def tense_of(verb: Token) -> str | None:
     return None
 
 
-def _in_quotes(sent: Span, tok: Token, paragraph_open: bool) -> bool:
-    """Whether a token lies inside quotation marks (a quote may open in an earlier sentence)."""
-    text = text_of(sent.doc)[sent.start_char:tok.idx]
-    marks = sum(text.count(q) for q in QUOTE_CHARS)
-    return (marks % 2 == 1) != paragraph_open
-
-
 def quote_open_after(sent: Span, paragraph_open: bool) -> bool:
     """Whether a quotation is still open at the end of the sentence (for the next one)."""
     marks = sum(sent.text.count(q) for q in QUOTE_CHARS)
     return (marks % 2 == 1) != paragraph_open
-
-
-def _party_text(tok: Token) -> str:
-    """The words of a noun phrase: its left modifiers and itself (no relative clauses)."""
-    left = [t for t in tok.subtree if t.i <= tok.i and not t.is_punct]
-    start = min(t.i for t in left)
-    span = tok.doc[start:tok.i + 1]
-    text = span.text.rsplit("\n", 1)[-1]  # a heading above is not part of the speaker
-    return re.sub(r"^(?:the|a|an)\s+", "", text, flags=re.I)
-
-
-def _speaker(verb: Token) -> str | None:
-    for c in verb.children:
-        if c.dep_ in {"nsubj", "nsubjpass"}:
-            return _party_text(c)
-    return None
-
-
-@dataclass(frozen=True, slots=True)
-class Modality:
-    """How the text presents an event, and whose words report it."""
-
-    modality: str  # asserted | reported | denied | planned | hypothetical
-    reported_by: str | None = None
-
-
-def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Modality:
-    """Read the modality of a trigger from its governing verb, its ancestors and quotes.
-
-    Order of precedence: hypothetical (modal, condition) > denied (negation, denial verb, a
-    claim called false) > planned (future, plan verb) > reported (speech verb, "according
-    to", a quotation) > asserted. The reporting source is kept even when another modality
-    wins, because the words are still someone's.
-    """
-    verb = governing_verb(trigger.head)
-    chain = [verb, *verb.ancestors]
-    reported_by: str | None = None
-    reported = False
-    below = verb
-    for anc in chain[1:]:
-        # Reported speech is the speech verb's complement; a clause coordinated with the
-        # speech verb ("Russia says X, but NATO expressed Y") is not.
-        if anc.lemma_ in SPEECH_VERBS and anc.pos_ in VERB_TAGS and below.dep_ in REPORTED_DEPS:
-            reported, reported_by = True, _speaker(anc)
-            break
-        below = anc
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
-            pobj = next((c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-            reported = True
-            reported_by = reported_by or (_party_text(pobj) if pobj is not None else None)
-    if _in_quotes(sent, trigger.head, quote_open):
-        reported = True
-        if reported_by is None:
-            root = sent.root
-            reported_by = _speaker(root) if root.lemma_ in SPEECH_VERBS else None
-
-    def auxes(v: Token) -> list[Token]:
-        return [c for c in v.children if c.dep_ in {"aux", "auxpass"}]
-
-    for v in chain[:3]:
-        if v.pos_ not in VERB_TAGS:
-            continue
-        if any(a.lower_ in HYPOTHETICAL_AUX for a in auxes(v)):
-            return Modality("hypothetical", reported_by)
-        if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in v.children):
-            return Modality("hypothetical", reported_by)
-        if v.lemma_ in SPEECH_VERBS:
-            break  # the speech verb's own modality is not the event's
-    if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in trigger.head.children):
-        return Modality("denied", reported_by)
-    for anc in chain[1:]:
-        if anc.lemma_ in DENY_VERBS and anc.pos_ in VERB_TAGS:
-            return Modality("denied", reported_by or _speaker(anc))
-        if anc.lemma_ in CLAIM_NOUNS:
-            pred = anc.head
-            if any(c.lemma_.lower() in FALSE_WORDS for c in pred.children if c.dep_ in {"acomp", "attr", "oprd"}):
-                return Modality("denied", reported_by)
-    if tense_of(verb) == "future":
-        return Modality("planned", reported_by)
-    if verb.dep_ == "xcomp" and verb.head.lemma_ in PLAN_VERBS:
-        return Modality("planned", reported_by)
-    if verb.dep_ in {"acl"} and verb.head.lemma_ in {"plan", "intention", "threat", "bid", "attempt", "need"}:
-        return Modality("planned", reported_by)
-    if reported:
-        return Modality("reported", reported_by)
-    return Modality("asserted", None)
 
 
 def is_generic(trigger: Trigger) -> bool:

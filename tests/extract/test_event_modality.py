@@ -1,0 +1,115 @@
+"""What did not happen is not exported as having happened, and statements are not placed where
+the events they talk about happened (extract/event_modality.py, extract/event_places.py).
+
+Every sentence is written for this file; towns are real so that the gazetteer resolves them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.records import Event
+
+pytestmark = pytest.mark.model
+
+
+def _events(nlp, text: str) -> list[Event]:
+    from crosswire.extract.events import find_events
+    from crosswire.extract.places import places_from_doc
+
+    doc = nlp(text)
+    return find_events(doc, doc_id="t", published=None, places=places_from_doc(doc))
+
+
+def _one(nlp, text: str, type_: str) -> Event:
+    found = [e for e in _events(nlp, text) if e.type == type_]
+    assert len(found) == 1, [(e.type, e.trigger, e.modality) for e in _events(nlp, text)]
+    return found[0]
+
+
+@pytest.mark.parametrize(("text", "type_", "modality"), [
+    # A verbal act happened as words: stated, and its words are a claim.
+    ("The opposition accused the governor of corruption.", "ACCUSE", "stated"),
+    ("The foreign minister condemned the blockade of the port.", "DISAPPROVE", "stated"),
+    ("The envoy urged both sides to return to the table.", "DEMAND", "stated"),
+    ("Aid agencies expressed concern about the rising prices.", "DISAPPROVE", "stated"),
+    # ... but summoning an ambassador is an act.
+    ("The ministry summoned the French ambassador on Monday.", "DISAPPROVE", "asserted"),
+    # What an accusation or a worry says happened is alleged.
+    ("The mayor accused the militia of shelling the market in Kandahar.", "ASSAULT", "alleged"),
+    ("Aid groups fear that government jets bombed a clinic near Aleppo.", "ASSAULT", "alleged"),
+    ("The council voiced concern, saying rebels had attacked two villages near Aleppo.", "ASSAULT", "alleged"),
+    ("Officials are worried because militants have shelled the border town every night.", "ASSAULT", "alleged"),
+    # A denial, and a definition: nothing happened.
+    ("The army dismissed claims that its jets bombed a school in Idlib.", "ASSAULT", "denied"),
+    ("To patrol, in police jargon, is to ensure that gangs do not attack the market.", "ASSAULT", "hypothetical"),
+    # Aims and demands are wanted, not done.
+    ("The militia only seeks to attack the port.", "ASSAULT", "planned"),
+    ("The rebels launched the offensive with the aim of seizing Kandahar.", "FIGHT", "planned"),
+    ("Protest leaders called for a ceasefire in Aleppo.", "AGREE", "planned"),
+    ("The ministry said it is prepared to resume talks with the rebels.", "CONSULT", "planned"),
+    ("Rebels began to shell Kandahar on Monday.", "ASSAULT", "asserted"),  # under way, not planned
+    # What stays as it was: a report, an event a reaction names, the cause of a worry given as its time.
+    ("The army said rebels shelled Kandahar on Monday.", "ASSAULT", "reported"),
+    ("The minister denounced the air strike on Kandahar.", "ASSAULT", "asserted"),
+    ("Residents said they were scared after jets bombed the town.", "ASSAULT", "reported"),
+])
+def test_modality_of_what_did_not_happen(nlp_sm, text: str, type_: str, modality: str) -> None:
+    assert _one(nlp_sm, text, type_).modality == modality
+
+
+def test_a_purpose_clause_is_an_aim_and_its_head_an_act(nlp_sm) -> None:
+    by_trigger = {e.trigger: e.modality for e in _events(nlp_sm, "Police fired tear gas so as to disperse protesters in Kabul.")}
+    assert by_trigger == {"tear gas": "asserted", "disperse": "planned"}
+
+
+def test_an_occasion_of_a_statement_is_no_event(nlp_sm) -> None:
+    text = "The governor said during a visit to Kabul that jets had bombed Kandahar."
+    assert [e.type for e in _events(nlp_sm, text)] == ["ASSAULT"]
+    # A meeting with a named partner is news of its own.
+    assert [e.type for e in _events(nlp_sm, "The minister spoke during talks with the Pakistani envoy in Kabul.")] == ["CONSULT"]
+
+
+def test_a_reference_back_is_no_new_event(nlp_sm) -> None:
+    # Before, "these attacks" became a second event, placed where the officials were.
+    events = _events(nlp_sm, "Rebels shelled Kandahar on Monday. Officials in Kabul published the targets of these attacks.")
+    assert [e.trigger for e in events] == ["shelled"]
+
+
+def _place_names(event: Event) -> set[str]:
+    return {p.text for p in event.places}
+
+
+@pytest.mark.parametrize("text", [
+    "The governor said during a visit to Kabul that jets had bombed Kandahar.",
+    "Rebels shelled Kandahar, the army said in Kabul.",
+    "The minister told reporters in Kabul that rebels had shelled Kandahar.",
+])
+def test_where_words_were_said_is_not_where_the_event_happened(nlp_sm, text: str) -> None:
+    assert _place_names(_one(nlp_sm, text, "ASSAULT")) == {"Kandahar"}
+
+
+def test_a_statement_place_stays_for_the_speakers_own_act(nlp_sm) -> None:
+    event = _one(nlp_sm, "Rebel commanders announced in Aleppo that they had captured the airport.", "FIGHT")
+    assert _place_names(event) == {"Aleppo"}
+
+
+def test_a_relative_clause_about_a_party_is_background(nlp_sm) -> None:
+    text = "The Taliban, which has carried out attacks in Kandahar, signed a deal with Pakistan."
+    assert _place_names(_one(nlp_sm, text, "ASSAULT")) == {"Kandahar"}
+    assert "Kandahar" not in _place_names(_one(nlp_sm, text, "AGREE"))
+    text = "Britain, which leads a coalition carrying out air strikes in Iraq, agrees with Turkey on the need for talks."
+    assert _place_names(_one(nlp_sm, text, "ASSAULT")) == {"Iraq"}
+
+
+def test_a_toponym_that_says_who_leads_is_no_place(nlp_sm) -> None:
+    event = _one(nlp_sm, "Jets struck a bridge near Mosul as US-led forces advanced.", "ASSAULT")
+    assert _place_names(event) == {"Mosul"}
+
+
+def test_every_modality_is_in_the_export_vocabulary(nlp_sm) -> None:
+    from crosswire.export import MODALITIES
+
+    text = ("The mayor accused the militia of shelling the market. The envoy urged both sides to talk. "
+            "Rebels will attack the port. The army denied that its jets bombed a school. Jets may have hit a bridge.")
+    assert {e.modality for e in _events(nlp_sm, text)} <= set(MODALITIES)
