@@ -105,7 +105,8 @@ def test_judged_verdicts_give_precision_with_their_counts(tmp_path: Path) -> Non
         "E02\tc\td2\t0\t9\tCORRECT\t\nE03\td\td2\t10\t19\tUNSURE\t\n", encoding="utf-8")
     (folder / "events_x.json").write_text(json.dumps({
         "what": "events", "judged_output_of": "crosswire abc", "articles": "ECB+ dev, report part: d1, d2",
-        "missed_events_listed_by_judge": {"d1": 2, "d2": 1}, "missed_total": 3}), encoding="utf-8")
+        "missed_events_listed_by_judge": {"d1": 2, "d2": 1}, "missed_total": 3, "articles_judged": 2}),
+        encoding="utf-8")
     context = Context(shared=tmp_path / "none", gold=tmp_path / "none", repo=tmp_path)
     [figure] = run_all(context, {"judged"})
     assert figure.crosswire == "0.667"  # 2 correct of 3 decided; the unsure one is left out

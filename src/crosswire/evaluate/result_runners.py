@@ -303,6 +303,8 @@ def judged(context: Context) -> Iterator[Figure]:
         right, wrong, unsure = (verdicts.count(v) for v in ("CORRECT", "WRONG", "UNSURE"))
         yield Figure(f"{meta['what']} (blind judge)", "precision: correct / (correct + wrong)",
                      fmt(right / (right + wrong) if right + wrong else None), "", meta["articles"].split(":")[0],
-                     f"{len(meta['missed_events_listed_by_judge'])} articles, output of {meta['judged_output_of']}",
+                     f"{meta['articles_judged']} articles, output of {meta['judged_output_of']}",
                      f"{right} correct, {wrong} wrong, {unsure} unsure of {len(verdicts)} judged; "
-                     f"{meta['missed_total']} events missed", "no: rules never saw these articles or verdicts")
+                     f"{meta['missed_total']} events missed" + (f"; {meta['labelled_events']} events labelled "
+                                                                 "blind before any output" if "labelled_events" in meta else ""),
+                     "no: rules never saw these articles or verdicts")
