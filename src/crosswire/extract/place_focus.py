@@ -29,6 +29,17 @@ class Focus:
         self.votes = votes or {}
         self.region_names: dict[tuple[str, str], set[str]] = {}
         self.keys: list[str] = []
+        self.tops: dict[int, Candidate] = {}  # mention index → its first-pass best reading
+        self.related: dict[int, set[int]] = {}  # mention index → mentions of its own hierarchy
+        self.seed: Counter[str] = Counter()  # countries of the document's demonyms
+
+    def others(self, index: int) -> list[int]:
+        """Mentions that may speak for where ``index`` lies: not itself, its repeats or the
+        names of its own hierarchy ("Lakes" of "Rumbek (Lakes)" is its context, not a witness)."""
+        key = self.keys[index] if index < len(self.keys) else None
+        skip = self.related.get(index, set())
+        return [i for i in self.tops if i != index and i not in skip
+                and (key is None or i >= len(self.keys) or self.keys[i] != key)]
 
     def add_regions(self, keys: list[str], found: list[list[Candidate]]) -> None:
         """Record which admin1 regions each mention name could lie in."""

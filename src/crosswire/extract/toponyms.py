@@ -22,7 +22,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from crosswire.extract.gazetteer import KIND_CITY, KIND_COUNTRY, MATCH_PRIMARY, Candidate, Gazetteer
+from crosswire.extract.gazetteer import KIND_ADMIN1, KIND_CITY, KIND_COUNTRY, MATCH_PRIMARY, Candidate, Gazetteer
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -109,8 +109,23 @@ def _strip_generic(text: str, start: int, end: int) -> int:
 
 
 def exact_hits(name: str, gaz: Gazetteer) -> list[Candidate]:
-    """Gazetteer rows named exactly ``name`` (no fuzzy match), a leading article allowed."""
-    return gaz.lookup(name)
+    """Gazetteer rows named exactly ``name`` (no fuzzy match), a leading article allowed,
+    else by its transliteration-folded key ("Maarat al-Numan")."""
+    return gaz.lookup(name) or gaz.lookup_loose(name)
+
+
+_COMPASS = re.compile(r"^(?:(?:north|south|east|west|central|centre|upper|lower|middle)(?:ern)?[\s-]+){1,2}(?=\S)",
+                      re.I)
+
+
+def context_hits(name: str, gaz: Gazetteer) -> list[Candidate]:
+    """Readings of a hierarchy name, else of the region it qualifies: "Central Tigray" (a zone
+    the gazetteer lacks) lies in Tigray."""
+    hits = exact_hits(name, gaz)
+    if hits:
+        return hits
+    bare = _COMPASS.sub("", name)
+    return exact_hits(bare, gaz) if bare != name else []
 
 
 def _plausible(hits: list[Candidate], min_alt_population: int) -> bool:
@@ -191,17 +206,27 @@ def find_cued_spans(doc: Doc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> l
         if not hits:
             continue
         in_entity = label and label not in ("GPE", "LOC", "FAC")
-        if in_entity and cue < STRONG and not listed:
-            if "(" not in text[ent_start:ent_end] and ent_end > end + 1:
-                continue  # part of a longer organisation or person name
-            if not any(c.population >= ENTITY_MIN_POPULATION or c.kind != KIND_CITY for c in hits):
-                continue
-        if not _plausible(hits, ALT_MIN_POPULATION if cue < STRONG else 0):
-            continue
+        if in_entity and cue < STRONG and not listed and (
+                "(" not in text[ent_start:ent_end] and ent_end > end + 1):
+            continue  # part of a longer organisation or person name
         _, context, _ = hierarchy_after(text, end)
+        named = _in_named_region(hits, context, gaz)  # "X, Idlib": its region says it is a place
+        if in_entity and cue < STRONG and not listed:
+            if not named and not any(c.population >= ENTITY_MIN_POPULATION or c.kind != KIND_CITY
+                                     for c in hits):
+                continue
+        if not named and not _plausible(hits, ALT_MIN_POPULATION if cue < STRONG else 0):
+            continue
         found.append(ToponymSpan(start, end, context, cue))
         last_end = end
     return found
+
+
+def _in_named_region(hits: list[Candidate], context: tuple[str, ...], gaz: Gazetteer) -> bool:
+    """Whether a reading lies in the admin1 or country named right after it ("X, Idlib")."""
+    regions = [y for n in context for y in exact_hits(n, gaz) if y.kind in (KIND_ADMIN1, KIND_COUNTRY)]
+    return any(c.country == y.country and (y.kind == KIND_COUNTRY or c.admin1 == y.admin1)
+               for c in hits for y in regions)
 
 
 CONTEXT_RADIUS_KM = 100.0  # a context city this close counts as "X lies in Y"
