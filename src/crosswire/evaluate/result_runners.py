@@ -10,8 +10,9 @@ from __future__ import annotations
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Generator, Iterator
 from pathlib import Path
+from typing import Any
 
 from crosswire.evaluate.results import Context, Figure, _prf, absent, fmt, report_part, runner
 from crosswire.evaluate.splits import REPORT
@@ -25,6 +26,17 @@ def _dev(context: Context, dataset: str) -> Path:
 
 def _present(path: Path) -> bool:
     return (path / "records.jsonl").is_file() if path.suffix != ".jsonl" else path.is_file()
+
+
+def _on_report_part(context: Context, dataset: str, task: str,
+                    evaluate: Callable[..., dict[str, Any]]) -> Generator[Figure, None, dict[str, Any] | None]:
+    """An evaluation's result on the report part of a shared dataset; where the data is absent,
+    the row that says so (yielded) and None."""
+    dev = _dev(context, dataset)
+    if not _present(dev):
+        yield absent(task, dev)
+        return None
+    return evaluate(dev, part=REPORT)
 
 
 @runner("extraction")
@@ -48,11 +60,9 @@ def extraction(context: Context) -> Iterator[Figure]:
 def dates(context: Context) -> Iterator[Figure]:
     from crosswire.evaluate.dates import evaluate_dates
 
-    dev = _dev(context, "htmldate-eval")
-    if not _present(dev):
-        yield absent("publication date", dev)
+    result = yield from _on_report_part(context, "htmldate-eval", "publication date", evaluate_dates)
+    if result is None:
         return
-    result = evaluate_dates(dev, part=REPORT)
     ours, base = result["systems"]["crosswire"], result["systems"]["htmldate"]
     yield Figure("publication date", "accuracy", fmt(ours["accuracy"]), f"bare htmldate {fmt(base['accuracy'])} (same run)",
                  "htmldate-eval", report_part(result["n"], "pages"), str(result["n"]), "no")
@@ -62,11 +72,9 @@ def dates(context: Context) -> Iterator[Figure]:
 def places(context: Context) -> Iterator[Figure]:
     from crosswire.evaluate.places import HEADLINE_SYSTEM, evaluate_places
 
-    dev = _dev(context, "geoparsing-news")
-    if not _present(dev):
-        yield absent("toponyms", dev)
+    result = yield from _on_report_part(context, "geoparsing-news", "toponyms", evaluate_places)
+    if result is None:
         return
-    result = evaluate_places(dev, part=REPORT)
     published = ", ".join(f"{name} {value:g}" for name, value in result.get("published", {}).items())
     part = report_part(result["articles"], "articles")
     tuned = "tune part only: resolver weights swept there"
@@ -86,11 +94,9 @@ def places(context: Context) -> Iterator[Figure]:
 def cameo(context: Context) -> Iterator[Figure]:
     from crosswire.evaluate.cameo import evaluate_cameo
 
-    dev = _dev(context, "petrarch-cameo")
-    if not _present(dev):
-        yield absent("CAMEO events", dev)
+    result = yield from _on_report_part(context, "petrarch-cameo", "CAMEO events", evaluate_cameo)
+    if result is None:
         return
-    result = evaluate_cameo(dev, part=REPORT)
     ours = result["systems"]["crosswire"]
     part = report_part(ours["sentences"] + ours["noevents"], "English sentences")
     tuned = "partly: event rules were checked against whole-dev scores"
@@ -104,11 +110,9 @@ def cameo(context: Context) -> Iterator[Figure]:
 def quotes(context: Context) -> Iterator[Figure]:
     from crosswire.evaluate.quotes import evaluate_quotes
 
-    dev = _dev(context, "polnear-attribution")
-    if not _present(dev):
-        yield absent("attributions", dev)
+    result = yield from _on_report_part(context, "polnear-attribution", "attributions", evaluate_quotes)
+    if result is None:
         return
-    result = evaluate_quotes(dev, part=REPORT)
     part = report_part(result["records"], "articles")
     tuned = "yes: attribution rules were developed against errors on the whole dev split"
     published = ", ".join(f"{name} {value:g}" for name, value in result["published"].items())
@@ -127,11 +131,9 @@ def quotes(context: Context) -> Iterator[Figure]:
 def stance(context: Context) -> Iterator[Figure]:
     from crosswire.evaluate.stance import evaluate_stance
 
-    dev = _dev(context, "fnc1-stance")
-    if not _present(dev):
-        yield absent("stance", dev)
+    result = yield from _on_report_part(context, "fnc1-stance", "stance", evaluate_stance)
+    if result is None:
         return
-    result = evaluate_stance(dev, part=REPORT)
     systems = dict(result["systems"])
     ours = systems.pop("crosswire")
     baselines = [f"{name} {fmt(m['fnc_score'], 2)} (same run)" for name, m in systems.items()]
@@ -145,11 +147,9 @@ def stance(context: Context) -> Iterator[Figure]:
 def stories(context: Context) -> Iterator[Figure]:
     from crosswire.evaluate.stories import evaluate_stories
 
-    dev = _dev(context, "ecbplus")
-    if not _present(dev):
-        yield absent("stories", dev)
+    result = yield from _on_report_part(context, "ecbplus", "stories", evaluate_stories)
+    if result is None:
         return
-    result = evaluate_stories(dev, part=REPORT)
     systems = dict(result["systems"])
     ours = systems.pop("crosswire")
     yield Figure("stories (ECB+)", "B-cubed F1", fmt(ours["f1"]),
@@ -162,11 +162,9 @@ def stories(context: Context) -> Iterator[Figure]:
 def ecb_events(context: Context) -> Iterator[Figure]:
     from crosswire.evaluate.ecb_events import BASELINE, evaluate_ecb_events
 
-    dev = _dev(context, "ecbplus")
-    if not _present(dev):
-        yield absent("events (ECB+)", dev)
+    result = yield from _on_report_part(context, "ecbplus", "events (ECB+)", evaluate_ecb_events)
+    if result is None:
         return
-    result = evaluate_ecb_events(dev, part=REPORT)
     ours, verbs = result["systems"]["crosswire"], result["systems"][BASELINE]
     part, tuned = report_part(result["documents"], "documents"), "no: event rules were never tuned on ECB+"
     m = ours["triggers"]
