@@ -490,3 +490,13 @@ def test_acled_style_places(gaz: Gazetteer, text: str, expected: set[tuple[str, 
     got = {(p.text, p.country, p.precision) for p in places}
     assert expected <= got, got
     assert not absent & {p.text for p in places}, got
+
+
+def test_an_institution_named_like_a_town_is_not_that_town(nlp_sm):
+    # "Police" is a Polish town; "the Police Department" is an institution, not a department of it.
+    from crosswire.extract.places import places_from_doc
+
+    doc = nlp_sm("John Cerar, the former commander at the Police Department, said it was fine.")
+    assert [p.name for p in places_from_doc(doc)] == []
+    doc = nlp_sm("Militants attacked Gao town (Gao, Gao) on Monday.")
+    assert {p.name for p in places_from_doc(doc)} == {"Gao"}  # a town's own generic tail still goes

@@ -99,6 +99,12 @@ def hierarchy_after(text: str, end: int) -> tuple[list[tuple[int, int]], tuple[s
     return [], (), False
 
 
+# Words that name an institution: a name left with one of them after its generic tail is cut
+# is the institution's own name ("Police Department"), not a place that has a department.
+_INSTITUTION_WORDS = frozenset({"police", "fire", "health", "education", "justice", "defence", "defense",
+                                "interior", "treasury", "state", "public", "works", "transport", "water"})
+
+
 def _strip_generic(text: str, start: int, end: int) -> int:
     """The end of a run without trailing generic words ("Gao Town" → "Gao")."""
     words = text[start:end].split()
@@ -157,7 +163,9 @@ def known_name(text: str, start: int, end: int, gaz: Gazetteer) -> tuple[int, li
     if hits:
         return end, hits
     short = _strip_generic(text, start, end)
-    return (short, exact_hits(text[start:short], gaz)) if short < end else (end, [])
+    if short == end or _INSTITUTION_WORDS & set(text[start:short].casefold().split()):
+        return end, []  # "Police Department", "Fire Department": an institution, not "Police" (PL)
+    return short, exact_hits(text[start:short], gaz)
 
 
 def whole_name(text: str, start: int, end: int) -> tuple[int, int]:
