@@ -15,6 +15,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crosswire.evaluate import prf
 from crosswire.evaluate.splits import select
 from crosswire.extract.events import find_events
 from crosswire.extract.ontology import cameo_to_plover
@@ -148,11 +149,8 @@ def event_counts(record: dict[str, Any], events: list[Event], dictionary: dict[s
 
 
 def _prf(counts: list[dict[str, int]], level: str) -> dict[str, float | int]:
-    right = sum(c[level] for c in counts)
-    predicted, gold = sum(c["predicted"] for c in counts), sum(c["gold"] for c in counts)
-    p, r = (right / predicted if predicted else 0.0), (right / gold if gold else 0.0)
-    return {"precision": round(p, 3), "recall": round(r, 3), "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
-            "right": right, "predicted": predicted, "gold": gold}
+    return prf(sum(c[level] for c in counts), sum(c["predicted"] for c in counts), sum(c["gold"] for c in counts),
+               digits=3)
 
 
 def _rates(rows: list[dict[str, bool]], counts: list[dict[str, int]]) -> dict[str, Any]:

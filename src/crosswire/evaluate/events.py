@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from crosswire.evaluate import prf
 from crosswire.extract.ontology import ACLED_TYPES
 from crosswire.extract.places import haversine_km
 
@@ -126,13 +127,6 @@ def _shares(rows: list[dict[str, bool]]) -> dict[str, float | int]:
     return shares
 
 
-def _prf(right: int, predicted: int, gold: int) -> dict[str, float | int]:
-    p = right / predicted if predicted else 0.0
-    r = right / gold if gold else 0.0
-    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0,
-            "right": right, "predicted": predicted, "gold": gold}
-
-
 def event_level(gold: list[dict[str, Any]], predicted: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
     """Precision, recall and F1 over every ACLED-coded event crosswire writes and every gold event.
 
@@ -151,8 +145,8 @@ def event_level(gold: list[dict[str, Any]], predicted: dict[str, list[dict[str, 
         right_type += 1
         checks, _ = score_report(report, [match])
         right_all += checks["fatalities_exact"] and checks["place"] and checks["date"]
-    return {"type": _prf(right_type, predicted_rows, len(gold)),
-            "all fields": _prf(right_all, predicted_rows, len(gold))}
+    return {"type": prf(right_type, predicted_rows, len(gold)),
+            "all fields": prf(right_all, predicted_rows, len(gold))}
 
 
 def score_reports(gold: list[dict[str, Any]], predicted: dict[str, list[dict[str, Any]]]) -> dict[str, Any]:
