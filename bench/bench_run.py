@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 from crosswire.compare.embeddings import embed
-from crosswire.extract.places import places_from_doc
+from crosswire.extract.places.core import places_from_doc
 from crosswire.nlp.pipeline import load_nlp
 from crosswire.run import run
 from crosswire.settings import load_settings

@@ -17,10 +17,10 @@ from pathlib import Path
 from bench_run import article
 
 from crosswire.compare.crosscheck import crosscheck
-from crosswire.extract.claims import find_claims
-from crosswire.extract.entities import mentions_from_doc, resolve_entities
-from crosswire.extract.events import find_events
-from crosswire.extract.places import places_from_doc
+from crosswire.extract.claims.core import find_claims
+from crosswire.extract.entities.core import mentions_from_doc, resolve_entities
+from crosswire.extract.events.core import find_events
+from crosswire.extract.places.core import places_from_doc
 from crosswire.nlp.pipeline import load_nlp
 from crosswire.run import run
 from crosswire.settings import load_settings

@@ -1,4 +1,4 @@
-"""Tests of `crosswire gazetteer import` (extract/gazetteer_local.py, gazetteer_cli.py) on a
+"""Tests of `crosswire gazetteer import` (extract/places/gazetteer_local.py, gazetteer_cli.py) on a
 self-written file in GeoNames' dump format: the villages it adds are resolved by the index."""
 
 from __future__ import annotations
@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from crosswire.extract import gazetteer_local as local
-from crosswire.extract.gazetteer import KIND_ADMIN2, KIND_CITY, cache_path, load_gazetteer, use_local_gazetteer
+from crosswire.extract.places import gazetteer_local as local
+from crosswire.extract.places.gazetteer import KIND_ADMIN2, KIND_CITY, cache_path, load_gazetteer, use_local_gazetteer
 
 
 def _record(gid: int, name: str, alternates: str, lat: float, lon: float, fclass: str, code: str,
@@ -85,7 +85,7 @@ def imported(dump: Path, tmp_path: Path, monkeypatch):
 
 
 def test_cli_import_and_the_index_uses_the_rows(imported) -> None:
-    from crosswire.extract.places import PlaceMention, resolve_places
+    from crosswire.extract.places.core import PlaceMention, resolve_places
 
     result, out = imported
     assert result.exit_code == 0, result.output

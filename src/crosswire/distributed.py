@@ -15,8 +15,8 @@ import dask.bag as db
 from distributed import Client, LocalCluster, default_client
 from spacy.tokens import DocBin
 
-from .extract.entities import mentions_from_doc, resolve_entities
-from .extract.linking import link_claims_and_events, link_events
+from .extract.entities.core import mentions_from_doc, resolve_entities
+from .extract.entities.linking import link_claims_and_events, link_events
 from .nlp.pipeline import load_nlp
 from .records import Claim, Document, Entity, Event, Mention, RawArticle, Rejection
 from .run import Extracted, Reporter, RunSummary, events_and_claims, read_documents, run_stages, to_document

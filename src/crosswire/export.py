@@ -140,7 +140,7 @@ def acled_rows(store: Store) -> Iterator[dict[str, Any]]:
     Fatalities follow ACLED's convention (the lowest reported figure, 0 when none is
     reported); the event's own sentence goes into ``notes`` so every row can be checked.
     """
-    from .extract.countries import name_by_iso2
+    from .extract.places.countries import name_by_iso2
 
     countries = name_by_iso2()
     outlets = {r["id"]: r["outlet"] for r in store.rows("documents")}

@@ -33,8 +33,8 @@ def gazetteer_import(
 
     Example: crosswire gazetteer import AF.txt --countries AF
     """
-    from crosswire.extract.gazetteer import load_gazetteer, use_local_gazetteer
-    from crosswire.extract.gazetteer_local import NotAGeonamesDump, import_geonames, local_path
+    from crosswire.extract.places.gazetteer import load_gazetteer, use_local_gazetteer
+    from crosswire.extract.places.gazetteer_local import NotAGeonamesDump, import_geonames, local_path
 
     if not path.is_file():
         raise _fail(f"{path}: no such file")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .extract.countries import iso2_to_iso3
+from .extract.places.countries import iso2_to_iso3
 from .records import Claim, Event
 from .store import Store
 

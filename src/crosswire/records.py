@@ -187,7 +187,7 @@ class Event:
     trigger: str
     evidence: Evidence
     # Where the date came from: "sentence" (an expression in the event's own sentence),
-    # "context" (an earlier sentence of the same episode, see extract/event_dates.py), or None.
+    # "context" (an earlier sentence of the same episode, see extract/events/dates.py), or None.
     date_basis: str | None = None
 
 

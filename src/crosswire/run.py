@@ -17,11 +17,11 @@ from .clean.article import clean_article
 from .clean.normalize import NotText, decode
 from .compare.crosscheck import STORIES, crosscheck
 from .duplicates import DuplicateIndex
-from .extract.entities import mentions_from_doc, resolve_entities
-from .extract.events import find_events
-from .extract.claims import find_claims
-from .extract.linking import link_claims_and_events, link_events
-from .extract.places import places_from_doc
+from .extract.entities.core import mentions_from_doc, resolve_entities
+from .extract.events.core import find_events
+from .extract.claims.core import find_claims
+from .extract.entities.linking import link_claims_and_events, link_events
+from .extract.places.core import places_from_doc
 from .ingest import read_inputs
 from .nlp.pipeline import load_nlp, parse
 from .records import Claim, Document, Entity, Event, Mention, RawArticle, Rejection

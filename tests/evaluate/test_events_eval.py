@@ -26,7 +26,7 @@ from crosswire.evaluate.events import (
     score_report,
     score_reports,
 )
-from crosswire.extract.places import haversine_km
+from crosswire.extract.places.core import haversine_km
 
 GOLD_DIR = Path(__file__).resolve().parents[1] / "data" / "gold"
 KM_PER_DEGREE_LAT = 111.195  # haversine_km's earth radius (6371 km) times pi / 180

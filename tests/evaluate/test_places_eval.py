@@ -9,7 +9,7 @@ import pytest
 
 from crosswire.evaluate import splits
 from crosswire.evaluate.places import evaluate_places, is_correct, is_scored
-from crosswire.extract.places import Place
+from crosswire.extract.places.core import Place
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 DEV = SHARED / "eval" / "geoparsing-news" / "dev"

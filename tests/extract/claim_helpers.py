@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import warnings
 
-from crosswire.extract.entities import mentions_from_doc
+from crosswire.extract.entities.core import mentions_from_doc
 
 
 def atts_of(nlp, text: str):
     """The parsed text and crosswire's attributions in it (warnings about stray quote marks muted)."""
-    from crosswire.extract.claims import find_attributions
+    from crosswire.extract.claims.core import find_attributions
 
     doc = nlp(text)
     with warnings.catch_warnings():

@@ -1,4 +1,4 @@
-"""Tests for extract/claims.py, extract/quotes.py and extract/speakers.py: quotes, cues, speakers, chains."""
+"""Tests for extract/claims/core.py, extract/claims/quotes.py and extract/claims/speakers.py: quotes, cues, speakers, chains."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from claim_helpers import atts_of, spans_of
 
 from crosswire.clean.article import clean_article
 from crosswire.clean.normalize import decode
-from crosswire.extract.claims import find_claims
-from crosswire.extract.entities import mentions_from_doc, resolve_entities
-from crosswire.extract.quotes import W301, find_quote_marks, load_cues, paragraphs
+from crosswire.extract.claims.core import find_claims
+from crosswire.extract.entities.core import mentions_from_doc, resolve_entities
+from crosswire.extract.claims.quotes import W301, find_quote_marks, load_cues, paragraphs
 from crosswire.nlp import components  # noqa: F401  (registers the crosswire_quotes factory)
 from crosswire.records import RawArticle, sha256_hex
 

@@ -1,4 +1,4 @@
-"""Tests for extract/colons.py: "Name: what they said" lines and clauses that end in a colon and a quote."""
+"""Tests for extract/claims/colons.py: "Name: what they said" lines and clauses that end in a colon and a quote."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ from spacy.vocab import Vocab
 
 from claim_helpers import atts_of, spans_of
 
-from crosswire.extract.claims import find_attributions
+from crosswire.extract.claims.core import find_attributions
 
 # (word, tag, pos, dep, head index, lemma)
 Row = tuple[str, str, str, str, int, str]
@@ -65,7 +65,7 @@ def test_claims_evidence_sources(nlp_sm, text, source, cue, content):
 
 @pytest.mark.model
 def test_claims_according_to_a_document_names_the_document_and_its_issuer(nlp_sm):
-    from crosswire.extract.claims import find_claims
+    from crosswire.extract.claims.core import find_claims
 
     text = "Turnout fell sharply in the county, according to a statement from the county clerk."
     _, got = spans_in(nlp_sm, text)

@@ -1,12 +1,12 @@
-"""Tests for crosswire.extract.disasters: deaths from nature, accidents or illness are no conflict event."""
+"""Tests for crosswire.extract.events.disasters: deaths from nature, accidents or illness are no conflict event."""
 
 from __future__ import annotations
 
 import pytest
 
-from crosswire.extract.disasters import non_conflict, recast
-from crosswire.extract.event_arguments import arguments
-from crosswire.extract.triggers import find_triggers
+from crosswire.extract.events.disasters import non_conflict, recast
+from crosswire.extract.events.arguments import arguments
+from crosswire.extract.events.triggers import find_triggers
 from crosswire.records import Event, Evidence
 
 pytestmark = [pytest.mark.model, pytest.mark.issue(11)]
@@ -92,7 +92,7 @@ def test_disasters_recast_illness_is_no_event(nlp_sm) -> None:
 
 
 def test_disasters_end_to_end_no_acled_code_no_actor(nlp_sm) -> None:
-    from crosswire.extract.events import find_events
+    from crosswire.extract.events.core import find_events
 
     text = ("An earthquake measuring 6.1 on the Richter scale struck Varkesh on Monday, killing 40 people.\n\n"
             "A driver hit three pedestrians in Marel on Saturday, killing a 16-year-old girl.")

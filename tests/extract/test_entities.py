@@ -1,4 +1,4 @@
-"""Tests for extract/entities.py, names.py and aliases.py: mentions, keys, resolution."""
+"""Tests for extract/entities/core.py, names.py and aliases.py: mentions, keys, resolution."""
 
 from __future__ import annotations
 
@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from rapidfuzz import fuzz
 from spacy.tokens import Doc
 
-from crosswire.extract.aliases import load_aliases, parse_aliases
-from crosswire.extract.entities import mentions_from_doc, resolve_entities
-from crosswire.extract.names import (
+from crosswire.extract.entities.aliases import load_aliases, parse_aliases
+from crosswire.extract.entities.core import mentions_from_doc, resolve_entities
+from crosswire.extract.entities.names import (
     GIVEN_MIN,
     NAME_MIN,
     SURNAME_MIN,

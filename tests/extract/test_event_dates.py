@@ -1,4 +1,4 @@
-"""Tests of dating events from their context (extract/event_dates.py) and the event-date evaluation."""
+"""Tests of dating events from their context (extract/events/dates.py) and the event-date evaluation."""
 
 from __future__ import annotations
 
@@ -10,14 +10,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from crosswire.extract.dates import find_dates
-from crosswire.extract.event_dates import Setting, date_from_context
+from crosswire.extract.events.dates import Setting, date_from_context
 from crosswire.records import Event, Evidence
 
 GOLD = Path(__file__).parents[1] / "data" / "gold"
 
 
 def _events(nlp, text: str, published: str | None = "2024-03-14"):
-    from crosswire.extract.events import find_events
+    from crosswire.extract.events.core import find_events
 
     return find_events(nlp(text), doc_id="d", published=published)
 

@@ -1,5 +1,5 @@
 """What did not happen is not exported as having happened, and statements are not placed where
-the events they talk about happened (extract/event_modality.py, extract/event_places.py).
+the events they talk about happened (extract/events/modality.py, extract/events/places.py).
 
 Every sentence is written for this file; towns are real so that the gazetteer resolves them.
 """
@@ -14,8 +14,8 @@ pytestmark = pytest.mark.model
 
 
 def _events(nlp, text: str) -> list[Event]:
-    from crosswire.extract.events import find_events
-    from crosswire.extract.places import places_from_doc
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
 
     doc = nlp(text)
     return find_events(doc, doc_id="t", published=None, places=places_from_doc(doc))

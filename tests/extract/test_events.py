@@ -1,4 +1,4 @@
-"""Tests of event extraction (extract/events.py): ACLED sub-types, arguments, modality, seeds."""
+"""Tests of event extraction (extract/events/core.py): ACLED sub-types, arguments, modality, seeds."""
 
 from __future__ import annotations
 
@@ -111,8 +111,8 @@ NEGATIVES = [
 
 
 def _events(nlp, text: str, published: str | None = None) -> list[Event]:
-    from crosswire.extract.events import find_events
-    from crosswire.extract.places import places_from_doc
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
 
     doc = nlp(text)
     events = find_events(doc, doc_id="t", published=published, places=places_from_doc(doc))
@@ -215,7 +215,7 @@ def _seed_events(nlp, seeds_dir: Path) -> dict[str, tuple[str, list[Event]]]:
 
 
 def _km(place, lat: float, lon: float) -> float:
-    from crosswire.extract.places import haversine_km
+    from crosswire.extract.places.core import haversine_km
 
     return haversine_km(place.lat, place.lon, lat, lon)
 
@@ -324,7 +324,7 @@ def test_primary_event_rules(nlp_sm, text: str, sub: str, low: int | None) -> No
      ("Philippine military forces", None), ("security forces", None), ("the army", None)],
 )
 def test_armed_kind_lexicons_and_force_names(text: str, kind: str | None) -> None:
-    from crosswire.extract.parties import armed_kind
+    from crosswire.extract.events.parties import armed_kind
 
     assert armed_kind(text) == kind
 
@@ -350,7 +350,7 @@ def test_split_phrases_negatives(nlp_sm, text: str) -> None:
     ("On Monday, the ministry blamed bad weather conditions for the crash.", "blamed", None),
 ])
 def test_abstract_objects_are_not_targets(nlp_sm, sentence, trigger, target):
-    from crosswire.extract.events import find_events
+    from crosswire.extract.events.core import find_events
 
     event = next(e for e in find_events(nlp_sm(sentence), doc_id="d", published="2015-10-06") if trigger in e.trigger)
     assert (event.target.text if event.target else None) == target
@@ -363,7 +363,7 @@ def test_abstract_objects_are_not_targets(nlp_sm, sentence, trigger, target):
     ("Militants killed 35-40 soldiers in an ambush on Sunday.", True),
 ])
 def test_match_reports_are_not_violence(nlp_sm, sentence, violent):
-    from crosswire.extract.events import find_events
+    from crosswire.extract.events.core import find_events
 
     events = find_events(nlp_sm(sentence), doc_id="d", published="2024-03-12")
     assert any(e.type in {"ASSAULT", "FIGHT"} for e in events) == violent
@@ -375,8 +375,8 @@ def test_match_reports_are_not_violence(nlp_sm, sentence, violent):
     ("Rebels shelled Hama on Monday.", "shelled", None),  # a place attacked: where, not whom
 ])
 def test_a_place_is_a_party_to_words_but_a_location_to_force(nlp_sm, sentence, trigger, target):
-    from crosswire.extract.events import find_events
-    from crosswire.extract.places import places_from_doc
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
 
     doc = nlp_sm(sentence)
     event = next(e for e in find_events(doc, doc_id="d", published="2015-10-06", places=places_from_doc(doc))
@@ -392,14 +392,14 @@ def test_a_place_is_a_party_to_words_but_a_location_to_force(nlp_sm, sentence, t
     ("The minister met the protesters. He said they attacked a police station.", "attacked", None),  # no subject antecedent
 ])
 def test_pronoun_actors_take_their_antecedent(nlp_sm, text, trigger, actor):
-    from crosswire.extract.events import find_events
+    from crosswire.extract.events.core import find_events
 
     event = next(e for e in find_events(nlp_sm(text), doc_id="d", published="2015-10-06") if trigger in e.trigger)
     assert (event.actor.text if event.actor else None) == actor
 
 
 def test_a_partner_is_never_what_shared_data_is_about(nlp_sm):
-    from crosswire.extract.events import find_events
+    from crosswire.extract.events.core import find_events
 
     doc = nlp_sm("Russia is ready to share specific reconnaissance data about the IS positions with the coalition, he added.")
     assert all(e.target is None or "IS" not in e.target.text for e in find_events(doc, doc_id="d", published=None)

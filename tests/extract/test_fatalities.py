@@ -1,4 +1,4 @@
-"""Tests for crosswire.extract.fatalities: death counts, ranges and victim categories."""
+"""Tests for crosswire.extract.events.fatalities: death counts, ranges and victim categories."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from crosswire.extract.fatalities import event_fatalities, find_fatalities, parse_figure
+from crosswire.extract.events.fatalities import event_fatalities, find_fatalities, parse_figure
 from crosswire.records import Fatalities
 
 

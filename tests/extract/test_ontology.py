@@ -1,10 +1,10 @@
-"""Tests of the event ontology data files and the ACLED refinement rules (extract/ontology.py)."""
+"""Tests of the event ontology data files and the ACLED refinement rules (extract/events/ontology.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from crosswire.extract.ontology import (
+from crosswire.extract.events.ontology import (
     ACLED_TYPES,
     EXTENSION_TYPES,
     PLOVER_TYPES,

@@ -1,4 +1,4 @@
-"""Tests of toponym normalisation, gazetteer lookup and place resolution (extract/places.py)."""
+"""Tests of toponym normalisation, gazetteer lookup and place resolution (extract/places/core.py)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from crosswire.extract.gazetteer import Gazetteer, load_gazetteer, normalize_name, strip_article
-from crosswire.extract.place_context import qualifier_after, region_cue, relative_note
-from crosswire.extract.places import Place, PlaceMention, clean_surface, places_from_doc, resolve_places
+from crosswire.extract.places.gazetteer import Gazetteer, load_gazetteer, normalize_name, strip_article
+from crosswire.extract.places.context import qualifier_after, region_cue, relative_note
+from crosswire.extract.places.core import Place, PlaceMention, clean_surface, places_from_doc, resolve_places
 
 SYRIA = Counter({"SY": 3})
 
@@ -189,9 +189,9 @@ def test_places_from_doc_with_model(gaz: Gazetteer) -> None:
     assert all(doc.text[p.start:p.end] == p.text for p in places.values())
 
 
-# --- Rule-based toponym spans, hierarchies and admin1 context (extract/toponyms.py) ---------
+# --- Rule-based toponym spans, hierarchies and admin1 context (extract/places/toponyms.py) ---------
 
-from crosswire.extract.toponyms import (  # noqa: E402
+from crosswire.extract.places.toponyms import (  # noqa: E402
     MEDIUM,
     STRONG,
     cue_strength,
@@ -366,8 +366,8 @@ def test_attributive_us_only_with_modifiers(gaz: Gazetteer, modifiers: bool, has
 
 # --- Issue 11: spellings, non-places and doubtful readings (place_names.py, place_rules.py) ------
 
-from crosswire.extract.place_names import loose_key  # noqa: E402
-from crosswire.extract.place_rules import (  # noqa: E402
+from crosswire.extract.places.names import loose_key  # noqa: E402
+from crosswire.extract.places.rules import (  # noqa: E402
     is_cut_off,
     is_fragment,
     is_person_org,
@@ -494,7 +494,7 @@ def test_acled_style_places(gaz: Gazetteer, text: str, expected: set[tuple[str, 
 
 def test_an_institution_named_like_a_town_is_not_that_town(nlp_sm):
     # "Police" is a Polish town; "the Police Department" is an institution, not a department of it.
-    from crosswire.extract.places import places_from_doc
+    from crosswire.extract.places.core import places_from_doc
 
     doc = nlp_sm("John Cerar, the former commander at the Police Department, said it was fine.")
     assert [p.name for p in places_from_doc(doc)] == []

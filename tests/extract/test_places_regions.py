@@ -1,12 +1,12 @@
 """Tests of second-level regions, seas/world regions, shared-region disambiguation and names
-embedded in organisation names (extract/subdivisions.py, gazetteer.py, places.py, embedded.py)."""
+embedded in organisation names (extract/places/subdivisions.py, gazetteer.py, places.py, embedded.py)."""
 
 from __future__ import annotations
 
 import pytest
 
-from crosswire.extract.gazetteer import KIND_ADMIN2, KIND_REGION, Gazetteer, load_gazetteer
-from crosswire.extract.places import haversine_km, person_name_parts, places_from_doc, resolve_places
+from crosswire.extract.places.gazetteer import KIND_ADMIN2, KIND_REGION, Gazetteer, load_gazetteer
+from crosswire.extract.places.core import haversine_km, person_name_parts, places_from_doc, resolve_places
 
 
 @pytest.fixture(scope="session")
@@ -128,9 +128,9 @@ def test_town_tagged_person_without_a_full_name_is_still_relabelled() -> None:
 
 # --- issue 11: the units a report names around a toponym (place_units.py) --------------------
 
-from crosswire.extract.place_units import find_unit_spans, smallest_unit, unit_chain, units_after  # noqa: E402
-from crosswire.extract.places import PlaceMention  # noqa: E402
-from crosswire.extract.toponyms import context_hits  # noqa: E402
+from crosswire.extract.places.units import find_unit_spans, smallest_unit, unit_chain, units_after  # noqa: E402
+from crosswire.extract.places.core import PlaceMention  # noqa: E402
+from crosswire.extract.places.toponyms import context_hits  # noqa: E402
 
 
 def _no_country(name: str) -> bool:

@@ -212,7 +212,7 @@ def test_quote_marks_glued_to_words_split_off(blank, text, expected):
 
 @pytest.mark.model
 def test_glued_quote_mark_keeps_the_speaker(nlp_sm):
-    from crosswire.extract.claims import find_attributions
+    from crosswire.extract.claims.core import find_attributions
 
     doc = nlp_sm("\u201cThe bridge will reopen in May,\u201dthe mayor said on Tuesday.")
     assert nlp_sm.pipe_names[0] == "crosswire_quote_marks"
@@ -286,7 +286,7 @@ def test_pipeline_sections_read_like_one_doc(nlp_sm, monkeypatch):
 @pytest.mark.issue(10)
 def test_pipeline_400k_article_becomes_a_document_with_true_offsets():
     from crosswire.clean.article import clean_article
-    from crosswire.extract.entities import mentions_from_doc
+    from crosswire.extract.entities.core import mentions_from_doc
     from crosswire.records import Document, RawArticle
 
     # Quotes are one block in 25: crosswire_quotes' cue search costs tokens x quotes.

@@ -10,7 +10,7 @@ from importlib import resources
 
 import numpy as np
 
-from crosswire.extract.aliases import is_ambiguous, is_case_sensitive, load_aliases
+from crosswire.extract.entities.aliases import is_ambiguous, is_case_sensitive, load_aliases
 
 # Tokens after a negator that fall in its scope. Five covers "were not targeted against
 # ISIL" and "did not include ISIL fighters"; longer scopes started to swallow the next

@@ -15,9 +15,9 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..extract.aliases import load_aliases
-from ..extract.countries import name_by_iso3
-from ..extract.parties import country_of
+from ..extract.entities.aliases import load_aliases
+from ..extract.places.countries import name_by_iso3
+from ..extract.events.parties import country_of
 from ..records import Claim
 
 # Speakers who act for a state (a ministry, the army, a head of state) speak for its side;

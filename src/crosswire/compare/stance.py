@@ -12,8 +12,8 @@ import numpy as np
 
 from crosswire.compare.cues import KILL_KEYS, Analysis, Quantity, analyse, load_lexicon
 from crosswire.compare.stance_rules import decide, gather
-from crosswire.extract.parties import country_of
-from crosswire.extract.places import haversine_km
+from crosswire.extract.events.parties import country_of
+from crosswire.extract.places.core import haversine_km
 from crosswire.records import Place
 
 
@@ -197,7 +197,7 @@ SAME_PLACE_KM = 50.0
 
 @functools.lru_cache(maxsize=4096)
 def _place(name: str) -> Place | None:
-    from crosswire.extract.places import resolve_places
+    from crosswire.extract.places.core import resolve_places
 
     return resolve_places([name])[0]
 

@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING, Any
 
 from crosswire.evaluate import prf
 from crosswire.evaluate.splits import select
-from crosswire.extract.events import find_events
-from crosswire.extract.ontology import cameo_to_plover
+from crosswire.extract.events.core import find_events
+from crosswire.extract.events.ontology import cameo_to_plover
 from crosswire.records import Event, Party
 
 if TYPE_CHECKING:

@@ -276,8 +276,8 @@ def evaluate_ecb_events(dataset_dir: Path, *, limit: int | None = None, part: st
         predicted and gold counts), ``occurrence_recall`` and ``matched_by_tag``; crosswire
         adds ``participant``, ``location`` and ``time`` for its matched events.
     """
-    from crosswire.extract.events import find_events
-    from crosswire.extract.places import places_from_doc
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
 
     if nlp is None:
         from crosswire.nlp.pipeline import load_nlp

@@ -5,7 +5,7 @@ gives them ("2024-03-12", "2021-06" for a month, "2016" for a year, null when th
 does not date the event: a habit, a span, another episode). Three readings are scored on
 the same events in one run:
 
-* ``crosswire``: dates from the event's sentence, then from context (extract/event_dates.py);
+* ``crosswire``: dates from the event's sentence, then from context (extract/events/dates.py);
 * ``stated dates only``: the same events with context dates removed (the reading before it);
 * ``publication date (GDELT-style)``: every event dated on the day the article appeared.
 """
@@ -93,7 +93,7 @@ def evaluate_event_dates(path: Path, *, nlp: Language | None = None, limit: int 
     Recall is over every gold-dated event, found or not (``found`` says how many gold
     events crosswire found at all); the other readings date the same found events.
     """
-    from crosswire.extract.events import find_events
+    from crosswire.extract.events.core import find_events
 
     if nlp is None:
         from crosswire.nlp.pipeline import load_nlp

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crosswire.evaluate import prf
-from crosswire.extract.ontology import ACLED_TYPES
-from crosswire.extract.places import haversine_km
+from crosswire.extract.events.ontology import ACLED_TYPES
+from crosswire.extract.places.core import haversine_km
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -216,8 +216,8 @@ def evaluate_reports(path: Path, *, nlp: Language | None = None,
     """
     # Imported here: the extractor loads ontologies and spaCy helpers that scoring alone
     # (and the gold-file tests) never need.
-    from crosswire.extract.events import find_events
-    from crosswire.extract.places import places_from_doc
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
     from crosswire.records import as_row
 
     if nlp is None:

@@ -9,8 +9,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crosswire.evaluate import splits
-from crosswire.extract.place_context import qualifier_after, region_cue, relative_note
-from crosswire.extract.places import (
+from crosswire.extract.places.context import qualifier_after, region_cue, relative_note
+from crosswire.extract.places.core import (
     Place,
     PlaceMention,
     haversine_km,

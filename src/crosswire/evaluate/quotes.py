@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from crosswire.evaluate.splits import select
-from crosswire.extract.claims import Attribution, find_attributions
+from crosswire.extract.claims.core import Attribution, find_attributions
 
 if TYPE_CHECKING:
     from spacy.language import Language

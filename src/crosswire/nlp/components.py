@@ -10,9 +10,9 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import raise_error
 
-from crosswire.extract.aliases import AliasEntry, is_ambiguous, is_case_sensitive, load_aliases
-from crosswire.extract.names import acronym_of
-from crosswire.extract.quotes import QuoteFinder
+from crosswire.extract.entities.aliases import AliasEntry, is_ambiguous, is_case_sensitive, load_aliases
+from crosswire.extract.entities.names import acronym_of
+from crosswire.extract.claims.quotes import QuoteFinder
 from crosswire.nlp.base import Component
 
 # Labels that name actors, places and events; DATE, CARDINAL, PRODUCT... are not mentions.

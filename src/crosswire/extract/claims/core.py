@@ -1,0 +1,138 @@
+"""Claims read from a parsed Doc: direct quotes, reported speech and "according to" statements."""
+
+from __future__ import annotations
+
+from crosswire.nlp.text import text_of
+
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc
+
+from crosswire.clean.metadata import match_outlet
+from crosswire.extract.entities.aliases import load_aliases
+from crosswire.extract.claims.attributions import Attribution, _Finder, find_attributions
+from crosswire.extract.entities.core import mentions_from_doc
+from crosswire.extract.claims.speakers import _clean, affiliation, canonical_of, mention_in, np_bounds
+from crosswire.records import Claim, Entity, Evidence, Mention, Speaker, short_id
+
+__all__ = ["Attribution", "find_attributions", "find_claims"]
+
+
+def find_claims(
+    doc: Doc,
+    *,
+    doc_id: str,
+    outlet: str | None,
+    mentions: Sequence[Mention] = (),
+    entities: Sequence[Entity] = (),
+) -> list[Claim]:
+    """The claims of one parsed document.
+
+    Args:
+        doc: A Doc of the document's clean text, from ``load_nlp()``.
+        doc_id: The Document's id.
+        outlet: The outlet that published it: the first link of every chain.
+        mentions: The document's mentions with resolved ``entity`` ids.
+        entities: Resolved entities, to give speakers their canonical names.
+
+    Returns:
+        Claims in text order; ``evidence.text == doc.text[start:end]`` for each.
+
+    Example:
+        >>> from crosswire.nlp.pipeline import load_nlp
+        >>> [c.speaker.text for c in find_claims(load_nlp()('"We will win," Lavrov said.'),
+        ...                                      doc_id="d", outlet=None)]
+        ['Lavrov']
+    """
+    own = [m for m in mentions if m.doc == doc_id] or list(mentions) or mentions_from_doc(doc, doc_id)
+    by_id = {e.id: e for e in entities}
+    claims = []
+    for att in _Finder(doc, own).run():
+        if att.source is None:
+            continue  # "X is expected to ...": an attribution with no one to export as speaker
+        claims.append(_claim(doc, att, doc_id, outlet, own, by_id))
+    return claims
+
+
+def _claim(doc: Doc, att: Attribution, doc_id: str, outlet: str | None, mentions: Sequence[Mention], entities: dict[str, Entity]) -> Claim:
+    speaker = _speaker(doc, att, mentions, entities)
+    origin = (speaker.canonical or _clean(speaker.text)) if speaker else None
+    links = [_relay_name(doc, r, mentions) for r in att.relays]
+    chain = [x for x in [outlet, *links, origin] if x]
+    chain = [x for i, x in enumerate(chain) if x not in chain[:i]]
+    spans = [(doc[att.cue[0]].idx, doc[att.cue[1] - 1].idx + len(doc[att.cue[1] - 1]))] + att.content
+    start = min(_sent_bounds(doc, a, b)[0] for a, b in spans)
+    end = max(_sent_bounds(doc, a, b)[1] for a, b in spans)
+    text = " ".join(text_of(doc)[a:b].strip().rstrip(",").strip() for a, b in att.content)
+    if not att.direct:
+        text = re.sub(r"^that\s+", "", text)
+    return Claim(
+        id=short_id(doc_id, str(start), str(att.content[0][0])),
+        doc=doc_id,
+        speaker=speaker,
+        chain=chain,
+        text=text,
+        direct=att.direct,
+        cue=doc[att.cue[0]:att.cue[1]].text,
+        event=None,
+        evidence=Evidence(start, end, text_of(doc)[start:end]),
+        first_hand=not links,
+        polarity=att.polarity,
+    )
+
+
+def _sent_bounds(doc: Doc, a: int, b: int) -> tuple[int, int]:
+    first = doc.char_span(a, min(b, a + 1), alignment_mode="expand")
+    last = doc.char_span(max(a, b - 1), b, alignment_mode="expand")
+    start = first.sent.start_char if first is not None else a
+    end = last.sent.end_char if last is not None else b
+    return start, len(text_of(doc)[:end].rstrip())
+
+
+def _speaker(doc: Doc, att: Attribution, mentions: Sequence[Mention], entities: dict[str, Entity]) -> Speaker | None:
+    if att.source is None:
+        return None
+    surface = doc[att.source[0]:att.source[1]]
+    if att.referent is None:
+        return Speaker(text=surface.text)
+    ref = doc[att.referent[0]:att.referent[1]]
+    m = mention_in(mentions, ref.start_char, ref.end_char, at=ref.root.idx)
+    canonical, entity = canonical_of(m, entities)
+    if canonical is None and att.referent != att.source:
+        canonical = _clean(ref.text)
+    aff = affiliation(doc, ref.start, ref.end, mentions) or _affiliation_elsewhere(doc, m, mentions)
+    start, end = (m.start, m.end) if m else (ref.start_char, ref.end_char)
+    return Speaker(text=surface.text, canonical=canonical, entity=entity, affiliation=aff, start=start, end=end)
+
+
+def _affiliation_elsewhere(doc: Doc, m: Mention | None, mentions: Sequence[Mention]) -> str | None:
+    """Affiliation from another mention of the same person ("Lavrov" -> "Russian Foreign Minister Sergey Lavrov")."""
+    if m is None:
+        return None
+    last = m.text.split()[-1]
+    for other in mentions:
+        same = (m.entity and other.entity == m.entity) or other.text.split()[-1] == last
+        if other is m or not same or other.type != m.type:
+            continue
+        span = doc.char_span(other.start, other.end, alignment_mode="expand")
+        if span is None:
+            continue
+        a, b = np_bounds(span.root)
+        aff = affiliation(doc, a, b, mentions)
+        if aff:
+            return aff
+    return None
+
+
+def _relay_name(doc: Doc, span: tuple[int, int], mentions: Sequence[Mention]) -> str:
+    words = doc[span[0]:span[1]]
+    m = mention_in(mentions, words.start_char, words.end_char, prefer="ORG")
+    for name in ([m.text] if m else []) + [words.text]:
+        outlet = match_outlet(name)
+        if outlet:
+            return outlet
+        entry = load_aliases().lookup(name)
+        if entry is not None:
+            return entry.canonical
+    return m.text if m else _clean(words.text)

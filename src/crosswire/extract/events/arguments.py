@@ -1,0 +1,143 @@
+"""An event trigger's actor, target and place candidates, read from the dependency parse.
+
+Verbs give their subject (inherited through clauses when they have none), object and
+prepositional phrases; nominal triggers ("a government airstrike on X", "X's attack") give
+their possessor, modifiers and prepositions, or borrow a light verb's ("carried out strikes").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crosswire.extract.events.parties import PRONOUNS
+from crosswire.extract.events.modality import CLAIM_NOUNS
+from crosswire.extract.events.triggers import NOUN_TAGS, VERB_TAGS, Trigger, light_verb_subject
+
+# Entity labels that are never actors, targets or places.
+NOT_ARGUMENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
+QUANTITY_NOUNS = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "number", "group", "scores"})
+PARTY_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+# Nouns of fixed phrases that are never arguments ("on the other hand", "on the sidelines").
+DISCOURSE_NOUNS = frozenset({"hand", "behalf", "basis", "sideline", "sidelines", "condition", "part", "way", "need"})
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+                      "today", "yesterday", "tonight", "morning", "evening", "night", "week", "month", "year"})
+# Noun modifiers that name the actor of a nominal trigger ("a government airstrike").
+ACTOR_MODIFIERS = frozenset({"government", "army", "police", "rebel", "military", "militant", "regime",
+                             "coalition", "jihadist", "insurgent", "separatist", "militia", "security"})
+# Types whose nominal trigger's participants are the clause subject ("after a meeting with X").
+PARTICIPANT_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
+TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "into"})
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, inherited through xcomp/advcl/conj/relcl/acl when it has none."""
+    for _ in range(4):
+        for c in verb.children:
+            if c.dep_ == "nsubj":
+                if verb.tag_ == "VBN" and not any(a.dep_ in {"aux", "auxpass"} for a in verb.children):
+                    return None  # "some 35-40 terrorists killed": a reduced passive, the subject is the victim
+                if c.lower_ in PRONOUNS and verb.dep_ == "relcl":
+                    return None if verb.head.lemma_.lower() in CLAIM_NOUNS else verb.head
+                return c
+            if c.dep_ == "agent":
+                pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in NOUN_TAGS:
+            return verb.head if not any(c.dep_ == "nsubjpass" for c in verb.children) else None
+        if verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head.i != verb.i:
+            verb = verb.head
+            continue
+        return None
+    return None
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """The subject of the nearest verb above a noun (the participants of a meeting noun)."""
+    for anc in tok.ancestors:
+        if anc.pos_ in VERB_TAGS:
+            return _subject(anc)
+    return None
+
+
+def _pobj(prep: Token) -> Token | None:
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if obj is None or obj.ent_type_ in NOT_ARGUMENT_ENTS or obj.lower_ in WEEKDAYS or obj.lemma_ in DISCOURSE_NOUNS:
+        return None  # "on 12 March 2019", "on Monday": when, not whom or where
+    return obj
+
+
+def _verb_arguments(verb: Token, trig: Trigger, *, with_object: bool) -> tuple[Token | None, list[Token]]:
+    """Target and place candidates among a verb's dependents (object before prepositions)."""
+    target = None
+    if with_object:
+        target = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.ent_type_ not in NOT_ARGUMENT_ENTS - {"CARDINAL"}), None)
+        if target is not None and trig.start <= target.i < trig.end:
+            target = None  # "opened fire on X": "fire" is part of the trigger
+        if target is not None and (target.ent_type_ == "CARDINAL" or target.lemma_ in QUANTITY_NOUNS):
+            of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            target = _pobj(of) if of is not None else target  # "dozens of protesters"
+        reduced = verb.tag_ == "VBN" and not any(a.dep_ in {"aux", "auxpass"} for a in verb.children)
+        if target is None and reduced:
+            target = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    places = [target] if target is not None else []  # "seized Goma": the object may be the place
+    for c in verb.children:
+        if c.dep_ == "prep" and (pobj := _pobj(c)) is not None:
+            if target is None and (c.lower_ in TARGET_PREPS or (c.lower_ == "with" and "symmetric" in trig.entry.flags)):
+                target = pobj
+            places.append(pobj)
+    return target, places
+
+
+def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
+    """Actor, target and place-candidate tokens from the dependency parse of one trigger."""
+    head = trig.head
+    actor = target = None
+    places: list[Token] = []
+    if head.pos_ in VERB_TAGS:
+        actor = _subject(head)
+        target, places = _verb_arguments(head, trig, with_object=True)
+        if head.dep_ == "amod" and head.head.pos_ in NOUN_TAGS:  # "the killed civilians"
+            target = target or head.head
+    else:
+        for c in head.children:
+            if c.ent_type_ in NOT_ARGUMENT_ENTS or c.lower_ in WEEKDAYS or c.lower_ in PRONOUNS:
+                continue  # "today's Russian air raids", "its air strikes"
+            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}):
+                actor = actor or c
+            elif c.dep_ == "compound" and c.lemma_.lower() in ACTOR_MODIFIERS:
+                actor = actor or c
+            elif c.dep_ == "prep" and (pobj := _pobj(c)) is not None:
+                if c.lower_ == "by":
+                    actor = pobj
+                elif c.lower_ == "between":
+                    actor = pobj
+                    target = next((g for g in pobj.children if g.dep_ == "conj"), None)
+                elif c.lower_ in TARGET_PREPS or c.lower_ == "with":
+                    target = target or pobj
+                places.append(pobj)
+            elif c.dep_ == "acl" and c.lemma_ in {"target", "hit", "kill"}:  # "a strike targeting X"
+                target = target or next((g for g in c.children if g.dep_ == "dobj"), None)
+        subject = light_verb_subject(trig)
+        if subject is not None:  # "militants threw a grenade at a police station"
+            actor = actor or subject
+            verb = trig.head.head if trig.head.dep_ == "dobj" else trig.head.head.head
+            light_target, light_places = _verb_arguments(verb, trig, with_object=False)
+            target = target or light_target
+            places.extend(light_places)
+        if actor is None and trig.entry.type in PARTICIPANT_TYPES:
+            actor = _clause_subject(head)  # "Kerry said ... after a meeting with Lavrov"
+        if head.dep_ in {"nsubj", "nsubjpass"} and head.head.pos_ in VERB_TAGS:
+            verb = head.head  # "the airstrike killed 4 civilians": the object is the victim
+            between = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+            if between is not None and actor is None and (pobj := _pobj(between)) is not None:
+                actor = pobj  # "fighting broke out between X and Y"
+                target = target or next((g for g in pobj.children if g.dep_ == "conj"), None)
+            verb_target, verb_places = _verb_arguments(verb, trig, with_object=True)
+            target = target or verb_target
+            places.extend(verb_places)
+    if actor is not None and "symmetric" in trig.entry.flags:
+        partner = next((c for c in actor.children if c.dep_ == "conj"), None)  # "X and Y clashed"
+        if partner is not None and (target is None or target.ent_type_ not in PARTY_ENTS):
+            target = partner
+    return actor, target, places

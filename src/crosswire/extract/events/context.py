@@ -1,0 +1,114 @@
+"""The context an event's ACLED refinement reads: its parties' kinds and the cues around it."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Span, Token
+
+from crosswire.extract.events.merge import Cluster
+from crosswire.extract.events.places import LOCATION_NOUNS, PLACE_ENTS
+from crosswire.extract.events.ontology import Context
+from crosswire.extract.events.parties import is_protesters
+from crosswire.extract.events.triggers import VERB_TAGS, Trigger, governing_verb
+from crosswire.records import Party
+
+# Words near a strike that make it aerial whatever the trigger ("jets hit", "warplanes struck").
+AERIAL_CUES = frozenset({"jet", "jets", "warplane", "warplanes", "aircraft", "helicopter", "helicopters",
+                         "drone", "drones", "bomber", "bombers", "air", "aerial", "sortie", "sorties"})
+# Actors that make a shelling verb an air strike ("warplanes bombarded", "jets pounded").
+AERIAL_ACTORS = frozenset({"jet", "warplane", "aircraft", "helicopter", "drone", "bomber", "plane", "gunship"})
+# Protesters proper, as opposed to a crowd or mob (whose beating or lynching is mob violence).
+DEMONSTRATOR_WORDS = frozenset({"protester", "demonstrator", "rioter", "marcher", "striker", "supporter", "activist"})
+# Verbs whose object explosive is taken out of use ("defused an IED", "detonated a planted bomb").
+NEUTRALIZE_VERBS = frozenset({"defuse", "destroy", "dismantle", "discover", "find", "recover", "seize", "clear",
+                              "neutralize", "neutralise", "detonate", "deactivate", "disarm", "remove"})
+CHEMICAL_CUES = frozenset({"chemical", "chlorine", "sarin", "mustard", "nerve", "toxic", "cs", "phosgene"})
+INTERVENTION_WORDS = frozenset({"disperse", "dispersed", "tear", "teargas", "cannon", "baton", "arrest",
+                                "arrested", "detain", "detained", "rubber", "intervene", "intervened",
+                                "removed", "evicted", "cleared", "forcibly"})
+VIOLENT_WORDS = frozenset({"stone", "stones", "rock", "rocks", "torch", "torched", "burn", "burned",
+                           "burnt", "loot", "looted", "vandalize", "vandalized", "vandalised", "smash",
+                           "smashed", "petrol", "molotov", "clash", "clashed", "riot", "rioted", "stormed", "ransacked"})
+
+# Objects that are arms: their seizure is disrupted weapons use, not territory taken.
+WEAPON_WORDS = frozenset({"weapon", "weapons", "arm", "arms", "cache", "rifle", "rifles", "gun", "guns", "ammunition",
+                          "explosive", "explosives", "munition", "munitions", "ied", "ieds", "bomb", "bombs",
+                          "grenade", "grenades", "rocket", "rockets", "missile", "missiles", "mortar", "mortars",
+                          "detonator", "detonators", "stockpile", "arsenal", "rpg", "rpgs"})
+UNOPPOSED_CUES = ("unopposed", "without a fight", "without resistance", "without fighting", "without firing a shot",
+                  "without a shot")
+# Tear gas dropped by a drone is a chemical weapon; at a protest it is crowd control.
+PROTEST_WORDS = frozenset({"protest", "protests", "protester", "protesters", "demonstrators", "demonstration",
+                           "rally", "march", "crowd", "crowds", "rioters"})
+ACCIDENT_WORDS = frozenset({"accidental", "accidentally", "accident"})
+
+
+# Sport reads like war ("beating Corvin United 5-4 on penalties", "the two sides clash in the
+# final"): a scoreline with a word of sport, or two words of sport, make a sentence a match report.
+SPORT_WORDS = frozenset({"penalties", "penalty", "goal", "goals", "match", "cup", "league", "tournament",
+                         "championship", "season", "innings", "wicket", "wickets", "scored", "striker", "midfielder",
+                         "playoff", "playoffs", "semi-final", "semifinal", "quarter-final", "derby", "trophy",
+                         "football", "soccer", "rugby", "cricket", "basketball", "hockey", "tennis", "coach", "coaches",
+                         "referee"})
+SCORELINE = re.compile(r"\b\d{1,2}\s?[-\u2013]\s?\d{1,2}\b")
+
+
+def is_sport(sent: Span) -> bool:
+    """Whether a sentence reports a game: a scoreline and a word of sport, or two words of sport."""
+    sport = {t.lower_ for t in sent} & SPORT_WORDS
+    return len(sport) >= 2 or (bool(sport) and bool(SCORELINE.search(sent.text)))
+
+
+def _is_weapon(tok: Token | None) -> bool:
+    """Whether an object names arms ("a cache of 40 rifles", "weapons and ammunition")."""
+    if tok is None:
+        return False
+    of = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    return tok.lower_ in WEAPON_WORDS or tok.lemma_.lower() in WEAPON_WORDS or (
+        tok.lemma_.lower() in {"cache", "stockpile", "quantity", "number", "haul", "consignment", "shipment"}
+        and pobj is not None and (pobj.lower_ in WEAPON_WORDS or pobj.lemma_.lower() in WEAPON_WORDS))
+
+
+def _is_place(tok: Token | None) -> bool:
+    """Whether an object is a place ("surrendered the city", "handed over Kidal")."""
+    return tok is not None and (tok.lemma_.lower() in LOCATION_NOUNS | {"town", "base", "camp"} or tok.ent_type_ in PLACE_ENTS)
+
+
+def _neutralized(trig: Trigger) -> bool:
+    """Whether an explosive is the object of a verb that takes it out of use ("discovered and destroyed a bomb")."""
+    verb = governing_verb(trig.head)
+    verbs = {verb, *(c for c in verb.children if c.dep_ == "conj")}
+    if verb.dep_ == "conj":
+        verbs.add(verb.head)
+    return trig.head.dep_ in {"dobj", "nsubjpass", "conj"} and any(
+        v.lemma_.lower() in NEUTRALIZE_VERBS for v in verbs if v.pos_ in VERB_TAGS)
+
+
+def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: Span) -> Context:
+    """The cues the ACLED refinements read (:class:`~crosswire.extract.events.ontology.Context`) for one cluster."""
+    words = {t.lower_ for t in sent}
+    low = sent.text.lower()
+    acts = {t.lower_ for t in sent if t.dep_ != "amod"}  # "detained journalists began a hunger strike": no intervention
+    actor_kind = "mob" if cl.actor is not None and cl.actor.lemma_.lower() == "mob" else (actor.kind if actor else None)
+    return Context(
+        actor_kind=actor_kind,
+        target_kind=target.kind if target else None,
+        actor_is_protesters=is_protesters(cl.actor),
+        target_is_protesters=is_protesters(cl.target),
+        intervention=cl.intervention or (cl.primary.entry.type == "PROTEST" and bool(acts & INTERVENTION_WORDS)),
+        protesters_killed=cl.protesters_killed,
+        violent=bool(words & VIOLENT_WORDS) or any("violent" in t.entry.flags for t in cl.members),
+        aerial_cue=bool(words & AERIAL_CUES),
+        chemical_cue=bool(words & CHEMICAL_CUES) or (
+            "tear gas" in low and bool(words & AERIAL_CUES) and not words & PROTEST_WORDS),
+        actor_is_aerial=cl.actor is not None and cl.actor.lemma_.lower() in AERIAL_ACTORS,
+        actor_is_demonstrators=cl.actor is not None and cl.actor.lemma_.lower() in DEMONSTRATOR_WORDS,
+        weapon_neutralized=cl.primary.entry.mode == "explosive" and _neutralized(cl.primary),
+        target_is_person=target is not None and target.kind in {"civilians", "person"},
+        target_is_place=_is_place(cl.target),
+        target_is_weapon=_is_weapon(cl.target),
+        unopposed=any(cue in low for cue in UNOPPOSED_CUES),
+        accidental=bool(words & ACCIDENT_WORDS),
+    )

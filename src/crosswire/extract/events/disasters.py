@@ -1,0 +1,168 @@
+"""Deaths that are no conflict event: natural disasters, accidents, illness.
+
+PLOVER and ACLED code political violence. An earthquake, a flood or a bus crash that kills
+people is neither, yet it is told with the same verbs ("the quake struck the province,
+killing 40"; "a truck hit three pedestrians"), so a violent trigger caused by one would be
+coded as an attack with "the quake" or "the Richter scale" as its actor. :func:`non_conflict`
+reads the cause of a violent trigger; the event is then typed with one of crosswire's own
+extension types (``ontology.EXTENSION_TYPES``: DISASTER for natural hazards, ACCIDENT for
+crashes, collapses, accidental fires and stampedes), with no ACLED code and no actor, or, for
+illness ("a heart attack"), is no event at all.
+
+Precision first: a cause counts only where the parse ties it to the trigger (its actor or
+target, the object of "in"/"by"/"from" on the trigger, or the verb the trigger hangs from),
+and an accident never where the sentence says the act was deliberate or names weapons or
+armed men.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from spacy.tokens import Span, Token
+
+from crosswire.extract.events.triggers import Trigger
+from crosswire.records import Event
+
+# Natural hazards (lemma or lower-case form) and the mode they give a DISASTER event.
+HAZARDS = {
+    "earthquake": "earthquake", "quake": "earthquake", "tremor": "earthquake", "aftershock": "earthquake",
+    "richter": "earthquake", "magnitude": "earthquake", "tsunami": "tsunami",
+    "flood": "flood", "flooding": "flood", "floodwater": "flood", "deluge": "flood", "downpour": "flood",
+    "rain": "flood", "rainfall": "flood", "monsoon": "flood",
+    "storm": "storm", "hurricane": "storm", "typhoon": "storm", "cyclone": "storm", "tornado": "storm",
+    "twister": "storm", "blizzard": "storm", "snowstorm": "storm", "thunderstorm": "storm", "hailstorm": "storm",
+    "lightning": "storm", "landslide": "landslide", "mudslide": "landslide", "landslip": "landslide",
+    "avalanche": "landslide", "rockfall": "landslide", "wildfire": "wildfire", "bushfire": "wildfire",
+    "drought": "drought", "heatwave": "heat", "volcano": "eruption", "eruption": "eruption", "lava": "eruption",
+}
+# The noun of "the Richter scale" when the parse makes it the actor: the quake is meant.
+SCALE_WORDS = frozenset({"scale"})
+# Heads whose compound names the hazard ("flood waters", "storm surge"); other heads are people
+# or things described by it ("earthquake survivors", "flood victims").
+HAZARD_HEADS = frozenset({"water", "waters", "wind", "winds", "surge", "wave", "waves", "fire", "slide", "rains"})
+# Accidents named by a noun ("killed in a car crash") and the ACCIDENT mode they give.
+ACCIDENT_NOUNS = {
+    "crash": "crash", "accident": "crash", "collision": "crash", "derailment": "crash", "pileup": "crash",
+    "wreck": "crash", "shipwreck": "crash", "collapse": "collapse", "fire": "fire", "blaze": "fire",
+    "inferno": "fire", "flame": "fire", "stampede": "stampede", "crush": "stampede",
+}
+# Verbs of an accident that a killing hangs from ("a bus plunged into a ravine, killing 17").
+ACCIDENT_VERBS = {
+    "crash": "crash", "collide": "crash", "derail": "crash", "capsize": "crash", "overturn": "crash",
+    "plunge": "crash", "sink": "crash", "skid": "crash", "collapse": "collapse", "cave": "collapse",
+}
+# Vehicles (and their drivers) whose hitting or killing people is a traffic accident unless the
+# text says otherwise; aircraft are left out, since "planes struck" is an air strike.
+VEHICLES = frozenset({"car", "bus", "minibus", "truck", "lorry", "van", "train", "vehicle", "motorcycle",
+                      "motorbike", "taxi", "suv", "tractor", "tanker", "driver", "motorist", "trailer", "jeep"})
+# Fire that is fighting, not an accident: "killed in cross fire", "under mortar fire".
+COMBAT_FIRE = frozenset({"cross", "gun", "mortar", "rocket", "artillery", "sniper", "enemy", "friendly", "tank",
+                         "machine", "machine-gun", "heavy", "live", "return", "hostile", "small", "arms"})
+# Words that make a crash or fire deliberate, or name armed violence: then it is no accident.
+DELIBERATE = frozenset({"deliberately", "intentionally", "purposely", "purpose", "rammed", "ramming", "terror",
+                        "terrorist", "terrorists", "terrorism", "attacker", "attackers", "assailant", "gunmen",
+                        "gunman", "militants", "insurgents", "rebels", "arson", "arsonist", "arsonists", "torched",
+                        "bomb", "bombs", "ied", "missile", "missiles", "rocket", "rockets", "grenade", "gunfire",
+                        "shot", "ambush", "ambushed", "airstrike", "airstrikes", "jihadist", "jihadists", "attack",
+                        "attacks", "attacked", "deliberate", "murder", "murdered"})
+# "a heart attack", "an asthma attack": illness, never an event.
+ILLNESS_MODIFIERS = frozenset({"heart", "asthma", "panic", "anxiety", "cardiac", "seizure", "epileptic"})
+# The prepositions by which a trigger names its cause ("killed in the quake", "died from the flood").
+CAUSE_PREPS = frozenset({"in", "by", "from"})
+# Trigger types a cause can recast; territory and talk are never caused by weather.
+RECAST_TYPES = frozenset({"ASSAULT", "FIGHT"})
+RECAST_MODES = frozenset({None, "", "firearms", "beating", "clash", "property"})
+
+
+def _word(tok: Token) -> str:
+    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+
+def _hazard(tok: Token | None) -> str | None:
+    """The hazard a noun names: itself ("floods"), a compound ("flash floods"), "the Richter scale"."""
+    if tok is None:
+        return None
+    # "flood waters", and a named storm ("Typhoon Haiyan"); not "earthquake survivors"
+    named = tok.lower_ in HAZARD_HEADS or tok.pos_ == "PROPN"
+    mods = [c for c in tok.children if c.dep_ in {"compound", "amod"}] if named else []
+    for t in (tok, *mods):
+        mode = HAZARDS.get(_word(t)) or HAZARDS.get(t.lower_)
+        if mode is not None:
+            return mode
+    if tok.lower_ in SCALE_WORDS and any(t.lower_ == "richter" for t in tok.subtree):
+        return "earthquake"
+    if tok.lower_ == "fire" and any(_word(c) in {"forest", "bush", "brush", "grass", "wild"} for c in tok.children):
+        return "wildfire"
+    return None
+
+
+def _accident(tok: Token | None) -> str | None:
+    """The accident a noun names ("a car crash", "the collapse", "the fire"), None for combat fire."""
+    if tok is None:
+        return None
+    word = _word(tok)
+    if word not in ACCIDENT_NOUNS and tok.lower_ not in ACCIDENT_NOUNS:
+        return None
+    mods = {_word(c) for c in tok.children if c.dep_ in {"compound", "amod", "nmod"}}
+    if word in {"fire", "flame"} and mods & COMBAT_FIRE:
+        return None
+    return ACCIDENT_NOUNS.get(word) or ACCIDENT_NOUNS.get(tok.lower_)
+
+
+def _causes(head: Token) -> list[Token]:
+    """Objects of "in"/"by"/"from" on a trigger (and on the verb it hangs from)."""
+    verbs = [head] + ([head.head] if head.dep_ in {"advcl", "conj", "xcomp"} and head.head.i != head.i else [])
+    return [g for v in verbs for c in v.children if c.dep_ in {"prep", "agent"} and c.lower_ in CAUSE_PREPS
+            for g in c.children if g.dep_ == "pobj"]
+
+
+def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, sent: Span) -> tuple[str | None, str] | None:
+    """``(type, mode)`` when a violent trigger's cause is no conflict, else None.
+
+    ``type`` is "DISASTER" (a natural hazard is the actor, the target fought, or the cause
+    named by "in"/"by"/"from"), "ACCIDENT" (a vehicle or driver hits or kills without a word
+    of intent; a crash, collapse, fire or stampede is the cause; the killing hangs from a verb
+    of accident such as "crashed" or "collapsed"), or None for illness ("a heart attack"),
+    which is no event.
+
+    Example:
+        >>> from crosswire.nlp.pipeline import load_nlp
+        >>> doc = load_nlp()("Floods killed 23 people in Marel on Sunday.")
+        >>> from crosswire.extract.events.triggers import find_triggers
+        >>> non_conflict(find_triggers(doc[:])[0], doc[0], doc[3], doc[:])
+        ('DISASTER', 'flood')
+    """
+    trigger_head, entry_type, entry_mode = trigger.head, trigger.entry.type, trigger.entry.mode
+    if entry_type == "ASSAULT" and _word(trigger_head) == "attack" and any(
+        _word(c) in ILLNESS_MODIFIERS for c in trigger_head.children if c.dep_ in {"compound", "amod"}
+    ):
+        return None, "illness"
+    if entry_type not in RECAST_TYPES or entry_mode not in RECAST_MODES:
+        return None
+    for tok in (actor, *_causes(trigger_head), target if entry_type == "FIGHT" else None):
+        if (mode := _hazard(tok)) is not None:
+            return "DISASTER", mode  # "the quake struck", "killed in the floods", "battled the wildfire"
+    if {t.lower_ for t in sent} & DELIBERATE:
+        return None
+    if actor is not None and _word(actor) in VEHICLES and entry_mode in {None, ""}:
+        return "ACCIDENT", "crash"
+    for tok in (actor, *_causes(trigger_head), target if entry_type == "FIGHT" else None):
+        if (mode := _accident(tok)) is not None:
+            return "ACCIDENT", mode
+    # "a bus plunged into a ravine, killing 17"; not "overturned a ruling, striking down a rule"
+    verb = trigger_head.head if trigger_head.dep_ in {"advcl", "conj"} and _word(trigger_head) == "kill" else None
+    if verb is not None and (mode := ACCIDENT_VERBS.get(_word(verb))) is not None:
+        return "ACCIDENT", mode
+    return None
+
+
+def recast(event: Event | None, trigger: Trigger, actor: Token | None, target: Token | None, sent: Span) -> Event | None:
+    """The event as :func:`non_conflict` reads its cause: unchanged, retyped DISASTER/ACCIDENT
+    (no ACLED code, no actor or target, its dead and place kept), or None for illness."""
+    if event is None or (kind := non_conflict(trigger, actor, target, sent)) is None:
+        return event
+    type_, mode = kind
+    if type_ is None:
+        return None
+    return replace(event, type=type_, mode=mode, acled=None, actor=None, target=None)

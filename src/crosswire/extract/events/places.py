@@ -1,0 +1,170 @@
+"""Which of a document's resolved places an event happened at, and the sentence units events are read from."""
+
+from __future__ import annotations
+
+from crosswire.nlp.text import text_of
+
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.extract.events.modality import SPEECH_VERBS, is_content
+from crosswire.extract.events.ontology import load_ontology
+from crosswire.extract.events.triggers import lemma_candidates
+from crosswire.records import Place
+
+PLACE_PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 3, "continent": 4}
+# Dependency roles in which a toponym is a party (metonymy), not where something happened.
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "appos"})
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+# Heads that make a party phrase a location ("the town of X", "Kandahar city").
+LOCATION_NOUNS = frozenset({"town", "city", "village", "area", "district", "region", "province", "county",
+                            "neighbourhood", "neighborhood", "outskirts", "suburb", "locality", "territory"})
+PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "attr", "dative"})
+# Actors that are the speaker of the statement reporting their act ("they had seized power").
+SELF_PRONOUNS = frozenset({"they", "we", "i", "he", "she", "it"})
+# A dateline place must start within this many characters of the document start.
+DATELINE_MAX_OFFSET = 3
+
+
+def _about_a_party(clause: Token) -> bool:
+    """Whether a clause is background about a party: a relative clause set off by a comma
+    ("the US, which is leading a coalition carrying out strikes, ..."), not about a place
+    ("Idlib, where jets struck") or an event ("the attacks, which did not target IS"). A
+    restrictive clause ("shot demonstrators who were blocking a bridge in X") or a bare
+    participle ("students protesting quotas stormed ...") tells what the party was doing
+    there, and shares the sentence's places."""
+    head = clause.head
+    if clause.dep_ != "relcl" or clause.pos_ not in {"VERB", "AUX"} or head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    start = clause.left_edge.i
+    if start == 0 or clause.doc[start - 1].text not in {",", "(", "\u2014", "\u2013"}:
+        return False
+    if any(c.lower_ == "where" for c in clause.children) or head.lemma_.lower() in LOCATION_NOUNS:
+        return False
+    if head.ent_type_ in PLACE_ENTS and head.dep_ not in SUBJECT_DEPS:
+        return False
+    ontology = load_ontology()
+    return not any(ontology.single(w, "noun") for w in lemma_candidates(head)[:2])
+
+
+def _out_of_scope(trigger: Token | None, actor: Token | None) -> set[int]:
+    """Character offsets of the sentence that cannot be where the trigger's event happened.
+
+    An event in a relative clause about a party ("The US, which leads a coalition carrying
+    out strikes in Syria, agrees with Russia") is background: it happened within that clause,
+    never in the main clause's places, nor the main clause's event in its places.
+
+    An event a speech verb reports did not happen where the words were said: the speech
+    verb's own circumstances ("said during a visit to the United States", "told reporters in
+    Moscow", "Speaking in Ankara, he said") are the statement's, and they locate only the
+    speaker's own acts ("announced in Idlib that they had merged").
+    """
+    if trigger is None:
+        return set()
+    out: set[int] = set()
+
+    def drop(tok: Token) -> None:
+        for t in tok.subtree:
+            out.update(range(t.idx, t.idx + len(t.text)))
+
+    clause = next((a for a in [trigger, *trigger.ancestors] if _about_a_party(a)), None)
+    if clause is not None:
+        inside = {t.i for t in clause.subtree}
+        for t in clause.sent:
+            if t.i not in inside:
+                out.update(range(t.idx, t.idx + len(t.text)))
+    for t in trigger.sent:  # and the main clause's event is not where the background happened
+        if t is not clause and _about_a_party(t) and trigger not in t.subtree:
+            drop(t)
+    below = trigger
+    for anc in trigger.ancestors:
+        if anc.lemma_ in SPEECH_VERBS and anc.pos_ in {"VERB", "AUX"} and is_content(below):
+            speaker = next((c for c in anc.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+            if actor is not None and (actor.lower_ in SELF_PRONOUNS or (speaker is not None and actor.lemma_ == speaker.lemma_)):
+                break  # "announced in Niamey that they had seized power": the speaker was there
+            for c in anc.children:
+                if c is not below and (c.dep_ == "advcl" and (not is_content(c) or c.i < anc.i and c.tag_ == "VBG")
+                                       or c.dep_ in {"prep", "npadvmod"} and c.i > anc.i):
+                    drop(c)
+        below = anc  # a statement quoted in another: each has its own circumstances
+    return out
+
+
+def _modifies_participle(tok: Span) -> bool:
+    """"US-led", "Iran-backed": the toponym says who leads or backs, not where."""
+    return tok.root.dep_ == "npadvmod" and tok.root.head.tag_ == "VBN"
+
+
+def _names_a_party(tok: Span | None) -> bool:
+    """A toponym in a role that names who acts: subject, possessor ("Russia says"), "US-led"."""
+    return tok is not None and (tok.root.dep_ in PARTY_DEPS or _modifies_participle(tok))
+
+
+def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sent: Span, places: Sequence[Place],
+               trigger: Token | None = None) -> list[Place]:
+    """Places in the sentence, trigger-attached first, without those that say who a party is
+    or lie outside the trigger's reach (``_out_of_scope``)."""
+    away = _out_of_scope(trigger, parties[0] if parties else None)
+    inside = [p for p in places if p.start is not None and sent.start_char <= p.start < sent.end_char
+              and p.start not in away]
+    attached_chars = set()
+    for tok in place_toks:
+        for t in tok.subtree:
+            attached_chars.update(range(t.idx, t.idx + len(t.text)))
+    who_chars = set()  # "Russia's ambassador", "Nigerian soldiers": a place naming the party
+    for head in parties:
+        if head is None or head.ent_type_ in PLACE_ENTS or head.lemma_.lower() in LOCATION_NOUNS:
+            continue  # "seized Goma", "overran Kandahar city": the object is a place
+        for child in head.lefts:
+            for t in child.subtree:
+                who_chars.update(range(t.idx, t.idx + len(t.text)))
+    doc = sent.doc
+    kept = []
+    for p in inside:
+        if p.start in attached_chars:
+            if p.start not in who_chars:
+                kept.append(p)
+            continue
+        tok = doc.char_span(p.start, p.end or p.start, alignment_mode="expand")
+        if p.start in who_chars or _names_a_party(tok):
+            continue  # "Russia says ...", "the US, NATO and ...", "US-led": a place acting as a party
+        kept.append(p)
+    if not kept:  # "forces entered Manbij after the withdrawal": the sentence's one scene
+        kept = [p for p in inside if p.start not in who_chars and (
+            (tok := doc.char_span(p.start, p.end or p.start, alignment_mode="expand")) is None
+            or (tok.root.dep_ not in SUBJECT_DEPS and not _modifies_participle(tok)))]
+    return sorted(kept, key=lambda p: (p.start not in attached_chars, PLACE_PRECISION_RANK.get(p.precision, 5), p.start))
+
+
+def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc: Doc) -> list[Place]:
+    """The previous sentence's places in the same paragraph, else a dateline place."""
+    if prev is not None and "\n" not in text_of(doc)[prev.end_char:sent.start_char]:
+        found = [p for p in places if p.start is not None and prev.start_char <= p.start < prev.end_char]
+        if found:
+            return sorted(found, key=lambda p: (PLACE_PRECISION_RANK.get(p.precision, 5), p.start))[:1]
+    head = [p for p in places if p.start is not None and p.start <= DATELINE_MAX_OFFSET]
+    if head and text_of(doc)[head[0].end:head[0].end + 40].lstrip()[:1] in {"(", "-", "\u2014", "\u2013", ","}:
+        return head[:1]
+    return []
+
+
+def segments(doc: Doc) -> list[Span]:
+    """Sentences split at line breaks: the small model runs a heading into the next paragraph
+    ("NATO CONCERNS\n\nNATO said ...") and a quote into the following attribution."""
+    out = []
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text:
+                if tok.i > start:
+                    out.append(doc[start:tok.i])
+                start = tok.i + 1
+        if start < sent.end:
+            out.append(doc[start:sent.end])
+    return [s for s in out if s.text.strip()]
+
+
+def is_heading(sent: Span) -> bool:
+    letters = [c for c in sent.text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters) and len(sent.text.split()) <= 12

@@ -1,0 +1,240 @@
+"""Event triggers in a parsed sentence, with each trigger's tense (its modality: ``event_modality``)."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.matcher import Matcher
+from spacy.tokens import Doc, Span, Token
+
+from crosswire.extract.events.ontology import LexEntry, Ontology, load_ontology
+
+VERB_TAGS = frozenset({"VERB", "AUX"})
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+# Types whose past participle modifying a noun describes it ("a man accused of theft").
+VERBAL_TYPES = frozenset({"ACCUSE", "DISAPPROVE", "THREATEN", "DEMAND", "REQUEST", "REJECT", "SUPPORT"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+QUOTE_CHARS = "\"\u201c\u201d"
+# Light verbs whose object noun is the event ("carried out air strikes"): the verb gives the
+# actor and tense, the noun the type.
+LIGHT_VERBS = frozenset(
+    {
+        "carry", "launch", "conduct", "stage", "mount", "wage", "unleash", "make", "hold", "lead",
+        "order", "perform", "commit", "throw", "hurl", "lob", "plant", "use", "fire", "drop",
+        "detonate", "deploy", "impose", "organize", "organise", "call", "establish", "set", "build",
+        "reach", "sign", "open", "relocate", "move",
+    }
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A lexicon match in a sentence: its head token, its tokens and its lexicon entry."""
+
+    head: Token
+    start: int  # token index of the first matched token
+    end: int
+    entry: LexEntry
+
+    @property
+    def text(self) -> str:
+        """The matched words as written."""
+        return self.head.doc[self.start:self.end].text
+
+
+@functools.lru_cache(maxsize=4)
+def _multiword_matcher(nlp_vocab_id: int, vocab, ontology: Ontology) -> tuple[Matcher, dict[str, LexEntry]]:  # type: ignore[no-untyped-def]
+    matcher = Matcher(vocab)
+    keys: dict[str, LexEntry] = {}
+    for entry in ontology.multiword():
+        # Lemma or lowercase form, so that "airstrikes"/"air strikes" and "blew himself up" match.
+        pattern = [{"LEMMA": {"IN": [w, w.capitalize()]}} if w.isalpha() else {"LOWER": w} for w in entry.pattern]
+        alt = [{"LOWER": {"IN": [w, w + "s", w + "es", w + "d", w + "ed"]}} for w in entry.pattern]
+        matcher.add(entry.key, [pattern, alt])
+        keys[entry.key] = entry
+    return matcher, keys
+
+
+def find_triggers(sent: Span, ontology: Ontology | None = None) -> list[Trigger]:
+    """Every lexicon trigger in a sentence; multiword matches win over the words inside them.
+
+    Args:
+        sent: A sentence of a parsed Doc.
+        ontology: The lexicon (the bundled one by default).
+    """
+    ontology = ontology or load_ontology()
+    doc = sent.doc
+    matcher, keys = _multiword_matcher(id(doc.vocab), doc.vocab, ontology)
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    matches = sorted(matcher(sent), key=lambda m: (m[1] - m[2], m[1]))
+    for match_id, start, end in matches:
+        start, end = start + sent.start, end + sent.start
+        if taken.intersection(range(start, end)):
+            continue
+        entry = keys[doc.vocab.strings[match_id]]
+        # A verb phrase's head is its first verb ("sexually assaulted" → assaulted).
+        head = next((t for t in doc[start:end] if t.pos_ in VERB_TAGS), doc[start]) if entry.pos == "verb" else doc[end - 1]
+        if entry.pos == "verb" and head.pos_ not in VERB_TAGS:
+            continue
+        found.append(Trigger(head, start, end, entry))
+        taken.update(range(start, end))
+    for trig in _split_phrases(sent, ontology, taken):
+        found.append(trig)
+        taken.add(trig.start)
+    for tok in sent:
+        if tok.i in taken or tok.is_punct:
+            continue
+        pos = "verb" if tok.pos_ in VERB_TAGS else "noun" if tok.pos_ in NOUN_TAGS else None
+        if pos is None or (tok.pos_ == "PROPN" and not tok.is_lower):
+            continue
+        entry = next((e for w in lemma_candidates(tok) if (e := ontology.single(w, pos))), None)
+        if entry is not None:
+            found.append(Trigger(tok, tok.i, tok.i + 1, entry))
+    return sorted(found, key=lambda t: t.start)
+
+
+# Dependents that complete a two-word verb phrase written apart: a particle ("handed the city
+# over"), an object ("took full control", "blocked the main roads") or a predicate ("took 6
+# drivers hostage", "set the cars ablaze").
+SPLIT_DEPS = frozenset({"prt", "prep", "dobj", "oprd", "advmod", "npadvmod", "acomp", "xcomp", "ccomp", "dative", "attr"})
+
+
+def _split_phrases(sent: Span, ontology: Ontology, taken: set[int]) -> list[Trigger]:
+    """Two-word verb entries whose words are apart: the verb and one of its dependents."""
+    pairs = {}
+    for entry in ontology.multiword():
+        if entry.pos == "verb" and len(entry.pattern) == 2:
+            pairs.setdefault(entry.pattern[0], []).append(entry)
+    out = []
+    for tok in sent:
+        if tok.i in taken or tok.pos_ not in VERB_TAGS:
+            continue
+        entries = [e for w in dict.fromkeys(lemma_candidates(tok)) for e in pairs.get(w, [])]
+        for entry in entries:
+            second = entry.pattern[1]
+            # The second word may sit under a preposition: "took X into custody".
+            deps = [*tok.children, *(g for c in tok.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj")]
+            if any((c.dep_ in SPLIT_DEPS or c.dep_ == "pobj") and c.i > tok.i and second in lemma_candidates(c)[:2]
+                   for c in deps):
+                out.append(Trigger(tok, tok.i, tok.i + 1, entry))
+                break
+    return out
+
+
+def is_light_verb(tok: Token) -> bool:
+    """Whether a token is a light verb (its lemma, or its lowercase form when the lemma is misread)."""
+    return any(w in LIGHT_VERBS for w in lemma_candidates(tok))
+
+
+# Irregular past-tense endings the small model leaves unlemmatized in rarer verbs.
+IRREGULAR_PAST = (("took", "take"), ("taken", "take"), ("ran", "run"), ("fought", "fight"), ("struck", "strike"),
+                  ("threw", "throw"), ("thrown", "throw"), ("blew", "blow"), ("shot", "shoot"), ("seized", "seize"))
+
+
+def lemma_candidates(tok: Token) -> list[str]:
+    """The lemma, then the lowercase form and its regular stems: the small model's lemmatizer
+    misreads rare verbs ("raped" → "rap"), and a regular stem recovers them."""
+    low = tok.lower_
+    out = [tok.lemma_.lower(), low]
+    for past, present in IRREGULAR_PAST:
+        if low.endswith(past):  # "retook" → "retake", "overran" → "overrun"
+            out.append(low[: -len(past)] + present)
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e"), ("es", ""), ("s", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            out.append(low[: -len(suffix)] + repl)
+    return out
+
+
+def governing_verb(tok: Token) -> Token:
+    """The verb that carries tense and modality for a trigger (itself, or a light verb's head).
+
+    "carried out air strikes" → carried; "the attack on the convoy" (subject of "killed") → killed.
+    """
+    if tok.pos_ in VERB_TAGS:
+        return tok
+    head = tok.head
+    if tok.dep_ in {"dobj", "nsubj", "nsubjpass", "attr"} and head.pos_ in VERB_TAGS:
+        return head
+    if tok.dep_ == "pobj" and head.head.pos_ in VERB_TAGS and is_light_verb(head.head):
+        return head.head
+    return tok
+
+
+def tense_of(verb: Token) -> str | None:
+    """past | present | future | perfect for a verb (None for a bare noun trigger)."""
+    if verb.pos_ not in VERB_TAGS:
+        return None
+    auxes = [c for c in verb.children if c.dep_ in {"aux", "auxpass"}]
+    if any(a.lower_ in FUTURE_AUX for a in auxes):
+        return "future"
+    if any(a.lemma_ == "have" for a in auxes):
+        return "past" if any(a.tag_ == "VBD" for a in auxes) else "perfect"
+    if verb.tag_ == "VBD" or any(a.tag_ == "VBD" for a in auxes):
+        return "past"
+    if verb.tag_ == "VBN" and verb.dep_ in {"acl", "relcl", "amod"}:
+        return "past"
+    if verb.tag_ in {"VBZ", "VBP"} or any(a.tag_ in {"VBZ", "VBP"} for a in auxes):
+        return "present"
+    return None
+
+
+def quote_open_after(sent: Span, paragraph_open: bool) -> bool:
+    """Whether a quotation is still open at the end of the sentence (for the next one)."""
+    marks = sum(sent.text.count(q) for q in QUOTE_CHARS)
+    return (marks % 2 == 1) != paragraph_open
+
+
+def is_generic(trigger: Trigger) -> bool:
+    """Mentions that name a kind of action, not an occurrence ("the fight against terrorism",
+    "the need to fight ISIL", "anti-IS coalition", "counter-terrorism operations")."""
+    head = trigger.head
+    doc = head.doc
+    if trigger.start > 0 and doc[trigger.start - 1].lower_ in {"anti", "counter", "-"}:
+        return True
+    if head.pos_ in VERB_TAGS and head.dep_ in {"acl", "xcomp"} and head.head.pos_ in NOUN_TAGS and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+    ):
+        return True  # "the need to fight ISIL", "efforts to attack"
+    if head.dep_ in {"acl", "amod"} and head.tag_ == "VBN" and (
+        trigger.entry.type in VERBAL_TYPES or (head.dep_ == "amod" and trigger.entry.mode == "arrest")
+    ):
+        return True  # "a classmate accused of blasphemy": a description, not an event
+    if head.pos_ in NOUN_TAGS and head.dep_ in {"compound", "amod"} and trigger.entry.pos != "verb" and trigger.end == head.i + 1:
+        return True  # "strike aircraft", "attack helicopters", "protest movement"
+    if head.pos_ in NOUN_TAGS and any(c.lower_ in {"against"} for c in head.children) and not any(
+        c.dep_ in {"poss", "amod", "compound"} for c in head.children
+    ) and trigger.entry.type == "FIGHT":
+        return True  # "the fight against terrorism"
+    return False
+
+
+def light_verb_subject(trigger: Trigger) -> Token | None:
+    """The subject of the light verb that carries a noun trigger ("Russia carried out air strikes")."""
+    head = trigger.head
+    if head.pos_ not in NOUN_TAGS:
+        return None
+    while head.dep_ == "conj" and head.head.pos_ in NOUN_TAGS and head.head.i < head.i:
+        head = head.head  # "fired rubber bullets and live rounds": the second object shares the verb
+    verb = None
+    if head.dep_ == "dobj" and is_light_verb(head.head):
+        verb = head.head
+    elif head.dep_ == "pobj" and is_light_verb(head.head.head):
+        verb = head.head.head
+    if verb is None:
+        return None
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None) or (
+        verb.head if verb.dep_ in {"relcl", "acl"} else None
+    )
+
+
+def lemma_set(nlp: Language, words: list[str]) -> set[str]:
+    """Lemmas of a word list under the pipeline's lemmatizer (for tests and lexicon checks)."""
+    return {t.lemma_ for t in nlp(" ".join(words))}
+
+
+def doc_sentences(doc: Doc) -> list[Span]:
+    """The sentences of a Doc without blank-line fragments."""
+    return [s for s in doc.sents if s.text.strip()]
