@@ -127,6 +127,7 @@ SEED_PRECISION_FAILING_TODAY = {"P1", "P6"}
 @pytest.fixture
 def modal_db(tmp_path: Path) -> Path:
     """A store with one event per modality, each an air strike on Kessel."""
+    from crosswire.compare.happenings import find_happenings
     from crosswire.export import MODALITIES
     from crosswire.records import Document, Event, Evidence, Place
     from crosswire.store import Store
@@ -144,28 +145,38 @@ def modal_db(tmp_path: Path) -> Path:
     with Store(db) as store:
         store.upsert("documents", [doc])
         store.upsert("events", events)
+        store.upsert("happenings", find_happenings("s", events, {"d": "Wire"}))
     return db
 
 
 def test_cli_events_filter_by_modality(modal_db: Path):
-    happened = _run("events", "--db", str(modal_db), "--modality", "happened")
-    assert happened.exit_code == 0 and "2 events" in happened.output
+    happened = _run("events", "--db", str(modal_db), "--modality", "happened", "--mentions")
+    assert happened.exit_code == 0 and "2 event mentions" in happened.output
     assert "asserted" in happened.output and "reported" in happened.output and "alleged" not in happened.output
-    said = _run("events", "--db", str(modal_db), "--modality", "stated, alleged")
-    assert said.exit_code == 0 and "2 events" in said.output and "stated" in said.output
-    assert "7 events" in _run("events", "--db", str(modal_db)).output
+    said = _run("events", "--db", str(modal_db), "--modality", "stated, alleged", "--mentions")
+    assert said.exit_code == 0 and "2 event mentions" in said.output and "stated" in said.output
+    assert "7 event mentions" in _run("events", "--db", str(modal_db), "--mentions").output
     wrong = _run("events", "--db", str(modal_db), "--modality", "rumoured")
     assert wrong.exit_code == 2 and "rumoured" in wrong.output
 
 
-def test_acled_export_writes_only_events_that_happened(modal_db: Path, tmp_path: Path):
+def test_cli_events_lists_happenings_with_their_sources(modal_db: Path):
+    # The asserted and the reported strike on Kessel are one happening; each other status is its own.
+    listed = _run("events", "--db", str(modal_db))
+    assert listed.exit_code == 0 and "6 events" in listed.output
+    happened = _run("events", "--db", str(modal_db), "--modality", "happened")
+    assert "1 events" in happened.output and "Wire" in happened.output and "asserted" in happened.output
+
+
+def test_acled_export_writes_one_row_per_happening_that_happened(modal_db: Path, tmp_path: Path):
     import csv
 
     out = tmp_path / "acled.csv"
     assert _run("export", "--db", str(modal_db), "--format", "acled", "-o", str(out)).exit_code == 0
     with open(out, encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
-    assert len(rows) == 2 and {r["sub_event_type"] for r in rows} == {"Air/drone strike"}
+    assert len(rows) == 1 and rows[0]["sub_event_type"] == "Air/drone strike" and rows[0]["source"] == "Wire"
+    assert rows[0]["event_id_cnty"] and rows[0]["location"] == "Kessel"
 
 
 @pytest.mark.model

@@ -15,6 +15,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
+from crosswire.compare.happenings import find_happenings
 from crosswire.cli import app
 from crosswire.display import clean
 from crosswire.records import (Claim, Document, Entity, Event, Evidence, Fatalities, Mention, Party, Place, Rejection,
@@ -74,6 +75,7 @@ def _hostile_records() -> dict[str, list]:
         "entities": [Entity("ent1", "PERSON", "[/]Petrova\x1b[2J", ["[bold]Anna[/]", OSC + "A. Petrova"], [docs[0].id])],
         "mentions": [Mention(docs[0].id, 0, 6, "[/]Rebel", "PERSON", "ent1")],
         "events": [event],
+        "happenings": find_happenings(story.id, [event], {d.id: d.outlet for d in docs if d.outlet}),
         "claims": claims,
         "stories": [story],
         "relations": [relation],
@@ -103,7 +105,8 @@ def test_clean_strips_escape_sequences_and_control_codes():
     (["show", "aaaa"], ["[/]", "[/] Share this", "Tweet", "[/]Rebel", "[/]Petrova"]),
     (["show", "cccc"], ["Title here", "EvilOutlet", "gone"]),
     (["entities"], ["[/]Petrova", "[bold]Anna[/]", "A. Petrova"]),
-    (["events"], ["[/]", "[bold]Rebels[/bold]", "[/]Kessel", "[/]civilians", "[/]police"]),
+    (["events", "--mentions"], ["[/]", "[bold]Rebels[/bold]", "[/]Kessel", "[/]civilians", "[/]police"]),
+    (["events"], ["[/]", "[bold]Rebels[/bold]", "[/]Kessel", "[/]civilians"]),
     (["claims"], ["[/]", "[bold red]Speaker[/]", "[/]Ministry", "[/]Wire", "[/]nothing happened", "[denial]",
                   "[/]said", "[link=x]it happened"]),
     (["stories"], ["[/]Story", "EvilOutlet"]),
@@ -161,6 +164,7 @@ def formula_db(tmp_path: Path) -> Path:
     with Store(db) as store:
         store.upsert("documents", docs)
         store.upsert("events", events)
+        store.upsert("happenings", find_happenings("s", events, {f"d{i}": f for i, f in enumerate(FORMULAS)}))
         store.upsert("relations", [Relation("r1", "s1", "contradicts", ["c1", "c2"], "=1+1", "-2+3", score=-0.5)])
         store.upsert("rejections", [Rejection("x" * 64, "=1+1", "ingest", "@SUM(1)")])
     return db
@@ -185,6 +189,7 @@ def test_csv_exports_neutralise_formulas_and_jsonl_parquet_keep_raw_values(formu
     assert all(r["actor1"].startswith("'") and r["notes"].startswith("'") and r["location"] == "'=Kessel" for r in acled)
     # Numbers from numeric columns stay numbers: a negative latitude is not a formula.
     assert {(r["latitude"], r["longitude"], r["fatalities"]) for r in acled} == {("-3.5", "-12.25", "4")}
+    assert len(acled) == len(FORMULAS) and all(r["source"].startswith("'") for r in acled)
     (relation,) = _csv_cells(tmp_path / "x-relation.csv")
     assert (relation["about"], relation["reason"], relation["score"]) == ("'=1+1", "'-2+3", "-0.5")
     (rejection,) = _csv_cells(tmp_path / "x-rejection.csv")

@@ -248,15 +248,20 @@ def events(
     country: Annotated[Optional[str], typer.Option(help="ISO code (2 or 3 letters) of a place, actor or target.")] = None,
     from_: Annotated[Optional[str], typer.Option("--from", help="Earliest event date, YYYY-MM-DD.")] = None,
     to: Annotated[Optional[str], typer.Option(help="Latest event date, YYYY-MM-DD.")] = None,
-    doc: Annotated[Optional[str], typer.Option(help="Only events of documents whose id starts with this.")] = None,
+    doc: Annotated[Optional[str], typer.Option(help="Only events told by documents whose id starts with this.")] = None,
     modality: Annotated[Optional[str], typer.Option(
         help="Only these modalities, comma-separated: asserted, reported, stated, alleged, denied, planned, "
              "hypothetical; 'happened' = asserted,reported.")] = None,
+    mentions: Annotated[bool, typer.Option(
+        "--mentions", help="One row per mention (each sentence of each document) instead of per happening.")] = False,
 ) -> None:
-    """List events: date, type/mode, actor -> target, place, dead, status (modality), source.
+    """List events: date, type/mode, actor -> target, place, dead, status (modality), sources.
+
+    One row per happening: the mentions of one event within and across a story's documents,
+    with every outlet that told it; --mentions lists each mention instead.
 
     Example: crosswire events --db seeds.duckdb --type ASSAULT --country SY --from 2015-09-30 --to 2015-10-07
-    Example: crosswire events --db seeds.duckdb --modality happened
+    Example: crosswire events --db seeds.duckdb --modality happened --mentions
     """
     from .export import HAPPENED, MODALITIES
     from .query import filter_events
@@ -271,19 +276,27 @@ def events(
             raise _fail(f"--modality takes {', '.join(MODALITIES)} or happened, not {word!r}")
         wanted |= set(HAPPENED) if word == "happened" else {word} if word else set()
     with _open_store(db) as store:
-        found = filter_events(store, type_=type_, country=country, start=from_, end=to, doc=doc)
+        found = filter_events(store, type_=type_, country=country, start=from_, end=to, doc=doc, mentions=mentions)
         found = [ev for ev in found if not wanted or ev.modality in wanted]
         outlets = {r["id"]: r["outlet"] or r["host"] or r["source"] for r in store.rows("documents")}
-    table = Table(title=f"{len(found)} events")
-    for col in ("date", "type/mode", "actor -> target", "place", "dead", "status", "source"):
+    table = Table(title=f"{len(found)} {'event mentions' if mentions else 'events'}")
+    columns = ("date", "type/mode", "actor -> target", "place", "dead", "status", "source" if mentions else "sources")
+    for col in columns:
         table.add_column(col, overflow="fold")
+    if not mentions:
+        table.add_column("mentions", justify="right")
     for ev in found:
         who = " -> ".join(p.canonical or p.text if p else "?" for p in (ev.actor, ev.target))
         places = ", ".join(p.name for p in ev.places)
         dead = "" if ev.fatalities is None else dead_text(ev.fatalities.low, ev.fatalities.high, ev.fatalities.victims)
-        status = ev.modality + (f" ({ev.reported_by})" if ev.reported_by else "")
-        table.add_row(*safe_row(when_text(ev.date, ev.date_text, ev.date_basis), ev.type + (f"/{ev.mode}" if ev.mode else ""),
-                                who, places, dead, status, outlets.get(ev.doc, "")))
+        kind = ev.type + (f"/{ev.mode}" if ev.mode else "")
+        if mentions:
+            status = ev.modality + (f" ({ev.reported_by})" if ev.reported_by else "")
+            table.add_row(*safe_row(when_text(ev.date, ev.date_text, ev.date_basis), kind, who, places, dead, status,
+                                    outlets.get(ev.doc, "")))
+        else:
+            table.add_row(*safe_row(ev.date or "", kind, who, places, dead, ev.modality, ", ".join(ev.sources),
+                                    str(len(ev.events))))
     console.print(table)
 
 
@@ -333,7 +346,7 @@ def stories(db: DbOption = Path("crosswire.duckdb")) -> None:
         for col in ("id", "start", "end", "title", "outlets", "docs", "events", "claims", "contradictions"):
             table.add_column(col, overflow="fold")
         for st in store.stories():
-            n_events = sum(len(store.events(d)) for d in st.docs)
+            n_events = len(store.happenings(st.id))
             n_claims = sum(len(store.claims(d)) for d in st.docs)
             n_contra = sum(1 for r in store.relations(st.id) if r.type == "contradicts")
             table.add_row(*safe_row(st.id[:12], st.start, st.end, st.title, ", ".join(st.outlets),

@@ -1,8 +1,10 @@
 """Store -> JSON Lines (exactly per spec/export.md), CSV and Parquet files.
 
-The ACLED export (``acled_rows``) writes only events reported as having happened (modality
-``asserted`` or ``reported``): ACLED codes what took place, and a statement, a charge, a
-denial, a plan or a possibility did not take place as the event it names.
+The ACLED export (``acled_rows``) writes one row per happening (compare/happenings.py: the
+mentions of one event within and across a story's documents, with every outlet that told it),
+and only happenings reported as having happened (modality ``asserted`` or ``reported``): ACLED
+codes what took place, and a statement, a charge, a denial, a plan or a possibility did not
+take place as the event it names.
 
 CSV files are opened in spreadsheets, which run a cell starting with ``=``, ``+``, ``-``,
 ``@``, tab or carriage return as a formula, and article text can start with anything. So
@@ -23,7 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import Errors, SettingsError
-from .records import Claim, Document, Entity, Event, Rejection, Relation, Story, record_fields
+from .records import Claim, Document, Entity, Event, Happening, Rejection, Relation, Story, record_fields
 from .store import Store
 
 # kind -> (table, record class, order). Order keeps exports diffable between runs.
@@ -31,6 +33,7 @@ KINDS: dict[str, tuple[str, type, str]] = {
     "document": ("documents", Document, "source, id"),
     "entity": ("entities", Entity, "type, canonical, id"),
     "event": ("events", Event, "doc, json_extract(evidence, '$.start')::INT, id"),
+    "happening": ("happenings", Happening, "doc, json_extract(evidence, '$.start')::INT, id"),
     "claim": ("claims", Claim, "doc, json_extract(evidence, '$.start')::INT, id"),
     "story": ("stories", Story, "start NULLS LAST, id"),
     "relation": ("relations", Relation, "story, score DESC, id"),
@@ -123,7 +126,7 @@ def csv_cell(value: Any) -> Any:
 
 
 ACLED_COLUMNS = (
-    "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
+    "event_id_cnty", "event_date", "event_type", "sub_event_type", "actor1", "actor2", "country", "admin1", "location",
     "latitude", "longitude", "geo_precision", "time_precision", "fatalities", "source", "notes",
 )
 # ACLED's codes: geo 1 = the named town itself, 2 = near it / part of a region, 3 = only a
@@ -133,41 +136,42 @@ _TIME_PRECISION = {"day": 1, "week": 2, "month": 3, "year": 3}
 
 
 def acled_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """Events with an ACLED mapping reported as having happened (:data:`HAPPENED`), one row
-    per event in ACLED's column layout; stated, alleged, denied, planned and hypothetical
-    events stay in the JSONL, CSV and Parquet exports with their modality.
+    """Happenings with an ACLED mapping reported as having happened (:data:`HAPPENED`), one row
+    per happening in ACLED's column layout, in the order their first mention is told; stated,
+    alleged, denied, planned and hypothetical ones stay in the JSONL, CSV and Parquet exports
+    with their modality.
 
+    ``event_id_cnty`` is the happening's id; ``source`` lists every outlet that told it.
     Fatalities follow ACLED's convention (the lowest reported figure, 0 when none is
-    reported); the event's own sentence goes into ``notes`` so every row can be checked.
+    reported); the lead mention's sentence goes into ``notes`` so every row can be checked.
     """
     from .extract.places.countries import name_by_iso2
 
     countries = name_by_iso2()
-    outlets = {r["id"]: r["outlet"] for r in store.rows("documents")}
-    for ev in store.rows("events", order="doc, json_extract(evidence, '$.start')::INT, id"):
-        if not ev.get("acled") or ev.get("modality") not in HAPPENED:
+    for h in store.rows("happenings", order=KINDS["happening"][2]):
+        if not h.get("acled") or h.get("modality") not in HAPPENED:
             continue
-        place = (ev.get("places") or [None])[0] or {}
+        place = (h.get("places") or [None])[0] or {}
         geo = _GEO_PRECISION.get(place.get("precision") or "", None)
         if geo == 1 and place.get("note"):
             geo = 2
-        country = countries.get(place.get("country") or "")
         yield {
-            "event_date": ev.get("date"),
-            "event_type": ev["acled"].get("event_type"),
-            "sub_event_type": ev["acled"].get("sub_event_type"),
-            "actor1": _party_name(ev.get("actor")),
-            "actor2": _party_name(ev.get("target")),
-            "country": country,
+            "event_id_cnty": h["id"],
+            "event_date": h.get("date"),
+            "event_type": h["acled"].get("event_type"),
+            "sub_event_type": h["acled"].get("sub_event_type"),
+            "actor1": _party_name(h.get("actor")),
+            "actor2": _party_name(h.get("target")),
+            "country": countries.get(place.get("country") or ""),
             "admin1": place.get("admin1"),
             "location": place.get("name"),
             "latitude": place.get("lat"),
             "longitude": place.get("lon"),
             "geo_precision": geo,
-            "time_precision": _TIME_PRECISION.get(ev.get("date_precision") or ""),
-            "fatalities": (ev.get("fatalities") or {}).get("low", 0),
-            "source": outlets.get(ev["doc"]),
-            "notes": (ev.get("evidence") or {}).get("text"),
+            "time_precision": _TIME_PRECISION.get(h.get("date_precision") or ""),
+            "fatalities": (h.get("fatalities") or {}).get("low", 0),
+            "source": "; ".join(h.get("sources") or []),
+            "notes": (h.get("evidence") or {}).get("text"),
         }
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from .extract.places.countries import iso2_to_iso3
-from .records import Claim, Event
+from .records import Claim, Event, Happening
 from .store import Store
 
 
@@ -15,20 +15,23 @@ def filter_events(
     start: str | None = None,
     end: str | None = None,
     doc: str | None = None,
-) -> list[Event]:
-    """Events matching every given filter, in date order (undated last).
+    mentions: bool = False,
+) -> list[Happening] | list[Event]:
+    """Happenings (or, with ``mentions``, every event mention) matching every given filter,
+    in date order (undated last).
 
     ``country`` (ISO alpha-2 or alpha-3) matches the country of a place, the actor or the
     target: ``SY`` finds events placed in Syria, ``RUS`` also those Russia took part in.
+    ``doc`` keeps a happening when any of its documents' ids starts with it.
 
     Example:
         >>> filter_events(store, type_="ASSAULT", country="SY")        # doctest: +SKIP
     """
-    out = []
-    for ev in store.events():
+    found: list = []
+    for ev in store.events() if mentions else store.happenings():
         if type_ and ev.type.upper() != type_.upper():
             continue
-        if doc and not ev.doc.startswith(doc):
+        if doc and not any(d.startswith(doc) for d in _docs_of(ev)):
             continue
         if start and (ev.date is None or ev.date < start):
             continue
@@ -36,11 +39,15 @@ def filter_events(
             continue
         if country and not _in_country(ev, country.upper()):
             continue
-        out.append(ev)
-    return sorted(out, key=lambda e: (e.date is None, e.date or "", e.doc, e.evidence.start))
+        found.append(ev)
+    return sorted(found, key=lambda e: (e.date is None, e.date or "", e.doc, e.evidence.start))
 
 
-def _in_country(ev: Event, code: str) -> bool:
+def _docs_of(ev: Event | Happening) -> list[str]:
+    return ev.docs if isinstance(ev, Happening) else [ev.doc]
+
+
+def _in_country(ev: Event | Happening, code: str) -> bool:
     to_iso3 = iso2_to_iso3()
     iso3 = to_iso3.get(code, code) if len(code) == 2 else code
     in_places = any(to_iso3.get((p.country or "").upper()) == iso3 for p in ev.places)

@@ -21,7 +21,7 @@ T = TypeVar("T")
 JSON_FIELDS = frozenset(
     {"published_inferred", "boilerplate", "aliases", "docs", "headings", "extra", "meta",
      "acled", "actor", "target", "places", "fatalities", "evidence", "speaker", "chain",
-     "claims", "outlets", "numbers"}
+     "claims", "outlets", "numbers", "events", "sources"}
 )
 
 
@@ -189,6 +189,37 @@ class Event:
     # Where the date came from: "sentence" (an expression in the event's own sentence),
     # "context" (an earlier sentence of the same episode, see extract/events/dates.py), or None.
     date_basis: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Happening:
+    """One real-world event (date, place, actors, type) and every mention that tells of it.
+
+    An Event is one mention: one sentence of one document. Reports name the same strike or
+    clash several times, and several outlets report it; a Happening is that strike, with the
+    Events that mention it (``events``), the documents and outlets that report it
+    (``docs``, ``sources``), and the fields read from all of them (compare/happenings.py
+    says how). The ACLED export and ``crosswire events`` list happenings.
+    """
+
+    id: str
+    story: str | None
+    type: str
+    mode: str | None
+    acled: dict[str, str] | None
+    actor: Party | None
+    target: Party | None
+    places: list[Place]
+    date: str | None
+    date_precision: str | None
+    fatalities: Fatalities | None
+    # asserted when any mention says it in the outlet's own voice, else the mentions' modality
+    modality: str
+    events: list[str]  # Event ids, the lead mention first
+    docs: list[str]
+    sources: list[str]  # outlets (or hosts) of those documents, in the order they first told it
+    doc: str  # the lead mention's document: its sentence is ``evidence``
+    evidence: Evidence
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,7 @@ from ..records import Document, Event
 from ..store import Store
 from .dating import infer_dates
 from .embeddings import cached
+from .happenings import find_happenings
 from .relations import find_relations
 from .stories import group_stories, story_inputs
 
@@ -25,6 +26,7 @@ class CrosscheckSummary:
     dated: int = 0  # undated documents given an inferred date
     redated_events: int = 0  # events whose relative date resolved through that date
     relations: int = 0
+    happenings: int = 0  # happenings of the recomputed stories
 
 
 def redate_events(events: list[Event], anchor: str) -> list[Event]:
@@ -45,7 +47,8 @@ def redate_events(events: list[Event], anchor: str) -> list[Event]:
 
 
 def crosscheck(store: Store, new_docs: Collection[str], **provenance: str) -> CrosscheckSummary:
-    """Group documents into stories, date undated ones from their story, relate claims.
+    """Group documents into stories, date undated ones from their story, group their events
+    into happenings, relate claims.
 
     Only stories that gained a document in ``new_docs`` are recomputed, so a run over an
     unchanged corpus changes nothing; a new batch joins the stories already stored.
@@ -80,14 +83,26 @@ def crosscheck(store: Store, new_docs: Collection[str], **provenance: str) -> Cr
         summary.dated += len(dated_docs)
         summary.redated_events += len(redated)
 
+        outlets = {d.id: d.outlet or d.host or d.source for d in members}
+        order = {d.id: n for n, d in enumerate(sorted(members, key=_published_order))}
+        happenings = find_happenings(story.id, [e for evs in events.values() for e in evs], outlets, order)
+        store.con.execute("DELETE FROM happenings WHERE story = ?", [story.id])
+        store.upsert("happenings", happenings, **provenance)
+        summary.happenings += len(happenings)
+
         claims = [c for d in members for c in store.claims(d.id)]
         events_by_id = {e.id: e for evs in events.values() for e in evs}
-        outlets = {d.id: d.outlet or d.host or d.source for d in members}
         relations = find_relations(story.id, claims, events_by_id=events_by_id, outlets=outlets, embed=embedder)
         store.con.execute("DELETE FROM relations WHERE story = ?", [story.id])
         store.upsert("relations", relations, **provenance)
         summary.relations += len(relations)
     return summary
+
+
+def _published_order(doc: Document) -> tuple[str, str]:
+    """Earliest first; undated documents (stated or inferred) after dated ones."""
+    inferred = (doc.published_inferred or {}).get("date")
+    return (doc.published or inferred or "9999", doc.id)
 
 
 def story_of(store: Store) -> dict[str, str]:

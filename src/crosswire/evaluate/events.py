@@ -39,7 +39,8 @@ def _acled(event: dict[str, Any]) -> tuple[str | None, str | None]:
 
 
 def coded(events: Sequence[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The rows ``crosswire export --format acled`` writes: ACLED-coded events reported as having happened."""
+    """The rows ``crosswire export --format acled`` writes: ACLED-coded happenings (or events)
+    reported as having happened."""
     from crosswire.export import HAPPENED
 
     return [e for e in events if _acled(e)[1] and e.get("modality", "asserted") in HAPPENED]
@@ -216,6 +217,7 @@ def evaluate_reports(path: Path, *, nlp: Language | None = None,
     """
     # Imported here: the extractor loads ontologies and spaCy helpers that scoring alone
     # (and the gold-file tests) never need.
+    from crosswire.compare.happenings import find_happenings
     from crosswire.extract.events.core import find_events
     from crosswire.extract.places.core import places_from_doc
     from crosswire.records import as_row
@@ -229,7 +231,8 @@ def evaluate_reports(path: Path, *, nlp: Language | None = None,
     for report, doc in zip(reports, nlp.pipe(r["text"] for r in reports)):
         places = places_from_doc(doc)
         events = find_events(doc, doc_id=report["id"], published=None, places=places)
-        predicted[report["id"]] = [as_row(e) for e in events]
+        # What a user reads is the ACLED export: one row per happening, not per mention.
+        predicted[report["id"]] = [as_row(h) for h in find_happenings(None, events, {})]
     scored = score_reports(reports, predicted)
     return {
         "dataset": str(path),

@@ -11,7 +11,7 @@ from typing import Any
 import duckdb
 import pyarrow as pa
 
-from ..records import JSON_FIELDS, Claim, Document, Entity, Event, Mention, Rejection, Relation, Story, as_row, from_row
+from ..records import JSON_FIELDS, Claim, Document, Entity, Event, Happening, Mention, Rejection, Relation, Story, as_row, from_row
 from .migrations import PROVENANCE_COLUMNS, apply_migrations, column_types
 
 TABLES: dict[str, type] = {
@@ -23,6 +23,7 @@ TABLES: dict[str, type] = {
     "claims": Claim,
     "stories": Story,
     "relations": Relation,
+    "happenings": Happening,
 }
 
 
@@ -253,6 +254,12 @@ class Store:
     def stories(self) -> list[Story]:
         """Every story, earliest first."""
         return [from_row(Story, r) for r in self.rows("stories", order="start NULLS LAST, id")]
+
+    def happenings(self, story: str | None = None) -> list[Happening]:
+        """Happenings (of one story, or all), earliest first, undated last."""
+        where, params = ("story = ?", [story]) if story else ("", [])
+        rows = self.rows("happenings", where, params, order="date NULLS LAST, doc, json_extract(evidence, '$.start')::INT, id")
+        return [from_row(Happening, r) for r in rows]
 
     def relations(self, story: str | None = None) -> list[Relation]:
         """Claim relations (of one story, or all), strongest first."""

@@ -8,7 +8,7 @@ from dataclasses import fields
 
 import duckdb
 
-from ..records import JSON_FIELDS, Claim, Document, Entity, Event, Mention, Rejection, Relation, Story
+from ..records import JSON_FIELDS, Claim, Document, Entity, Event, Happening, Mention, Rejection, Relation, Story
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
 MIGRATIONS: list[tuple[str, Migration]] = []
@@ -113,6 +113,14 @@ def _run_stages(con: duckdb.DuckDBPyConnection) -> None:
     # stored but not yet compared into stories, so the next run finishes that comparison.
     con.execute("ALTER TABLE runs ADD COLUMN IF NOT EXISTS stages VARCHAR")
     con.execute("CREATE TABLE IF NOT EXISTS pending_crosscheck (doc VARCHAR PRIMARY KEY)")
+
+
+@migration("0007_happenings")
+def _happenings(con: duckdb.DuckDBPyConnection) -> None:
+    # Events merged into happenings are made by the story comparison; a store made before
+    # has none, so every stored document waits for the next run's comparison.
+    _create(con, "happenings", Happening, "id")
+    con.execute("INSERT INTO pending_crosscheck SELECT id FROM documents ON CONFLICT DO NOTHING")
 
 
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -1,0 +1,249 @@
+"""Happenings: the mentions of one real-world event, within and across a story's documents.
+
+A report names one strike three times ("Russia carried out air strikes in Syria", "the jets hit
+targets around Talbiseh", "the raids over northern Homs"), and every outlet of a story reports
+it again. ACLED codes the strike once, with its sources. So mentions (Events) are grouped:
+
+- Only mentions of the same kind join: the same ACLED type and sub-type (else the same PLOVER
+  type and mode), and the same status (happened, or the same other modality): a denied strike
+  is not the strike that happened.
+- Every pair in a group must be compatible (complete link, so one vague mention cannot chain
+  two strikes together): dates equal, or either unknown, or within a coarse date's span; places
+  in the same country and, for two towns, within ``NEAR_KM`` (a region contains its towns);
+  named actors the same entity, name or country (an actor named only by a pronoun or a bare
+  noun, "its warplanes", conflicts with nobody).
+- Within one document compatibility is enough: a report's vague mentions are its own event told
+  again. Across documents it is not: two outlets' mentions join only when both give the same
+  day and the same named actor or a place within ``NEAR_KM``. Targets never keep mentions apart,
+  because outlets disagreeing on what a strike hit is exactly what a story's claims compare.
+
+Specific mentions (dated, placed, with a named actor) are grouped first, so a vague one joins
+the happening it fits best. Fields come from all mentions: the most common day, the most precise
+places, the best-named actor and target; the dead are the largest count a document gives (its
+own running total) and, across outlets, the lowest of those (ACLED's conservative figure).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date as Date
+
+from ..extract.places.rules import haversine_km
+from ..records import Event, Fatalities, Happening, Party, Place, short_id
+
+HAPPENED = frozenset({"asserted", "reported"})
+# Two towns this close are one strike's area ("around Talbiseh" and "over northern Homs"); ACLED's
+# own place checks use the same radius.
+NEAR_KM = 25.0
+# A region-level place contains a town when its centroid is this near (a province's extent).
+REGION_KM = 250.0
+COARSE = frozenset({"admin1", "admin2", "region"})
+_SPAN_DAYS = {"week": 7, "month": 31, "year": 366}
+_PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
+
+
+def kind_key(ev: Event) -> tuple[str, ...]:
+    """What must be equal for two mentions to be one happening: kind and status."""
+    status = "happened" if ev.modality in HAPPENED else ev.modality
+    if ev.acled:
+        return ("acled", ev.acled.get("event_type") or "", ev.acled.get("sub_event_type") or "", status)
+    return ("plover", ev.type, ev.mode or "", status)
+
+
+# Words that stand for a party already named ("its warplanes", "the jets", "they"): such a
+# party conflicts with nobody. Any other unnamed party ("a coalition", "gunmen") is itself.
+_STAND_INS = frozenset({
+    "it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our", "this", "these", "those",
+    "jets", "jet", "warplanes", "warplane", "planes", "aircraft", "bombers", "fighters", "helicopters",
+    "drones", "force", "forces", "air", "pilots", "artillery", "troops",
+})
+_DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "two", "three", "unidentified", "unknown"})
+
+
+def party_key(party: Party | None) -> str | None:
+    """A party's identity for matching, or None when the text stands in for a party named elsewhere."""
+    if party is None:
+        return None
+    if party.entity:
+        return "entity:" + party.entity
+    if party.canonical:
+        return "name:" + party.canonical.casefold()
+    words = [w.strip(".,'\"") for w in party.text.casefold().split()]
+    if not words or words[0] in _STAND_INS or words[-1] in _STAND_INS:
+        return None
+    return "text:" + " ".join(w for w in words if w not in _DETERMINERS)
+
+
+def _parties_fit(a: Party | None, b: Party | None) -> bool | None:
+    """True: the same named party; None: nothing to compare; False: two different parties."""
+    ka, kb = party_key(a), party_key(b)
+    if ka is None or kb is None:
+        return None
+    assert a is not None and b is not None
+    if ka == kb or (a.canonical and b.canonical and a.canonical.casefold() == b.canonical.casefold()):
+        return True
+    if a.country and b.country:
+        return a.country == b.country
+    return False
+
+
+def _place_of(ev: Event) -> Place | None:
+    return ev.places[0] if ev.places else None
+
+
+def _places_fit(a: Place | None, b: Place | None) -> bool | None:
+    if a is None or b is None:
+        return None
+    if a.country and b.country and a.country != b.country:
+        return False
+    if a.geonames_id is not None and a.geonames_id == b.geonames_id:
+        return True
+    km = haversine_km(a.lat, a.lon, b.lat, b.lon)
+    if a.precision == "point" and b.precision == "point":
+        return km <= NEAR_KM
+    if "continent" in (a.precision, b.precision) or "country" in (a.precision, b.precision):
+        return None if a.country and a.country == b.country else False
+    return None if km <= REGION_KM else False
+
+
+def _dates_fit(a: Event, b: Event) -> bool | None:
+    if not a.date or not b.date:
+        return None
+    if a.date == b.date:
+        return True
+    try:
+        gap = abs((Date.fromisoformat(a.date) - Date.fromisoformat(b.date)).days)
+    except ValueError:
+        return False
+    span = max(_SPAN_DAYS.get(a.date_precision or "", 0), _SPAN_DAYS.get(b.date_precision or "", 0))
+    return None if gap < span else False
+
+
+@dataclass(slots=True)
+class _Group:
+    key: tuple[str, ...]
+    members: list[Event] = field(default_factory=list)
+
+    def fit(self, ev: Event) -> int | None:
+        """How well ``ev`` fits (positive matches), or None when it may not join."""
+        best = 0
+        joinable = False
+        for other in self.members:
+            checks = (_dates_fit(ev, other), _places_fit(_place_of(ev), _place_of(other)),
+                      _parties_fit(ev.actor, other.actor))
+            if False in checks:
+                return None
+            same_doc = ev.doc == other.doc
+            date_ok, place_ok, actor_ok = checks
+            if same_doc or (date_ok and (place_ok or actor_ok)):
+                joinable = True
+            best = max(best, sum(1 for c in checks if c) + (1 if same_doc else 0))
+        return best if joinable else None
+
+
+def _specificity(ev: Event) -> int:
+    place = _place_of(ev)
+    return (2 if ev.date else 0) + (2 if place and place.precision == "point" else 1 if place else 0) + (
+        1 if party_key(ev.actor) else 0)
+
+
+def group_mentions(events: Sequence[Event], doc_order: Mapping[str, int]) -> list[list[Event]]:
+    """Mentions grouped into happenings, each group in text order, groups by first mention."""
+    def position(ev: Event) -> tuple[int, str, int, str]:
+        return (doc_order.get(ev.doc, len(doc_order)), ev.doc, ev.evidence.start, ev.id)
+
+    groups: list[_Group] = []
+    for ev in sorted(events, key=lambda e: (-_specificity(e), position(e))):
+        key = kind_key(ev)
+        scored = [(score, -n) for n, g in enumerate(groups) if g.key == key and (score := g.fit(ev)) is not None]
+        if scored:
+            groups[-max(scored)[1]].members.append(ev)
+        else:
+            groups.append(_Group(key, [ev]))
+    ordered = [sorted(g.members, key=position) for g in groups]
+    return sorted(ordered, key=lambda members: position(members[0]))
+
+
+def _best_party(parties: Sequence[Party | None]) -> Party | None:
+    named = [p for p in parties if p is not None]
+    if not named:
+        return None
+    counts = Counter(party_key(p) or p.text.casefold() for p in named)
+
+    def rank(p: Party) -> tuple[int, int]:
+        return (2 * bool(p.entity or p.canonical) + bool(p.country), counts[party_key(p) or p.text.casefold()])
+
+    top = max(rank(p) for p in named)
+    return next(p for p in named if rank(p) == top)
+
+
+def _merged_places(members: Sequence[Event]) -> list[Place]:
+    seen: dict[object, Place] = {}
+    counts: Counter[object] = Counter()
+    for ev in members:
+        for place in ev.places:
+            key = place.geonames_id if place.geonames_id is not None else (place.name, place.country)
+            counts[key] += 1
+            seen.setdefault(key, place)
+    places = sorted(seen.items(), key=lambda kv: (_PRECISION_RANK.get(kv[1].precision, 9), -counts[kv[0]]))
+    points = {p.country for _, p in places if p.precision == "point"}
+    # A country or region next to a town in it says nothing more: keep the town.
+    return [p for _, p in places if p.precision == "point" or p.country not in points]
+
+
+def _merged_date(members: Sequence[Event]) -> tuple[str | None, str | None]:
+    dated = [ev for ev in members if ev.date]
+    if not dated:
+        return None, None
+    days = Counter(ev.date for ev in dated if ev.date_precision in (None, "day"))
+    pool = days or Counter(ev.date for ev in dated)
+    top = max(pool.values())
+    chosen = min(d for d, n in pool.items() if n == top)
+    return chosen, next(ev.date_precision for ev in dated if ev.date == chosen)
+
+
+def _merged_fatalities(members: Sequence[Event]) -> Fatalities | None:
+    per_doc: dict[str, Fatalities] = {}
+    for ev in members:
+        f = ev.fatalities
+        if f is not None and (ev.doc not in per_doc or f.low > per_doc[ev.doc].low):
+            per_doc[ev.doc] = f
+    if not per_doc:
+        return None
+    return min(per_doc.values(), key=lambda f: (f.low, f.high))
+
+
+def make_happening(story: str | None, members: Sequence[Event], outlets: Mapping[str, str]) -> Happening:
+    """One happening from its mentions (in text order, the lead first)."""
+    lead = members[0]
+    date, precision = _merged_date(members)
+    docs = list(dict.fromkeys(ev.doc for ev in members))
+    sources = list(dict.fromkeys(outlets[d] for d in docs if outlets.get(d)))
+    modalities = Counter(ev.modality for ev in members)
+    modality = "asserted" if modalities["asserted"] else modalities.most_common(1)[0][0]
+    types = Counter((ev.type, ev.mode) for ev in members).most_common(1)[0][0]
+    ids = [ev.id for ev in members]
+    return Happening(
+        id=short_id("happening", *sorted(ids)), story=story, type=types[0], mode=types[1], acled=lead.acled,
+        actor=_best_party([ev.actor for ev in members]), target=_best_party([ev.target for ev in members]),
+        places=_merged_places(members), date=date, date_precision=precision,
+        fatalities=_merged_fatalities(members), modality=modality, events=ids, docs=docs, sources=sources,
+        doc=lead.doc, evidence=lead.evidence,
+    )
+
+
+def find_happenings(story: str | None, events: Sequence[Event], outlets: Mapping[str, str],
+                    doc_order: Mapping[str, int] | None = None) -> list[Happening]:
+    """A story's events grouped into happenings (see the module docstring for the rules).
+
+    Args:
+        story: The story id the happenings belong to.
+        events: Every event of the story's documents.
+        outlets: Document id -> outlet name (the happening's ``sources``).
+        doc_order: Document id -> rank (earliest published first); mentions of earlier
+            documents lead.
+    """
+    order = dict(doc_order or {})
+    return [make_happening(story, members, outlets) for members in group_mentions(events, order)]

@@ -1,0 +1,127 @@
+"""Mentions grouped into happenings: one row per strike, however often and by whomever it is told."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from crosswire.compare.happenings import find_happenings, group_mentions, party_key
+from crosswire.records import Event, Evidence, Fatalities, Party, Place
+
+STRIKE = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+ATTACK = {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+TALBISEH = Place("Talbiseh", "Talbiseh", 34.84, 36.73, "SY", 1)
+HOMS = Place("Homs", "Homs", 34.73, 36.72, "SY", 2)
+HAMA = Place("Hama", "Hama", 35.13, 36.76, "SY", 3)
+SYRIA = Place("Syria", "Syria", 35.0, 38.0, "SY", 4, precision="country")
+KYIV = Place("Kyiv", "Kyiv", 50.45, 30.52, "UA", 5)
+RUSSIA = Party("Russia", "Russia", "ent-ru", "RUS")
+RU_FORCES = Party("Russian Aerospace Forces", "Russian Aerospace Forces", "ent-vks", "RUS")
+COALITION = Party("the US-led coalition", "US-led coalition", "ent-co", "USA")
+
+
+def mention(n: int, doc: str = "a", *, actor: Party | None = RUSSIA, places=(TALBISEH,), date="2015-09-30",
+            precision="day", acled=STRIKE, modality="asserted", dead: int | None = None, start: int | None = None) -> Event:
+    text = f"sentence {n}"
+    at = n * 100 if start is None else start
+    return Event(id=f"{doc}{n}", doc=doc, type="ASSAULT", mode="aerial", acled=acled, actor=actor, target=None,
+                 places=list(places), date=date, date_text=None, date_precision=precision if date else None,
+                 fatalities=None if dead is None else Fatalities(dead, dead), according_to=None, modality=modality,
+                 reported_by=None, trigger="strike", evidence=Evidence(at, at + len(text), text))
+
+
+def groups(events, order=None):
+    return [[e.id for e in g] for g in group_mentions(events, order or {})]
+
+
+def test_a_reports_vague_mentions_join_its_specific_one():
+    events = [mention(0, places=(SYRIA,), date=None), mention(1), mention(2, actor=Party("its warplanes"), places=())]
+    assert groups(events) == [["a0", "a1", "a2"]]
+
+
+def test_two_towns_near_each_other_are_one_strike_but_far_apart_are_two():
+    assert groups([mention(0), mention(1, places=(HOMS,))]) == [["a0", "a1"]]  # about 12 km
+    assert groups([mention(0), mention(1, places=(HAMA,))]) == [["a0"], ["a1"]]  # about 33 km
+
+
+def test_different_days_different_actors_or_statuses_stay_apart():
+    assert groups([mention(0), mention(1, date="2015-10-06")]) == [["a0"], ["a1"]]
+    assert groups([mention(0), mention(1, actor=COALITION)]) == [["a0"], ["a1"]]
+    assert groups([mention(0), mention(1, modality="denied")]) == [["a0"], ["a1"]]
+    assert groups([mention(0), mention(1, acled=ATTACK)]) == [["a0"], ["a1"]]
+
+
+def test_asserted_and_reported_are_both_the_event_that_happened():
+    (h,) = find_happenings("s", [mention(0, modality="reported"), mention(1)], {"a": "Wire"})
+    assert h.modality == "asserted" and h.sources == ["Wire"]
+
+
+def test_an_unnamed_party_is_itself_unless_it_stands_in_for_one_named():
+    assert party_key(Party("its air force")) is None and party_key(Party("the jets")) is None
+    assert party_key(Party("a coalition")) == "text:coalition"
+    assert groups([mention(0), mention(1, actor=Party("a coalition"))]) == [["a0"], ["a1"]]
+
+
+def test_same_country_actors_agree():
+    assert groups([mention(0), mention(1, actor=RU_FORCES)]) == [["a0", "a1"]]
+
+
+def test_across_outlets_the_same_day_and_an_actor_or_place_join_them():
+    events = [mention(0, "a"), mention(0, "b", places=(HOMS,), actor=None)]
+    (h,) = find_happenings("s", events, {"a": "Xinhua", "b": "Al Jazeera"}, {"b": 0, "a": 1})
+    assert h.sources == ["Al Jazeera", "Xinhua"] and h.docs == ["b", "a"] and h.doc == "b"
+
+
+def test_across_outlets_a_vague_mention_does_not_join():
+    # Undated in the other outlet: nothing ties it to this day's strike but the kind of event.
+    assert groups([mention(0, "a"), mention(0, "b", date=None)]) == [["a0"], ["b0"]]
+    # Same day, but no place and no actor in common to say it is the same strike.
+    assert groups([mention(0, "a"), mention(0, "b", actor=None, places=())]) == [["a0"], ["b0"]]
+
+
+def test_complete_link_keeps_a_vague_mention_from_chaining_two_strikes():
+    events = [mention(0, places=(TALBISEH,)), mention(1, places=(KYIV,)), mention(2, places=())]
+    got = groups(events)
+    assert ["a0"] in got or ["a1"] in got
+    assert sorted(len(g) for g in got) == [1, 2]
+
+
+def test_fields_come_from_every_mention():
+    events = [mention(0, places=(SYRIA,), date=None, dead=3), mention(1, dead=35, start=250),
+              mention(2, places=(HOMS,), dead=None), mention(0, "b", dead=30, places=(HOMS,))]
+    (h,) = find_happenings("s", events, {"a": "Xinhua", "b": "Al Jazeera"}, {"a": 0, "b": 1})
+    assert h.date == "2015-09-30" and h.places[0] in (TALBISEH, HOMS) and SYRIA not in h.places
+    # a report's largest count is its total; across outlets the lowest total is kept
+    assert h.fatalities is not None and h.fatalities.low == 30
+    assert h.events[0] == "a0" and h.evidence.text == "sentence 0" and len(h.events) == 4
+
+
+def test_find_happenings_is_stable_under_input_order():
+    events = [mention(0), mention(1, places=(HOMS,)), mention(2, date="2015-10-06"), mention(0, "b", actor=RU_FORCES)]
+    first = find_happenings("s", events, {"a": "X", "b": "Y"})
+    again = find_happenings("s", list(reversed(events)), {"a": "X", "b": "Y"})
+    assert [h.id for h in first] == [h.id for h in again]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a", "b", "c"]), st.sampled_from([None, "2015-09-30", "2015-10-01"]),
+                          st.sampled_from([(), (TALBISEH,), (HOMS,), (HAMA,), (SYRIA,), (KYIV,)]),
+                          st.sampled_from([None, RUSSIA, COALITION, Party("its jets")]),
+                          st.sampled_from(["asserted", "reported", "denied"])), max_size=12))
+def test_every_mention_is_in_exactly_one_happening_and_groups_are_pairwise_compatible(specs):
+    events = [replace(mention(n, doc, actor=actor, places=places, date=date, modality=mod), id=f"m{n}")
+              for n, (doc, date, places, actor, mod) in enumerate(specs)]
+    found = find_happenings("s", events, {"a": "A", "b": "B", "c": "C"})
+    ids = [i for h in found for i in h.events]
+    assert sorted(ids) == sorted(e.id for e in events)
+    by_id = {e.id: e for e in events}
+    for h in found:
+        members = [by_id[i] for i in h.events]
+        dates = {m.date for m in members if m.date}
+        assert len(dates) <= 1
+        countries = {p.country for m in members for p in m.places}
+        assert len(countries) <= 1
+        statuses = {"happened" if m.modality in ("asserted", "reported") else m.modality for m in members}
+        assert len(statuses) == 1
