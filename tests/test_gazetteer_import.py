@@ -112,3 +112,32 @@ def test_cli_import_of_a_missing_or_foreign_file_fails_with_one_line(tmp_path: P
     bad.write_text("hello world\n", encoding="utf-8")
     foreign = runner.invoke(app, ["gazetteer", "import", str(bad), "--out", str(tmp_path / "g.tsv")])
     assert foreign.exit_code == 2 and "19 tab-separated columns" in foreign.output
+
+
+@pytest.mark.model
+def test_run_with_a_config_resolves_places_with_its_gazetteer(dump: Path, tmp_path: Path, monkeypatch) -> None:
+    """`crosswire run --config` reads the [places] gazetteer the file names, not the default one."""
+    from crosswire.cli import app
+    from crosswire.store import Store
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "empty-data"))
+    mine = tmp_path / "mine.tsv"
+    local.import_geonames(dump, mine, frozenset({"AF"}))
+    config = tmp_path / "crosswire.cfg"
+    config.write_text(f"[places]\ngazetteer = {mine}\n", encoding="utf-8")
+    article = tmp_path / "in" / "report.txt"
+    article.parent.mkdir()
+    article.write_text("Village raided\n\nGunmen attacked the Qalaye Zorbat village of Nad Ali district, "
+                       "Helmand province, on Monday, killing two farmers.\n", encoding="utf-8")
+    try:
+        for cfg, expected in ((None, False), (config, True)):
+            db = tmp_path / f"{bool(cfg)}.duckdb"
+            args = ["run", str(article.parent), "--db", str(db)] + (["--config", str(cfg)] if cfg else [])
+            result = CliRunner().invoke(app, args)
+            assert result.exit_code == 0, result.output
+            with Store(db, read_only=True) as store:
+                ids = {p.geonames_id for e in store.events() for p in e.places}
+            assert (990000001 in ids) is expected, ids
+    finally:
+        use_local_gazetteer(None)

@@ -22,6 +22,7 @@ from .extract.events.core import find_events
 from .extract.claims.core import find_claims
 from .extract.entities.linking import link_claims_and_events, link_events
 from .extract.places.core import places_from_doc
+from .extract.places.gazetteer import use_local_gazetteer
 from .ingest import read_inputs
 from .nlp.pipeline import load_nlp, parse
 from .records import Claim, Document, Entity, Event, Mention, RawArticle, Rejection
@@ -223,6 +224,9 @@ def run_stages(
     """
     paths = [str(p) for p in paths]
     rep = reporter or _Silent()
+    # The settings given (a --config file's [places] gazetteer), not the defaults, say which
+    # local gazetteer places are resolved with.
+    use_local_gazetteer(settings.places_gazetteer)
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
     prov = {"produced_by": f"{CLEANER}+{READER}+{EXTRACTOR}", "config_hash": settings.config_hash(), "run_id": summary.run_id}
     run_row = {"id": summary.run_id, "started": dt.datetime.now(), "version": __version__,
