@@ -61,6 +61,20 @@ _FUTURE_CUE = re.compile(
 OWNER_REACH = 30
 _BOUNDARY = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 
+# A day told only roughly: the event happened about then, so the day is kept at week precision
+# and the cue joins the expression (re-resolving the kept text must coarsen it again).
+_ROUGHLY = re.compile(
+    r"\b(?:on\s+or\s+(?:around|about)|around|about|approximately|roughly|circa|sometime\s+around"
+    r"|in\s+the\s+(?:days?|weeks?)\s+(?:before|after|leading\s+up\s+to|preceding|following)"
+    r"|(?:shortly|just|days)\s+(?:before|after))\s+(?:the\s+)?$", re.I)
+# "as reported on 5 March", "Reuters reported Tuesday": the day of a report, not of the
+# event, which happened on or shortly before it.
+# "about" is only rough before a calendar day ("about 12 March"); before a weekday it says what.
+_TOPICAL = re.compile(r"\babout\s+(?:the\s+)?$", re.I)
+_NAMED_DAY = re.compile(rf"(?:the\s+)?\d|{_MONTH_ANY}")
+_REPORTED = re.compile(r"\breported\s+(?:by\s+(?:[\w.'\u2019&-]+\s+){1,4}?)?(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+_REPORTED_PREFIX = re.compile(r"^reported\s+(?:by\s+.+?\s+(?=on\b|late\b|early\b))?(?:(?:late|early)\s+)?(?:on\s+)?", re.I)
+
 
 @dataclass(frozen=True, slots=True)
 class DateMention:
@@ -69,7 +83,9 @@ class DateMention:
     start: int
     end: int
     text: str
-    date: str | None  # first day of the period for week/month/year precision
+    # First day of the period for week/month/year precision, except a day told only roughly
+    # ("around 12 March", "reported on 5 March"): that day, with precision "week".
+    date: str | None
     precision: str | None  # day | week | month | year
     relative: bool  # True when the anchor was needed to resolve it
 
@@ -247,7 +263,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, bool]] = [
     (re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH_ANY})(?!\s*,?\s*\d)"), _month_day, True),
     (re.compile(rf"\b(?P<mon>{_MONTH_ANY})\s+{_DAY}\b(?!\s*,?\s*\d|-)"), _month_day, True),
     (re.compile(rf"\b(?P<mon>{_MONTH_ANY}),?\s+{_YEAR}"), _month_year, False),
-    (re.compile(rf"\b(?:(?i:in|during|of|since|until|by|early|late|mid-?)\s+|(?P<mod>(?i:last|next|this))\s+)(?P<x>(?P<mon>{_MONTH_FULL})\b)(?!\s*,?\s*\d)"), _bare_month, True),
+    (re.compile(rf"\b(?:(?i:in|during|of|since|until|by|early|late|mid)\s+|(?i:mid)-|(?P<mod>(?i:last|next|this))\s+)(?P<x>(?P<mon>{_MONTH_FULL})\b)(?!\s*,?\s*\d)"), _bare_month, True),
     (re.compile(rf"\b(?:{_YEAR_CUES})\s+(?:the\s+year\s+)?(?P<x>{_YEAR})(?!\s*(?:%|per\b|people|persons))"), _year, False),
     (re.compile(r"\b(?i:on|by|since|until)\s+the\s+(?P<x>(?P<day>[0-3]?\d)(?:st|nd|rd|th))\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|when|and|as|but|after|before|with|near)\b)"), _ordinal_day, True),
     (re.compile(rf"\b(?P<wd>{_WEEKDAY})\s+(?:of\s+)?(?P<wk>(?i:last|next))\s+week\b"), _weekday_of_week, True),
@@ -303,7 +319,21 @@ def _scan(text: str, anchor: date | None, tense: str | None) -> list[tuple[DateM
     for start, end, _, mention, m in found:
         if all(end <= t.start or start >= t.end for t, _ in taken):
             taken.append((mention, m))
-    return sorted(taken, key=lambda t: t[0].start)
+    taken.sort(key=lambda t: t[0].start)
+    out: list[tuple[DateMention, re.Match[str]]] = []
+    for mention, m in taken:
+        if mention.precision == "day":
+            floor = out[-1][0].end if out else 0
+            before = text[floor:mention.start]
+            cue = _REPORTED.search(before) or _ROUGHLY.search(before)
+            if cue is not None and _TOPICAL.search(cue.group()) and not _NAMED_DAY.match(mention.text):
+                cue = None  # "spoke about Tuesday's attack": what was said, not a rough day
+            if cue is not None:
+                start = floor + cue.start()
+                mention = DateMention(start, mention.end, text[start:mention.end], mention.date, "week",
+                                      mention.relative)
+        out.append((mention, m))
+    return out
 
 
 def resolve_expression(expr: str, anchor: str | None, *, tense: str | None = None) -> tuple[str | None, str | None]:
@@ -313,11 +343,66 @@ def resolve_expression(expr: str, anchor: str | None, *, tense: str | None = Non
         >>> resolve_expression("last Wednesday", "2015-10-07")
         ('2015-09-30', 'day')
     """
+    as_of = _AS_OF.fullmatch(expr.strip())
+    if as_of is not None:
+        said, _ = resolve_expression(as_of["at"], anchor, tense=tense)
+        if said is None:
+            return None, resolve_expression(as_of["rel"], None, tense=tense)[1]
+        return resolve_expression(as_of["rel"], said, tense=tense)
     scanned = _scan(expr, parse_anchor(anchor), tense)
     if not scanned:
         return None, None
     mention = scanned[0][0]
     return mention.date, mention.precision
+
+
+# A relative day counted from a statement's own day: "<expression>, as of <statement's day>".
+_AS_OF = re.compile(r"(?P<rel>.+?),\s+as\s+of\s+(?P<at>.+)", re.S)
+# Expressions that count from the moment of speaking ("yesterday", "overnight", "in the
+# last 24 hours"): inside reported speech that moment is the statement's, not the report's.
+_DEICTIC = re.compile(r"(?:the\s+)?day\s+before\s+yesterday|yesterday|tomorrow|today|tonight|overnight"
+                      r"|(?:earlier|later)\s+today|this\s+(?:morning|afternoon|evening)"
+                      r"|(?:in|over|during)\s+the\s+(?:last|past)\s+(?:24|twenty-four)\s+hours", re.I)
+_SPEECH = (r"(?:said|says|told|announced|reported|stated|claimed|added|confirmed|declared|insisted|noted|"
+           r"warned|wrote|tweeted|posted|explained|disclosed|revealed)")
+# "On Monday, the ministry said": a statement dated before its verb, at the sentence's start.
+_FRONTED = re.compile(r"^\W*(?:(?:late|early)\s+)?(?:on\s+)?(?:the\s+)?$", re.I)
+_FRONTED_VERB = re.compile(rf"\s*,?\s*(?:[^\s,;:.!?]+\s+){{0,8}}?{_SPEECH}\b", re.I)
+# "said on Monday", "told reporters late on Monday", "said Monday".
+_VERB_BEFORE = re.compile(rf"\b{_SPEECH}(?:\s+[\w'\u2019]+){{0,2}}?\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+# Words that put a trailing statement outside the clause before it ("struck yesterday,
+# after the ministry said on Monday ...").
+_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|as|since|because|until|once|following|but|although)\b", re.I)
+
+
+def _statement_day(text: str, relative: DateMention, mentions: list[DateMention]) -> DateMention | None:
+    """The date of the statement whose reported speech holds ``relative``, if the sentence dates one."""
+    for said in mentions:
+        if said is relative or _DEICTIC.fullmatch(said.text) or said.precision not in ("day", "week"):
+            continue
+        if said.start < relative.start and _FRONTED.match(text[:said.start]):
+            verb = _FRONTED_VERB.match(text, said.end)
+            if verb is not None and verb.end() <= relative.start:
+                return said
+        attached = said.text.lower().startswith("reported") or _VERB_BEFORE.search(text[:said.start])
+        if not attached:
+            continue
+        if relative.start >= said.end:
+            return said
+        between = text[relative.end:said.start]
+        if re.search(r"[,\"\u201d]", between) and not _SUBORDINATE.search(between):
+            return said
+    return None
+
+
+def _as_of(text: str, relative: DateMention, said: DateMention, tense: str | None) -> DateMention:
+    """``relative`` counted from the statement's day ``said``."""
+    at = _REPORTED_PREFIX.sub("", said.text)
+    if said.date is None:
+        date_, precision = None, relative.precision
+    else:
+        date_, precision = resolve_expression(relative.text, said.date, tense=tense)
+    return DateMention(relative.start, relative.end, f"{relative.text}, as of {at}", date_, precision, True)
 
 
 # A date the text states outright beats a weekday that cannot be resolved (no anchor date).
@@ -339,7 +424,8 @@ def event_date(text: str, trigger_start: int, anchor: str | None, *, tense: str 
     if tense is None and _FUTURE_CUE.search(text[max(0, trigger_start - 40):trigger_start]):
         tense = "future"
     best: tuple[float, DateMention] | None = None
-    for mention, _ in _scan(text, parse_anchor(anchor), tense):
+    scanned = [mention for mention, _ in _scan(text, parse_anchor(anchor), tense)]
+    for mention in scanned:
         before = text[max(0, mention.start - 40):mention.start]
         possessive = mention.text.endswith(("'s", "\u2019s"))  # "by Monday's strike" dates the strike
         if _NOT_EVENT_CUE.search(before) and not possessive:
@@ -358,4 +444,18 @@ def event_date(text: str, trigger_start: int, anchor: str | None, *, tense: str 
                 score += FOREIGN_CLAUSE_PENALTY
         if best is None or score < best[0]:
             best = (score, mention)
-    return best[1] if best else None
+    if best is None:
+        return None
+    chosen = best[1]
+    if _DEICTIC.fullmatch(chosen.text):
+        said = _statement_day(text, chosen, scanned)
+        if said is not None:
+            return _as_of(text, chosen, said, tense)
+        return chosen
+    # "said on Monday that its jets struck targets yesterday": Monday is when it was said;
+    # the event the statement tells is dated by the relative day it gives, counted from Monday.
+    for relative in scanned:
+        if (_DEICTIC.fullmatch(relative.text) and (relative.start > chosen.end) == (trigger_start > chosen.end)
+                and _statement_day(text, relative, scanned) is chosen):
+            return _as_of(text, relative, chosen, tense)
+    return chosen
