@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import json
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from crosswire.clean.article import clean_article
 from crosswire.clean.metadata import (
@@ -206,3 +209,76 @@ def test_the_stated_date_dates_the_document_when_nothing_else_does() -> None:
             "coming year, the mayor said. The vote passed narrowly after a long debate.\n")
     doc = to_document(RawArticle(id="x", source="a.txt", raw=text.encode(), kind="text"))
     assert doc.published == "2016-03-12"
+
+
+def test_a_stated_today_beats_a_date_inferred_from_the_story() -> None:
+    # A report whose own text says what day it is keeps that day: dating from other reports
+    # of its story only fills in documents that state none.
+    from crosswire.compare.dating import infer_dates
+
+    text = ("Today, 12th of March 2016, rebels shelled the town of Marwan, killing four civilians.\n\n"
+            "The shells hit a market and a school on Saturday, witnesses said.")
+    doc = clean_article(_raw(text.encode(), "a.txt"), decoded_text=text)
+    assert isinstance(doc, Document) and doc.published == "2016-03-12"
+    other = Document("o", "", None, None, None, "2016-03-20", None, "en",
+                     "Rebels shelled Marwan last Saturday, killing four civilians.", [])
+    assert doc.id not in infer_dates([doc, other])
+
+
+BODY = ("Rebels shelled the town of Marwan on Tuesday, killing four civilians, officials said. "
+        "The shells hit a market and a school in the centre of the town, witnesses told reporters.")
+
+
+@pytest.mark.parametrize(("byline", "expected"), [
+    ("Published March 3, 2016 at 7:26 AM CST", "2016-03-03"),
+    ("Posted on 3 March 2016", "2016-03-03"),
+    ("Updated: March 3, 2016 7:26 a.m.", "2016-03-03"),
+    ("Published: Thursday, March 3, 2016, 7:26 AM", "2016-03-03"),
+    ("By Jane Doe | Published March 3, 2016 at 7:26 AM CST", "2016-03-03"),
+    ("Published 03/15/2016 07:26 AM", "2016-03-15"),  # only one reading is a date
+    ("Posted 15.03.2016 at 07:26", "2016-03-15"),
+])
+def test_a_byline_above_the_body_dates_a_document_without_metadata(byline: str, expected: str) -> None:
+    text = f"Shelling kills four in Marwan\n\n{byline}\n\n{BODY}"
+    doc = clean_article(_raw(text.encode(), "a.txt"), decoded_text=text)
+    assert isinstance(doc, Document) and doc.published == expected
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Published March 3, 2016 at 7:26 AM CST", "2016-03-03"),
+    ("Published: 14 February 2020 | Updated: 15 February 2020", "2020-02-14"),
+    ("Updated: 15 February 2020 | Published: 14 February 2020", "2020-02-14"),  # first published, not updated
+    ("Last updated 2016-03-03T07:26:00Z", "2016-03-03"),
+    ("First published on Thu 3 Mar 2016 13.26 GMT", "2016-03-03"),
+    ("Published 04/03/2016", None),  # 4 March or April 3: not a date to guess
+    ("Published in Economy", None),
+    ("The report was published on March 3, 2016.", None),  # prose, not a byline
+])
+def test_byline_date(line: str, expected: str | None) -> None:
+    from crosswire.clean.metadata import byline_date
+
+    assert byline_date(line) == expected
+
+
+_LABELS = ["Published", "Published:", "Posted on", "Posted", "Updated:", "Updated", "Last updated", "First published on"]
+_FORMATS = [
+    "%B {d}, %Y at {h}:%M %p",  # March 3, 2016 at 7:26 AM
+    "%B {d}, %Y {h}:%M a.m.",
+    "%b. {d}, %Y",
+    "{d} %B %Y",
+    "%A, %B {d}, %Y, {h}:%M %p",
+    "%a {d} %b %Y %H.%M GMT",
+    "%Y-%m-%d %H:%M",
+    "%Y-%m-%dT%H:%M:%SZ",
+]
+
+
+@given(st.dates(min_value=date(1995, 1, 1), max_value=date(2099, 12, 31)), st.sampled_from(_LABELS),
+       st.sampled_from(_FORMATS), st.integers(0, 23), st.integers(0, 59), st.sampled_from(["", " CST", " ET", " UTC"]))
+def test_any_byline_formatting_of_a_date_parses_back_to_it(day: date, label: str, fmt: str, hour: int,
+                                                           minute: int, zone: str) -> None:
+    from crosswire.clean.metadata import byline_date
+
+    moment = datetime(day.year, day.month, day.day, hour, minute)
+    written = moment.strftime(fmt.format(d=day.day, h=(hour % 12) or 12))
+    assert byline_date(f"{label} {written}{zone}") == day.isoformat()

@@ -221,6 +221,69 @@ def resolve_host(url: str | None, outlet: str | None) -> str | None:
     return host
 
 
+# A byline's label, at the start of a line or after a separator ("By Jane Doe | Published
+# ..."): "published on March 3, 2016" in prose is an event, not the page's own date.
+_BYLINE_LABEL = re.compile(
+    r"(?:^|[|\u2022\u00b7\u2013\u2014]\s*|\s-\s*)\W*(?P<label>first\s+published|published|posted|last\s+updated|updated"
+    r"|last\s+modified|modified)(?:\s+(?:on|at))?\s*:?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?", re.IGNORECASE)
+_ISO_STAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?=$|[T\s,.|])")
+# "03/15/2016", "15.03.2016": read only when one order alone makes a date.
+_NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
+
+
+def _numeric(first: str, second: str, year: str) -> str | None:
+    a, b, y = int(first), int(second), int(year)
+    readings = {(y, m, d) for m, d in ((a, b), (b, a)) if 1 <= m <= 12 and 1 <= d <= 31}
+    if len(readings) != 1 or not MIN_YEAR <= y <= MAX_YEAR:
+        return None  # "04/03/2016" is 4 March or April 3: not a date to guess
+    y, m, d = readings.pop()
+    return _valid_iso(y, m, d)
+
+
+def _valid_iso(year: int, month: int, day: int) -> str | None:
+    from datetime import date
+
+    try:
+        return date(year, month, day).isoformat() if MIN_YEAR <= year <= MAX_YEAR else None
+    except ValueError:
+        return None
+
+
+def _bylines(text: str) -> list[tuple[str, str, str]]:
+    """(label, date as written, ISO date) of every labelled date in a byline line."""
+    out: list[tuple[str, str, str]] = []
+    for label in _BYLINE_LABEL.finditer(text):
+        rest = text[label.end():]
+        iso: str | None = None
+        written = ""
+        if (m := _ISO_STAMP.match(rest)) is not None:
+            written, iso = m.group(0), _valid_iso(*(int(g) for g in m.groups()))
+        elif (m := _NUMERIC_DATE.match(rest)) is not None:
+            written, iso = m.group(0), _numeric(*m.groups())
+        elif (m := EXPLICIT_DATE.match(rest)) is not None:
+            written, iso = m.group(0), _full_date(m.group(0), ["en"])
+        if iso is not None:
+            out.append((label["label"].lower(), written, iso))
+    return out
+
+
+def byline_date(text: str | None) -> str | None:
+    """The publication date a byline states ("Published March 3, 2016 at 7:26 AM CST"), as ISO.
+
+    A first publication beats an update ("Updated: 15 Feb 2020 | Published: 14 Feb 2020");
+    an update is still the page's own date when no other is given.
+
+    Example:
+        >>> byline_date("Posted on 3 March 2016"), byline_date("The law was published on 3 March 2016.")
+        ('2016-03-03', None)
+    """
+    if not text:
+        return None
+    found = _bylines(text)
+    first = [iso for label, _, iso in found if "published" in label or label == "posted"]
+    return (first or [iso for _, _, iso in found] or [None])[0]
+
+
 def find_date_text(text: str | None) -> str | None:
     """The first explicit (day, month and year) date written in ``text``, verbatim."""
     if not text:
@@ -228,6 +291,9 @@ def find_date_text(text: str | None) -> str | None:
     m = EXPLICIT_DATE.search(text)
     if m:
         return m.group(0)
+    labelled = _bylines(text)
+    if labelled:
+        return labelled[0][1]
     for m in OTHER_LANGUAGE_DATE.finditer(text):
         if _full_date(m.group(0)) is not None:
             return m.group(0)
@@ -255,9 +321,15 @@ def parse_date(text: str | None) -> str | None:
         >>> parse_date("Xinhua, October 7, 2015 Adjust font size:"), parse_date("said Sunday")
         ('2015-10-07', None)
     """
+    labelled = byline_date(text)
+    if labelled is not None:
+        return labelled
     found = find_date_text(text)
     if found is None:
         return None
+    numeric = _NUMERIC_DATE.fullmatch(found)
+    if numeric is not None:
+        return _numeric(*numeric.groups())
     iso = re.fullmatch(r"(\d{4})[-/](\d{2})[-/](\d{2})", found)
     if iso:
         year, month, day = (int(g) for g in iso.groups())
