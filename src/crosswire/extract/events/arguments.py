@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crosswire.extract.events.parties import PRONOUNS
+from crosswire.extract.events.parties import ABSTRACT_OBJECTS, PRONOUNS
 from crosswire.extract.events.modality import CLAIM_NOUNS
 from crosswire.extract.events.triggers import NOUN_TAGS, VERB_TAGS, Trigger, light_verb_subject
 
@@ -67,13 +67,26 @@ def _pobj(prep: Token) -> Token | None:
     return obj
 
 
+# Objects that complete an idiom and are no one ("the shooting took place", "took to the streets").
+IDIOM_OBJECTS = {"take": frozenset({"place", "part", "street", "streets"}), "break": frozenset({"out"})}
+
+
+def _idiom_object(verb: Token, obj: Token, trig: Trigger) -> bool:
+    """Whether an object is a word of the trigger's own phrase written apart ("went on strike",
+    "blocked a road") or of an idiom ("took place"): never the target."""
+    if obj.lemma_.lower() in trig.entry.pattern and len(trig.entry.pattern) > 1:
+        # but "expressed concerns over X" keeps "concerns", which stands for X (parties.concrete_target)
+        return obj.lemma_.lower() not in ABSTRACT_OBJECTS and obj.lower_ not in ABSTRACT_OBJECTS
+    return obj.lemma_.lower() in IDIOM_OBJECTS.get(verb.lemma_.lower(), ())
+
+
 def _verb_arguments(verb: Token, trig: Trigger, *, with_object: bool) -> tuple[Token | None, list[Token]]:
     """Target and place candidates among a verb's dependents (object before prepositions)."""
     target = None
     if with_object:
         target = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.ent_type_ not in NOT_ARGUMENT_ENTS - {"CARDINAL"}), None)
-        if target is not None and trig.start <= target.i < trig.end:
-            target = None  # "opened fire on X": "fire" is part of the trigger
+        if target is not None and (trig.start <= target.i < trig.end or _idiom_object(verb, target, trig)):
+            target = None  # "opened fire on X": "fire" is part of the trigger; "took place"
         if target is not None and (target.ent_type_ == "CARDINAL" or target.lemma_ in QUANTITY_NOUNS):
             of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             target = _pobj(of) if of is not None else target  # "dozens of protesters"
@@ -82,7 +95,7 @@ def _verb_arguments(verb: Token, trig: Trigger, *, with_object: bool) -> tuple[T
             target = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     places = [target] if target is not None else []  # "seized Goma": the object may be the place
     for c in verb.children:
-        if c.dep_ == "prep" and (pobj := _pobj(c)) is not None:
+        if c.dep_ == "prep" and (pobj := _pobj(c)) is not None and not _idiom_object(verb, pobj, trig):
             if target is None and (c.lower_ in TARGET_PREPS or (c.lower_ == "with" and "symmetric" in trig.entry.flags)):
                 target = pobj
             places.append(pobj)

@@ -12,6 +12,7 @@ text does not give is better left unknown than guessed.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
@@ -20,15 +21,16 @@ from crosswire.extract.events.dates import Setting, date_from_context
 from crosswire.extract.events.disasters import recast
 from crosswire.extract.events.actors import Antecedents
 from crosswire.extract.events.arguments import arguments
+from crosswire.extract.events.bodies import body_count, firearm_marks, violent_find
 from crosswire.extract.events.context import event_context, is_sport
 from crosswire.extract.events.merge import Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll, later_toll
 from crosswire.extract.events.modality import is_back_reference, is_occasion, modality_of
 from crosswire.extract.events.places import LOCATION_NOUNS, fallback_places, is_heading, places_for, segments
 from crosswire.extract.events.fatalities import event_fatalities
 from crosswire.extract.events.ontology import load_ontology, refine_acled
-from crosswire.extract.events.parties import PRONOUNS, concrete_target, is_protesters, make_party
+from crosswire.extract.events.parties import PRONOUNS, concrete_target, is_protesters, make_party, target_party
 from crosswire.extract.events.triggers import (
-    VERB_TAGS, Trigger, find_triggers, governing_verb, is_generic, lemma_candidates,
+    VERB_TAGS, Trigger, find_triggers, governing_verb, is_generic, is_thrown, lemma_candidates,
     light_verb_subject, quote_open_after, tense_of,
 )
 from crosswire.nlp.text import text_of
@@ -200,7 +202,9 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
             prev = sent
             continue
         triggers = [t for t in find_triggers(sent, ontology)
-                    if not (is_generic(t) or is_occasion(t) or is_back_reference(t))]
+                    if not (is_generic(t) or is_occasion(t) or is_back_reference(t))
+                    and ("thrown" not in t.entry.flags or is_thrown(t))  # "stone houses" are no riot
+                    and ("remains" not in t.entry.flags or violent_find(t, sent))]
         # A quake "killing" people or a car "hitting" them is a disaster or an accident, not an attack.
         built = [(cl, recast(_build(cl, sent, prev, doc, doc_id, published, places, quote_open, antecedents),
                              cl.primary, cl.actor, cl.target, sent))
@@ -225,6 +229,39 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
         quote_open = quote_open_after(sent, quote_open)
         prev = sent
     return date_from_context(events, [settings[e.id] for e in events], sentences, published)
+
+
+# Who riots without demonstrating, and the words that tell a riot (for looting: mob violence).
+RIOTER_WORDS = frozenset({"rioter", "looter", "mob", "youth", "crowd", "gang", "thug", "hooligan", "vandal"})
+RIOT_WORDS = frozenset({"riot", "riots", "rioting", "rioted", "rioters", "unrest", "mob", "mobs", "looters"})
+# Demonstrators proper: their looting is part of a violent demonstration.
+DEMONSTRATOR_HEADS = frozenset({"protester", "demonstrator", "marcher", "striker", "activist", "supporter"})
+
+
+def _riot_told(cl: Cluster, sent: Span) -> bool:
+    """Whether the event's actor riots or the sentence tells of a riot, with no demonstrators acting."""
+    actor = cl.actor.lemma_.lower() if cl.actor is not None else None
+    if actor in DEMONSTRATOR_HEADS:
+        return False
+    return actor in RIOTER_WORDS or bool({t.lower_ for t in sent} & RIOT_WORDS)
+
+
+# Verbs that say an event noun happened ("the shooting took place", "a gunfight broke out").
+OCCUR_VERBS = frozenset({"occur", "happen", "erupt", "break", "unfold", "ensue", "rage", "take"})
+
+
+def _told_as_occurring(trig: Trigger) -> bool:
+    """Whether the text says the event happened though it names no party: an event noun that
+    "took place" or "broke out", or a verb phrase that can mean nothing else ("taken into custody")."""
+    head = trig.head
+    if head.pos_ in VERB_TAGS:
+        return len(trig.entry.pattern) > 1 and trig.entry.pos == "verb"
+    verb = head.head
+    if head.dep_ != "nsubj" or verb.lemma_.lower() not in OCCUR_VERBS:
+        return False
+    if verb.lemma_.lower() == "take":
+        return any(c.dep_ == "dobj" and c.lemma_.lower() == "place" for c in verb.children)
+    return verb.lemma_.lower() != "break" or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
 
 
 def reacted_to(trig: Trigger) -> bool:
@@ -252,7 +289,7 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         actor = antecedents.party(cl.actor)  # "She also called for ...": who she is
     else:
         actor = make_party(cl.actor) if cl.actor is not None else None
-    target = make_party(cl.target) if cl.target is not None and cl.target.lower_ not in PRONOUNS else None
+    target = target_party(cl.target) if cl.target is not None and cl.target.lower_ not in PRONOUNS else None
     place_spans = {(p.start, p.end) for p in places}
     if target is not None and (target.start, target.end) in place_spans and entry.type in PLACE_TARGET_TYPES:
         target = None  # "attacks on Hama": where, not whom; but "accused Russia", "urged Moscow": whom
@@ -267,12 +304,16 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     if mention is not None and reacted_to(trig) and not _in_phrase(mention, trig, sent):
         mention = None  # "condemned the attack on Monday": Monday is when it was condemned
     fatalities: Fatalities | None = event_fatalities(sent.text, offset)
+    remains = next((t for t in cl.members if "remains" in t.entry.flags), None)
+    if remains is not None:  # the dead are the bodies found, whatever else the sentence counts
+        fatalities = body_count(remains) or fatalities
+        actor = target = None  # "found the bodies with stab wounds on a road": who did it is not told
     event_places = places_for(cl.place_toks, (cl.actor, cl.target), sent, places, trig.head)
     if target is not None and cl.target is not None and cl.target.lemma_.lower() in LOCATION_NOUNS and any(
         target.start <= (p.start or -1) < target.end for p in event_places
     ):
         target = None  # "recaptured the town of Khan Sheikhoun": a place, not a party
-    context = event_context(cl, actor, target, sent)
+    context = replace(event_context(cl, actor, target, sent), rioting=_riot_told(cl, sent))
     if entry.mode in TERRITORY_MODES and not event_places and not context.target_is_weapon and (
         (target is not None and target.kind is None and cl.target is not None
          and cl.target.lemma_.lower() not in LOCATION_NOUNS | {"base", "camp", "position"})
@@ -282,7 +323,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     if target is not None and (about := concrete_target(cl.target)) is not cl.target:
         # "expressed concerns over X": X; but "ready to share data about IS positions" names no partner
         target = make_party(about) if about is not None and entry.type not in PARTNER_TYPES else None
-    has_own_evidence = actor is not None or target is not None or event_places or (mention is not None and mention.date)
+    has_own_evidence = (actor is not None or target is not None or event_places or (mention is not None and mention.date)
+                        or _told_as_occurring(trig))
     if "weak" in entry.flags and actor is None and target is None:
         return None
     if entry.type in VIOLENT_TYPES and is_sport(sent):
@@ -297,7 +339,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         return None
     if not event_places:
         event_places = fallback_places(sent, prev, places, doc)
-    mode, acled = refine_acled(entry, entry.mode, context)
+    mode = "firearms" if "remains" in entry.flags and firearm_marks(sent) else entry.mode
+    mode, acled = refine_acled(entry, mode, context)
     if fatalities is not None and is_protesters(cl.target) and entry.type == "PROTEST":
         acled = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
     start, end = sent.start_char, sent.end_char

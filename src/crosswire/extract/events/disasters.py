@@ -110,6 +110,13 @@ def _accident(tok: Token | None) -> str | None:
     return ACCIDENT_NOUNS.get(word) or ACCIDENT_NOUNS.get(tok.lower_)
 
 
+def _hit_and_run(tok: Token) -> bool:
+    """Whether a token heads "hit-and-run" (parsed as "hit" with "run" coordinated, or "run" last)."""
+    doc = tok.doc
+    text = doc[max(tok.i - 4, 0):min(tok.i + 5, len(doc))].text.lower().replace(" ", "")
+    return tok.lower_ in {"hit", "run"} and "hit-and-run" in text
+
+
 def _causes(head: Token) -> list[Token]:
     """Objects of "in"/"by"/"from" on a trigger (and on the verb it hangs from)."""
     verbs = [head] + ([head.head] if head.dep_ in {"advcl", "conj", "xcomp"} and head.head.i != head.i else [])
@@ -145,6 +152,8 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
             return "DISASTER", mode  # "the quake struck", "killed in the floods", "battled the wildfire"
     if {t.lower_ for t in sent} & DELIBERATE:
         return None
+    if _hit_and_run(trigger_head) or any(_hit_and_run(t) for t in _causes(trigger_head)):
+        return "ACCIDENT", "crash"  # "killed in a hit-and-run": a driver fled, nobody aimed
     if actor is not None and _word(actor) in VEHICLES and entry_mode in {None, ""}:
         return "ACCIDENT", "crash"
     for tok in (actor, *_causes(trigger_head), target if entry_type == "FIGHT" else None):

@@ -193,6 +193,24 @@ def _defines(chain: list[Token]) -> bool:
     return False
 
 
+# Verbs and modifiers by which a named event is still to come ("a protest is planned for
+# Friday", "a scheduled strike"); in the past tense ("the attack was planned by X") it happened.
+SCHEDULE_VERBS = frozenset({"plan", "schedule", "slate", "expect", "set", "call"})
+SCHEDULE_MODIFIERS = frozenset({"planned", "scheduled", "upcoming", "proposed", "forthcoming", "expected"})
+
+
+def _scheduled(trigger: Trigger, verb: Token) -> bool:
+    """Whether an event noun is told as scheduled: the subject of "is planned/scheduled for",
+    or modified by "planned"/"upcoming"."""
+    head = trigger.head
+    if head.pos_ in VERB_TAGS:
+        return False
+    if any(c.dep_ == "amod" and c.lower_ in SCHEDULE_MODIFIERS for c in head.children):
+        return True
+    return (verb.i != head.i and head.dep_ == "nsubjpass" and verb.lemma_.lower() in SCHEDULE_VERBS
+            and tense_of(verb) in {"present", "future"})
+
+
 def _aimed(verb: Token) -> bool:
     """Whether a verb is an aim: a plan word's complement, "with the aim of", "so as to"."""
     if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in PLAN_VERBS or verb.head.lower_ in PLAN_VERBS):
@@ -262,7 +280,7 @@ def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Mo
                 return Modality("denied", reported_by)
     if _attitude_scope(trigger):
         return Modality("alleged", reported_by)
-    if tense_of(verb) == "future" or _aimed(verb) or _demanded(trigger):
+    if tense_of(verb) == "future" or _aimed(verb) or _demanded(trigger) or _scheduled(trigger, verb):
         return Modality("planned", reported_by)
     if is_verbal(trigger):
         return Modality("stated", reported_by)

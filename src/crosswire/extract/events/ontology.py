@@ -52,6 +52,8 @@ STATE_KINDS = frozenset({"state", "military", "police", "government"})
 ARMED_KINDS = frozenset({"military", "police", "armed group"})
 # Modes whose ACLED sub-type is fixed by the weapon, whoever the target.
 REMOTE_MODES = frozenset({"aerial", "shelling", "explosive", "suicide bomb", "grenade", "chemical"})
+# Triggers of looting: by a mob or in a riot they are mob violence, not a strategic development.
+LOOT_WORDS = frozenset({"loot", "looting", "plunder", "pillage", "ransack"})
 # Modes whose ACLED sub-type depends on the target (firearms/generic attack).
 TARGET_DEPENDENT_MODES = frozenset({None, "", "firearms"})
 
@@ -221,6 +223,7 @@ class Context:
     target_is_weapon: bool = False  # the object is arms ("seized a cache of rifles")
     unopposed: bool = False  # "entered the town unopposed", "without a fight"
     accidental: bool = False  # "an accidental explosion at an ammunition depot"
+    rioting: bool = False  # a riot is told: rioters, looters, a mob or youths act, or the sentence says riot
 
 
 def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str | None, dict[str, str] | None]:
@@ -245,7 +248,11 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
       * an explosion called accidental is ``Strategic developments/Other``, not an attack;
       * arms seized ("seized a cache of rifles") are ``Disrupted weapons use``;
       * territory taken unopposed, or a place surrendered, is ``Non-violent transfer of territory``;
-      * property burned or looted by a mob is ``Riots/Mob violence``.
+      * property burned or looted by a mob is ``Riots/Mob violence``, and so is looting where a
+        riot is told (ACLED's codebook keeps ``Looting/property destruction`` for looting
+        outside other violence);
+      * a clash of civilians or a mob with police or soldiers is a riot, not a battle;
+      * missiles thrown by a mob are ``Mob violence``.
     """
     acled = entry.acled
     if entry.type == "ASSAULT" and mode == "explosive" and ctx.accidental:
@@ -290,6 +297,10 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
         return mode, {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
     if entry.type == "FIGHT" and mode == "clash" and (ctx.actor_is_protesters or ctx.target_is_protesters):
         return mode, {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+    if entry.type == "FIGHT" and mode == "clash" and {ctx.actor_kind, ctx.target_kind} & {"civilians", "mob"} and (
+        {ctx.actor_kind, ctx.target_kind} & STATE_KINDS
+    ):
+        return mode, {"event_type": "Riots", "sub_event_type": "Violent demonstration"}  # "youths clashed with police"
     if entry.type == "FIGHT" and mode == "clash" and ctx.actor_kind == "civilians" and ctx.target_kind in {None, "civilians"}:
         return mode, {"event_type": "Riots", "sub_event_type": "Mob violence"}  # villagers fighting villagers
     if entry.type == "FIGHT" and mode == "occupy":
@@ -303,7 +314,7 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
     if entry.type == "PROTEST" and mode not in {"strike", "hunger strike", "boycott"} or (
         entry.type == "PROTEST" and (ctx.intervention or ctx.violent)
     ):
-        if mode == "mob":
+        if mode == "mob" or (mode == "riot" and ctx.actor_kind == "mob"):
             return mode, {"event_type": "Riots", "sub_event_type": "Mob violence"}
         if ctx.protesters_killed:
             return mode, {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
@@ -314,6 +325,10 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
         return mode, acled
     if entry.type == "COERCE" and mode == "arrest" and ctx.target_is_protesters:
         return mode, {"event_type": "Protests", "sub_event_type": "Protest with intervention"}
+    if entry.type == "COERCE" and mode == "property" and entry.pattern[0] in LOOT_WORDS and ctx.rioting and (
+        ctx.actor_kind not in STATE_KINDS | ARMED_KINDS
+    ):
+        return mode, {"event_type": "Riots", "sub_event_type": "Mob violence"}
     if entry.type == "COERCE" and mode == "property" and ctx.actor_kind == "mob":
         return mode, {"event_type": "Riots", "sub_event_type": "Mob violence"}
     if entry.type == "COERCE" and mode == "property" and (ctx.actor_is_protesters or ctx.actor_kind == "civilians"):

@@ -37,7 +37,7 @@ KIND_WORDS: dict[str, frozenset[str]] = {
             "rebel", "militant", "insurgent", "gunman", "gunmen", "fighter", "jihadist", "terrorist",
             "extremist", "militia", "militiaman", "attacker", "assailant", "bandit", "kidnapper",
             "abductor", "bomber", "separatist", "guerrilla", "insurgency", "jihadi", "islamist", "group",
-            "man", "men",
+            "man", "men", "gang", "gangster", "cartel", "gangs", "militiamen",
         }
     ),
     "civilians": frozenset(
@@ -53,6 +53,8 @@ KIND_WORDS: dict[str, frozenset[str]] = {
     ),
     "media": frozenset({"agency", "newspaper", "journalist", "reporter", "television", "tv", "broadcaster", "outlet"}),
 }
+# Heads that name an armed group only with a word of arms ("armed men", "a group of gunmen").
+UNARMED_ALONE = frozenset({"man", "men", "group"})
 # Non-state armed groups that news names by acronym or by a state-sounding name ("Rapid
 # Support Forces", "Arakan Army"), lowercased: ACLED codes them as rebels or militias, never
 # as a state's military. (The alias table holds the best-known ones with their canonical names.)
@@ -217,8 +219,10 @@ def kind_of(head: Token, text: str) -> str | None:
         return "state"
     low = text.lower()
     for kind in ("military", "police", "armed group", "government", "media"):
-        if any(w in KIND_WORDS[kind] for w in re.findall(r"[a-z]+", low)):
+        if any(w in KIND_WORDS[kind] and w not in UNARMED_ALONE for w in re.findall(r"[a-z]+", low)):
             return kind
+    if lemma in UNARMED_ALONE and lemma != "group":
+        return "civilians"  # "a man was shot dead": a man with no word of arms is a civilian
     if head.ent_type_ == "ORG":
         return "organization"
     return None
@@ -264,6 +268,47 @@ def make_party(tok: Token) -> Party:
     text = span.text
     country = country_of(text)
     return Party(text=text, country=country, kind=kind_of(tok, text), start=span.start_char, end=span.end_char)
+
+
+# Nouns that name what was hit, not whose it was ("struck eight targets", "shelled rebel
+# positions", "ISIL dens"): the owner they name is the target, and without one there is none.
+GENERIC_TARGETS = frozenset({"target", "position", "area", "facility", "site", "den", "location", "installation",
+                             "hideout", "infrastructure", "objective", "spot", "point"})
+# Modifiers that are no owner ("eight targets", "several areas", "residential areas").
+OWNER_DEPS = frozenset({"compound", "amod", "nmod"})
+
+
+def _owner(tok: Token) -> Party | None:
+    """The party a generic target names as its owner: "positions of ISIL", "the group's
+    positions", "Islamic State facilities", "rebel positions"; None for "eight targets"."""
+    doc = tok.doc
+    for c in tok.children:
+        if c.dep_ == "poss" and c.lower_ not in PRONOUNS:
+            return make_party(c)
+        if c.dep_ == "prep" and c.lower_ in {"of", "belonging"}:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and pobj.lemma_.lower() not in GENERIC_TARGETS:
+                return make_party(pobj)
+    mods = [c for c in tok.lefts if c.dep_ in OWNER_DEPS]
+    owners = [c for c in mods if c.ent_type_ in {"ORG", "NORP", "GPE", "PERSON"} or c.pos_ == "PROPN"
+              or any(c.lemma_.lower() in KIND_WORDS[k] or c.lower_ in KIND_WORDS[k]
+                     for k in ("military", "police", "armed group", "government"))
+              and c.lemma_.lower() not in {"man", "men", "group", "unit", "position"}]
+    if not owners:
+        return None
+    start = min(t.i for c in owners for t in c.subtree)
+    end = max(c.i for c in mods) + 1
+    span = doc[start:end]
+    return Party(text=span.text, country=country_of(span.text), kind=kind_of(owners[-1], span.text),
+                 start=span.start_char, end=span.end_char)
+
+
+def target_party(tok: Token) -> Party | None:
+    """The target Party for an event's object token: the phrase itself, or for a generic noun
+    ("targets", "positions", "facilities") the owner it names, else None."""
+    if tok.lemma_.lower() in GENERIC_TARGETS or tok.lower_ in GENERIC_TARGETS:
+        return _owner(tok)
+    return make_party(tok)
 
 
 def is_protesters(tok: Token | None) -> bool:

@@ -77,6 +77,8 @@ def find_triggers(sent: Span, ontology: Ontology | None = None) -> list[Trigger]
         entry = keys[doc.vocab.strings[match_id]]
         # A verb phrase's head is its first verb ("sexually assaulted" → assaulted).
         head = next((t for t in doc[start:end] if t.pos_ in VERB_TAGS), doc[start]) if entry.pos == "verb" else doc[end - 1]
+        if entry.pos != "verb" and "of" in entry.pattern:
+            head = doc[start:end].root  # "an exchange of fire": the exchange is what took place
         if entry.pos == "verb" and head.pos_ not in VERB_TAGS:
             continue
         found.append(Trigger(head, start, end, entry))
@@ -94,6 +96,19 @@ def find_triggers(sent: Span, ontology: Ontology | None = None) -> list[Trigger]
         if entry is not None:
             found.append(Trigger(tok, tok.i, tok.i + 1, entry))
     return sorted(found, key=lambda t: t.start)
+
+
+# Verbs by which a missile is thrown ("threw stones", "hurled petrol bombs", "pelted police with rocks").
+THROW_VERBS = frozenset({"throw", "hurl", "lob", "pelt", "fling", "toss", "rain"})
+
+
+def is_thrown(trigger: Trigger) -> bool:
+    """Whether a missile trigger is thrown: the object of a verb of throwing, or "with" under one."""
+    head = trigger.head
+    while head.dep_ == "conj" and head.head.i < head.i:
+        head = head.head  # "threw stones and petrol bombs"
+    verb = head.head if head.dep_ in {"dobj", "nsubjpass"} else head.head.head if head.dep_ == "pobj" else None
+    return verb is not None and bool(THROW_VERBS & set(lemma_candidates(verb)))
 
 
 # Dependents that complete a two-word verb phrase written apart: a particle ("handed the city
