@@ -59,6 +59,9 @@ def test_a_relative_day_in_a_dated_statement_counts_from_the_statement(text, tri
     # The reporter's own yesterday, not inside the statement.
     ("Jets struck a depot yesterday, after the ministry said on Monday it would widen its campaign.",
      "struck", ("2015-10-06", "day")),
+    # The reporter's own clause after the statement.
+    ("The ministry said on Monday it would investigate, and police arrested two men yesterday.", "arrested",
+     ("2015-10-06", "day")),
     # A day the statement states outright is not re-anchored.
     ("On Monday, the ministry said its jets struck nine targets on Saturday.", "struck", ("2015-10-03", "day")),
 ])
@@ -125,6 +128,7 @@ def test_a_report_date_keeps_its_cue_in_the_expression():
     ("about 12 March 2015", ("2015-03-12", "week")),
     ("in the days before Tuesday's vote", ("2015-10-06", "week")),
     ("in the days after 12 March", ("2015-03-12", "week")),
+    ("in the week of 12 March", ("2015-03-12", "week")),
     ("late last week", ("2015-09-28", "week")),
     ("early this month", ("2015-10-01", "month")),
     ("late last month", ("2015-09-01", "month")),

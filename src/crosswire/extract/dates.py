@@ -66,7 +66,7 @@ _BOUNDARY = re.compile(r"[,;:()\u2013\u2014]|\s-\s")
 _ROUGHLY = re.compile(
     r"\b(?:on\s+or\s+(?:around|about)|around|about|approximately|roughly|circa|sometime\s+around"
     r"|in\s+the\s+(?:days?|weeks?)\s+(?:before|after|leading\s+up\s+to|preceding|following)"
-    r"|(?:shortly|just|days)\s+(?:before|after))\s+(?:the\s+)?$", re.I)
+    r"|(?:shortly|just|days)\s+(?:before|after)|(?:in\s+|during\s+)?the\s+week\s+of)\s+(?:the\s+)?$", re.I)
 # "as reported on 5 March", "Reuters reported Tuesday": the day of a report, not of the
 # event, which happened on or shortly before it.
 # "about" is only rough before a calendar day ("about 12 March"); before a weekday it says what.
@@ -370,6 +370,9 @@ _FRONTED = re.compile(r"^\W*(?:(?:late|early)\s+)?(?:on\s+)?(?:the\s+)?$", re.I)
 _FRONTED_VERB = re.compile(rf"\s*,?\s*(?:[^\s,;:.!?]+\s+){{0,8}}?{_SPEECH}\b", re.I)
 # "said on Monday", "told reporters late on Monday", "said Monday".
 _VERB_BEFORE = re.compile(rf"\b{_SPEECH}(?:\s+[\w'\u2019]+){{0,2}}?\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
+# Where the reported speech may end and the reporter's own clause begin ("said on Monday it
+# would investigate, and police arrested two men yesterday").
+_CLAUSE_BREAK = re.compile(r";|[.!?][\"\u201d]|,\s*(?:and|but|while|whereas|meanwhile)\b|\bmeanwhile\b", re.I)
 # Words that put a trailing statement outside the clause before it ("struck yesterday,
 # after the ministry said on Monday ...").
 _SUBORDINATE = re.compile(r"\b(?:after|before|when|while|as|since|because|until|once|following|but|although)\b", re.I)
@@ -382,13 +385,15 @@ def _statement_day(text: str, relative: DateMention, mentions: list[DateMention]
             continue
         if said.start < relative.start and _FRONTED.match(text[:said.start]):
             verb = _FRONTED_VERB.match(text, said.end)
-            if verb is not None and verb.end() <= relative.start:
+            if verb is not None and verb.end() <= relative.start and not _CLAUSE_BREAK.search(text, verb.end(), relative.start):
                 return said
         attached = said.text.lower().startswith("reported") or _VERB_BEFORE.search(text[:said.start])
         if not attached:
             continue
         if relative.start >= said.end:
-            return said
+            if not _CLAUSE_BREAK.search(text, said.end, relative.start):
+                return said
+            continue
         between = text[relative.end:said.start]
         if re.search(r"[,\"\u201d]", between) and not _SUBORDINATE.search(between):
             return said
@@ -415,7 +420,10 @@ def event_date(text: str, trigger_start: int, anchor: str | None, *, tense: str 
     Prefers expressions near the trigger in the same clause and finer precision; skips
     start points and deadlines ("since 2019", "by March") and dates owned by another
     participle ("a truce signed in 2019"). Future tense is read from ``tense`` or, when
-    that is None, from a modal just before the trigger ("will meet on Monday").
+    that is None, from a modal just before the trigger ("will meet on Monday"). A relative
+    day inside a statement the sentence dates ("On Monday, the ministry said it struck nine
+    targets yesterday") counts from the statement's day; its text then reads "yesterday, as
+    of Monday", which ``resolve_expression`` resolves the same way.
 
     Example:
         >>> event_date("Putin said on Tuesday the raid took place last Wednesday.", 37, "2015-10-07").date
