@@ -170,6 +170,7 @@ def test_riots_are_not_battles(nlp_sm, text: str, sub: tuple[str, str]) -> None:
     ("Police arrested 12 people in Harare on Monday.", "12 people"),
     ("A journalist was detained in Istanbul.", "journalist"),
     ("Dozens of students were rounded up in Kampala.", "students"),
+    ("Dozens of opposition supporters were rounded up in Kampala.", "opposition supporters"),
 ])
 def test_arrests(nlp_sm, text: str, target: str) -> None:
     event = _one(nlp_sm, text)
@@ -194,6 +195,7 @@ def test_looting(nlp_sm, text: str, sub: tuple[str, str]) -> None:
 @pytest.mark.parametrize(("text", "type_"), [
     ("A car rammed into a crowd of protesters in Charlottesville, killing one woman.", "ASSAULT"),
     ("A driver deliberately drove his car into pedestrians in Toronto, killing ten people.", "ASSAULT"),
+    ("The driver rammed his truck into a market in Nice, killing 86 people.", "ASSAULT"),
     ("A hit-and-run driver killed a cyclist in Leeds.", "ACCIDENT"),
     ("A man was killed in a hit-and-run in Accra.", "ACCIDENT"),
 ])
@@ -227,3 +229,9 @@ def test_generic_targets_give_their_owner(nlp_sm, text: str, target: str | None,
 ])
 def test_lookalikes_are_no_violence(nlp_sm, text: str) -> None:
     assert not [e for e in _events(nlp_sm, text) if e.type in {"ASSAULT", "FIGHT"} or e.mode == "riot"]
+
+
+@pytest.mark.model
+def test_a_ramming_targets_what_was_rammed_not_the_vehicle(nlp_sm) -> None:
+    event = _one(nlp_sm, "The driver rammed his truck into a market in Nice, killing 86 people.")
+    assert event.target is not None and event.target.text == "market"

@@ -87,6 +87,9 @@ def _verb_arguments(verb: Token, trig: Trigger, *, with_object: bool) -> tuple[T
         target = next((c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and c.ent_type_ not in NOT_ARGUMENT_ENTS - {"CARDINAL"}), None)
         if target is not None and (trig.start <= target.i < trig.end or _idiom_object(verb, target, trig)):
             target = None  # "opened fire on X": "fire" is part of the trigger; "took place"
+        aimed = next((p for c in verb.children if c.dep_ == "prep" and c.lower_ in trig.entry.pattern
+                      and (p := _pobj(c)) is not None and not _idiom_object(verb, p, trig)), None)
+        target = aimed or target  # "rammed his truck into a market": the market, not the truck
         if target is not None and (target.ent_type_ == "CARDINAL" or target.lemma_ in QUANTITY_NOUNS):
             of = next((c for c in target.children if c.dep_ == "prep" and c.lower_ == "of"), None)
             target = _pobj(of) if of is not None else target  # "dozens of protesters"

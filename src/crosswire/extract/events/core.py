@@ -231,6 +231,8 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
     return date_from_context(events, [settings[e.id] for e in events], sentences, published)
 
 
+# Words that make supporters protesters ("supporters who had gathered to protest were detained").
+PROTEST_CUES = frozenset({"protest", "rally", "demonstration", "march", "gather", "sit-in", "demonstrate", "riot"})
 # Who riots without demonstrating, and the words that tell a riot (for looting: mob violence).
 RIOTER_WORDS = frozenset({"rioter", "looter", "mob", "youth", "crowd", "gang", "thug", "hooligan", "vandal"})
 RIOT_WORDS = frozenset({"riot", "riots", "rioting", "rioted", "rioters", "unrest", "mob", "mobs", "looters"})
@@ -314,6 +316,10 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     ):
         target = None  # "recaptured the town of Khan Sheikhoun": a place, not a party
     context = replace(event_context(cl, actor, target, sent), rioting=_riot_told(cl, sent))
+    if context.target_is_protesters and cl.target is not None and cl.target.lemma_.lower() == "supporter" and not (
+        {t.lemma_.lower() for t in sent} & PROTEST_CUES
+    ):
+        context = replace(context, target_is_protesters=False)  # "opposition supporters were rounded up": arrests
     if entry.mode in TERRITORY_MODES and not event_places and not context.target_is_weapon and (
         (target is not None and target.kind is None and cl.target is not None
          and cl.target.lemma_.lower() not in LOCATION_NOUNS | {"base", "camp", "position"})
