@@ -42,7 +42,7 @@ ACLED_CASES = [
     ("On 11 October 2020, police shot dead 3 protesters during a demonstration in Lagos.",
      "ASSAULT", "firearms", "Excessive force against protesters", "police", "3 protesters", "Lagos"),
     ("On 20 May 2019, rioters burned tyres and threw stones at police in Nairobi.",
-     "COERCE", "property", "Violent demonstration", "rioters", None, "Nairobi"),
+     "PROTEST", "riot", "Violent demonstration", "rioters", "police", "Nairobi"),
     ("On 7 June 2019, a mob lynched a suspected thief in Kampala.",
      "ASSAULT", "beating", "Mob violence", "mob", "suspected thief", "Kampala"),
     ("On 1 April 2016, the government and the rebels signed a ceasefire agreement in Juba.",

@@ -235,3 +235,23 @@ def test_lookalikes_are_no_violence(nlp_sm, text: str) -> None:
 def test_a_ramming_targets_what_was_rammed_not_the_vehicle(nlp_sm) -> None:
     event = _one(nlp_sm, "The driver rammed his truck into a market in Nice, killing 86 people.")
     assert event.target is not None and event.target.text == "market"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("Rioters set fire to a bank and threw Molotov cocktails at riot police in Santiago.", "Rioters", "riot police"),
+    ("Angry youths clashed with police in Conakry, throwing stones.", "Angry youths", "police"),
+])
+def test_a_riot_told_with_its_missiles_is_one_violent_demonstration(nlp_sm, text: str, actor: str, target: str) -> None:
+    event = _one(nlp_sm, text)
+    assert _sub(event) == VIOLENT_DEMO
+    assert event.actor is not None and event.actor.text == actor
+    assert event.target is not None and event.target.text == target
+
+
+@pytest.mark.model
+def test_parties_of_a_shootout_engaged_in(nlp_sm) -> None:
+    event = next(e for e in _events(nlp_sm, "Police and gangsters engaged in a shootout in Kingston on Friday.")
+                 if e.type == "FIGHT")
+    assert _sub(event) == ARMED_CLASH
+    assert (event.actor.text, event.target.text) == ("Police", "gangsters")

@@ -74,7 +74,10 @@ def _linked(a: Trigger, b: Trigger) -> bool:
 
 
 def _family(trig: Trigger) -> str:
-    if trig.entry.type in VIOLENT_TYPES or trig.entry.mode == "property":
+    # A riot's stones and petrol bombs join the clash or burning they are part of.
+    if trig.entry.type in VIOLENT_TYPES or trig.entry.mode == "property" or (
+        trig.entry.type == "PROTEST" and "violent" in trig.entry.flags
+    ):
         return "violent"
     return trig.entry.type
 

@@ -24,7 +24,7 @@ LIGHT_VERBS = frozenset(
         "carry", "launch", "conduct", "stage", "mount", "wage", "unleash", "make", "hold", "lead",
         "order", "perform", "commit", "throw", "hurl", "lob", "plant", "use", "fire", "drop",
         "detonate", "deploy", "impose", "organize", "organise", "call", "establish", "set", "build",
-        "reach", "sign", "open", "relocate", "move",
+        "reach", "sign", "open", "relocate", "move", "engage",
     }
 )
 
@@ -240,9 +240,11 @@ def light_verb_subject(trigger: Trigger) -> Token | None:
         verb = head.head.head
     if verb is None:
         return None
-    return next((c for c in verb.children if c.dep_ == "nsubj"), None) or (
-        verb.head if verb.dep_ in {"relcl", "acl"} else None
-    )
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None and verb.dep_ == "conj" and verb.head.pos_ in VERB_TAGS:
+        # "rioters set fire to a bank and threw petrol bombs": the first verb's subject threw them
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+    return subject or (verb.head if verb.dep_ in {"relcl", "acl"} else None)
 
 
 def lemma_set(nlp: Language, words: list[str]) -> set[str]:
