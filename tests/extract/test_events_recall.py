@@ -255,3 +255,9 @@ def test_parties_of_a_shootout_engaged_in(nlp_sm) -> None:
                  if e.type == "FIGHT")
     assert _sub(event) == ARMED_CLASH
     assert (event.actor.text, event.target.text) == ("Police", "gangsters")
+
+
+@pytest.mark.model
+def test_a_man_alone_is_neither_armed_group_nor_rioter(nlp_sm) -> None:
+    event = _one(nlp_sm, "A man set fire to a mosque in Oslo.")
+    assert _sub(event) == LOOTING and event.actor is not None and event.actor.kind is None

@@ -259,8 +259,12 @@ def _told_as_occurring(trig: Trigger) -> bool:
     """Whether the text says the event happened though it names no party: an event noun that
     "took place" or "broke out", or a verb phrase that can mean nothing else ("taken into custody")."""
     head = trig.head
-    if head.pos_ in VERB_TAGS:
-        return len(trig.entry.pattern) > 1 and trig.entry.pos == "verb"
+    if head.pos_ in VERB_TAGS:  # not "took over the firm", "pulled out of the race", "called for calm"
+        entry = trig.entry
+        return len(entry.pattern) > 1 and entry.pos == "verb" and (
+            "custody" in entry.pattern
+            or (entry.type in VIOLENT_TYPES and "weak" not in entry.flags and entry.mode not in TERRITORY_MODES)
+        )
     verb = head.head
     if head.dep_ != "nsubj" or verb.lemma_.lower() not in OCCUR_VERBS:
         return False

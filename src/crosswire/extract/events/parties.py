@@ -219,10 +219,9 @@ def kind_of(head: Token, text: str) -> str | None:
         return "state"
     low = text.lower()
     for kind in ("military", "police", "armed group", "government", "media"):
+        # "a man" with no word of arms is no armed group (nor, for his arson, a rioting civilian)
         if any(w in KIND_WORDS[kind] and w not in UNARMED_ALONE for w in re.findall(r"[a-z]+", low)):
             return kind
-    if lemma in UNARMED_ALONE and lemma != "group":
-        return "civilians"  # "a man was shot dead": a man with no word of arms is a civilian
     if head.ent_type_ == "ORG":
         return "organization"
     return None
