@@ -125,3 +125,10 @@ def test_every_mention_is_in_exactly_one_happening_and_groups_are_pairwise_compa
         assert len(countries) <= 1
         statuses = {"happened" if m.modality in ("asserted", "reported") else m.modality for m in members}
         assert len(statuses) == 1
+
+
+def test_of_two_events_in_one_sentence_the_one_told_first_leads():
+    text = "a bomber blew himself up among lawyers gathered at the hospital"
+    bomb = replace(mention(0, acled=ATTACK), id="zz", trigger="blew", evidence=Evidence(0, len(text), text))
+    rally = replace(mention(1, acled=STRIKE), id="aa", trigger="gathered", evidence=Evidence(0, len(text), text))
+    assert [h.events for h in find_happenings("s", [rally, bomb], {})] == [["zz"], ["aa"]]

@@ -149,10 +149,17 @@ def _specificity(ev: Event) -> int:
         1 if party_key(ev.actor) else 0)
 
 
+def _trigger_at(ev: Event) -> int:
+    """Where the trigger stands in its sentence: of two events in one sentence, the one told
+    first leads ("a bomber blew himself up among lawyers gathered at ..." is the bombing)."""
+    at = ev.evidence.text.find(ev.trigger) if ev.trigger else -1
+    return at if at >= 0 else len(ev.evidence.text)
+
+
 def group_mentions(events: Sequence[Event], doc_order: Mapping[str, int]) -> list[list[Event]]:
     """Mentions grouped into happenings, each group in text order, groups by first mention."""
-    def position(ev: Event) -> tuple[int, str, int, str]:
-        return (doc_order.get(ev.doc, len(doc_order)), ev.doc, ev.evidence.start, ev.id)
+    def position(ev: Event) -> tuple[int, str, int, int, str]:
+        return (doc_order.get(ev.doc, len(doc_order)), ev.doc, ev.evidence.start, _trigger_at(ev), ev.id)
 
     groups: list[_Group] = []
     for ev in sorted(events, key=lambda e: (-_specificity(e), position(e))):
