@@ -295,7 +295,12 @@ def judged(context: Context) -> Iterator[Figure]:
 
     folder = context.repo / "results" / "judged"
     for path in sorted(folder.glob("*.tsv")) if folder.is_dir() else []:
+        if path.name.endswith(".recall.tsv"):
+            continue
         meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
+        if meta.get("format") == "fields":
+            yield from _judged_fields(path, meta)
+            continue
         with path.open(encoding="utf-8") as fh:
             verdicts = [row["verdict"] for row in csv.DictReader(fh, delimiter="\t")]
         right, wrong, unsure = (verdicts.count(v) for v in ("CORRECT", "WRONG", "UNSURE"))
@@ -306,3 +311,25 @@ def judged(context: Context) -> Iterator[Figure]:
                      f"{meta['missed_total']} events missed" + (f"; {meta['labelled_events']} events labelled "
                                                                  "blind before any output" if "labelled_events" in meta else ""),
                      "no: rules never saw these articles or verdicts")
+
+
+def _judged_fields(path: Path, meta: dict[str, Any]) -> Iterator[Figure]:
+    """Rows for a field-by-field verdict file (evaluate/judged.py)."""
+    from crosswire.evaluate.judged import FIELDS, ratio, read_tsv, summarise
+
+    s = summarise(read_tsv(path), read_tsv(path.with_name(path.name.replace(".tsv", ".recall.tsv"))))
+    where = f"{meta['articles_judged']} articles, output of {meta['judged_output_of']}"
+    data = meta["articles"].split(":")[0]
+    tuned = "no: rules never saw these articles or verdicts"
+    right, wrong, unsure = s["event"]
+    yield Figure(f"{meta['what']} (blind judge)", "is an event: correct / (correct + wrong)", fmt(ratio(s["event"])), "",
+                 data, where, f"{right} correct, {wrong} wrong, {unsure} unsure of {s['records']} judged", tuned)
+    fields = " / ".join(fmt(ratio(s["fields"][f])) for f in FIELDS)
+    counts = ", ".join(f"{f} {s['fields'][f][0]}/{s['fields'][f][0] + s['fields'][f][1]}" for f in FIELDS)
+    yield Figure(f"{meta['what']} (blind judge)", "of real events: " + " / ".join(FIELDS), fields, "", data, where,
+                 counts, tuned)
+    found, total = s["recall"]
+    split, real = s["split"]
+    yield Figure(f"{meta['what']} (blind judge)", "recall of labelled events; real-event rows that repeat another",
+                 f"{fmt(found / total if total else None)}; {fmt(split / real if real else None)}", "", data, where,
+                 f"{found} of {total} events labelled blind before any output; {split} of {real} rows", tuned)
