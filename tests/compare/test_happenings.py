@@ -132,3 +132,16 @@ def test_of_two_events_in_one_sentence_the_one_told_first_leads():
     bomb = replace(mention(0, acled=ATTACK), id="zz", trigger="blew", evidence=Evidence(0, len(text), text))
     rally = replace(mention(1, acled=STRIKE), id="aa", trigger="gathered", evidence=Evidence(0, len(text), text))
     assert [h.events for h in find_happenings("s", [rally, bomb], {})] == [["zz"], ["aa"]]
+
+
+def test_two_outlets_telling_of_the_same_named_victim_tell_of_one_killing_even_undated():
+    gray = Party("Kimani Gray", "Kimani Gray", "ent-gray", None, kind="person")
+    other = Party("Ana Lopez", "Ana Lopez", "ent-lopez", None, kind="person")
+    a = replace(mention(0, "a", date=None, actor=None, acled=ATTACK), target=gray)
+    b = replace(mention(0, "b", date=None, actor=Party("two officers"), places=(HOMS,), acled=ATTACK), target=gray)
+    c = replace(mention(0, "c", date=None, actor=None, acled=ATTACK), target=other)
+    assert groups([a, b, c]) == [["a0", "b0"], ["c0"]]
+    # a different day still keeps them apart: the victim does not override a date conflict
+    d = replace(mention(0, "d", date="2015-10-06", acled=ATTACK), target=gray)
+    e = replace(mention(0, "e", date="2015-10-01", acled=ATTACK), target=gray)
+    assert groups([d, e]) == [["d0"], ["e0"]]

@@ -14,7 +14,8 @@ it again. ACLED codes the strike once, with its sources. So mentions (Events) ar
   noun, "its warplanes", conflicts with nobody).
 - Within one document compatibility is enough: a report's vague mentions are its own event told
   again. Across documents it is not: two outlets' mentions join only when both give the same
-  day and the same named actor or a place within ``NEAR_KM``. Targets never keep mentions apart,
+  day and the same named actor or a place within ``NEAR_KM``, or when both name the same
+  person as the one attacked (a named person is killed once, dated or not). Targets never keep mentions apart,
   because outlets disagreeing on what a strike hit is exactly what a story's claims compare.
 
 Specific mentions (dated, placed, with a named actor) are grouped first, so a vague one joins
@@ -89,6 +90,13 @@ def _parties_fit(a: Party | None, b: Party | None) -> bool | None:
     return False
 
 
+def same_victim(a: Party | None, b: Party | None) -> bool:
+    """Whether both name the same person as the one attacked: a named person is killed once, so
+    two outlets telling of that killing tell of one happening even when neither dates it."""
+    return (a is not None and b is not None and a.kind == "person" and b.kind == "person"
+            and a.entity is not None and a.entity == b.entity)
+
+
 def _place_of(ev: Event) -> Place | None:
     return ev.places[0] if ev.places else None
 
@@ -137,7 +145,7 @@ class _Group:
                 return None
             same_doc = ev.doc == other.doc
             date_ok, place_ok, actor_ok = checks
-            if same_doc or (date_ok and (place_ok or actor_ok)):
+            if same_doc or (date_ok and (place_ok or actor_ok)) or same_victim(ev.target, other.target):
                 joinable = True
             best = max(best, sum(1 for c in checks if c) + (1 if same_doc else 0))
         return best if joinable else None
