@@ -351,7 +351,7 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     if not has_own_evidence and fatalities is None:
         return None
     if not event_places:
-        event_places = fallback_places(sent, prev, places, doc)
+        event_places = fallback_places(sent, prev, places, doc, happened=mod.modality in ("asserted", "reported"))
     mode = "firearms" if "remains" in entry.flags and firearm_marks(sent) else entry.mode
     mode, acled = refine_acled(entry, mode, context)
     if fatalities is not None and is_protesters(cl.target) and entry.type == "PROTEST":

@@ -137,8 +137,10 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
     return sorted(kept, key=lambda p: (p.start not in attached_chars, PLACE_PRECISION_RANK.get(p.precision, 5), p.start))
 
 
-def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc: Doc) -> list[Place]:
-    """The previous sentence's places in the same paragraph, else a dateline place."""
+def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc: Doc, *,
+                    happened: bool = False) -> list[Place]:
+    """The previous sentence's places in the same paragraph, else a dateline place, else (for an
+    event told as having happened) the report's main place (:func:`main_place`)."""
     if prev is not None and "\n" not in text_of(doc)[prev.end_char:sent.start_char]:
         found = [p for p in places if p.start is not None and prev.start_char <= p.start < prev.end_char]
         if found:
@@ -146,7 +148,38 @@ def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc:
     head = [p for p in places if p.start is not None and p.start <= DATELINE_MAX_OFFSET]
     if head and text_of(doc)[head[0].end:head[0].end + 40].lstrip()[:1] in {"(", "-", "\u2014", "\u2013", ","}:
         return head[:1]
-    return []
+    main = main_place(places, doc) if happened else None
+    return [main] if main is not None else []
+
+
+def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
+    """The town a report is about, where an ACLED coder puts an event the sentence does not place.
+
+    It must be named in the report's first two sentences (its headline or lede), be the town
+    the report names most (more often than any other town), and no other country may be named
+    there: a report about one town. Returned with a ``note`` so that the
+    ACLED export gives it precision 2 (near, not at, the named town).
+    """
+    points = [p for p in places if p.precision == "point" and p.start is not None]
+    if not points:
+        return None
+    counts: dict[object, int] = {}
+    for p in points:
+        key = p.geonames_id or p.name
+        counts[key] = counts.get(key, 0) + 1
+    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    sentences = list(doc.sents)[:2]
+    lede_end = sentences[-1].end_char if sentences else 0
+    top = next(p for p in points if (p.geonames_id or p.name) == ranked[0][0])
+    if not any((p.geonames_id or p.name) == ranked[0][0] and (p.start or 0) < lede_end for p in points):
+        return None
+    if any(p.country and p.country != top.country and p.precision != "continent" for p in places):
+        return None
+    return Place(text=top.text, name=top.name, lat=top.lat, lon=top.lon, country=top.country,
+                 geonames_id=top.geonames_id, precision=top.precision, population=top.population,
+                 note="the report's main place")
 
 
 def segments(doc: Doc) -> list[Span]:

@@ -1,0 +1,50 @@
+"""An event its sentence does not place is put at the town the report is about, when there is one."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.records import Event
+
+pytestmark = pytest.mark.model
+
+ONE_TOWN = ("Riots shake Larissa after police shooting\n\n"
+            "Youths rioted in Larissa for a third night on Saturday after police shot a teenager.\n\n"
+            "Officials said the unrest was the worst in years.\n\n"
+            "Rioters set fire to two banks and looted shops overnight.\n\n"
+            "The mayor of Larissa appealed for calm.\n")
+
+
+def _events(nlp, text: str) -> list[Event]:
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
+
+    doc = nlp(text)
+    return find_events(doc, doc_id="t", published=None, places=places_from_doc(doc))
+
+
+def test_an_unplaced_event_gets_the_report_town_near_not_at(nlp_sm):
+    looting = [e for e in _events(nlp_sm, ONE_TOWN) if "banks" in e.evidence.text]
+    assert looting and all(e.places and e.places[0].name == "Lárisa" for e in looting)
+    assert looting[0].places[0].note == "the report's main place"
+
+
+def test_no_main_place_when_the_report_names_another_country(nlp_sm):
+    text = ONE_TOWN.replace("The mayor of Larissa appealed for calm.",
+                            "The mayor of Larissa flew to Ankara, Turkey, to appeal for calm.")
+    looting = [e for e in _events(nlp_sm, text) if "banks" in e.evidence.text]
+    assert looting and all(not e.places for e in looting)
+
+
+def test_no_main_place_for_a_town_named_only_outside_the_lede_or_tied_with_another(nlp_sm):
+    late = ONE_TOWN.replace("Youths rioted in Larissa", "Youths rioted").replace("shake Larissa", "shake city")
+    assert all(not e.places for e in _events(nlp_sm, late) if "banks" in e.evidence.text)
+    tied = ONE_TOWN.replace("Officials said the unrest", "Officials in Volos said the unrest")
+    assert all(not e.places for e in _events(nlp_sm, tied) if "banks" in e.evidence.text)
+
+
+def test_a_statement_is_not_placed_at_the_report_town(nlp_sm):
+    text = ONE_TOWN.replace("Rioters set fire to two banks and looted shops overnight.",
+                            "The opposition accused police of beating detainees.")
+    accused = [e for e in _events(nlp_sm, text) if "accused" in e.evidence.text]
+    assert all(not e.places for e in accused if e.modality not in ("asserted", "reported"))
