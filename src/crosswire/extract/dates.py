@@ -7,6 +7,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from crosswire.extract.statement_day import is_deictic, statement_day
+
 # A month-day written without a year takes the anchor's year unless that would put it more
 # than this many days after the anchor; then it is last year's. Wires sometimes date copy a
 # day or two ahead of the event ("on March 12" filed late on the 11th), hence the slack.
@@ -358,48 +360,6 @@ def resolve_expression(expr: str, anchor: str | None, *, tense: str | None = Non
 
 # A relative day counted from a statement's own day: "<expression>, as of <statement's day>".
 _AS_OF = re.compile(r"(?P<rel>.+?),\s+as\s+of\s+(?P<at>.+)", re.S)
-# Expressions that count from the moment of speaking ("yesterday", "overnight", "in the
-# last 24 hours"): inside reported speech that moment is the statement's, not the report's.
-_DEICTIC = re.compile(r"(?:the\s+)?day\s+before\s+yesterday|yesterday|tomorrow|today|tonight|overnight"
-                      r"|(?:earlier|later)\s+today|this\s+(?:morning|afternoon|evening)"
-                      r"|(?:in|over|during)\s+the\s+(?:last|past)\s+(?:24|twenty-four)\s+hours", re.I)
-_SPEECH = (r"(?:said|says|told|announced|reported|stated|claimed|added|confirmed|declared|insisted|noted|"
-           r"warned|wrote|tweeted|posted|explained|disclosed|revealed)")
-# "On Monday, the ministry said": a statement dated before its verb, at the sentence's start.
-_FRONTED = re.compile(r"^\W*(?:(?:late|early)\s+)?(?:on\s+)?(?:the\s+)?$", re.I)
-_FRONTED_VERB = re.compile(rf"\s*,?\s*(?:[^\s,;:.!?]+\s+){{0,8}}?{_SPEECH}\b", re.I)
-# "said on Monday", "told reporters late on Monday", "said Monday".
-_VERB_BEFORE = re.compile(rf"\b{_SPEECH}(?:\s+[\w'\u2019]+){{0,2}}?\s+(?:(?:late|early)\s+)?(?:on\s+)?$", re.I)
-# Where the reported speech may end and the reporter's own clause begin ("said on Monday it
-# would investigate, and police arrested two men yesterday").
-_CLAUSE_BREAK = re.compile(r";|[.!?][\"\u201d]|,\s*(?:and|but|while|whereas|meanwhile)\b|\bmeanwhile\b", re.I)
-# Words that put a trailing statement outside the clause before it ("struck yesterday,
-# after the ministry said on Monday ...").
-_SUBORDINATE = re.compile(r"\b(?:after|before|when|while|as|since|because|until|once|following|but|although)\b", re.I)
-
-
-def _statement_day(text: str, relative: DateMention, mentions: list[DateMention]) -> DateMention | None:
-    """The date of the statement whose reported speech holds ``relative``, if the sentence dates one."""
-    for said in mentions:
-        if said is relative or _DEICTIC.fullmatch(said.text) or said.precision not in ("day", "week"):
-            continue
-        if said.start < relative.start and _FRONTED.match(text[:said.start]):
-            verb = _FRONTED_VERB.match(text, said.end)
-            if verb is not None and verb.end() <= relative.start and not _CLAUSE_BREAK.search(text, verb.end(), relative.start):
-                return said
-        attached = said.text.lower().startswith("reported") or _VERB_BEFORE.search(text[:said.start])
-        if not attached:
-            continue
-        if relative.start >= said.end:
-            if not _CLAUSE_BREAK.search(text, said.end, relative.start):
-                return said
-            continue
-        between = text[relative.end:said.start]
-        if re.search(r"[,\"\u201d]", between) and not _SUBORDINATE.search(between):
-            return said
-    return None
-
-
 def _as_of(text: str, relative: DateMention, said: DateMention, tense: str | None) -> DateMention:
     """``relative`` counted from the statement's day ``said``."""
     at = _REPORTED_PREFIX.sub("", said.text)
@@ -455,15 +415,15 @@ def event_date(text: str, trigger_start: int, anchor: str | None, *, tense: str 
     if best is None:
         return None
     chosen = best[1]
-    if _DEICTIC.fullmatch(chosen.text):
-        said = _statement_day(text, chosen, scanned)
+    if is_deictic(chosen.text):
+        said = statement_day(text, chosen, scanned)
         if said is not None:
             return _as_of(text, chosen, said, tense)
         return chosen
     # "said on Monday that its jets struck targets yesterday": Monday is when it was said;
     # the event the statement tells is dated by the relative day it gives, counted from Monday.
     for relative in scanned:
-        if (_DEICTIC.fullmatch(relative.text) and (relative.start > chosen.end) == (trigger_start > chosen.end)
-                and _statement_day(text, relative, scanned) is chosen):
+        if (is_deictic(relative.text) and (relative.start > chosen.end) == (trigger_start > chosen.end)
+                and statement_day(text, relative, scanned) is chosen):
             return _as_of(text, relative, chosen, tense)
     return chosen
