@@ -31,8 +31,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from crosswire.extract.events.deaths import nominal_deaths
 from crosswire.extract.events.counts import _FIGURE, _QUANT, _bounds, parse_figure
-from crosswire.extract.events.victims import PERSON_NOUNS, VICTIM_CATEGORIES, victims_of as _victims
+from crosswire.extract.events.victims import NAME, PERSON_NOUNS, VICTIM_CATEGORIES, victims_of as _victims
 from crosswire.records import Fatalities
 
 # Labels whose following number is an identifier, not a count ("Grade 5", "Resolution 2254").
@@ -113,8 +114,8 @@ _TAIL_WORD = re.compile(r"\s+([A-Za-z][\w'’-]*)")
 _GROUP_STOP = r"(?:and|or|were|was|are|is|have|has|had|been|being|killed|dead|died|wounded|injured|hurt|to|in|at|on|by|near|after)"
 _GROUP_WORDS = rf"(?:\s+(?!{_GROUP_STOP}\b)[A-Za-z][\w'’.-]*){{1,3}}"
 _GROUP_MOD = r"(?:the\s+)?(?:(?:at\s+least|more\s+than|over|some|about|around|nearly|almost)\s+)?"
-# A named person in a list ("Marielle Franco and her driver were shot dead"): two or three capitalised words.
-_NAME = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})"
+# A named person in a list ("Marielle Franco and her driver were shot dead").
+_NAME = NAME
 _GROUP = rf"{_GROUP_MOD}(?:(?:{_FIGURE}|\b(?:a|an|his|her|their|its)\b){_GROUP_WORDS}|{_NAME})"
 _GROUPS = rf"(?P<groups>{_GROUP}(?:\s*,\s*{_GROUP})*\s*,?\s+and\s+{_GROUP})"
 # Tolls split over groups: "7 soldiers and 12 militants were killed", "killing 170 civilians and 13 soldiers".
@@ -193,6 +194,7 @@ class FatalityMention:
     victims: str | None
     wounded: bool
     total: bool = False  # a running total ("the death toll rose to 57") that revises earlier counts
+    own_only: bool = False  # a reason or a court step's ground: only the event told by these words takes it
 
 
 def _is_label(text: str, start: int) -> bool:
@@ -290,13 +292,13 @@ def find_fatalities(text: str) -> list[FatalityMention]:
     found: list[FatalityMention] = []
 
     def add(start: int, end: int, bounds: tuple[int, int] | None, victims: str | None, wounded: bool,
-            *, total: bool = False, subject: bool = False) -> None:
+            *, total: bool = False, subject: bool = False, own_only: bool = False) -> None:
         if bounds is None or any(start < f.end and f.start < end for f in found):
             return
         if subject and _prior(text, start):
             return
         low, high = min(bounds), max(bounds)
-        found.append(FatalityMention(start, end, text[start:end], low, high, victims, wounded, total))
+        found.append(FatalityMention(start, end, text[start:end], low, high, victims, wounded, total, own_only))
 
     for m in _ZERO.finditer(text):
         add(m.start(), m.end(), (0, 0), _victims(m.group(0)), False)
@@ -359,6 +361,8 @@ def find_fatalities(text: str) -> list[FatalityMention]:
         for m in pattern.finditer(text):
             if _filler_ok(re.sub(r"\b\w+-year-old\b", "", m["np"] or "")) and not _unreal(m):
                 add(m.start(), m.end(), (1, 1), _victims(m["np"] or ""), False, subject=subject)
+    for d in nominal_deaths(text):  # last: a stated figure wins over a phrase that implies one
+        add(d.start, d.end, (d.low, d.high), d.victims, False, own_only=d.own_only)
     return sorted(found, key=lambda f: f.start)
 
 
@@ -386,7 +390,8 @@ def event_fatalities(text: str, trigger_start: int | None = None) -> Fatalities 
     """
     if trigger_start is not None and _SUSPECT_TRIGGER.match(text, trigger_start):
         return None
-    deaths = [f for f in find_fatalities(text) if not f.wounded and not _earlier(text, f, trigger_start)]
+    deaths = [f for f in find_fatalities(text) if not f.wounded and not _earlier(text, f, trigger_start)
+              and (not f.own_only or (trigger_start is not None and f.start <= trigger_start < f.end))]
     if not deaths:
         return None
     totals = [f for f in deaths if f.total]

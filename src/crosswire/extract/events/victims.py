@@ -41,7 +41,10 @@ PERSON_NOUNS = frozenset({
     "businesswoman", "landowner", "chairman", "chairperson", "deputy", "lawmaker", "legislator", "senator",
     "councilwoman", "principal", "professor", "photographer", "cameraman", "blogger", "truck driver", "taxi driver",
     "victim", "teen", "toddler", "schoolboy", "schoolgirl", "co-worker", "coworker", "employee", "miner", "hostage",
+    "governor", "minister", "ambassador", "diplomat", "prosecutor",
 })
+# A named person ("Marielle Franco", "Kimani Gray"): two or three capitalised words.
+NAME = r"(?-i:[A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){1,2})"
 
 
 def victims_of(words: str) -> str | None:
