@@ -50,13 +50,20 @@ SPORT_WORDS = frozenset({"penalties", "penalty", "goal", "goals", "match", "cup"
                          "championship", "season", "innings", "wicket", "wickets", "scored", "striker", "midfielder",
                          "playoff", "playoffs", "semi-final", "semifinal", "quarter-final", "derby", "trophy",
                          "football", "soccer", "rugby", "cricket", "basketball", "hockey", "tennis", "coach", "coaches",
-                         "referee"})
+                         "referee", "half-time", "halftime", "kick-off", "equaliser", "equalizer", "hat-trick",
+                         "goalkeeper", "winger", "defender", "stoppage-time", "extra-time"})
 SCORELINE = re.compile(r"\b\d{1,2}\s?[-\u2013]\s?\d{1,2}\b")
+
+
+def sport_words(sent: Span) -> set[str]:
+    """The words of sport in a sentence."""
+    # hyphenated words are split by the tokenizer ("half-time"), so they are read from the text
+    return ({t.lower_ for t in sent} | set(re.findall(r"[a-z]+(?:-[a-z]+)+", sent.text.lower()))) & SPORT_WORDS
 
 
 def is_sport(sent: Span) -> bool:
     """Whether a sentence reports a game: a scoreline and a word of sport, or two words of sport."""
-    sport = {t.lower_ for t in sent} & SPORT_WORDS
+    sport = sport_words(sent)
     return len(sport) >= 2 or (bool(sport) and bool(SCORELINE.search(sent.text)))
 
 

@@ -25,6 +25,8 @@ from crosswire.extract.events.bodies import body_count, firearm_marks, violent_f
 from crosswire.extract.events.context import event_context, is_sport
 from crosswire.extract.events.merge import Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll, later_toll
 from crosswire.extract.events.modality import is_back_reference, is_occasion, modality_of
+from crosswire.extract.events.court import court_step
+from crosswire.extract.events.senses import as_criticism, figurative
 from crosswire.extract.events.places import LOCATION_NOUNS, fallback_places, is_heading, places_for, segments
 from crosswire.extract.events.fatalities import event_fatalities
 from crosswire.extract.events.ontology import load_ontology, refine_acled
@@ -204,8 +206,10 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
         if is_heading(sent):
             prev = sent
             continue
-        triggers = [t for t in find_triggers(sent, ontology)
-                    if not (is_generic(t) or is_occasion(t) or is_back_reference(t))
+        # "attacked the plan" is criticism; "destroyed his chances" is no violence
+        triggers = [as_criticism(t) or t for t in find_triggers(sent, ontology)]
+        triggers = [t for t in triggers
+                    if not (is_generic(t) or is_occasion(t) or is_back_reference(t) or figurative(t))
                     and ("thrown" not in t.entry.flags or is_thrown(t))  # "stone houses" are no riot
                     and ("remains" not in t.entry.flags or violent_find(t, sent))]
         # A quake "killing" people or a car "hitting" them is a disaster or an accident, not an attack.
@@ -310,6 +314,9 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     tense = tense_of(verb) or tense_of(next((a for a in trig.head.ancestors if a.pos_ in VERB_TAGS), verb))
     offset = doc[trig.start].idx - sent.start_char
     mention = event_date(sent.text, offset, published, tense="past" if tense == "perfect" else tense)
+    court = court_step(trig)  # "convicted of murder on Tuesday": Tuesday is the verdict's, and no ACLED attack
+    if court:
+        mention = None
     if mention is not None and reacted_to(trig) and not _in_phrase(mention, trig, sent):
         mention = None  # "condemned the attack on Monday": Monday is when it was condemned
     fatalities: Fatalities | None = event_fatalities(sent.text, offset)
@@ -356,6 +363,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     mode, acled = refine_acled(entry, mode, context)
     if fatalities is not None and is_protesters(cl.target) and entry.type == "PROTEST":
         acled = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
+    if court:
+        acled = None
     start, end = sent.start_char, sent.end_char
     return Event(
         id=short_id(doc_id, str(doc[trig.start].idx), entry.type),

@@ -18,7 +18,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from crosswire.extract.events.triggers import NOUN_TAGS, QUOTE_CHARS, VERB_TAGS, Trigger, governing_verb, tense_of
+from crosswire.extract.events.court import court_step
+from crosswire.extract.events.triggers import (
+    NOUN_TAGS, QUOTE_CHARS, VERB_TAGS, Trigger, governing_verb, is_light_verb, tense_of,
+)
 from crosswire.nlp.text import text_of
 
 # Verbs that report someone else's words: a trigger in their complement is "reported".
@@ -31,6 +34,10 @@ SPEECH_VERBS = frozenset(
 )
 # Verbs that deny their complement ("Lavrov dismissed charges that strikes targeted ...").
 DENY_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "disprove"})
+# Parties that are no one: "nobody was hurt", "none of the hostages were killed", "killed no one".
+NEGATIVE_PARTIES = frozenset({"nobody", "none", "noone", "nothing", "neither"})
+# Verbs whose infinitive did not come about ("the device failed to detonate").
+FAIL_VERBS = frozenset({"fail"})
 # Nouns that carry a claim which a predicate can call false ("rumours that ... were groundless").
 CLAIM_NOUNS = frozenset({"rumour", "rumor", "report", "claim", "allegation", "charge", "accusation", "suggestion"})
 FALSE_WORDS = frozenset({"groundless", "baseless", "false", "untrue", "unfounded", "fabricated", "lie", "fake", "wrong"})
@@ -223,11 +230,34 @@ def _aimed(verb: Token) -> bool:
     return verb.dep_ == "advcl" and bool(marks) and marks[0] in PURPOSE_MARKS
 
 
+def _no_one(trigger: Trigger, verb: Token) -> bool:
+    """Whether the event's doer or sufferer is no one ("no one was arrested", "nobody was hurt",
+    "the gunmen killed nobody"). Only the event's own verb counts: in "no group has claimed the
+    attack" the claim is what nobody made, and the attack happened."""
+    if verb.i != trigger.head.i and not is_light_verb(verb) and trigger.head.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    for c in verb.children:
+        if c.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+            continue
+        if c.lower_ in NEGATIVE_PARTIES or any(d.dep_ in {"det", "neg"} and d.lower_ in {"no", "not"} for d in c.children):
+            return True
+    return False
+
+
+def _failed(verb: Token) -> bool:
+    """Whether the verb is what failed to happen ("failed to detonate"), or the failing whose
+    subject is the event ("the bomb failed to explode")."""
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAIL_VERBS:
+        return True
+    return verb.lemma_.lower() in FAIL_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
+
+
 def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Modality:
     """Read the modality of a trigger from its governing verb, its ancestors and quotes.
 
     Order of precedence: hypothetical (modal, condition, definition) > denied (negation,
-    denial verb, a claim called false) > alleged (an accusation's or a worry's clause) >
+    denial verb, a claim called false, "no one", "failed to") > alleged (an accusation's or a
+    worry's clause, the crime a court step names) >
     planned (future, plan or aim, what a demand asks for) > stated (the trigger is a verbal
     act) > reported (speech verb, "according to", a quotation) > asserted. The reporting
     source is kept even when another modality wins, because the words are still someone's.
@@ -271,6 +301,8 @@ def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Mo
         return Modality("hypothetical", reported_by)
     if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in trigger.head.children):
         return Modality("denied", reported_by)
+    if _no_one(trigger, verb) or _failed(verb):
+        return Modality("denied", reported_by)
     for anc in chain[1:]:
         if anc.lemma_ in DENY_VERBS and anc.pos_ in VERB_TAGS:
             return Modality("denied", reported_by or _speaker(anc))
@@ -278,7 +310,7 @@ def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Mo
             pred = anc.head
             if any(c.lemma_.lower() in FALSE_WORDS for c in pred.children if c.dep_ in {"acomp", "attr", "oprd"}):
                 return Modality("denied", reported_by)
-    if _attitude_scope(trigger):
+    if _attitude_scope(trigger) or court_step(trigger):  # "accused X of shelling", "convicted of murder"
         return Modality("alleged", reported_by)
     if tense_of(verb) == "future" or _aimed(verb) or _demanded(trigger) or _scheduled(trigger, verb):
         return Modality("planned", reported_by)

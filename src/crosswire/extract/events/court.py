@@ -1,0 +1,72 @@
+"""Court steps about a violent act: "was convicted of murder", "sentenced for the killing".
+
+A blind reading of real news found attacks read from court reports and dated to the verdict:
+"was convicted of murder on Tuesday" tells of a verdict on Tuesday, not a murder. The act the
+step names is presented through the court's charge or finding, so it is ``alleged`` (not told
+as the outlet's fact), carries no ACLED code and takes no date from the step's sentence; it
+stays a mention of an action, which ECB+ counts.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crosswire.extract.events.triggers import NOUN_TAGS, VERB_TAGS, Trigger
+
+# Types whose triggers name the acts courts try.
+CRIME_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE"})
+# Legal steps about a crime: the crime is what they are about, not an event read with the step's
+# date ("was convicted of murder on Tuesday" tells of a verdict on Tuesday, not a murder).
+LEGAL_VERBS = frozenset({"convict", "sentence", "charge", "acquit", "indict", "jail", "imprison", "prosecute",
+                         "try", "plead", "arraign", "exonerate", "pardon", "extradite", "fine", "absolve"})
+LEGAL_ADJECTIVES = frozenset({"guilty", "innocent"})
+LEGAL_NOUNS = frozenset({"trial", "retrial", "conviction", "verdict", "sentence", "sentencing", "indictment",
+                         "acquittal", "prosecution", "charge", "plea", "arraignment", "extradition"})
+# What one faces in court ("faces life in prison for the shooting", "faces charges over the attack").
+PENALTY_NOUNS = frozenset({"life", "charge", "trial", "prison", "jail", "sentence", "penalty", "year", "death",
+                           "prosecution", "execution", "extradition", "count"})
+# Prepositions by which a step names its crime ("of", "for", "with", "to", "over").
+LEGAL_PREPS = frozenset({"of", "for", "with", "to", "over", "in"})
+# Dependencies a crime climbs by to its step: "for the killing of X", "guilty of killing X".
+CLIMB_DEPS = frozenset({"pobj", "pcomp", "prep", "conj", "compound"})
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _legal(tok: Token, via: Token | None) -> bool:
+    """Whether a token is a legal step that names its crime through ``via`` (a preposition)."""
+    lemma = _lemma(tok)
+    prep_ok = via is None or via.lower_ in LEGAL_PREPS
+    if tok.pos_ in VERB_TAGS:
+        if lemma == "face":
+            return prep_ok and any(c.dep_ == "dobj" and _lemma(c) in PENALTY_NOUNS for c in tok.children)
+        return prep_ok and lemma in LEGAL_VERBS
+    if tok.pos_ == "ADJ":
+        return prep_ok and tok.lower_ in LEGAL_ADJECTIVES
+    return tok.pos_ in NOUN_TAGS and lemma in LEGAL_NOUNS and prep_ok
+
+
+def court_step(trigger: Trigger) -> bool:
+    """Whether a violent trigger is the crime a legal step is about: "convicted of murder",
+    "sentenced for the killing of", "pleaded guilty to assault", "found guilty of killing",
+    "faces life in prison for the shooting", "the trial over the bombing". Only what the step
+    names through a preposition counts, so "the man who was convicted of murder shot a deputy"
+    keeps its shooting."""
+    if trigger.entry.type not in CRIME_TYPES:
+        return False
+    tok, via = trigger.head, None
+    for _ in range(6):
+        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
+            return False
+        if tok.dep_ == "prep":
+            via = tok
+        tok = tok.head
+        if tok.dep_ == "prep":
+            continue
+        if _legal(tok, via):
+            return True
+        if tok.pos_ in VERB_TAGS:
+            return False  # a clause of its own: "convicted of ordering the killing" stops at ordering
+    return False

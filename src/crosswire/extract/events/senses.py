@@ -1,0 +1,116 @@
+"""Which sense a violent word has in its sentence: a violent act or a figure of speech.
+
+A blind reading of real news found records that were no events: "destroyed his chances",
+"struck out on his own", "killing time", "the film bombed at the box office", "attacked the
+plan" (words, not violence). The lexicon cannot tell these apart, since the trigger word is the
+same; what tells them is what the word acts on or who does it. (Court steps: ``court``.)
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from crosswire.extract.events.context import sport_words
+from crosswire.extract.events.ontology import LexEntry, load_ontology
+from crosswire.extract.events.triggers import NOUN_TAGS, VERB_TAGS, Trigger, lemma_candidates
+
+# Types whose verbs have figurative senses worth guarding ("fought corruption", "destroyed
+# his career"); statements and meetings have none that would pass for violence.
+GUARDED_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE"})
+# Objects no violence can be done to: ideas, prospects, records, time, contests. A violent verb
+# acting on one is a figure of speech ("destroyed his chances", "beat the odds", "struck a deal",
+# "hit a record high", "fought the blaze").
+ABSTRACT_OBJECTS = frozenset({
+    "chance", "hope", "career", "credibility", "reputation", "image", "legacy", "prospect", "ambition",
+    "dream", "confidence", "trust", "morale", "relationship", "friendship", "marriage", "momentum",
+    "time", "odds", "deadline", "expectation", "forecast", "estimate", "lead", "advantage", "record",
+    "high", "low", "peak", "headline", "snag", "milestone", "roadblock", "jackpot", "deal", "bargain",
+    "chord", "balance", "note", "tone", "pose", "compromise", "rhythm", "drum", "retreat", "path",
+    "corruption", "poverty", "inflation", "disease", "virus", "cancer", "illness", "addiction",
+    "economy", "competition", "heat", "rush", "clock",
+    "mood", "silence", "appetite", "idea",
+    "notion", "suggestion", "speculation", "rumour", "rumor", "talk", "bill", "motion", "amendment",
+    "legislation",
+})
+# Objects that are words or decisions: attacking one is criticism ("attacked the plan"), a
+# statement, not an ACLED attack; any other violent verb on one is a figure of speech
+# ("killed the bill", "shot down the proposal").
+SPEECH_OBJECTS = frozenset({
+    "plan", "proposal", "policy", "bill", "law", "decision", "idea", "record", "remark", "comment",
+    "statement", "speech", "budget", "report", "reform", "strategy", "approach", "stance", "claim",
+    "handling", "move", "deal", "ruling", "verdict", "response", "leadership", "performance",
+    "credibility", "rhetoric", "argument", "agenda", "programme", "program", "initiative", "motion",
+    "manifesto", "platform",
+})
+# Verbs whose figurative use on words is criticism.
+CRITICISM_VERBS = frozenset({"attack", "assault", "strike", "hit", "blast"})
+# Players and lines of a team: torching or destroying them is sport when a word of sport is near
+# ("the striker torched the defence"); troops attacking a town's defences are no sport.
+SPORT_OBJECTS = frozenset({"defence", "defense", "defender", "goalkeeper", "keeper", "backline", "midfield"})
+# Particles that turn a violent verb into an idiom ("struck out on his own", "struck up a talk").
+IDIOM_PARTICLES = frozenset({("strike", "out"), ("strike", "up"), ("hit", "back"), ("hit", "off"),
+                             ("beat", "out"), ("fight", "back"), ("fight", "off")})
+# Doers that cannot commit violence: prices, policies, crises, films. "The new tariffs hit
+# exporters", "the scandal destroyed him", "the film bombed at the box office".
+FIGURATIVE_SUBJECTS = frozenset({
+    "tariff", "tax", "inflation", "price", "cost", "sanction", "scandal", "crisis", "recession",
+    "downturn", "pandemic", "shortage", "criticism", "decision", "policy", "cut", "news", "rate",
+    "film", "movie", "show", "album", "play", "musical", "series", "single", "book", "sequel",
+    "launch", "debut", "product", "ipo", "revelation", "controversy", "defeat", "loss", "affair",
+    "report", "ruling", "verdict", "rule", "law", "reform", "budget", "slump",
+})
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def _objects(verb: Token, entry: LexEntry) -> list[Token]:
+    """The things a verb acts on: its object (or passive subject) and any coordinated with it.
+    A word of the trigger's own phrase is no object ("set fire", "opened fire")."""
+    direct = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"} and _lemma(c) not in entry.pattern]
+    return [*direct, *(g for d in direct for g in d.conjuncts)]
+
+
+def _subject(verb: Token) -> Token | None:
+    return next((c for c in verb.children if c.dep_ == "nsubj"), None)
+
+
+def _is_word_of(tok: Token, words: frozenset[str]) -> bool:
+    return _lemma(tok) in words or tok.lower_ in words
+
+
+def figurative(trigger: Trigger) -> bool:
+    """Whether a violent verb is used in a figurative or non-violent sense: it acts on an idea, a
+    prospect or a contest ("destroyed his chances", "beat the odds", "killing time"), forms an idiom
+    with its particle ("struck out on his own"), or its doer cannot commit violence ("the new
+    tariffs hit exporters", "the film bombed at the box office")."""
+    head = trigger.head
+    if trigger.entry.type not in GUARDED_TYPES or head.pos_ not in VERB_TAGS:
+        return False
+    lemmas = set(lemma_candidates(head)[:2]) | set(trigger.entry.pattern[:1])
+    if any((lem, c.lower_) in IDIOM_PARTICLES for lem in lemmas for c in head.children if c.dep_ == "prt"):
+        return True
+    objects = _objects(head, trigger.entry)
+    if objects and all(_is_word_of(o, ABSTRACT_OBJECTS | SPEECH_OBJECTS) for o in objects):
+        return True
+    if objects and all(_is_word_of(o, SPORT_OBJECTS) for o in objects) and sport_words(head.sent):
+        return True
+    subject = _subject(head)
+    if subject is not None and subject.pos_ in NOUN_TAGS and _is_word_of(subject, FIGURATIVE_SUBJECTS):
+        return True
+    return "box office" in head.sent.text.lower()
+
+
+def as_criticism(trigger: Trigger) -> Trigger | None:
+    """A verbal attack read as what it is, criticism ("the senator attacked the proposal"), or
+    None when the trigger is no attack on words. Its words are a statement (modality ``stated``)."""
+    head = trigger.head
+    if head.pos_ not in VERB_TAGS or not CRITICISM_VERBS & set(lemma_candidates(head)[:2]):
+        return None
+    objects = _objects(head, trigger.entry)
+    if not objects or not all(_is_word_of(o, SPEECH_OBJECTS) for o in objects):
+        return None
+    entry: LexEntry | None = load_ontology().single("criticize", "verb")
+    return Trigger(head, trigger.start, trigger.end, entry) if entry is not None else None
+
