@@ -261,3 +261,11 @@ def test_parties_of_a_shootout_engaged_in(nlp_sm) -> None:
 def test_a_man_alone_is_neither_armed_group_nor_rioter(nlp_sm) -> None:
     event = _one(nlp_sm, "A man set fire to a mosque in Oslo.")
     assert _sub(event) == LOOTING and event.actor is not None and event.actor.kind is None
+
+
+def test_a_bare_weapon_is_not_the_actor_but_a_named_ones_owner_may_be(nlp_sm):
+    from crosswire.extract.events.core import find_events
+
+    doc = nlp_sm("A bullet struck the deputy in the head.")
+    (event,) = [e for e in find_events(doc, doc_id="t", published=None) if e.type == "ASSAULT"]
+    assert event.actor is None and event.target is not None and event.target.text == "deputy"

@@ -148,3 +148,17 @@ def test_nominal_death_not_on_the_riot(nlp_sm, text: str) -> None:
     for event in events:
         if event.type == "PROTEST":
             assert event.fatalities is None, event
+
+
+@pytest.mark.parametrize("sentence, low", [
+    ("The slug killed Deputy Ortiz instantly.", 1),
+    ("A sniper killed the deputy near the market.", 1),
+    ("Gunmen shot dead a teenager outside the school.", 1),
+    ("He tried to kill the deputy.", None),
+    ("He plotted to kill his wife.", None),
+])
+def test_a_killing_verb_with_one_person_as_object_is_one_death(sentence: str, low: int | None) -> None:
+    from crosswire.extract.events.deaths import nominal_deaths
+
+    found = nominal_deaths(sentence)
+    assert (found[0].low if found else None) == low

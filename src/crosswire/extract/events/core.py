@@ -30,7 +30,9 @@ from crosswire.extract.events.senses import as_criticism, figurative
 from crosswire.extract.events.places import LOCATION_NOUNS, fallback_places, is_heading, places_for, segments
 from crosswire.extract.events.fatalities import event_fatalities
 from crosswire.extract.events.ontology import load_ontology, refine_acled
-from crosswire.extract.events.parties import PRONOUNS, concrete_target, is_protesters, make_party, target_party
+from crosswire.extract.events.parties import (
+    PRONOUNS, concrete_target, is_bare_instrument, is_protesters, make_party, target_party,
+)
 from crosswire.extract.events.triggers import (
     VERB_TAGS, Trigger, find_triggers, governing_verb, is_generic, is_thrown, lemma_candidates,
     light_verb_subject, quote_open_after, tense_of,
@@ -301,7 +303,7 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     if cl.actor is not None and cl.actor.lower_ in PRONOUNS:
         actor = antecedents.party(cl.actor)  # "She also called for ...": who she is
     else:
-        actor = make_party(cl.actor) if cl.actor is not None else None
+        actor = make_party(cl.actor) if cl.actor is not None and not is_bare_instrument(cl.actor) else None
     target = target_party(cl.target) if cl.target is not None and cl.target.lower_ not in PRONOUNS else None
     place_spans = {(p.start, p.end) for p in places}
     if target is not None and (target.start, target.end) in place_spans and entry.type in PLACE_TARGET_TYPES:

@@ -62,6 +62,12 @@ _SINGULAR_DEATH = (
 _ONE_DIED = re.compile(rf"{_SUBJECT}{_BRIDGE}\s+(?:{_SINGULAR_DEATH})\b", re.I)
 # "opened fire, fatally wounding a guard".
 _FATALLY_VERB = re.compile(rf"\bfatally\s+(?:wounding|wounded|injuring|injured)\s+(?P<np>{_ONE})", re.I)
+# A killing verb whose object is one person: "the slug killed Deputy Ortiz", "gunmen shot dead the
+# village head", "a sniper killed the deputy" (only finished killings: "tried to kill" is no death).
+_KILLED_ONE = re.compile(
+    rf"(?<![\w-])(?:killed|murdered|assassinated|executed|lynched|beheaded|slain|gunned\s+down|shot\s+dead"
+    rf"|shot\s+and\s+killed|stabbed\s+to\s+death|beaten\s+to\s+death|beat\s+to\s+death|hacked\s+to\s+death)"
+    rf"\s+(?P<np>{_ONE})(?!\s+and\b)", re.I)
 # Words before a killing's noun that make it a plan, a fear or a fiction ("plotted his murder").
 _UNREAL = re.compile(r"\b(?:plot(?:ted|ting|s)?|plan(?:ned|ning|s)?|order(?:ed|ing|s)?|call(?:ed|ing|s)?\s+for|fak(?:ed|ing)"
                      r"|fear(?:ed|ing|s)?(?:\s+for)?|threat(?:en(?:ed|ing|s)?)?|demand(?:ed|ing|s)?|wish(?:ed|es)?"
@@ -143,7 +149,7 @@ def nominal_deaths(text: str) -> list[NominalDeath]:
         add(m.start(), m.end(), (1, 1), victims_of(m["np"]))
     for m in _POSSESSIVE.finditer(text):
         add(m.start(), m.end(), (1, 1), victims_of(m["np"]))
-    for pattern in (_ONE_DIED, _FATALLY_VERB):
+    for pattern in (_ONE_DIED, _FATALLY_VERB, _KILLED_ONE):
         for m in pattern.finditer(text):
             add(m.start(), m.end(), (1, 1), victims_of(m["np"]))
     return sorted(found, key=lambda d: d.start)

@@ -83,6 +83,10 @@ FORCE_NAME_WORDS = frozenset({"armed", "national", "defence", "defense", "securi
                               "government", "royal", "people's", "air", "naval", "land", "ground", "the", "army",
                               "forces", "force", "military", "allied", "border", "republican", "presidential"})
 # Weapons that leave villagers civilians ("villagers armed with sticks and machetes" are a mob).
+# Things that kill or wound but act for someone else: never an event's actor.
+INSTRUMENTS = frozenset({"bullet", "slug", "round", "shell", "shrapnel", "bomb", "rocket", "missile", "grenade",
+                         "mortar", "explosion", "blast", "explosive", "device", "ied", "mine", "landmine", "projectile",
+                         "gunfire", "gunshot"})
 MELEE_WEAPONS = frozenset({"stick", "machete", "club", "knife", "stone", "rock", "cudgel", "spear", "bow", "arrow",
                            "axe", "hoe", "iron", "bar", "rod", "whip", "cutlass", "sword", "dagger", "brick"})
 # Words that mean protesters (for the protest rules, whatever the kind says).
@@ -255,6 +259,15 @@ def phrase_bounds(tok: Token) -> tuple[int, int]:
     while end > start and doc[end - 1].is_punct:
         end -= 1
     return start, end
+
+
+def is_bare_instrument(tok: Token) -> bool:
+    """Whether a subject is a weapon that names nobody ("a bullet struck the deputy", "the blast
+    killed five"): what did it, not who. "Houthi rockets" still names the Houthis."""
+    if tok.lemma_.lower() not in INSTRUMENTS and tok.lower_ not in INSTRUMENTS:
+        return False
+    return not any(c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "ORG", "GPE", "PERSON"}
+                   or (c.text[:1].isupper() and not c.is_sent_start) for c in tok.subtree if c is not tok)
 
 
 def make_party(tok: Token) -> Party:
