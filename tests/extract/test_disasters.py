@@ -38,6 +38,9 @@ def _read(nlp, text: str) -> list[tuple[str, tuple[str | None, str] | None]]:
         ("The building collapsed on Wednesday, killing five workers.", "killing", ("ACCIDENT", "collapse")),
         # a driver hitting pedestrians, with no word of intent
         ("A driver hit three pedestrians in Brooklyn on Saturday.", "hit", ("ACCIDENT", "crash")),
+        # a car named by its make, model or colour, whatever the parse makes its head
+        ("She was hit by a silver Toyota Camry and sent flying into the air.", "hit", ("ACCIDENT", "crash")),
+        ("Ana Ruiz was hit by a 2013 gray Camry near Main Street in Denver.", "hit", ("ACCIDENT", "crash")),
         # firefighting is no battle
         ("Firefighters battled the blaze in Corlan on Monday.", "battled", ("ACCIDENT", "fire")),
         # illness is no event at all
@@ -57,6 +60,7 @@ def test_disasters_non_conflict(nlp_sm, text: str, trigger: str, kind: tuple[str
         "Warplanes struck the town of Marel, killing 9 people.",  # aircraft are no traffic
         "The court overturned the ruling, striking down the law.",  # a verb of accident, but no killing
         "A truck hit a checkpoint in Gao in a suicide attack, killing 3 soldiers.",
+        "Gunmen in a pickup truck shot dead two soldiers in Kano.",  # armed men in a car
     ],
 )
 def test_disasters_conflict_stays_conflict(nlp_sm, text: str) -> None:

@@ -56,6 +56,10 @@ ACCIDENT_VERBS = {
 # text says otherwise; aircraft are left out, since "planes struck" is an air strike.
 VEHICLES = frozenset({"car", "bus", "minibus", "truck", "lorry", "van", "train", "vehicle", "motorcycle",
                       "motorbike", "taxi", "suv", "tractor", "tanker", "driver", "motorist", "trailer", "jeep"})
+# Car makes and body styles: "hit by a silver Toyota Camry", "struck by a 2013 gray Camry".
+CAR_WORDS = frozenset({"toyota", "honda", "ford", "nissan", "chevrolet", "chevy", "bmw", "mercedes", "volkswagen",
+                       "hyundai", "kia", "dodge", "lexus", "audi", "mazda", "subaru", "tesla", "camry", "corolla",
+                       "civic", "accord", "sedan", "pickup", "hatchback", "minivan", "cab", "automobile", "wheel"})
 # Fire that is fighting, not an accident: "killed in cross fire", "under mortar fire".
 COMBAT_FIRE = frozenset({"cross", "gun", "mortar", "rocket", "artillery", "sniper", "enemy", "friendly", "tank",
                          "machine", "machine-gun", "heavy", "live", "return", "hostile", "small", "arms"})
@@ -117,6 +121,11 @@ def _hit_and_run(tok: Token) -> bool:
     return tok.lower_ in {"hit", "run"} and "hit-and-run" in text
 
 
+def _names_vehicle(tok: Token) -> bool:
+    """Whether a phrase names a road vehicle anywhere in it ("a 2013 gray Camry", "the driver's van")."""
+    return any(_word(t) in VEHICLES or t.lower_ in VEHICLES or t.lower_ in CAR_WORDS for t in tok.subtree)
+
+
 def _causes(head: Token) -> list[Token]:
     """Objects of "in"/"by"/"from" on a trigger (and on the verb it hangs from)."""
     verbs = [head] + ([head.head] if head.dep_ in {"advcl", "conj", "xcomp"} and head.head.i != head.i else [])
@@ -156,6 +165,8 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
         return "ACCIDENT", "crash"  # "killed in a hit-and-run": a driver fled, nobody aimed
     if actor is not None and _word(actor) in VEHICLES and entry_mode in {None, ""}:
         return "ACCIDENT", "crash"
+    if entry_mode in {None, ""} and any(_names_vehicle(t) for t in (actor, *_causes(trigger_head)) if t is not None):
+        return "ACCIDENT", "crash"  # "was hit by a silver Toyota Camry": a car, whatever the parse made its head
     for tok in (actor, *_causes(trigger_head), target if entry_type == "FIGHT" else None):
         if (mode := _accident(tok)) is not None:
             return "ACCIDENT", mode
