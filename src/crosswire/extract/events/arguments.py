@@ -12,6 +12,7 @@ from spacy.tokens import Token
 from crosswire.extract.events.parties import ABSTRACT_OBJECTS, PRONOUNS
 from crosswire.extract.events.modality import CLAIM_NOUNS
 from crosswire.extract.events.triggers import NOUN_TAGS, VERB_TAGS, Trigger, light_verb_subject
+from crosswire.extract.events.victims import PERSON_NOUNS
 
 # Entity labels that are never actors, targets or places.
 NOT_ARGUMENT_ENTS = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"})
@@ -105,6 +106,25 @@ def _verb_arguments(verb: Token, trig: Trigger, *, with_object: bool) -> tuple[T
     return target, places
 
 
+# Nouns of something suffered: their possessor is who suffered it ("Gray's killing", "her arrest").
+PATIENT_NOUNS = frozenset({"killing", "murder", "death", "slaying", "assassination", "execution", "shooting",
+                           "stabbing", "beating", "kidnapping", "abduction", "arrest", "detention", "rape",
+                           "lynching", "beheading", "disappearance", "injury", "torture"})
+
+
+def _possessor_is_victim(noun: Token, possessor: Token) -> bool:
+    """Whether a person's possessive on a noun of suffering names the victim: "Gray's killing", but
+    "the army's killing of protesters" (a victim named with "of") and "Russia's strikes" name the doer."""
+    if noun.lemma_.lower() not in PATIENT_NOUNS and noun.lower_ not in PATIENT_NOUNS:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children):
+        return False
+    if possessor.ent_type_ in {"GPE", "ORG", "NORP", "LOC", "FAC"}:
+        return False  # "Israel's killing", "the army's arrest": a state or a force does it
+    return (possessor.ent_type_ == "PERSON" or possessor.pos_ == "PROPN" or possessor.lemma_.lower() in PERSON_NOUNS
+            or possessor.lower_ in {"his", "her"})
+
+
 def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
     """Actor, target and place-candidate tokens from the dependency parse of one trigger."""
     head = trig.head
@@ -119,7 +139,9 @@ def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
         for c in head.children:
             if c.ent_type_ in NOT_ARGUMENT_ENTS or c.lower_ in WEEKDAYS or c.lower_ in PRONOUNS:
                 continue  # "today's Russian air raids", "its air strikes"
-            if c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}):
+            if c.dep_ == "poss" and _possessor_is_victim(head, c):
+                target = target or c  # "Gray's killing", "the boy's death": whose, not by whom
+            elif c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}):
                 actor = actor or c
             elif c.dep_ == "compound" and c.lemma_.lower() in ACTOR_MODIFIERS:
                 actor = actor or c
@@ -129,8 +151,10 @@ def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
                 elif c.lower_ == "between":
                     actor = pobj
                     target = next((g for g in pobj.children if g.dep_ == "conj"), None)
-                elif c.lower_ in TARGET_PREPS or c.lower_ == "with":
-                    target = target or pobj
+                elif c.lower_ in TARGET_PREPS or c.lower_ == "with" or (
+                        c.lower_ == "of" and head.lemma_.lower() in PATIENT_NOUNS
+                        and any(g.dep_ == "poss" for g in head.children)):
+                    target = target or pobj  # "Israel's killing of three protesters": they suffered it
                 places.append(pobj)
             elif c.dep_ == "acl" and c.lemma_ in {"target", "hit", "kill"}:  # "a strike targeting X"
                 target = target or next((g for g in c.children if g.dep_ == "dobj"), None)
