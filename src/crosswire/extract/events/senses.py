@@ -20,7 +20,7 @@ GUARDED_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE"})
 # Objects no violence can be done to: ideas, prospects, records, time, contests. A violent verb
 # acting on one is a figure of speech ("destroyed his chances", "beat the odds", "struck a deal",
 # "hit a record high", "fought the blaze").
-ABSTRACT_OBJECTS = frozenset({
+FIGURATIVE_OBJECTS = frozenset({
     "chance", "hope", "career", "credibility", "reputation", "image", "legacy", "prospect", "ambition",
     "dream", "confidence", "trust", "morale", "relationship", "friendship", "marriage", "momentum",
     "time", "odds", "deadline", "expectation", "forecast", "estimate", "lead", "advantage", "record",
@@ -92,7 +92,7 @@ def figurative(trigger: Trigger) -> bool:
     if any((lem, c.lower_) in IDIOM_PARTICLES for lem in lemmas for c in head.children if c.dep_ == "prt"):
         return True
     objects = _objects(head, trigger.entry)
-    if objects and all(_is_word_of(o, ABSTRACT_OBJECTS | SPEECH_OBJECTS) for o in objects):
+    if objects and all(_is_word_of(o, FIGURATIVE_OBJECTS | SPEECH_OBJECTS) for o in objects):
         return True
     if objects and all(_is_word_of(o, SPORT_OBJECTS) for o in objects) and sport_words(head.sent):
         return True
