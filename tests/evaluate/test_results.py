@@ -119,18 +119,19 @@ def test_field_verdicts_give_event_and_field_precision_splits_and_recall(tmp_pat
 
     folder = tmp_path / "results" / "judged"
     folder.mkdir(parents=True)
-    head = "record\thappening_id\tevent\tstatus\tactor\ttarget\tplace\tdate\tfatalities\tmerge\tsame_as\n"
+    head = "record\thappening_id\tmodality\tevent\tstatus\tactor\ttarget\tplace\tdate\tfatalities\tmerge\tsame_as\n"
     (folder / "happenings_x.tsv").write_text(
-        head + "x-H00\ta\tCORRECT\tCORRECT\tCORRECT\tWRONG\tWRONG\tCORRECT\tCORRECT\tCORRECT\tx-H02\n"
-        "x-H01\tb\tWRONG\tNA\tNA\tNA\tNA\tNA\tNA\tCORRECT\t\n"
-        "x-H02\tc\tCORRECT\tCORRECT\tUNSURE\tCORRECT\tCORRECT\tWRONG\tCORRECT\tWRONG\tx-H00\n", encoding="utf-8")
+        head + "x-H00\ta\tasserted\tCORRECT\tCORRECT\tCORRECT\tWRONG\tWRONG\tCORRECT\tCORRECT\tCORRECT\tx-H02\n"
+        "x-H01\tb\tplanned\tWRONG\tNA\tNA\tNA\tNA\tNA\tNA\tCORRECT\t\n"
+        "x-H02\tc\treported\tCORRECT\tCORRECT\tUNSURE\tCORRECT\tCORRECT\tWRONG\tCORRECT\tWRONG\tx-H00\n", encoding="utf-8")
     (folder / "happenings_x.recall.tsv").write_text(
         "label\tstatus\trecords\nL01\thappened\tx-H00,x-H02\nL02\thappened\t\nL03\tplanned\t\n", encoding="utf-8")
     (folder / "happenings_x.json").write_text(json.dumps({
         "what": "happenings", "format": "fields", "judged_output_of": "crosswire abc",
         "articles": "ECB+ dev, report part: d1", "articles_judged": 1}), encoding="utf-8")
     context = Context(shared=tmp_path / "none", gold=tmp_path / "none", repo=tmp_path)
-    event, fields, recall = run_all(context, {"judged"})
+    event, exported, fields, recall = run_all(context, {"judged"})
+    assert exported.crosswire == "1.000" and exported.n.startswith("2 correct, 0 wrong")  # the planned row is not exported
     assert event.crosswire == "0.667" and event.n == "2 correct, 1 wrong, 0 unsure of 3 judged"
     # status / actor / target / place / date / fatalities / merge over the 2 real events
     assert fields.crosswire == "1.000 / 1.000 / 0.500 / 0.500 / 0.500 / 1.000 / 0.500"

@@ -17,6 +17,7 @@ from typing import Any
 
 FIELDS = ("status", "actor", "target", "place", "date", "fatalities", "merge")
 HAPPENED = ("happened",)
+EXPORTED = ("asserted", "reported")
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
@@ -45,10 +46,13 @@ def summarise(verdicts: Sequence[Mapping[str, str]], labels: Sequence[Mapping[st
         ((1, 1, 0), (0, 1, 0), (1, 2))
     """
     real = [r for r in verdicts if r.get("event") == "CORRECT"]
+    exported = [r for r in verdicts if r.get("modality") in EXPORTED]
     happened = [lab for lab in labels if lab.get("status") in HAPPENED]
     return {
         "records": len(verdicts),
         "event": precision(verdicts, "event"),
+        # what the ACLED export writes: records told as having happened
+        "exported_event": precision(exported, "event"),
         "fields": {f: precision(real, f) for f in FIELDS},
         "split": (sum(1 for r in real if r.get("same_as")), len(real)),
         "recall": (sum(1 for lab in happened if lab.get("records")), len(happened)),

@@ -324,6 +324,12 @@ def _judged_fields(path: Path, meta: dict[str, Any]) -> Iterator[Figure]:
     right, wrong, unsure = s["event"]
     yield Figure(f"{meta['what']} (blind judge)", "is an event: correct / (correct + wrong)", fmt(ratio(s["event"])), "",
                  data, where, f"{right} correct, {wrong} wrong, {unsure} unsure of {s['records']} judged", tuned)
+    right, wrong, unsure = s["exported_event"]
+    if right + wrong:
+        yield Figure(f"{meta['what']} (blind judge)", "is an event, of the rows the ACLED export writes (asserted, reported)",
+                     fmt(ratio(s["exported_event"])), "", data, where,
+                     f"{right} correct, {wrong} wrong, {unsure} unsure of {right + wrong + unsure} told as having happened",
+                     tuned)
     fields = " / ".join(fmt(ratio(s["fields"][f])) for f in FIELDS)
     counts = ", ".join(f"{f} {s['fields'][f][0]}/{s['fields'][f][0] + s['fields'][f][1]}" for f in FIELDS)
     yield Figure(f"{meta['what']} (blind judge)", "of real events: " + " / ".join(FIELDS), fields, "", data, where,
