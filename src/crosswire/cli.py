@@ -278,7 +278,9 @@ def events(
     with _open_store(db) as store:
         found = filter_events(store, type_=type_, country=country, start=from_, end=to, doc=doc, mentions=mentions)
         found = [ev for ev in found if not wanted or ev.modality in wanted]
-        outlets = {r["id"]: r["outlet"] or r["host"] or r["source"] for r in store.rows("documents")}
+        # A happening carries its sources; only mentions need their document's outlet (and reading
+        # every document's text for it is wasted otherwise).
+        outlets = {r["id"]: r["outlet"] or r["host"] or r["source"] for r in store.rows("documents")} if mentions else {}
     table = Table(title=f"{len(found)} {'event mentions' if mentions else 'events'}")
     columns = ("date", "type/mode", "actor -> target", "place", "dead", "status", "source" if mentions else "sources")
     for col in columns:

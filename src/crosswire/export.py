@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import Errors, SettingsError
-from .records import Claim, Document, Entity, Event, Happening, Rejection, Relation, Story, record_fields
+from .records import HAPPENED, Claim, Document, Entity, Event, Happening, Rejection, Relation, Story, record_fields
 from .store import Store
 
 # kind -> (table, record class, order). Order keeps exports diffable between runs.
@@ -40,9 +40,8 @@ KINDS: dict[str, tuple[str, type, str]] = {
     "rejection": ("rejections", Rejection, "source, id"),
 }
 FORMATS = ("jsonl", "csv", "parquet", "acled")
-# Every event modality (records.Event.modality), and those that say the event happened.
+# Every event modality (records.Event.modality); records.HAPPENED are those that say it happened.
 MODALITIES = ("asserted", "reported", "stated", "alleged", "denied", "planned", "hypothetical")
-HAPPENED = frozenset({"asserted", "reported"})
 
 
 def records(store: Store, kinds: tuple[str, ...] = tuple(KINDS)) -> Iterator[dict[str, Any]]:

@@ -181,7 +181,7 @@ class Event:
     # verbal act: accusing, condemning, urging; its words are a Claim) | alleged (what an
     # accusation or a worry says happened) | denied | planned (a plan, aim, demand or the
     # future) | hypothetical (possible, conditional, a definition). Only asserted and
-    # reported count as having happened (export.HAPPENED; the ACLED export writes only those).
+    # reported count as having happened (HAPPENED below; the ACLED export writes only those).
     modality: str
     reported_by: str | None  # the reporting source's words until a claim links it
     trigger: str
@@ -189,6 +189,11 @@ class Event:
     # Where the date came from: "sentence" (an expression in the event's own sentence),
     # "context" (an earlier sentence of the same episode, see extract/events/dates.py), or None.
     date_basis: str | None = None
+
+
+# The event modalities that say the event took place: the ACLED export, happenings and tolls
+# that join an earlier event rely on this one set.
+HAPPENED = frozenset({"asserted", "reported"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from .dating import infer_dates
 from .embeddings import cached
 from .happenings import find_happenings
 from .relations import find_relations
-from .stories import group_stories, story_inputs
+from .stories import group_stories, known_date, story_inputs
 
 STORIES = "crosswire.stories.v1"
 
@@ -101,8 +101,7 @@ def crosscheck(store: Store, new_docs: Collection[str], **provenance: str) -> Cr
 
 def _published_order(doc: Document) -> tuple[str, str]:
     """Earliest first; undated documents (stated or inferred) after dated ones."""
-    inferred = (doc.published_inferred or {}).get("date")
-    return (doc.published or inferred or "9999", doc.id)
+    return (known_date(doc) or "9999", doc.id)
 
 
 def story_of(store: Store) -> dict[str, str]:

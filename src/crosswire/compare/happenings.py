@@ -32,15 +32,13 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 
 from ..extract.places.rules import haversine_km
-from ..records import Event, Fatalities, Happening, Party, Place, short_id
+from ..records import HAPPENED, Event, Fatalities, Happening, Party, Place, short_id
 
-HAPPENED = frozenset({"asserted", "reported"})
 # Two towns this close are one strike's area ("around Talbiseh" and "over northern Homs"); ACLED's
 # own place checks use the same radius.
 NEAR_KM = 25.0
 # A region-level place contains a town when its centroid is this near (a province's extent).
 REGION_KM = 250.0
-COARSE = frozenset({"admin1", "admin2", "region"})
 _SPAN_DAYS = {"week": 7, "month": 31, "year": 366}
 _PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
 

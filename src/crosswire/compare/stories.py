@@ -385,6 +385,11 @@ def salient_entities(doc: Document, mentions: Sequence[Mention], lead_chars: int
     return frozenset(early | {e for e, n in counts.items() if n >= 2})
 
 
+def known_date(doc: Document) -> str | None:
+    """The document's own publication date, else the one inferred from its story, else None."""
+    return doc.published or (doc.published_inferred or {}).get("date")
+
+
 def story_input(doc: Document, mentions: Sequence[Mention] = (), events: Sequence[Event] = (),
                 bridged: frozenset[str] = frozenset()) -> StoryInput:
     """Build a StoryInput from a stored document, its entity mentions and its events (or,
@@ -393,7 +398,7 @@ def story_input(doc: Document, mentions: Sequence[Mention] = (), events: Sequenc
     for e in events:
         countries = {p.country for p in e.places if p.country} or {None}
         signatures.update((e.type, c) for c in countries)
-    stated = doc.published or (doc.published_inferred or {}).get("date")
+    stated = known_date(doc)
     return StoryInput(
         id=doc.id, title=doc.title, text=doc.text, date=stated,
         entities=salient_entities(doc, mentions) | bridged, events=frozenset(signatures), outlet=doc.outlet,

@@ -15,9 +15,10 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+from crosswire.records import HAPPENED  # the modalities the ACLED export writes
+
 FIELDS = ("status", "actor", "target", "place", "date", "fatalities", "merge")
-HAPPENED = ("happened",)
-EXPORTED = ("asserted", "reported")
+LABELLED_HAPPENED = ("happened",)  # the labeller's status for an event that took place
 
 
 def read_tsv(path: Path) -> list[dict[str, str]]:
@@ -46,8 +47,8 @@ def summarise(verdicts: Sequence[Mapping[str, str]], labels: Sequence[Mapping[st
         ((1, 1, 0), (0, 1, 0), (1, 2))
     """
     real = [r for r in verdicts if r.get("event") == "CORRECT"]
-    exported = [r for r in verdicts if r.get("modality") in EXPORTED]
-    happened = [lab for lab in labels if lab.get("status") in HAPPENED]
+    exported = [r for r in verdicts if r.get("modality") in HAPPENED]
+    happened = [lab for lab in labels if lab.get("status") in LABELLED_HAPPENED]
     return {
         "records": len(verdicts),
         "event": precision(verdicts, "event"),

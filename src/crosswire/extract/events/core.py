@@ -38,7 +38,7 @@ from crosswire.extract.events.triggers import (
     light_verb_subject, quote_open_after, tense_of,
 )
 from crosswire.nlp.text import text_of
-from crosswire.records import Event, Evidence, Fatalities, Place, short_id
+from crosswire.records import HAPPENED, Event, Evidence, Fatalities, Place, short_id
 
 VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
 # Types whose target is a partner, never what an abstract object is about.
@@ -360,7 +360,7 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     if not has_own_evidence and fatalities is None:
         return None
     if not event_places:
-        event_places = fallback_places(sent, prev, places, doc, happened=mod.modality in ("asserted", "reported"))
+        event_places = fallback_places(sent, prev, places, doc, happened=mod.modality in HAPPENED)
     mode = "firearms" if "remains" in entry.flags and firearm_marks(sent) else entry.mode
     mode, acled = refine_acled(entry, mode, context)
     if fatalities is not None and is_protesters(cl.target) and entry.type == "PROTEST":

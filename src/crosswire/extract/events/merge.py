@@ -15,13 +15,11 @@ from spacy.tokens import Span, Token
 from crosswire.extract.events.fatalities import event_fatalities, find_fatalities
 from crosswire.extract.events.parties import PRONOUNS, is_protesters
 from crosswire.extract.events.triggers import Trigger
-from crosswire.records import Event, Fatalities
+from crosswire.records import HAPPENED, Event, Fatalities
 
 # Follow-up sentences that only count the dead ("7 soldiers were killed", "the ensuing clashes
 # left 5 dead") add their toll to the paragraph's violent event instead of making another.
 FOLLOW_UP_TYPES = frozenset({"ASSAULT", "FIGHT", "DISASTER", "ACCIDENT"})
-# Modalities of events that happened (as told): a later toll may join either.
-FACTUAL = frozenset({"asserted", "reported"})
 
 
 @dataclass(slots=True)
@@ -38,9 +36,10 @@ class Cluster:
 
 
 def _toll_target(events: list[Event], paragraph_start: int, sentence_start: int) -> int | None:
-    """The paragraph's earlier violent (or protest/riot) event that a later toll belongs to."""
+    """The paragraph's earlier violent (or protest/riot) event that a later toll belongs to:
+    one told as having happened (``HAPPENED``)."""
     candidates = [n for n in range(len(events) - 1, paragraph_start - 1, -1)
-                  if events[n].evidence.start != sentence_start and events[n].modality in FACTUAL]
+                  if events[n].evidence.start != sentence_start and events[n].modality in HAPPENED]
     # An attack or clash first ("a bomber blew himself up among lawyers gathered at ..."),
     # else a protest or riot, the latest of them.
     for n in candidates:
@@ -70,7 +69,7 @@ def follow_up_toll(cl: Cluster, event: Event, events: list[Event], paragraph_sta
     """
     if event.type not in FOLLOW_UP_TYPES or event.fatalities is None or cl.actor is not None:
         return False
-    if event.modality not in FACTUAL:
+    if event.modality not in HAPPENED:
         return False
     n = _toll_target(events, paragraph_start, event.evidence.start)
     if n is None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from crosswire.nlp.text import text_of
 
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span, Token
 
@@ -161,25 +163,18 @@ def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
     ACLED export gives it precision 2 (near, not at, the named town).
     """
     points = [p for p in places if p.precision == "point" and p.start is not None]
-    if not points:
+    ranked = Counter(p.geonames_id or p.name for p in points).most_common(2)
+    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
-    counts: dict[object, int] = {}
-    for p in points:
-        key = p.geonames_id or p.name
-        counts[key] = counts.get(key, 0) + 1
-    ranked = sorted(counts.items(), key=lambda kv: -kv[1])
-    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
-        return None
+    named = [p for p in points if (p.geonames_id or p.name) == ranked[0][0]]
     sentences = list(doc.sents)[:2]
     lede_end = sentences[-1].end_char if sentences else 0
-    top = next(p for p in points if (p.geonames_id or p.name) == ranked[0][0])
-    if not any((p.geonames_id or p.name) == ranked[0][0] and (p.start or 0) < lede_end for p in points):
+    if not any((p.start or 0) < lede_end for p in named):
         return None
+    top = named[0]
     if any(p.country and p.country != top.country and p.precision != "continent" for p in places):
         return None
-    return Place(text=top.text, name=top.name, lat=top.lat, lon=top.lon, country=top.country,
-                 geonames_id=top.geonames_id, precision=top.precision, population=top.population,
-                 note="the report's main place")
+    return replace(top, start=None, end=None, note="the report's main place")
 
 
 def segments(doc: Doc) -> list[Span]:
