@@ -145,3 +145,14 @@ def test_two_outlets_telling_of_the_same_named_victim_tell_of_one_killing_even_u
     d = replace(mention(0, "d", date="2015-10-06", acled=ATTACK), target=gray)
     e = replace(mention(0, "e", date="2015-10-01", acled=ATTACK), target=gray)
     assert groups([d, e]) == [["d0"], ["e0"]]
+
+
+def test_two_outlets_naming_one_victim_join_even_when_one_parse_missed_that_it_is_a_person():
+    named = Party("Sotiris Vale", "Sotiris Vale", "ent-vale", None, "person")
+    misread = replace(named, text="Vale", kind=None)  # the other outlet's parse took the name for a place
+    a = replace(mention(0, "a", actor=None, places=(), date=None, acled=ATTACK), target=named)
+    b = replace(mention(0, "b", actor=None, places=(), date=None, acled=ATTACK), target=misread)
+    assert groups([a, b]) == [["a0", "b0"]]
+    unit = replace(named, kind="military")  # a named unit is no single victim
+    c = replace(mention(0, "c", actor=None, places=(), date=None, acled=ATTACK), target=unit)
+    assert sorted(groups([a, c])) == [["a0"], ["c0"]]

@@ -91,8 +91,10 @@ def _parties_fit(a: Party | None, b: Party | None) -> bool | None:
 def same_victim(a: Party | None, b: Party | None) -> bool:
     """Whether both name the same person as the one attacked: a named person is killed once, so
     two outlets telling of that killing tell of one happening even when neither dates it."""
-    return (a is not None and b is not None and a.kind == "person" and b.kind == "person"
-            and a.entity is not None and a.entity == b.entity)
+    if a is None or b is None or a.entity is None or a.entity != b.entity:
+        return False
+    # One side's parse may not know the name is a person ("Sotloff" read as a place): the other's does.
+    return "person" in (a.kind, b.kind) and {a.kind, b.kind} <= {"person", None}
 
 
 def _place_of(ev: Event) -> Place | None:

@@ -14,6 +14,16 @@ def _overlap(m: Mention, start: int, end: int) -> int:
     return max(0, min(m.end, end) - max(m.start, start))
 
 
+# Kinds of party that are people, whatever country names them.
+PERSON_KINDS = frozenset({"person", "civilians", "media"})
+
+
+def _nationality_of_a_person(party: Party, mention: Mention) -> bool:
+    """Whether the only name in a person's phrase is a country or nationality modifying it."""
+    return (party.kind in PERSON_KINDS and mention.type in {"NORP", "GPE"} and party.end is not None
+            and mention.end < party.end)
+
+
 def link_party(party: Party | None, mentions: Sequence[Mention], entities: dict[str, Entity]) -> Party | None:
     """Point a party at the entity of the mention it covers most; fill country and kind.
 
@@ -28,6 +38,9 @@ def link_party(party: Party | None, mentions: Sequence[Mention], entities: dict[
         default=None,
     )
     entity = entities.get(best.entity) if best and best.entity else None
+    if entity is not None and best is not None and _nationality_of_a_person(party, best):
+        # "an American journalist" is a person of that country, not the United States
+        return replace(party, country=party.country or country_of(entity.canonical) or country_of(party.text))
     canonical = entity.canonical if entity else party.canonical
     entry = load_aliases().lookup(canonical) if canonical else None
     country = party.country or (entry.country if entry else None) or (country_of(canonical) if canonical else None)

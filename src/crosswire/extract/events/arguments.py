@@ -28,6 +28,11 @@ ACTOR_MODIFIERS = frozenset({"government", "army", "police", "rebel", "military"
 # Types whose nominal trigger's participants are the clause subject ("after a meeting with X").
 PARTICIPANT_TYPES = frozenset({"CONSULT", "COOPERATE", "AGREE"})
 TARGET_PREPS = frozenset({"on", "against", "at", "upon", "targeting", "into"})
+# Only these stand for the noun a relative clause modifies ("the group which attacked");
+# "a video in which it beheaded X" has its own subject, "it".
+RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# Verbs whose subject suffered them: "Sotloff disappeared in Syria" names the victim, not a doer.
+PATIENT_SUBJECT_VERBS = frozenset({"disappear", "vanish"})
 
 
 def _subject(verb: Token) -> Token | None:
@@ -37,13 +42,17 @@ def _subject(verb: Token) -> Token | None:
             if c.dep_ == "nsubj":
                 if verb.tag_ == "VBN" and not any(a.dep_ in {"aux", "auxpass"} for a in verb.children):
                     return None  # "some 35-40 terrorists killed": a reduced passive, the subject is the victim
-                if c.lower_ in PRONOUNS and verb.dep_ == "relcl":
+                if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                     return None if verb.head.lemma_.lower() in CLAIM_NOUNS else verb.head
                 return c
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
                 if pobj is not None:
                     return pobj
+        if any(c.dep_ == "nsubjpass" for c in verb.children):
+            return None  # "... when he was captured": no agent told, and not the main clause's subject
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            return None  # "a journalist kidnapped in Syria": the noun suffered it
         if verb.dep_ in {"relcl", "acl"} and verb.head.pos_ in NOUN_TAGS:
             return verb.head if not any(c.dep_ == "nsubjpass" for c in verb.children) else None
         if verb.dep_ in {"xcomp", "advcl", "conj"} and verb.head.i != verb.i:
@@ -133,8 +142,10 @@ def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
     if head.pos_ in VERB_TAGS:
         actor = _subject(head)
         target, places = _verb_arguments(head, trig, with_object=True)
-        if head.dep_ == "amod" and head.head.pos_ in NOUN_TAGS:  # "the killed civilians"
-            target = target or head.head
+        if (head.dep_ == "amod" or (head.dep_ == "acl" and head.tag_ == "VBN")) and head.head.pos_ in NOUN_TAGS:
+            target = target or head.head  # "the killed civilians", "a journalist murdered by ISIS"
+        if head.lemma_.lower() in PATIENT_SUBJECT_VERBS and target is None:
+            actor, target = None, actor
     else:
         for c in head.children:
             if c.ent_type_ in NOT_ARGUMENT_ENTS or c.lower_ in WEEKDAYS or c.lower_ in PRONOUNS:

@@ -11,6 +11,7 @@ from crosswire.extract.events.places import LOCATION_NOUNS, PLACE_ENTS
 from crosswire.extract.events.ontology import Context
 from crosswire.extract.events.parties import is_protesters
 from crosswire.extract.events.triggers import VERB_TAGS, Trigger, governing_verb
+from crosswire.extract.events.victims import PERSON_NOUNS
 from crosswire.records import Party
 
 # Words near a strike that make it aerial whatever the trigger ("jets hit", "warplanes struck").
@@ -113,7 +114,10 @@ def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: 
         actor_is_aerial=cl.actor is not None and cl.actor.lemma_.lower() in AERIAL_ACTORS,
         actor_is_demonstrators=cl.actor is not None and cl.actor.lemma_.lower() in DEMONSTRATOR_WORDS,
         weapon_neutralized=cl.primary.entry.mode == "explosive" and _neutralized(cl.primary),
-        target_is_person=target is not None and target.kind in {"civilians", "person"},
+        target_is_person=(target is not None and target.kind in {"civilians", "person"})
+        or (cl.target is not None and (cl.target.lower_ in {"he", "she", "him", "her"}
+                                       or (cl.target.lemma_.lower() in PERSON_NOUNS
+                                           and (target is None or target.kind not in {"military", "police", "armed group"})))),
         target_is_place=_is_place(cl.target),
         target_is_weapon=_is_weapon(cl.target),
         unopposed=any(cue in low for cue in UNOPPOSED_CUES),

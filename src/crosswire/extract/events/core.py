@@ -28,10 +28,11 @@ from crosswire.extract.events.modality import is_back_reference, is_occasion, mo
 from crosswire.extract.events.court import court_step
 from crosswire.extract.events.senses import as_criticism, figurative
 from crosswire.extract.events.places import LOCATION_NOUNS, fallback_places, is_heading, places_for, segments
+from crosswire.extract.events.deaths import one_killed
 from crosswire.extract.events.fatalities import event_fatalities
 from crosswire.extract.events.ontology import load_ontology, refine_acled
 from crosswire.extract.events.parties import (
-    PRONOUNS, concrete_target, is_bare_instrument, is_protesters, make_party, target_party,
+    PRONOUNS, concrete_target, is_bare_instrument, is_protesters, make_party, same_party, target_party,
 )
 from crosswire.extract.events.triggers import (
     VERB_TAGS, Trigger, find_triggers, governing_verb, is_generic, is_thrown, lemma_candidates,
@@ -240,6 +241,8 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
     return date_from_context(events, [settings[e.id] for e in events], sentences, published)
 
 
+# Sub-types whose events kill no one themselves: a sentence's toll belongs to its killing.
+NO_DEAD_SUB_TYPES = frozenset({"Abduction/forced disappearance", "Arrests"})
 # Words that make supporters protesters ("supporters who had gathered to protest were detained").
 PROTEST_CUES = frozenset({"protest", "rally", "demonstration", "march", "gather", "sit-in", "demonstrate", "riot"})
 # Who riots without demonstrating, and the words that tell a riot (for looting: mob violence).
@@ -304,7 +307,10 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         actor = antecedents.party(cl.actor)  # "She also called for ...": who she is
     else:
         actor = make_party(cl.actor) if cl.actor is not None and not is_bare_instrument(cl.actor) else None
+    # A pronoun victim stays unnamed: a wrong antecedent would make another person the victim.
     target = target_party(cl.target) if cl.target is not None and cl.target.lower_ not in PRONOUNS else None
+    if actor is not None and target is not None and same_party(actor, target):
+        actor = None
     place_spans = {(p.start, p.end) for p in places}
     if target is not None and (target.start, target.end) in place_spans and entry.type in PLACE_TARGET_TYPES:
         target = None  # "attacks on Hama": where, not whom; but "accused Russia", "urged Moscow": whom
@@ -322,6 +328,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     if mention is not None and reacted_to(trig) and not _in_phrase(mention, trig, sent):
         mention = None  # "condemned the attack on Monday": Monday is when it was condemned
     fatalities: Fatalities | None = event_fatalities(sent.text, offset)
+    if fatalities is None and mod.modality in HAPPENED and one_killed(trig.head, cl.target):
+        fatalities = Fatalities(1, 1, None, trig.text)
     remains = next((t for t in cl.members if "remains" in t.entry.flags), None)
     if remains is not None:  # the dead are the bodies found, whatever else the sentence counts
         fatalities = body_count(remains) or fatalities
@@ -367,6 +375,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         acled = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
     if court:
         acled = None
+    if acled and acled["sub_event_type"] in NO_DEAD_SUB_TYPES:
+        fatalities = None  # "beheaded the captured journalist": the dead are the killing's, not the capture's
     start, end = sent.start_char, sent.end_char
     return Event(
         id=short_id(doc_id, str(doc[trig.start].idx), entry.type),

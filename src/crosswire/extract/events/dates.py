@@ -43,7 +43,7 @@ LEDE_REACH = 3
 _NEW_EPISODE = re.compile(
     r"^\W*(in (a|an|another) (separate|unrelated|different|earlier|previous)\b|separately\b|elsewhere\b|"
     r"earlier\b|previously\b|in the past\b|in recent (days|weeks|months|years)\b|historically\b)", re.I)
-_NOT_THEN = re.compile(r"\b(repeatedly|regularly|often|frequently|routinely|usually|always|"
+_NOT_THEN = re.compile(r"\b(recently|lately|repeatedly|regularly|often|frequently|routinely|usually|always|"
                        r"again and again|for (years|decades|months|weeks)|later|since|subsequently|afterwards|"
                        r"eventually)\b", re.I)
 # A definite noun that points back at the lede's event and dates it: "The raid took place
@@ -92,7 +92,11 @@ def _reference(events: Sequence[Event], settings: Sequence[Setting], n: int) -> 
         ref, there = events[m], settings[m]
         if ref.date_text is None or ref.modality not in DATABLE or there.sentence == here.sentence:
             continue
-        if there.paragraph == here.paragraph or (_stated(ref) and _families(ref) & _families(events[n])):
+        if there.paragraph == here.paragraph:
+            return m
+        # Across paragraphs only a day governs: "kidnapped in 2013" is background, not the day of
+        # a later paragraph's strikes.
+        if _stated(ref) and _families(ref) & _families(events[n]) and ref.date_precision in (None, "day", "week"):
             return m
     return None
 

@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from spacy.tokens import Token
+
 from crosswire.extract.events.counts import _QUANT, _bounds, parse_figure
 from crosswire.extract.events.victims import NAME, PERSON_NOUNS, victims_of
 
@@ -153,3 +155,24 @@ def nominal_deaths(text: str) -> list[NominalDeath]:
         for m in pattern.finditer(text):
             add(m.start(), m.end(), (1, 1), victims_of(m["np"]))
     return sorted(found, key=lambda d: d.start)
+
+
+# Verbs that tell a finished killing: one person as their victim is one death.
+KILLING_VERBS = frozenset({"kill", "murder", "behead", "execute", "assassinate", "slay", "lynch", "decapitate"})
+_ONE_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+_NOT_PERSON_ENTS = frozenset({"GPE", "ORG", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"})
+
+
+def one_killed(verb: Token, victim: Token | None) -> bool:
+    """Whether a killing verb's victim is one person: "ISIS murders Sotloff", "Sotloff was beheaded",
+    "a journalist murdered by ISIS", "before he is executed". A plural, a count or a coordination
+    is left to the counted tolls; "executed the plan" names no one."""
+    if victim is None or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in KILLING_VERBS:
+        return False
+    if victim.lower_ in _ONE_PERSON_PRONOUNS:
+        return True
+    if victim.tag_ in {"NNS", "NNPS"} or any(c.dep_ in {"nummod", "conj"} for c in victim.children):
+        return False
+    if victim.ent_type_ == "PERSON" or victim.lemma_.lower() in PERSON_NOUNS:
+        return True
+    return victim.pos_ == "PROPN" and victim.ent_type_ not in _NOT_PERSON_ENTS

@@ -71,6 +71,8 @@ def follow_up_toll(cl: Cluster, event: Event, events: list[Event], paragraph_sta
         return False
     if event.modality not in HAPPENED:
         return False
+    if cl.target is not None and cl.target.pos_ == "PROPN":
+        return False  # "showing James Foley being killed": a named victim's death is its own event
     n = _toll_target(events, paragraph_start, event.evidence.start)
     if n is None:
         return False

@@ -315,6 +315,15 @@ def _owner(tok: Token) -> Party | None:
                  start=span.start_char, end=span.end_char)
 
 
+def same_party(a: Party, b: Party) -> bool:
+    """Whether an event's doer and victim are one phrase or one name ("Sotloff was kidnapped" read
+    with Sotloff on both sides): then the doer is the misreading, the victim the text."""
+    if a.start is not None and b.start is not None and a.end is not None and b.end is not None:
+        if a.start < b.end and b.start < a.end:
+            return True
+    return a.text.lower() == b.text.lower() and a.text[:1].isupper()
+
+
 def target_party(tok: Token) -> Party | None:
     """The target Party for an event's object token: the phrase itself, or for a generic noun
     ("targets", "positions", "facilities") the owner it names, else None."""

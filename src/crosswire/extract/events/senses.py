@@ -59,6 +59,12 @@ FIGURATIVE_SUBJECTS = frozenset({
     "launch", "debut", "product", "ipo", "revelation", "controversy", "defeat", "loss", "affair",
     "report", "ruling", "verdict", "rule", "law", "reform", "budget", "slump",
 })
+# Things published, not people set free: "released a video", "freed up funds" is no release of captives.
+PUBLISHED_OBJECTS = frozenset({
+    "video", "footage", "tape", "recording", "audio", "image", "photo", "photograph", "picture", "statement",
+    "report", "message", "letter", "document", "book", "album", "film", "data", "detail", "figure", "result",
+    "list", "finding", "transcript", "communique", "declaration", "information", "update", "version", "fund",
+})
 
 
 def _lemma(tok: Token) -> str:
@@ -82,10 +88,14 @@ def _is_word_of(tok: Token, words: frozenset[str]) -> bool:
 
 def figurative(trigger: Trigger) -> bool:
     """Whether a violent verb is used in a figurative or non-violent sense: it acts on an idea, a
-    prospect or a contest ("destroyed his chances", "beat the odds", "killing time"), forms an idiom
+    prospect or a contest ("destroyed his chances", "beat the odds", "killing time"), a release
+    publishes something ("released a video"), forms an idiom
     with its particle ("struck out on his own"), or its doer cannot commit violence ("the new
     tariffs hit exporters", "the film bombed at the box office")."""
     head = trigger.head
+    if head.pos_ in VERB_TAGS and trigger.entry.mode == "release":
+        published = _objects(head, trigger.entry)
+        return bool(published) and all(_is_word_of(o, PUBLISHED_OBJECTS) for o in published)
     if trigger.entry.type not in GUARDED_TYPES or head.pos_ not in VERB_TAGS:
         return False
     lemmas = set(lemma_candidates(head)[:2]) | set(trigger.entry.pattern[:1])
