@@ -156,3 +156,13 @@ def test_two_outlets_naming_one_victim_join_even_when_one_parse_missed_that_it_i
     unit = replace(named, kind="military")  # a named unit is no single victim
     c = replace(mention(0, "c", actor=None, places=(), date=None, acled=ATTACK), target=unit)
     assert sorted(groups([a, c])) == [["a0"], ["c0"]]
+
+
+def test_two_named_victims_in_one_report_are_two_killings():
+    first = Party("Sotiris Vale", "Sotiris Vale", "ent-vale", None, "person")
+    second = Party("the photographer Ana Brenn", "Ana Brenn", "ent-brenn", None, "person")
+    a = replace(mention(0, "a", actor=None, places=(), date=None, acled=ATTACK), target=first)
+    b = replace(mention(1, "a", actor=None, places=(), date=None, acled=ATTACK), target=second)
+    vague = mention(2, "a", actor=None, places=(), date=None, acled=ATTACK)  # "the killing", no one named
+    assert sorted(groups([a, b])) == [["a0"], ["a1"]]
+    assert len(groups([a, b, vague])) == 2  # the vague one joins one of them, never both

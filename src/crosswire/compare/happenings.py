@@ -15,8 +15,9 @@ it again. ACLED codes the strike once, with its sources. So mentions (Events) ar
 - Within one document compatibility is enough: a report's vague mentions are its own event told
   again. Across documents it is not: two outlets' mentions join only when both give the same
   day and the same named actor or a place within ``NEAR_KM``, or when both name the same
-  person as the one attacked (a named person is killed once, dated or not). Targets never keep mentions apart,
-  because outlets disagreeing on what a strike hit is exactly what a story's claims compare.
+  person as the one attacked (a named person is killed once, dated or not). Targets keep mentions
+  apart only when they name two different people (two killings); otherwise never, because outlets
+  disagreeing on what a strike hit is exactly what a story's claims compare.
 
 Specific mentions (dated, placed, with a named actor) are grouped first, so a vague one joins
 the happening it fits best. Fields come from all mentions: the most common day, the most precise
@@ -97,6 +98,21 @@ def same_victim(a: Party | None, b: Party | None) -> bool:
     return "person" in (a.kind, b.kind) and {a.kind, b.kind} <= {"person", None}
 
 
+def _named_person(party: Party | None) -> str | None:
+    """The surname of a party that is one named person ("Steven Sotloff" -> "sotloff"), else None."""
+    if party is None or party.kind != "person" or not (party.entity or party.canonical):
+        return None
+    name = (party.canonical or party.text).split()
+    return name[-1].casefold().strip(".,'\"") if name and name[-1][:1].isupper() else None
+
+
+def other_victims(a: Party | None, b: Party | None) -> bool:
+    """Whether two mentions name two different people as the one attacked: two killings, even in
+    one report ("weeks after the group killed X, it executed Y")."""
+    na, nb = _named_person(a), _named_person(b)
+    return na is not None and nb is not None and na != nb and not same_victim(a, b)
+
+
 def _place_of(ev: Event) -> Place | None:
     return ev.places[0] if ev.places else None
 
@@ -141,7 +157,7 @@ class _Group:
         for other in self.members:
             checks = (_dates_fit(ev, other), _places_fit(_place_of(ev), _place_of(other)),
                       _parties_fit(ev.actor, other.actor))
-            if False in checks:
+            if False in checks or other_victims(ev.target, other.target):
                 return None
             same_doc = ev.doc == other.doc
             date_ok, place_ok, actor_ok = checks
