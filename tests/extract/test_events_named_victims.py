@@ -91,3 +91,10 @@ def test_releasing_a_video_or_statement_frees_no_one(nlp_sm, text: str) -> None:
 def test_a_released_captive_is_still_a_release(nlp_sm) -> None:
     events = _events(nlp_sm, "The rebels released the two hostages near Aleppo on Tuesday.")
     assert [e for e in events if e.type == "CONCEDE"]
+
+
+def test_a_victim_named_in_apposition_is_that_person(nlp_sm) -> None:
+    event = _one(nlp_sm, "The group has executed a second foreign photographer, Ana Lopez, in Raqqa.", "executed")
+    assert event.target is not None and event.target.text == "Ana Lopez"
+    assert event.target.kind == "person"  # not the Afghan army's acronym, ANA
+    assert event.acled is not None and event.acled["sub_event_type"] == "Attack"

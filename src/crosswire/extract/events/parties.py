@@ -165,7 +165,10 @@ def armed_kind(text: str) -> str | None:
     """
     low = text.lower().replace("\u2019", "'")
     words = re.findall(r"[a-z0-9][a-z0-9'\-]*", low)
-    grams = set(words) | {" ".join(words[i:i + n]) for n in (2, 3, 4) for i in range(len(words) - n + 1)}
+    # A short force acronym must be written as one ("ANA troops"): "Ana" is a first name.
+    capitals = {w.lower() for w in re.findall(r"[A-Za-z][\w'\-]*", text) if sum(c.isupper() for c in w) >= 2}
+    words_ok = [w for w in words if len(w) > 4 or w not in STATE_FORCES or w in capitals]
+    grams = set(words_ok) | {" ".join(words[i:i + n]) for n in (2, 3, 4) for i in range(len(words) - n + 1)}
     if grams & STATE_FORCES:
         return "military"
     if grams & NON_STATE_GROUPS:
@@ -329,6 +332,9 @@ def target_party(tok: Token) -> Party | None:
     ("targets", "positions", "facilities") the owner it names, else None."""
     if tok.lemma_.lower() in GENERIC_TARGETS or tok.lower_ in GENERIC_TARGETS:
         return _owner(tok)
+    named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if named is not None and tok.pos_ == "NOUN":
+        return make_party(named)  # "a second journalist, Ana Brenn": the victim is who she is
     return make_party(tok)
 
 
