@@ -10,7 +10,6 @@ from collections.abc import Sequence
 from spacy.tokens import Doc, Token
 
 from crosswire.extract.claims.attribution_types import Attribution
-from crosswire.extract.claims.channels import ChannelsMixin
 from crosswire.extract.claims.content import NEGATIVE_WORDS, ContentMixin, _char_range, content_kind, material_sense
 from crosswire.extract.entities.core import mentions_from_doc
 from crosswire.extract.claims.other_cues import OtherCuesMixin
@@ -34,7 +33,7 @@ PASSIVE_PREPS = frozenset({"as", "of", "for"})
 WORD = re.compile(r"\w+")
 
 
-class _Finder(ChannelsMixin, OtherCuesMixin, SourceMixin, ContentMixin):
+class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
     """Builds the attributions of one Doc, in text order."""
 
     def __init__(self, doc: Doc, mentions: Sequence[Mention]) -> None:
@@ -62,7 +61,6 @@ class _Finder(ChannelsMixin, OtherCuesMixin, SourceMixin, ContentMixin):
         self.paras = list(paragraphs(text_of(doc)))
         self.used: set[int] = set()  # quote open marks already used as content
         self.relays_of: dict[tuple[int, int], list[tuple[int, int]]] = {}
-        self.noun_cues: dict[int, int] = {}  # id of an attribution -> where its cue starts ("statement said")
 
     def cues(self) -> list[tuple[int, int, Cue]]:
         lexicon = load_cues()
@@ -97,9 +95,6 @@ class _Finder(ChannelsMixin, OtherCuesMixin, SourceMixin, ContentMixin):
         for att in found:
             if att.lexeme.kind == "verb":
                 self._verb_group(att)
-                if id(att) in self.noun_cues:
-                    att.cue = (min(att.cue[0], self.noun_cues[id(att)]), att.cue[1])
-        self._untangle(found)
         found.sort(key=lambda a: a.cue[0])
         found.extend(self._continuations(found))
         return found
@@ -174,7 +169,6 @@ class _Finder(ChannelsMixin, OtherCuesMixin, SourceMixin, ContentMixin):
         if content_kind(tok) == "raising" or (passive and not agents):
             return self._sourceless(start, end, cue)
         relays: list[tuple[int, int]] = []
-        issuer = None
         subjects = subjects_of(tok, self.cue_lemmas)
         # '"... the foundation, all the old stuff," said a person close to X': a noun of the
         # quote parsed as a second subject is not a speaker.
@@ -192,11 +186,6 @@ class _Finder(ChannelsMixin, OtherCuesMixin, SourceMixin, ContentMixin):
             source = np_bounds(agents[0])  # "X was dismissed by critics as Y", "as reported by Z": the agent speaks
         elif subjects:
             source = self._np(subjects, tok)
-            issuer = self._issuer(subjects[0]) if len(subjects) == 1 else None
-            if issuer is not None:
-                source = issuer[0]
-            elif (origin := self._cited_origin(tok, end, source)) is not None:
-                relays, source = [source], origin
         elif agents:
             source = np_bounds(agents[0])
         elif (after := self._inverted_subject(tok, end)) is not None:
@@ -217,28 +206,22 @@ class _Finder(ChannelsMixin, OtherCuesMixin, SourceMixin, ContentMixin):
             got = self._passive_content(tok)
         if got is None and cue.applies != "indirect":
             got = self._previous_quote(tok)
-        if got is None and (stray := self._stray_clause(tok)) is not None:
-            got = stray, False
         if got is None:
             return None
         content, direct = got
-        carried, content = self._carriers(tok, content)
         if any(a <= doc[start].idx < b for a, b in content):
             content = [] if direct else self._split_at_cue(content, tok, end, source)
             if not content:
                 return None  # the cue sits inside its own content: a parse tangle, not an attribution
         referent_span = self._resolve(source)
-        relays = (relays or self.relays_of.get(referent_span or (-1, -1), [])) + carried
+        relays = relays or self.relays_of.get(referent_span or (-1, -1), [])
         polarity = "negative" if cue.polarity == "negative" or self._negated(content) else "positive"
-        phrase = self._phrase(source) if issuer is None else issuer[1]
+        phrase = self._phrase(source)
         if phrase[0] < start < phrase[1]:  # "supporters ..., now saying": the phrase stops at the cue
             phrase = self._trim((phrase[0], max(source[1], start)))
             while phrase[1] - phrase[0] > 1 and (doc[phrase[1] - 1].is_punct or doc[phrase[1] - 1].dep_ == "advmod"):
                 phrase = (phrase[0], phrase[1] - 1)
-        att = Attribution((start, end), cue, source, phrase, referent_span, content, direct, relays, polarity)
-        if issuer is not None and 0 <= issuer[2] < start:
-            self.noun_cues[id(att)] = issuer[2]
-        return att
+        return Attribution((start, end), cue, source, phrase, referent_span, content, direct, relays, polarity)
 
     def _passive_content(self, tok: Token) -> tuple[list[tuple[int, int]], bool] | None:
         """ "Cruz was endorsed by Fiorina", "pigs are considered unclean by many": the subject is what is spoken of."""
@@ -314,11 +297,8 @@ class _Finder(ChannelsMixin, OtherCuesMixin, SourceMixin, ContentMixin):
         phrase = self._phrase(np_bounds(obj), relative=False)
         if obj.lemma_.lower() in DOCUMENT_WORDS:
             inner = [g for c in obj.children if c.dep_ == "prep" and c.lower_ in {"from", "by", "of"} for g in c.children if g.dep_ == "pobj"]
-            inner = inner or [c for c in obj.children if c.dep_ == "poss" and c.tag_ != "WP$"]  # "the army's statement"
             obj = inner[0] if inner else obj
         source = np_bounds(obj)
-        if source[1] - source[0] > 1 and doc[source[1] - 1].tag_ == "POS":
-            source = (source[0], source[1] - 1)
         head = doc[start].head
         while head.dep_ not in {"ROOT", "ccomp", "conj", "advcl"} and head.head.i != head.i:
             head = head.head

@@ -6,14 +6,12 @@ from crosswire.nlp.text import text_of
 
 import re
 from collections.abc import Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from crosswire.clean.metadata import match_outlet
 from crosswire.extract.entities.aliases import load_aliases
 from crosswire.extract.claims.attributions import Attribution, _Finder, find_attributions
-from crosswire.extract.claims.channels import conjuncts
 from crosswire.extract.entities.core import mentions_from_doc
 from crosswire.extract.claims.speakers import _clean, affiliation, canonical_of, mention_in, np_bounds
 from crosswire.records import Claim, Entity, Evidence, Mention, Speaker, short_id
@@ -53,23 +51,8 @@ def find_claims(
     for att in _Finder(doc, own).run():
         if att.source is None:
             continue  # "X is expected to ...": an attribution with no one to export as speaker
-        claims.append(_claim(doc, _first_speaker(doc, att), doc_id, outlet, own, by_id))
+        claims.append(_claim(doc, att, doc_id, outlet, own, by_id))
     return claims
-
-
-def _first_speaker(doc: Doc, att: Attribution) -> Attribution:
-    """The first speaker, whole, of a coordinated source ("The US, NATO and the opposition said").
-
-    A Claim holds one speaker; merged, "Britain and France" reads as "Britain and France" resolved to
-    Britain. One claim per speaker would be truer, but compare/ then counts the copies, which share
-    one sentence, as corroborating each other. A resolved pronoun or description keeps its referent.
-    """
-    if att.source is None or att.phrase is None or att.referent != att.source:
-        return att
-    if doc[att.phrase[0]:att.phrase[1]].root.i != doc[att.source[0]:att.source[1]].root.i:
-        return att
-    parts = conjuncts(doc, att.phrase)
-    return replace(att, source=parts[0], referent=parts[0]) if len(parts) > 1 else att
 
 
 def _claim(doc: Doc, att: Attribution, doc_id: str, outlet: str | None, mentions: Sequence[Mention], entities: dict[str, Entity]) -> Claim:

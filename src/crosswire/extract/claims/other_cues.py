@@ -54,15 +54,12 @@ class OtherCuesMixin(ColonsMixin):
         """
         doc, nouns = self.doc, load_cues().nouns
         taken = [r for a in found for r in a.content]
-        cued = {a.cue[0] for a in found}
         inside = [(q.open_mark, q.close_mark if q.close_mark is not None else q.end) for q in self.quotes]
         out = []
         for tok in doc:
             cue = nouns.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None
             if cue is None or any(a <= tok.idx < b for a, b in taken + inside):
                 continue
-            if tok.dep_ == "pobj" and tok.head.head.i in cued:
-                continue  # "stressing in his remarks that": the channel of a cue already read
             owners = [c for c in tok.children if c.dep_ == "poss"]
             light = tok.head if tok.dep_ == "dobj" and tok.head.lemma_.lower() in LIGHT_VERBS else None
             if not owners and light is not None:  # "X raised questions about Y", "X made the claim that Y"

@@ -19,12 +19,7 @@ PHRASE_BARRIERS = frozenset({"\u201c", "\u201d", '"', "''", ":", "\u2014", "--",
 QUOTE_OPENERS = frozenset({"\u201c", '"', "\u2018"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
-LEADING_DROP = frozenset({"and", "but", "so", "yet", "or", "also", "then", "as", "even"})
-# "as many as 40 percent": an "as" that opens a quantity is part of the source.
-QUANTITY_WORDS = frozenset({"many", "much", "few", "little"})
-# Where a source spoke ("Bush in a Medium post", "libertarians on social media"): the channel, not the name.
-CHANNEL_WORDS = frozenset({"speech", "post", "filing", "interview", "statement", "media", "facebook", "twitter", "q&a",
-                           "op-ed", "column", "letter", "email", "tweet", "video", "ad", "remarks", "page", "blog"})
+LEADING_DROP = frozenset({"and", "but", "so", "yet", "or", "also", "then", "as"})
 # '"...," said X': the quote mark or comma before an inverted cue, and how long X may be.
 QUOTE_CLOSERS = frozenset({"\u201d", '"', "''", ","})
 MAX_INVERTED_TOKENS = 10
@@ -156,8 +151,8 @@ class SourceMixin:
         doc = self.doc
         end = root.i + 1
         for child in root.rights:
-            if _when(child) or _channel(child):
-                break  # "A poll in June showed", "Bush in a Medium post": when or where the source spoke is not its name
+            if _when(child):
+                break  # "A poll in June showed": when the source spoke is not part of its name
             after_comma = doc[child.left_edge.i - 1].text in {",", "\u2014", "--", "-"}
             if child.dep_ in SIDE_REMARK_DEPS and child.tag_ != "VBN" and after_comma:
                 break
@@ -178,8 +173,7 @@ class SourceMixin:
         """Without a leading conjunction or relative word ("And a third, X", "which she") or a clitic ("she's")."""
         doc = self.doc
         start, end = span
-        while end - start > 1 and (doc[start].lower_ in LEADING_DROP and not (doc[start].lower_ == "as" and doc[start + 1].lower_ in QUANTITY_WORDS)
-                                   or doc[start].tag_ in {"WDT", "WP"} or doc[start].is_punct):
+        while end - start > 1 and (doc[start].lower_ in LEADING_DROP or doc[start].tag_ in {"WDT", "WP"} or doc[start].is_punct):
             start += 1
         if end - start > 1 and doc[end - 1].lower_ in {"'s", "\u2019s"} and doc[end - 2].tag_ == "PRP":
             end -= 1  # "she's said"
@@ -215,12 +209,6 @@ def _when(tok: Token) -> bool:
         return tok.ent_type_ in TIME_ENTITIES
     objs = [c for c in tok.children if c.dep_ == "pobj"]
     return tok.dep_ == "prep" and bool(objs) and all(o.ent_type_ in TIME_ENTITIES for o in objs)
-
-
-def _channel(tok: Token) -> bool:
-    """A preposition with a medium or document after a source ("in his announcement speech", "on Facebook")."""
-    objs = [c for c in tok.children if c.dep_ == "pobj"]
-    return tok.dep_ == "prep" and tok.lower_ in {"in", "on"} and bool(objs) and all(o.lower_ in CHANNEL_WORDS or o.lemma_.lower() in CHANNEL_WORDS for o in objs)
 
 
 def _clause_in_disguise(appos: Token) -> bool:
