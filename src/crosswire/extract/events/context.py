@@ -8,9 +8,10 @@ from spacy.tokens import Span, Token
 
 from crosswire.extract.events.merge import Cluster
 from crosswire.extract.events.places import LOCATION_NOUNS, PLACE_ENTS
-from crosswire.extract.events.ontology import Context
+from crosswire.extract.events.ontology import ARMED_KINDS, Context
 from crosswire.extract.events.parties import is_protesters
 from crosswire.extract.events.triggers import VERB_TAGS, Trigger, governing_verb
+from crosswire.extract.events.deaths import ONE_PERSON_PRONOUNS
 from crosswire.extract.events.victims import PERSON_NOUNS
 from crosswire.records import Party
 
@@ -94,6 +95,17 @@ def _neutralized(trig: Trigger) -> bool:
         v.lemma_.lower() in NEUTRALIZE_VERBS for v in verbs if v.pos_ in VERB_TAGS)
 
 
+def _names_a_person(tok: Token | None, target: Party | None) -> bool:
+    """Whether the target is a person, not a force: "a civilian", "he", "the journalist", but not "soldiers"."""
+    if target is not None and target.kind in {"civilians", "person"}:
+        return True
+    if tok is None:
+        return False
+    if tok.lower_ in ONE_PERSON_PRONOUNS:
+        return True
+    return tok.lemma_.lower() in PERSON_NOUNS and (target is None or target.kind not in ARMED_KINDS)
+
+
 def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: Span) -> Context:
     """The cues the ACLED refinements read (:class:`~crosswire.extract.events.ontology.Context`) for one cluster."""
     words = {t.lower_ for t in sent}
@@ -114,10 +126,7 @@ def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: 
         actor_is_aerial=cl.actor is not None and cl.actor.lemma_.lower() in AERIAL_ACTORS,
         actor_is_demonstrators=cl.actor is not None and cl.actor.lemma_.lower() in DEMONSTRATOR_WORDS,
         weapon_neutralized=cl.primary.entry.mode == "explosive" and _neutralized(cl.primary),
-        target_is_person=(target is not None and target.kind in {"civilians", "person"})
-        or (cl.target is not None and (cl.target.lower_ in {"he", "she", "him", "her"}
-                                       or (cl.target.lemma_.lower() in PERSON_NOUNS
-                                           and (target is None or target.kind not in {"military", "police", "armed group"})))),
+        target_is_person=_names_a_person(cl.target, target),
         target_is_place=_is_place(cl.target),
         target_is_weapon=_is_weapon(cl.target),
         unopposed=any(cue in low for cue in UNOPPOSED_CUES),

@@ -159,7 +159,7 @@ def nominal_deaths(text: str) -> list[NominalDeath]:
 
 # Verbs that tell a finished killing: one person as their victim is one death.
 KILLING_VERBS = frozenset({"kill", "murder", "behead", "execute", "assassinate", "slay", "lynch", "decapitate"})
-_ONE_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+ONE_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 _NOT_PERSON_ENTS = frozenset({"GPE", "ORG", "LOC", "NORP", "FAC", "PRODUCT", "EVENT"})
 
 
@@ -169,7 +169,7 @@ def one_killed(verb: Token, victim: Token | None) -> bool:
     is left to the counted tolls; "executed the plan" names no one."""
     if victim is None or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in KILLING_VERBS:
         return False
-    if victim.lower_ in _ONE_PERSON_PRONOUNS:
+    if victim.lower_ in ONE_PERSON_PRONOUNS:
         return True
     if victim.tag_ in {"NNS", "NNPS"} or any(c.dep_ in {"nummod", "conj"} for c in victim.children):
         return False
