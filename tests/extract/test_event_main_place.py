@@ -29,17 +29,34 @@ def test_an_unplaced_event_gets_the_report_town_near_not_at(nlp_sm):
     assert looting[0].places[0].note == "the report's main place"
 
 
-def test_no_main_place_when_the_report_names_another_country(nlp_sm):
+def test_a_capital_named_in_passing_keeps_the_report_town(nlp_sm):
     text = ONE_TOWN.replace("The mayor of Larissa appealed for calm.",
                             "The mayor of Larissa flew to Ankara, Turkey, to appeal for calm.")
     looting = [e for e in _events(nlp_sm, text) if "banks" in e.evidence.text]
+    assert looting and all(e.places and e.places[0].name == "Lárisa" for e in looting)
+
+
+def test_no_main_place_when_the_report_moves_between_countries(nlp_sm):
+    text = ONE_TOWN.replace("The mayor of Larissa appealed for calm.",
+                            "Similar riots broke out in Ankara, Izmir and Istanbul, Turkey.")
+    looting = [e for e in _events(nlp_sm, text) if "banks" in e.evidence.text]
     assert looting and all(not e.places for e in looting)
+
+
+def test_a_town_named_three_times_after_a_long_heading_is_the_report_town(nlp_sm):
+    text = ("www.example.org/news/2008/item-41\nLOCAL NEWS\nMore unrest\nPolice report\n\n"
+            "Youths rioted for a third night on Saturday in Larissa after police shot a teenager.\n\n"
+            "Rioters set fire to two banks and looted shops overnight.\n\n"
+            "Larissa officials said the damage was the worst in years, and the mayor of Larissa appealed for calm.\n")
+    looting = [e for e in _events(nlp_sm, text) if "banks" in e.evidence.text]
+    assert looting and all(e.places and e.places[0].name == "Lárisa" for e in looting)
 
 
 def test_no_main_place_for_a_town_named_only_outside_the_lede_or_tied_with_another(nlp_sm):
     late = ONE_TOWN.replace("Youths rioted in Larissa", "Youths rioted").replace("shake Larissa", "shake city")
     assert all(not e.places for e in _events(nlp_sm, late) if "banks" in e.evidence.text)
-    tied = ONE_TOWN.replace("Officials said the unrest", "Officials in Volos said the unrest")
+    tied = (ONE_TOWN.replace("shake Larissa", "shake Larissa and Volos").replace("rioted in Larissa", "rioted in Larissa and Volos")
+            .replace("The mayor of Larissa", "The mayors of Larissa and Volos"))
     assert all(not e.places for e in _events(nlp_sm, tied) if "banks" in e.evidence.text)
 
 

@@ -25,7 +25,7 @@ from crosswire.extract.events.bodies import body_count, firearm_marks, violent_f
 from crosswire.extract.events.context import event_context, is_sport
 from crosswire.extract.events.merge import Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll, later_toll
 from crosswire.extract.events.modality import is_back_reference, is_occasion, modality_of
-from crosswire.extract.events.court import court_step
+from crosswire.extract.events.court import court_step, crime_places
 from crosswire.extract.events.senses import as_criticism, figurative
 from crosswire.extract.events.places import LOCATION_NOUNS, fallback_places, is_heading, places_for, segments
 from crosswire.extract.events.deaths import one_killed
@@ -367,6 +367,7 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         return None  # "troops entered the town": only "entered it unopposed" is a transfer
     if not has_own_evidence and fatalities is None:
         return None
+    event_places = crime_places(trig, event_places) if court else event_places
     if not event_places:
         event_places = fallback_places(sent, prev, places, doc, happened=mod.modality in HAPPENED)
     mode = "firearms" if "remains" in entry.flags and firearm_marks(sent) else entry.mode

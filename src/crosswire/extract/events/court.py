@@ -9,7 +9,11 @@ stays a mention of an action, which ECB+ counts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from spacy.tokens import Token
+
+from crosswire.records import Place
 
 from crosswire.extract.events.triggers import NOUN_TAGS, VERB_TAGS, Trigger
 
@@ -58,6 +62,8 @@ def court_step(trigger: Trigger) -> bool:
         return False
     tok, via = trigger.head, None
     for _ in range(6):
+        if tok.dep_ in {"dobj", "nsubjpass"} and via is not None and tok.pos_ in NOUN_TAGS and _legal(tok.head, via):
+            return True  # "convicted a gang member of murdering": the parser hangs "of" on the person
         if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
             return False
         if tok.dep_ == "prep":
@@ -70,3 +76,21 @@ def court_step(trigger: Trigger) -> bool:
         if tok.pos_ in VERB_TAGS:
             return False  # a clause of its own: "convicted of ordering the killing" stops at ordering
     return False
+
+
+def crime_places(trigger: Trigger, places: Sequence[Place]) -> list[Place]:
+    """The places a court step gives its crime: those inside the crime's own phrase ("convicted
+    of killing a deputy in Hawaiian Gardens"), never the court's town ("a jury in Norwalk
+    convicted him") or a party's home ("a Hawaiian Gardens gang member")."""
+    own = set()
+    for t in trigger.head.subtree:
+        own.update(range(t.idx, t.idx + len(t.text)))
+    return [p for p in places if p.start in own and not _names_a_member(trigger.head, p)]
+
+
+def _names_a_member(crime: Token, place: Place) -> bool:
+    """"the killing of a Hawaiian Gardens deputy": the town modifies a person, where they are from."""
+    tok = next((t for t in crime.subtree if t.idx == place.start), None)
+    while tok is not None and tok.dep_ == "compound":
+        tok = tok.head
+    return tok is not None and tok is not crime and tok.pos_ in NOUN_TAGS and tok.ent_type_ not in {"GPE", "LOC", "FAC"}

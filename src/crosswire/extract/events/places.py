@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from crosswire.nlp.text import text_of
 
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -27,6 +28,13 @@ PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "attr", "
 SELF_PRONOUNS = frozenset({"they", "we", "i", "he", "she", "it"})
 # A dateline place must start within this many characters of the document start.
 DATELINE_MAX_OFFSET = 3
+# The report's main town is named in its first sentences (headline, lede), or this often.
+LEDE_SENTENCES = 3
+MAIN_PLACE_MIN_NAMED = 3
+# A town's name ends where no capitalised word continues it: "Los Angeles County Sheriff's"
+# names no Los Angeles, "in Athens Monday" does.
+_NAME_ENDS = (r"(?![\w-]|\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+              r"April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z])")
 
 
 def _about_a_party(clause: Token) -> bool:
@@ -157,22 +165,35 @@ def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc:
 def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
     """The town a report is about, where an ACLED coder puts an event the sentence does not place.
 
-    It must be named in the report's first two sentences (its headline or lede), be the town
-    the report names most (more often than any other town), and no other country may be named
-    there: a report about one town. Returned with a ``note`` so that the
-    ACLED export gives it precision 2 (near, not at, the named town).
+    It must be the town the report names most (more often than any other town), be named in
+    its first three sentences (headline and lede) or at least ``MAIN_PLACE_MIN_NAMED`` times,
+    and its country must hold most of the report's place names: a report about a town that
+    mentions a far capital in passing keeps its town; one that moves between countries has
+    none. Returned with a ``note`` so that the ACLED export gives it precision 2 (near, not
+    at, the named town).
     """
-    points = [p for p in places if p.precision == "point" and p.start is not None]
-    ranked = Counter(p.geonames_id or p.name for p in points).most_common(2)
-    if not ranked or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+    text = text_of(doc)
+    points = [p for p in places if p.precision == "point" and p.start is not None and p.end]
+    # spaCy tags a town in some of its mentions only ("Riots shake X", "X officials"): count
+    # every whole-word occurrence of the surfaces each place was found under.
+    surfaces: dict[str, set[str]] = {}
+    for p in points:
+        surfaces.setdefault(p.geonames_id or p.name, set()).add(text[p.start:p.end])
+    found = {key: sorted(m.start() for s in names for m in re.finditer(rf"(?<![\w-]){re.escape(s)}{_NAME_ENDS}", text))
+             for key, names in surfaces.items()}
+    ranked = sorted(found.items(), key=lambda kv: -len(kv[1]))[:2]
+    if not ranked or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
         return None
-    named = [p for p in points if (p.geonames_id or p.name) == ranked[0][0]]
-    sentences = list(doc.sents)[:2]
+    key, offsets = ranked[0]
+    sentences = segments(doc)[:LEDE_SENTENCES]
     lede_end = sentences[-1].end_char if sentences else 0
-    if not any((p.start or 0) < lede_end for p in named):
+    if len(offsets) < MAIN_PLACE_MIN_NAMED and offsets[0] >= lede_end:
         return None
+    named = [p for p in points if (p.geonames_id or p.name) == key]
     top = named[0]
-    if any(p.country and p.country != top.country and p.precision != "continent" for p in places):
+    countries = Counter(p.country for p in places if p.country and p.precision not in {"continent", "region"})
+    countries[top.country] += len(offsets) - len(named)
+    if 2 * countries[top.country] <= sum(countries.values()):
         return None
     return replace(top, start=None, end=None, note="the report's main place")
 

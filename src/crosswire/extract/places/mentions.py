@@ -30,13 +30,17 @@ from crosswire.extract.places.context import (
 )
 from crosswire.extract.places.rules import (
     BIG_CITY_POPULATION,
+    is_capitalised_by_position,
     is_cut_off,
     is_fragment,
     is_person_org,
+    is_shouted_acronym,
     is_weapon_name,
 )
 from crosswire.extract.places.units import find_unit_spans, units_after
 from crosswire.extract.places.toponyms import (
+    STRONG,
+    cue_strength,
     find_cued_spans,
     hierarchy_parents,
     is_modifier,
@@ -124,6 +128,7 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
     gaz = gazetteer or load_gazetteer()
     known = {normalize_name(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")}
     people = person_name_parts(doc)
+    surnames = surnames_of(doc)
     modifiers = demonyms if modifiers is None else modifiers
     text = text_of(doc)
     spans: list[tuple[int, int, str]] = []
@@ -168,6 +173,8 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
                 text[start:end], gaz, BIG_CITY_POPULATION)) or (is_weapon_name(text, end) and not any(
                 c.kind == KIND_COUNTRY for c in gaz.lookup(text[start:end]))):
             continue  # a truncated "... in Tur", "Grad rockets" ("US drones" name a country)
+        if _not_a_place_here(text, start, end, label, surnames, gaz):
+            continue
         units = units_after(text, end, gaz)
         mentions.append(PlaceMention(
             text[start:end], start, end, qualifier=qualifier_after(text, end),
@@ -177,13 +184,33 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
     return _with_parent_context(text, mentions), norp
 
 
+def _not_a_place_here(text: str, start: int, end: int, label: str, surnames: set[str], gaz: Gazetteer) -> bool:
+    """A span that reads as a place name but is written as something else in this text: the
+    surname of a person it names in full ("Anthony LaSalle ... LaSalle drank"), an acronym
+    ("a SWAT unit"), or a common word capitalised as a sentence's first ("Man found guilty"),
+    which only the gazetteer, not the parser, took for a name. A locative cue ("in X") or a
+    big city's name outweighs the surname."""
+    surface = text[start:end]
+    if surface.casefold() in surnames and cue_strength(text, start, end) == 0 \
+            and not _is_mislabelled_place(surface, gaz, BIG_CITY_POPULATION):
+        return True
+    if is_shouted_acronym(text, start, end, gaz.lookup(surface.title())):
+        return True
+    return label == "EXTRA" and cue_strength(text, start, end) == 0 and is_capitalised_by_position(text, start, end)
+
+
+def surnames_of(doc: Doc) -> set[str]:
+    """Last words of the document's multi-word PERSON names: a later bare "LaSalle" is him."""
+    return {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_alpha}
+
+
 def person_name_parts(doc: Doc) -> set[str]:
     """Words of the document's multi-word PERSON names ("Trapani" after "Nick Trapani").
 
     A later bare "Trapani" tagged PERSON/ORG is that person, not the Sicilian town.
     """
     return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
-            if t.is_title}
+            if t.text[:1].isupper() and not t.is_upper}  # "LaSalle", "McCarthy" too
 
 
 def _is_known_actor(surface: str) -> bool:

@@ -49,6 +49,7 @@ ORG_HEADS = frozenset(
 # Big city 50k/100k/200k: end to end 65.1% at each, P 93.2/93.7/93.8%, F1 81.0/81.1/81.0%.
 BIG_CITY_POPULATION = 100_000  # a lone or off-focus name is still given when it is a city this big
 ALT_BIG_CITY_POPULATION = 1_000_000  # ... or this big when only another name of it matched ("New York")
+ACRONYM_MAX_CHARS = 5  # "SWAT", "MENA": longer capitals are shouted names ("NAIROBI")
 SHORT_NAME_CHARS = 3  # names this short match alternate names of far towns by chance ("Tur": Tours)
 # Alternate-only readings dropped when a town bears the name outright, for names up to this
 # length. 4/6/8: end to end 64.9/65.1/64.9%, gold-span 83.2/83.3/82.6% ("Raleigh" needs its alternate).
@@ -76,6 +77,36 @@ def is_weapon_name(text: str, end: int) -> bool:
         if low not in _WEAPON_FILLERS:
             return False
     return False
+
+
+def is_shouted_acronym(text: str, start: int, end: int, readings: list[Candidate]) -> bool:
+    """Whether a short all-caps word is an acronym that spells a town's name ("a SWAT unit" is
+    no Swat valley, "UGA" no Uga): never a country ("USA"), a dateline ("ROME —", "(NEW YORK)")
+    or a word among capitals (a shouted heading)."""
+    surface = text[start:end]
+    if not 3 <= len(surface) <= ACRONYM_MAX_CHARS or not surface.isalpha() or not surface.isupper() or not any(
+            c.name.casefold() == surface.casefold() and not c.name.isupper() for c in readings):
+        return False
+    if any(c.kind == KIND_COUNTRY for c in readings) or text[max(0, start - 1):start] == "(" \
+            or re.match(r"\s*(?:,|\(|[-—–]|\)\s*[-—–])", text[end:end + 4]):
+        return False
+    near = re.findall(r"[A-Za-z]{2,}", text[max(0, start - 30):start])[-1:] + re.findall(r"[A-Za-z]{2,}", text[end:end + 30])[:1]
+    return not any(w.isupper() for w in near)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 20):start].rstrip(" \t")
+    return not before or before[-1] in "\n.!?:\"“'‘("
+
+
+def is_capitalised_by_position(text: str, start: int, end: int) -> bool:
+    """Whether a one-word name owes its capital only to opening a sentence or line ("Man found
+    guilty of ..."): it is written nowhere else in the text in mid-sentence."""
+    surface = text[start:end]
+    if not surface[:1].isupper() or " " in surface or surface.isupper() or not _opens_sentence(text, start):
+        return False
+    return all(_opens_sentence(text, m.start())
+               for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text))
 
 
 def is_fragment(text: str, start: int, end: int) -> bool:

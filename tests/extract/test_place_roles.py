@@ -1,0 +1,82 @@
+"""Places by role: a court's town, a suspect's home, a person's surname, an acronym or a
+sentence's first word are not where an event happened."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crosswire.extract.places.gazetteer import KIND_CITY, KIND_COUNTRY, MATCH_PRIMARY, Candidate
+from crosswire.extract.places.rules import is_capitalised_by_position, is_shouted_acronym
+
+
+def _town(name: str, kind: int = KIND_CITY) -> Candidate:
+    return Candidate(0, 1, name, 0.0, 0.0, "XX", "01", 50_000, kind, MATCH_PRIMARY)
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("A SWAT unit was sent to the area.", "SWAT", True),
+    ("He teaches at UGA and in Athens.", "UGA", True),
+    ("ROME — Police said", "ROME", False),          # a dateline
+    ("(ROME) — Police said", "ROME", False),
+    ("News. ROME, Italy - Police said", "ROME", False),
+    ("PROTESTS ROCK ROME AGAIN", "ROME", False),      # a shouted heading
+    ("the northeast USA. No", "USA", False),          # a country
+])
+def test_acronyms_that_spell_a_town(text: str, word: str, expected: bool) -> None:
+    start = text.index(word)
+    readings = [_town(word.title(), KIND_COUNTRY if word == "USA" else KIND_CITY)]
+    assert is_shouted_acronym(text, start, start + len(word), readings) is expected
+
+
+def test_a_town_written_in_its_own_case_is_no_acronym() -> None:
+    assert not is_shouted_acronym("in Swat valley", 3, 7, [_town("Swat")])
+
+
+@pytest.mark.parametrize(("text", "start", "expected"), [
+    ("Man found guilty of murder", 0, True),
+    ("Verdict.\nMan found guilty", 9, True),
+    ("Man found guilty. He lived in Man for years.", 0, False),  # written mid-sentence too
+    ("He lived in Man.", 12, False),
+    ("BEIRUT (AP) said", 0, False),
+])
+def test_a_capital_owed_to_position(text: str, start: int, expected: bool) -> None:
+    end = start + len(text[start:].split()[0].rstrip("."))
+    assert is_capitalised_by_position(text, start, end) is expected
+
+
+@given(st.text(alphabet="abcdefgh .\n", max_size=30))
+def test_lower_case_text_is_never_an_acronym_or_a_position_capital(text: str) -> None:
+    assert not is_shouted_acronym(text, 0, len(text), [_town(text.title())])
+    assert not is_capitalised_by_position(text, 0, min(3, len(text)))
+
+
+@pytest.mark.model
+def test_places_skip_surnames_acronyms_and_sentence_initial_words(nlp_sm) -> None:
+    from crosswire.extract.places.core import places_from_doc
+
+    text = ("Man found guilty of killing girlfriend\n\n"
+            "Anthony Phillip LaSalle is now in jail. LaSalle drank vodka before he drove to a store in Bloomington. "
+            "A SWAT unit was sent to the area.")
+    names = [p.text for p in places_from_doc(nlp_sm(text))]
+    assert "Bloomington" in names
+    assert not {"Man", "LaSalle", "SWAT"} & set(names)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    ("A Superior Court jury in Norwalk today convicted a Hawaiian Gardens gang member of murdering a deputy.", []),
+    ("A jury in eastern Oklahoma has convicted a 27-year-old man of shooting his pregnant girlfriend.", []),
+    ("He was convicted of killing a deputy in Hawaiian Gardens in 2005.", ["Hawaiian Gardens"]),
+    ("A court in Athens sentenced the officer for the killing of a Larissa student.", []),
+])
+def test_a_court_step_takes_only_its_crime_places(nlp_sm, text: str, expected: list[str]) -> None:
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
+
+    doc = nlp_sm(text)
+    crimes = [e for e in find_events(doc, doc_id="t", published="2021-03-10", places=places_from_doc(doc))
+              if e.type == "ASSAULT"]
+    assert crimes and all(e.acled is None and e.date is None for e in crimes)
+    assert [p.name for p in crimes[0].places] == expected
