@@ -65,3 +65,14 @@ def test_a_statement_is_not_placed_at_the_report_town(nlp_sm):
                             "The opposition accused police of beating detainees.")
     accused = [e for e in _events(nlp_sm, text) if "accused" in e.evidence.text]
     assert all(not e.places for e in accused if e.modality not in ("asserted", "reported"))
+
+
+def test_a_town_named_only_inside_longer_names_is_no_report_town():
+    import spacy
+
+    from crosswire.extract.events.places import main_place
+    from crosswire.records import Place
+
+    doc = spacy.blank("en")("Officers of the Chino Police Department arrested a suspect.")
+    chino = Place("Chino", "Chino", 34.0, -117.7, "US", 5336477, start=16, end=21)
+    assert main_place([chino], doc) is None

@@ -37,7 +37,10 @@ PATIENT_SUBJECT_VERBS = frozenset({"disappear", "vanish"})
 
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb, inherited through xcomp/advcl/conj/relcl/acl when it has none."""
-    for _ in range(4):
+    for step in range(4):
+        if step == 0 and any(c.dep_ == "auxpass" for c in verb.children) and not any(
+                c.dep_ in {"nsubj", "agent"} for c in verb.children):
+            return None  # "shops suffering damage or being destroyed": a passive borrows no doer
         for c in verb.children:
             if c.dep_ == "nsubj":
                 if verb.tag_ == "VBN" and not any(a.dep_ in {"aux", "auxpass"} for a in verb.children):

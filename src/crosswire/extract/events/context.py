@@ -53,7 +53,8 @@ SPORT_WORDS = frozenset({"penalties", "penalty", "goal", "goals", "match", "cup"
                          "playoff", "playoffs", "semi-final", "semifinal", "quarter-final", "derby", "trophy",
                          "football", "soccer", "rugby", "cricket", "basketball", "hockey", "tennis", "coach", "coaches",
                          "referee", "half-time", "halftime", "kick-off", "equaliser", "equalizer", "hat-trick",
-                         "goalkeeper", "winger", "defender", "stoppage-time", "extra-time"})
+                         "goalkeeper", "winger", "defender", "stoppage-time", "extra-time", "boxing", "boxer",
+                         "wrestling", "bout", "team"})
 SCORELINE = re.compile(r"\b\d{1,2}\s?[-\u2013]\s?\d{1,2}\b")
 
 
@@ -61,6 +62,26 @@ def sport_words(sent: Span) -> set[str]:
     """The words of sport in a sentence."""
     # hyphenated words are split by the tokenizer ("half-time"), so they are read from the text
     return ({t.lower_ for t in sent} | set(re.findall(r"[a-z]+(?:-[a-z]+)+", sent.text.lower()))) & SPORT_WORDS
+
+
+# A quotation that is a slogan, a chant or a banner's words: what it tells of is no report of an
+# event ("protesters chanted 'killer cops'", "banners read: 'The state kills'").
+_QUOTE_MARK = re.compile(r"``|''|[\"\u201c\u201d]")
+_CHANT_BEFORE = re.compile(r"\b(?:chant|shout|yell|scream|sing|sang|cr(?:y|ied|ies))\w*\s*[:,]?\s*$", re.I)
+_BEARER = re.compile(r"\b(?:banners?|placards?|signs?|slogans?|graffiti|posters?|t-shirts?|leaflets?|chants?)\b", re.I)
+_BEARER_VERB_BEFORE = re.compile(r"\b(?:read|reads|reading|said|saying|written|bearing|with)\s*[:,]?\s*$", re.I)
+
+
+def in_slogan(sent: Span, offset: int) -> bool:
+    """Whether a character of the sentence lies inside a quoted slogan, chant or banner text."""
+    text = sent.text
+    marks = [m.start() for m in _QUOTE_MARK.finditer(text)]
+    for opening, closing in zip(marks[::2], marks[1::2]):
+        if opening < offset < closing:
+            before = text[max(0, opening - 30):opening]
+            return bool(_CHANT_BEFORE.search(before) or (
+                _BEARER.search(text[:opening]) and _BEARER_VERB_BEFORE.search(before)))
+    return False
 
 
 def is_sport(sent: Span) -> bool:

@@ -22,7 +22,7 @@ from crosswire.extract.events.disasters import recast
 from crosswire.extract.events.actors import Antecedents
 from crosswire.extract.events.arguments import arguments
 from crosswire.extract.events.bodies import body_count, firearm_marks, violent_find
-from crosswire.extract.events.context import event_context, is_sport
+from crosswire.extract.events.context import event_context, in_slogan, is_sport
 from crosswire.extract.events.merge import Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll, later_toll
 from crosswire.extract.events.modality import is_back_reference, is_occasion, modality_of
 from crosswire.extract.events.court import court_step, crime_places
@@ -357,8 +357,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
                         or _told_as_occurring(trig))
     if "weak" in entry.flags and actor is None and target is None:
         return None
-    if entry.type in VIOLENT_TYPES and is_sport(sent):
-        return None  # "beating Corvin United 5-4 on penalties"
+    if (entry.type in VIOLENT_TYPES and is_sport(sent)) or in_slogan(sent, offset):
+        return None  # "beating Corvin United 5-4 on penalties"; chanting "killer cops"
     if "light" in entry.flags and light_verb_subject(trig) is None and governing_verb(trig.head).i == trig.head.i:
         return None  # "its base in Gao" is not an event; "set up a base" is
     if entry.mode == "base" and len(entry.pattern) == 1 and not BASE_VERBS & set(lemma_candidates(governing_verb(trig.head))):

@@ -181,7 +181,7 @@ def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
         surfaces.setdefault(p.geonames_id or p.name, set()).add(text[p.start:p.end])
     found = {key: sorted(m.start() for s in names for m in re.finditer(rf"(?<![\w-]){re.escape(s)}{_NAME_ENDS}", text))
              for key, names in surfaces.items()}
-    ranked = sorted(found.items(), key=lambda kv: -len(kv[1]))[:2]
+    ranked = sorted(((k, v) for k, v in found.items() if v), key=lambda kv: -len(kv[1]))[:2]
     if not ranked or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
         return None
     key, offsets = ranked[0]
