@@ -76,3 +76,26 @@ def test_a_town_named_only_inside_longer_names_is_no_report_town():
     doc = spacy.blank("en")("Officers of the Chino Police Department arrested a suspect.")
     chino = Place("Chino", "Chino", 34.0, -117.7, "US", 5336477, start=16, end=21)
     assert main_place([chino], doc) is None
+
+
+def test_nearby_towns_are_one_area_told_by_its_first_named_town():
+    import spacy
+
+    from crosswire.extract.events.places import main_place
+    from crosswire.records import Place
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    text = ("Riots in Brooklyn. Police shot a boy in East Flatbush on Saturday. Crowds gathered in East Flatbush "
+            "and Brooklyn again. A man in Boston was arrested.")
+    doc = nlp(text)
+
+    def at(name: str, lat: float, lon: float, gid: int, n: int = 0) -> Place:
+        start = [i for i in range(len(text)) if text.startswith(name, i)][n]
+        return Place(name, name, lat, lon, "US", gid, start=start, end=start + len(name))
+
+    brooklyn, flatbush = at("Brooklyn", 40.65, -73.95, 1), at("East Flatbush", 40.65, -73.93, 2)
+    boston = at("Boston", 42.36, -71.06, 3)
+    # Brooklyn 2 and East Flatbush 2 tie as towns, but together they outnumber Boston: one area.
+    found = main_place([brooklyn, flatbush, boston], doc)
+    assert found is not None and found.name == "Brooklyn" and found.note == "the report's main place"

@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from crosswire.extract.places.gazetteer import KIND_CITY, KIND_COUNTRY, MATCH_PRIMARY, Candidate
-from crosswire.extract.places.rules import is_capitalised_by_position, is_shouted_acronym
+from crosswire.extract.places.rules import is_capitalised_by_position, is_shouted_acronym, is_vehicle_make
 
 
 def _town(name: str, kind: int = KIND_CITY) -> Candidate:
@@ -80,3 +80,14 @@ def test_a_court_step_takes_only_its_crime_places(nlp_sm, text: str, expected: l
               if e.type == "ASSAULT"]
     assert crimes and all(e.acled is None and e.date is None for e in crimes)
     assert [p.name for p in crimes[0].places] == expected
+
+
+@pytest.mark.parametrize(("text", "word", "expected"), [
+    ("she was struck by a gray 2013 Toyota Camry heading north", "Toyota", True),
+    ("hit by a silver Toyota Corolla", "Toyota", True),
+    ("the plant in Toyota City employs", "Toyota", False),
+    ("a 2013 report from Toyota said", "Toyota", False),
+])
+def test_a_car_make_is_no_town(text: str, word: str, expected: bool) -> None:
+    start = text.index(word)
+    assert is_vehicle_make(text, start, start + len(word)) is expected

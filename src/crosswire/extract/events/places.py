@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.extract.events.modality import SPEECH_VERBS, is_content
 from crosswire.extract.events.ontology import load_ontology
 from crosswire.extract.events.triggers import lemma_candidates
+from crosswire.extract.places.rules import haversine_km
 from crosswire.records import Place
 
 PLACE_PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 3, "continent": 4}
@@ -31,6 +32,7 @@ DATELINE_MAX_OFFSET = 3
 # The report's main town is named in its first sentences (headline, lede), or this often.
 LEDE_SENTENCES = 3
 MAIN_PLACE_MIN_NAMED = 3
+NEAR_KM = 25.0  # towns this close are one area for the report's main place (ACLED's own radius)
 # A town's name ends where no capitalised word continues it: "Los Angeles County Sheriff's"
 # names no Los Angeles, "in Athens Monday" does.
 _NAME_ENDS = (r"(?![\w-]|\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
@@ -165,7 +167,7 @@ def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc:
 def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
     """The town a report is about, where an ACLED coder puts an event the sentence does not place.
 
-    It must be the town the report names most (more often than any other town), be named in
+    It must lie in the area the report names most (towns within ``NEAR_KM`` count as one), be named in
     its first three sentences (headline and lede) or at least ``MAIN_PLACE_MIN_NAMED`` times,
     and its country must hold most of the report's place names: a report about a town that
     mentions a far capital in passing keeps its town; one that moves between countries has
@@ -181,18 +183,29 @@ def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
         surfaces.setdefault(p.geonames_id or p.name, set()).add(text[p.start:p.end])
     found = {key: sorted(m.start() for s in names for m in re.finditer(rf"(?<![\w-]){re.escape(s)}{_NAME_ENDS}", text))
              for key, names in surfaces.items()}
-    ranked = sorted(((k, v) for k, v in found.items() if v), key=lambda kv: -len(kv[1]))[:2]
-    if not ranked or (len(ranked) > 1 and len(ranked[1][1]) == len(ranked[0][1])):
+    first = {key: next(p for p in points if (p.geonames_id or p.name) == key) for key in found if found[key]}
+    # Towns within NEAR_KM are one area ("East Flatbush" in "Brooklyn"): their names add up, and
+    # the area is told by its most named town, the first named of two named as often.
+    areas: list[list[str]] = []
+    for key in sorted(first, key=lambda k: (-len(found[k]), found[k][0])):
+        area = next((a for a in areas if haversine_km(first[a[0]].lat, first[a[0]].lon,
+                                                      first[key].lat, first[key].lon) <= NEAR_KM), None)
+        if area is None:
+            areas.append([key])
+        else:
+            area.append(key)
+    ranked = sorted(areas, key=lambda a: -sum(len(found[k]) for k in a))[:2]
+    if not ranked or (len(ranked) > 1 and sum(len(found[k]) for k in ranked[1]) == sum(len(found[k]) for k in ranked[0])):
         return None
-    key, offsets = ranked[0]
+    key = ranked[0][0]
+    offsets = sorted(o for k in ranked[0] for o in found[k])
     sentences = segments(doc)[:LEDE_SENTENCES]
     lede_end = sentences[-1].end_char if sentences else 0
     if len(offsets) < MAIN_PLACE_MIN_NAMED and offsets[0] >= lede_end:
         return None
-    named = [p for p in points if (p.geonames_id or p.name) == key]
-    top = named[0]
+    top = first[key]
     countries = Counter(p.country for p in places if p.country and p.precision not in {"continent", "region"})
-    countries[top.country] += len(offsets) - len(named)
+    countries[top.country] += len(offsets) - sum(1 for p in points if (p.geonames_id or p.name) in ranked[0])
     if 2 * countries[top.country] <= sum(countries.values()):
         return None
     return replace(top, start=None, end=None, note="the report's main place")

@@ -35,6 +35,7 @@ from crosswire.extract.places.rules import (
     is_fragment,
     is_person_org,
     is_shouted_acronym,
+    is_vehicle_make,
     is_weapon_name,
 )
 from crosswire.extract.places.units import find_unit_spans, units_after
@@ -186,15 +187,15 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
 
 def _not_a_place_here(text: str, start: int, end: int, label: str, surnames: set[str], gaz: Gazetteer) -> bool:
     """A span that reads as a place name but is written as something else in this text: the
-    surname of a person it names in full ("Anthony LaSalle ... LaSalle drank"), an acronym
-    ("a SWAT unit"), or a common word capitalised as a sentence's first ("Man found guilty"),
+    surname of a person it names in full ("Anthony LaSalle ... LaSalle drank"), a car's make
+    ("a 2013 Toyota Camry"), an acronym ("a SWAT unit"), or a common word capitalised as a sentence's first ("Man found guilty"),
     which only the gazetteer, not the parser, took for a name. A locative cue ("in X") or a
     big city's name outweighs the surname."""
     surface = text[start:end]
     if surface.casefold() in surnames and cue_strength(text, start, end) == 0 \
             and not _is_mislabelled_place(surface, gaz, BIG_CITY_POPULATION):
         return True
-    if is_shouted_acronym(text, start, end, gaz.lookup(surface.title())):
+    if is_vehicle_make(text, start, end) or is_shouted_acronym(text, start, end, gaz.lookup(surface.title())):
         return True
     return label == "EXTRA" and cue_strength(text, start, end) == 0 and is_capitalised_by_position(text, start, end)
 

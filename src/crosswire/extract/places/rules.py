@@ -109,6 +109,15 @@ def is_capitalised_by_position(text: str, start: int, end: int) -> bool:
                for m in re.finditer(rf"(?<![\w-]){re.escape(surface)}(?![\w-])", text))
 
 
+_MAKE_BEFORE = re.compile(r"\b(?:(?:19|20)\d\d|white|black|silver|gr[ae]y|red|blue|green|gold|dark|maroon|beige|tan)\s+$", re.I)
+
+
+def is_vehicle_make(text: str, start: int, end: int) -> bool:
+    """Whether a name is a car's make, by its model year or colour before and its model after
+    ("a grey 2013 Toyota Camry" is no town of Toyota)."""
+    return bool(_MAKE_BEFORE.search(text[max(0, start - 12):start]) and re.match(r"\s+[A-Z][a-z]+", text[end:end + 20]))
+
+
 def is_fragment(text: str, start: int, end: int) -> bool:
     """Whether a span is part of a longer word."""
     return (start > 0 and text[start - 1].isalpha()) or text[end:end + 1].isalpha()
