@@ -48,6 +48,7 @@ WEEKDAY_NAMES = [name.capitalize() for name in WEEKDAYS]
         ("overnight", WED, ("2015-10-07", "day")),
         ("this morning", WED, ("2015-10-07", "day")),
         ("yesterday", WED, ("2015-10-06", "day")),
+        ("last night", WED, ("2015-10-06", "day")),
         ("the day before", WED, ("2015-10-06", "day")),
         ("two days ago", WED, ("2015-10-05", "day")),
         ("three days earlier", WED, ("2015-10-04", "day")),

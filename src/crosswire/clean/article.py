@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from crosswire.clean.boilerplate import split_lead_credit, split_trailing_credit, strip_boilerplate
 from crosswire.clean.html import clean_html
+from crosswire.clean.stated_dates import stated_publication, url_date
 from crosswire.clean.metadata import (
     detect_language,
     host_from_url,
@@ -132,6 +133,8 @@ def clean_article(
         or normalise_date(hints.get("published") or hints.get("date"))
         # The text's own "today, <date>" beats any date a story could lend it later.
         or stated_today(body.paragraphs)
+        # A plain-text copy of a page keeps the page's byline, date line or address at its head.
+        or (stated_publication(text, url) if kind != "html" else url_date(url))
     )
     return Document(
         id=raw.id,

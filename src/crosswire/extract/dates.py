@@ -271,7 +271,7 @@ _RULES: list[tuple[re.Pattern[str], Resolver, bool]] = [
     (re.compile(rf"\b(?P<wd>{_WEEKDAY})\s+(?:of\s+)?(?P<wk>(?i:last|next))\s+week\b"), _weekday_of_week, True),
     (re.compile(rf"\b(?:(?P<mod>(?i:last|next|this|past|coming))\s+)?(?P<wd>{_WEEKDAY})(?:'s|’s)?{_PART_OF_DAY}\b"), _weekday, True),
     (re.compile(r"\b(?:the\s+)?day\s+before\s+yesterday\b", re.I), _offset_days(-2), True),
-    (re.compile(r"\byesterday(?:\s+(?:morning|afternoon|evening))?\b", re.I), _offset_days(-1), True),
+    (re.compile(r"\byesterday(?:\s+(?:morning|afternoon|evening))?\b|\blast\s+night\b", re.I), _offset_days(-1), True),
     (re.compile(r"\btomorrow\b", re.I), _offset_days(1), True),
     # "overnight on Saturday" is Saturday night, not last night: the weekday dates it.
     (re.compile(r"\b(?:(?:earlier|later)\s+)?today\b|\btonight\b|\bthis\s+(?:morning|afternoon|evening)\b"
