@@ -19,7 +19,7 @@ def _parties(nlp, text: str) -> list[tuple[str | None, str | None]]:
 @pytest.mark.parametrize("text, actor, target", [
     ("Gray's killing sparked riots.", None, "Gray"),
     ("Ortiz's murder shocked the town.", None, "Ortiz"),
-    ("Police confirmed Simpson's arrest in late June.", None, "Simpson"),
+    ("Police confirmed Simpson's arrest in late June.", "police", "Simpson"),  # implied: arrests are the police's
     # a state or a force named as possessor does it; "of" names who suffered it
     ("Israel's killing of three protesters drew condemnation.", "Israel", "three protesters"),
     ("The army's shooting of protesters in Yangon killed 5.", "army", "protesters"),

@@ -32,7 +32,7 @@ from crosswire.extract.events.deaths import one_killed
 from crosswire.extract.events.fatalities import event_fatalities
 from crosswire.extract.events.ontology import load_ontology, refine_acled
 from crosswire.extract.events.parties import (
-    PRONOUNS, concrete_target, is_bare_instrument, is_protesters, make_party, same_party, target_party,
+    PRONOUNS, concrete_target, implied_actor, is_bare_instrument, is_protesters, make_party, same_party, target_party,
 )
 from crosswire.extract.events.triggers import (
     VERB_TAGS, Trigger, find_triggers, governing_verb, is_generic, is_thrown, lemma_candidates,
@@ -372,6 +372,7 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         event_places = fallback_places(sent, prev, places, doc, happened=mod.modality in HAPPENED)
     mode = "firearms" if "remains" in entry.flags and firearm_marks(sent) else entry.mode
     mode, acled = refine_acled(entry, mode, context)
+    actor = actor or implied_actor(acled)
     if fatalities is not None and is_protesters(cl.target) and entry.type == "PROTEST":
         acled = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
     if court:

@@ -86,7 +86,7 @@ FORCE_NAME_WORDS = frozenset({"armed", "national", "defence", "defense", "securi
 # Things that kill or wound but act for someone else: never an event's actor.
 INSTRUMENTS = frozenset({"bullet", "slug", "round", "shell", "shrapnel", "bomb", "rocket", "missile", "grenade",
                          "mortar", "explosion", "blast", "explosive", "device", "ied", "mine", "landmine", "projectile",
-                         "gunfire", "gunshot"})
+                         "gunfire", "gunshot", "shot", "brick", "bottle", "rock", "stone", "object"})
 MELEE_WEAPONS = frozenset({"stick", "machete", "club", "knife", "stone", "rock", "cudgel", "spear", "bow", "arrow",
                            "axe", "hoe", "iron", "bar", "rod", "whip", "cutlass", "sword", "dagger", "brick"})
 # Words that mean protesters (for the protest rules, whatever the kind says).
@@ -327,9 +327,17 @@ def same_party(a: Party, b: Party) -> bool:
     return a.text.lower() == b.text.lower() and a.text[:1].isupper()
 
 
+# A street is where a march went or a shot was fired, never whom it was aimed at.
+STREET_WORDS = frozenset({"street", "st", "avenue", "ave", "road", "rd", "boulevard", "blvd", "lane", "square",
+                          "highway", "parkway", "drive", "plaza"})
+
+
 def target_party(tok: Token) -> Party | None:
     """The target Party for an event's object token: the phrase itself, or for a generic noun
-    ("targets", "positions", "facilities") the owner it names, else None."""
+    ("targets", "positions", "facilities") the owner it names, else None; never a street."""
+    if tok.lower_.rstrip(".") in STREET_WORDS or tok.ent_type_ == "FAC" and any(
+            t.lower_.rstrip(".") in STREET_WORDS for t in tok.subtree):
+        return None  # "marched along Church Ave", "fired shots on 55th Street"
     if tok.lemma_.lower() in GENERIC_TARGETS or tok.lower_ in GENERIC_TARGETS:
         return _owner(tok)
     named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
@@ -371,4 +379,12 @@ def concrete_target(tok: Token | None) -> Token | None:
             if pobj is not None and (pobj.lemma_.lower() not in ABSTRACT_OBJECTS
                                      or any(t.ent_type_ in {"NORP", "GPE", "ORG", "PERSON"} for t in pobj.subtree)):
                 return pobj
+    return None
+
+
+def implied_actor(acled: dict[str, str] | None) -> Party | None:
+    """The doer an ACLED coder writes when the text names none: arrests are made by the police
+    ("46 were arrested"). Without offsets, so a reader can tell it was not in the text."""
+    if acled and acled.get("sub_event_type") == "Arrests":
+        return Party(text="police", kind="police")
     return None

@@ -1,0 +1,49 @@
+"""Parties that are no party: a projectile as the doer, a street as the target; and the doer an
+ACLED coder writes when the text names none (arrests are made by the police)."""
+
+from __future__ import annotations
+
+import pytest
+
+from crosswire.extract.events.parties import implied_actor
+
+pytestmark = pytest.mark.model
+
+
+def _events(nlp, text: str):
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
+
+    doc = nlp(text)
+    return find_events(doc, doc_id="t", published="2013-03-14", places=places_from_doc(doc))
+
+
+def test_an_arrest_with_no_doer_is_by_the_police_marked_as_not_in_the_text(nlp_sm) -> None:
+    arrests = [e for e in _events(nlp_sm, "In East Flatbush, 46 were arrested Wednesday night.")
+               if e.acled and e.acled["sub_event_type"] == "Arrests"]
+    assert arrests and arrests[0].actor is not None and arrests[0].actor.text == "police"
+    assert arrests[0].actor.start is None and arrests[0].actor.end is None
+
+
+def test_a_named_arrester_is_kept(nlp_sm) -> None:
+    arrests = [e for e in _events(nlp_sm, "Soldiers arrested three men in the village on Monday.")
+               if e.acled and e.acled["sub_event_type"] == "Arrests"]
+    assert arrests and arrests[0].actor is not None and arrests[0].actor.text == "Soldiers"
+
+
+def test_only_arrests_imply_a_doer() -> None:
+    assert implied_actor({"event_type": "Battles", "sub_event_type": "Armed clash"}) is None
+    assert implied_actor(None) is None
+
+
+@pytest.mark.parametrize("text", [
+    "Shots struck the teen seven times on Saturday, the autopsy found.",
+    "A tossed brick struck a police officer in the face during the riot on Wednesday.",
+])
+def test_a_projectile_is_no_doer(nlp_sm, text: str) -> None:
+    assert all(e.actor is None for e in _events(nlp_sm, text) if e.type == "ASSAULT")
+
+
+def test_a_street_is_no_target(nlp_sm) -> None:
+    events = _events(nlp_sm, "Police fired shots along Church Avenue in Brooklyn on Saturday night.")
+    assert all(e.target is None or "Avenue" not in e.target.text for e in events)
