@@ -86,6 +86,8 @@ def _parties_fit(a: Party | None, b: Party | None) -> bool | None:
         return True
     if a.country and b.country:
         return a.country == b.country
+    if ka.startswith("text:") and kb.startswith("text:") and a.kind is not None and a.kind == b.kind:
+        return None  # "police" and "two plainclothes officers": unnamed, of one kind, maybe the same
     return False
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from crosswire.extract.dates import DateMention, event_date, find_dates
-from crosswire.extract.events.dates import Setting, date_from_context
+from crosswire.extract.events.dates import Setting, date_from_context, told_on
 from crosswire.extract.events.disasters import recast
 from crosswire.extract.events.actors import Antecedents
 from crosswire.extract.events.arguments import arguments
@@ -325,8 +325,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     court = court_step(trig)  # "convicted of murder on Tuesday": Tuesday is the verdict's, and no ACLED attack
     if court:
         mention = None
-    if mention is not None and reacted_to(trig) and not _in_phrase(mention, trig, sent):
-        mention = None  # "condemned the attack on Monday": Monday is when it was condemned
+    if mention is not None and (reacted_to(trig) or told_on(trig.head, mention, sent)) and not _in_phrase(mention, trig, sent):
+        mention = None  # "condemned the attack on Monday", "said Tuesday that officers shot him": the reaction's day
     fatalities: Fatalities | None = event_fatalities(sent.text, offset)
     if fatalities is None and mod.modality in HAPPENED and one_killed(trig.head, cl.target):
         fatalities = Fatalities(1, 1, None, trig.text)

@@ -25,8 +25,17 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from crosswire.extract.dates import find_dates
+from spacy.tokens import Span, Token
+
+from crosswire.extract.dates import DateMention, find_dates
+from crosswire.extract.events.modality import SPEECH_VERBS
 from crosswire.records import Event
+
+# Verbs that tell of learning or showing an event, like speech: their day is the telling's.
+FINDING_VERBS = frozenset({"find", "show", "learn", "discover", "establish", "determine", "disclose"})
+# Speech that is itself the act ("declared the city liberated", "proclaimed a state of emergency").
+PERFORMATIVE_VERBS = frozenset({"declare", "proclaim"})
+SELF_PRONOUNS = frozenset({"they", "we", "it", "i"})
 
 # Modalities of events that happened as told (a denial still dates the episode it denies).
 DATABLE = frozenset({"asserted", "reported", "denied"})
@@ -148,3 +157,34 @@ def date_from_context(events: Sequence[Event], settings: Sequence[Setting],
             date, text, precision = found
             out[n] = replace(out[n], date=date, date_text=text, date_precision=precision, date_basis="context")
     return out
+
+
+def told_on(trigger: Token, mention: DateMention, sent: Span) -> bool:
+    """Whether a date in the trigger's sentence is the day its report was told, not the event's:
+    it hangs on a verb of speech or finding above the trigger ("police said Tuesday that officers
+    shot him", "an autopsy revealed on Wednesday that he was hit", "suspicions grew Wednesday
+    when a report revealed he was hit")."""
+    at = sent.start_char + mention.start
+    date_tok = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+    if date_tok is None:
+        return False
+    verb = next((a for a in [date_tok, *date_tok.ancestors] if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb is trigger or verb not in trigger.ancestors:
+        return False
+    tellers = {verb, *(c for c in verb.subtree if c.dep_ == "advcl" and c.i > verb.i)}
+    below = trigger
+    for anc in trigger.ancestors:  # the trigger must be what the teller tells: its complement clause
+        if anc in tellers and below.dep_ == "ccomp" and anc.lemma_.lower() in SPEECH_VERBS | FINDING_VERBS:
+            return not _tells_own_act(anc, below)
+        below = anc
+    return False
+
+
+def _tells_own_act(teller: Token, clause: Token) -> bool:
+    """"Officers announced on 30 August that they had taken power", "declared Mosul liberated on
+    10 July": a party telling of its own act, or declaring it, dates it by the telling."""
+    if teller.lemma_.lower() in PERFORMATIVE_VERBS:
+        return True
+    speaker = next((c for c in teller.children if c.dep_ == "nsubj"), None)
+    doer = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return doer is not None and (doer.lower_ in SELF_PRONOUNS or (speaker is not None and doer.lemma_ == speaker.lemma_))
