@@ -60,6 +60,10 @@ VEHICLES = frozenset({"car", "bus", "minibus", "truck", "lorry", "van", "train",
 CAR_WORDS = frozenset({"toyota", "honda", "ford", "nissan", "chevrolet", "chevy", "bmw", "mercedes", "volkswagen",
                        "hyundai", "kia", "dodge", "lexus", "audi", "mazda", "subaru", "tesla", "camry", "corolla",
                        "civic", "accord", "sedan", "pickup", "hatchback", "minivan", "cab", "automobile", "wheel"})
+# Verbs by which a vehicle hits people, and charges that name driving.
+RUN_OVER_VERBS = frozenset({"hit", "strike", "mow", "run", "knock"})
+DRIVING_OFFENCES = frozenset({"dwi", "dui", "drunk-driving", "vehicular"})
+DRIVERS = frozenset({"driver", "drivers", "motorist", "motorists"})
 # Fire that is fighting, not an accident: "killed in cross fire", "under mortar fire".
 COMBAT_FIRE = frozenset({"cross", "gun", "mortar", "rocket", "artillery", "sniper", "enemy", "friendly", "tank",
                          "machine", "machine-gun", "heavy", "live", "return", "hostile", "small", "arms"})
@@ -133,6 +137,19 @@ def _causes(head: Token) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def _driven(head: Token, target: Token | None, sent: Span) -> bool:
+    """Whether a hit was a driver's: it is done with a car ("struck her with his 2013 Camry"), or
+    the sentence names a driver or a driving charge outside what was hit ("a drunken driver
+    struck her", "charged with DWI after he struck a woman"); a car park nearby is no driver."""
+    hit = {t.i for t in target.subtree} if target is not None else set()
+    verbs = [head, *(c for c in head.children if c.dep_ == "conj")]
+    if any(_word(t) in VEHICLES or t.lower_ in CAR_WORDS for v in verbs for c in v.children
+           if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
+           for t in (g, *g.lefts)):
+        return True
+    return any(t.i not in hit and t.lower_ in DRIVERS | DRIVING_OFFENCES for t in sent)
+
+
 def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, sent: Span) -> tuple[str | None, str] | None:
     """``(type, mode)`` when a violent trigger's cause is no conflict, else None.
 
@@ -167,6 +184,8 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
         return "ACCIDENT", "crash"
     if entry_mode in {None, ""} and any(_names_vehicle(t) for t in (actor, *_causes(trigger_head)) if t is not None):
         return "ACCIDENT", "crash"  # "was hit by a silver Toyota Camry": a car, whatever the parse made its head
+    if _word(trigger_head) in RUN_OVER_VERBS and _driven(trigger_head, target, sent):
+        return "ACCIDENT", "crash"  # "a driver ... struck her with his car", "he struck and killed a woman" (a DWI)
     for tok in (actor, *_causes(trigger_head), target if entry_type == "FIGHT" else None):
         if (mode := _accident(tok)) is not None:
             return "ACCIDENT", mode
