@@ -58,7 +58,10 @@ FIGURATIVE_SUBJECTS = frozenset({
     "film", "movie", "show", "album", "play", "musical", "series", "single", "book", "sequel",
     "launch", "debut", "product", "ipo", "revelation", "controversy", "defeat", "loss", "affair",
     "report", "ruling", "verdict", "rule", "law", "reform", "budget", "slump",
+    "bonfire", "candle", "flame",  # "bonfires that burn through the night": no one's violence
 })
+# What can be taken away without anyone being abducted ("believe it was taken away by the attackers").
+THING_PRONOUNS = frozenset({"it", "this", "that"})
 # Things published, not people set free: "released a video", "freed up funds" is no release of captives.
 PUBLISHED_OBJECTS = frozenset({
     "video", "footage", "tape", "recording", "audio", "image", "photo", "photograph", "picture", "statement",
@@ -93,6 +96,9 @@ def figurative(trigger: Trigger) -> bool:
     with its particle ("struck out on his own"), or its doer cannot commit violence ("the new
     tariffs hit exporters", "the film bombed at the box office")."""
     head = trigger.head
+    if head.pos_ in VERB_TAGS and trigger.entry.mode == "abduction":
+        taken = _objects(head, trigger.entry)
+        return bool(taken) and all(o.lower_ in THING_PRONOUNS for o in taken)
     if head.pos_ in VERB_TAGS and trigger.entry.mode == "release":
         published = _objects(head, trigger.entry)
         return bool(published) and all(_is_word_of(o, PUBLISHED_OBJECTS) for o in published)
@@ -107,6 +113,8 @@ def figurative(trigger: Trigger) -> bool:
     if objects and all(_is_word_of(o, SPORT_OBJECTS) for o in objects) and sport_words(head.sent):
         return True
     subject = _subject(head)
+    if subject is not None and subject.lower_ in {"that", "which"} and head.dep_ == "relcl":
+        subject = head.head  # "bonfires that burn": the bonfires
     if subject is not None and subject.pos_ in NOUN_TAGS and _is_word_of(subject, FIGURATIVE_SUBJECTS):
         return True
     return "box office" in head.sent.text.lower()

@@ -1,0 +1,28 @@
+"""Things are not people: a thing taken away is no abduction, a bonfire burning is no attack."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+
+def _events(nlp, text: str):
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
+
+    doc = nlp(text)
+    return find_events(doc, doc_id="t", published="2013-09-14", places=places_from_doc(doc))
+
+
+@pytest.mark.parametrize("text", [
+    "Police failed to locate the organ and believe it was taken away by the attackers.",
+    "Inside, protesters regroup and rearm around bonfires that burn through the night.",
+])
+def test_no_violence_done_to_or_by_a_thing(nlp_sm, text: str) -> None:
+    assert not [e for e in _events(nlp_sm, text) if e.acled is not None]
+
+
+def test_people_taken_away_are_abducted(nlp_sm) -> None:
+    events = _events(nlp_sm, "Gunmen took away three villagers on Monday.")
+    assert [e.acled["sub_event_type"] for e in events if e.acled] == ["Abduction/forced disappearance"]
