@@ -166,3 +166,23 @@ def test_two_named_victims_in_one_report_are_two_killings():
     vague = mention(2, "a", actor=None, places=(), date=None, acled=ATTACK)  # "the killing", no one named
     assert sorted(groups([a, b])) == [["a0"], ["a1"]]
     assert len(groups([a, b, vague])) == 2  # the vague one joins one of them, never both
+
+
+def test_a_day_lent_by_context_neither_splits_a_report_nor_dates_its_happening():
+    lent = replace(mention(1, date="2015-10-06"), date_basis="context")
+    stated = replace(mention(0), date_basis="sentence")
+    assert groups([stated, lent]) == [["a0", "a1"]]
+    (h,) = find_happenings("s", [stated, lent, replace(mention(2, date="2015-10-06"), date_basis="context")], {"a": "Wire"})
+    assert h.date == "2015-09-30"  # the stated day, though two mentions were lent another
+
+
+def test_two_stated_days_still_split_a_report():
+    a, b = replace(mention(0), date_basis="sentence"), replace(mention(1, date="2015-10-06"), date_basis="sentence")
+    assert groups([a, b]) == [["a0"], ["a1"]]
+
+
+def test_unnamed_parties_of_one_kind_join_but_of_two_kinds_stay_apart():
+    police, officers = Party("police", kind="police"), Party("two plainclothes officers", kind="police")
+    protesters = Party("protesters", kind="civilians")
+    assert groups([mention(0, actor=police), mention(1, actor=officers)]) == [["a0", "a1"]]
+    assert groups([mention(0, actor=police), mention(1, actor=protesters)]) == [["a0"], ["a1"]]

@@ -86,6 +86,7 @@ def test_fatalities_event_count(text: str, low: int, high: int, victims: str | N
         "The convoy was attacked near Gao.",
         "Mosul was liberated in 2017.",
         "Protesters rioted after the teenager was killed by police.",  # an earlier death
+        "Two plainclothes officers fatally shot the teenager near his home.",  # the count is of the shooters
         "",
     ],
 )
@@ -304,3 +305,14 @@ def test_fatalities_arrest_of_a_suspect_has_no_count() -> None:
     text = "The man accused of killing two guards was released."
     assert event_fatalities(text, text.index("accused")) is None
     assert event_fatalities(text, text.index("released")) is None
+
+
+@pytest.mark.parametrize(("text", "low"), [
+    ("Two gunmen killed a police officer.", 1),  # the victim's count, not the gunmen's
+    ("Three soldiers were killed the day before.", 3),
+    ("Two soldiers killed in clash with rebels.", 2),
+    ("3 killed Saturday in Gao.", 3),
+])
+def test_a_count_before_an_active_killing_verb_is_of_the_doers(text: str, low: int) -> None:
+    result = event_fatalities(text)
+    assert result is not None and result.low == low

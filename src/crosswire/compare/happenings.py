@@ -139,6 +139,8 @@ def _dates_fit(a: Event, b: Event) -> bool | None:
         return None
     if a.date == b.date:
         return True
+    if "context" in (a.date_basis, b.date_basis):
+        return None  # a day lent by a neighbouring sentence is no evidence against one stated
     try:
         gap = abs((Date.fromisoformat(a.date) - Date.fromisoformat(b.date)).days)
     except ValueError:
@@ -227,7 +229,8 @@ def _merged_places(members: Sequence[Event]) -> list[Place]:
 
 
 def _merged_date(members: Sequence[Event]) -> tuple[str | None, str | None]:
-    dated = [ev for ev in members if ev.date]
+    """The day most mentions state in their own sentence; a day lent by context only when none does."""
+    dated = [ev for ev in members if ev.date and ev.date_basis != "context"] or [ev for ev in members if ev.date]
     if not dated:
         return None, None
     days = Counter(ev.date for ev in dated if ev.date_precision in (None, "day"))

@@ -176,3 +176,17 @@ def one_killed(verb: Token, victim: Token | None) -> bool:
     if victim.ent_type_ == "PERSON" or victim.lemma_.lower() in PERSON_NOUNS:
         return True
     return victim.pos_ == "PROPN" and victim.ent_type_ not in _NOT_PERSON_ENTS
+
+
+# An active verb's object after "N <people> killed": "two officers fatally shot the teenager" counts the
+# shooters, not the dead ("3 killed Saturday", "were killed the day before" are the dead).
+_PASSIVE_AUX = re.compile(r"\b(?:were|was|are|is|been|being)\b", re.I)
+_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|him|them|\d+|(?!(?:Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
+                           r"October|November|December|In|On|At)\b)[A-Z][a-z]+)\b")
+
+
+def counts_doers(text: str, m: re.Match[str]) -> bool:
+    """Whether "N <people> <killing verb>" is an active clause with an object after it: its count
+    is of the doers ("two officers fatally shot the teenager"), not of the dead."""
+    return not _PASSIVE_AUX.search(m.group(0)) and bool(_OBJECT_AFTER.match(text, m.end()))

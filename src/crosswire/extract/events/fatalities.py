@@ -31,7 +31,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from crosswire.extract.events.deaths import nominal_deaths
+from crosswire.extract.events.deaths import counts_doers, nominal_deaths
 from crosswire.extract.events.counts import _FIGURE, _QUANT, _bounds, parse_figure
 from crosswire.extract.events.victims import NAME, PERSON_NOUNS, VICTIM_CATEGORIES, victims_of as _victims
 from crosswire.records import Fatalities
@@ -341,7 +341,7 @@ def find_fatalities(text: str) -> list[FatalityMention]:
     for pattern, wounded in ((_LEFT_DEAD, False), (_COUNT_FIRST, False), (_WOUNDED, True)):
         for m in pattern.finditer(text):
             filler = (m["filler"] or "") + (m.groupdict().get("head") or "")
-            if not _filler_ok(filler) or (m["a"] and _is_label(text, m.start("a"))):
+            if not _filler_ok(filler) or (m["a"] and _is_label(text, m.start("a"))) or counts_doers(text, m):
                 continue
             victims = None if re.search(r"\bsides\b", filler) else _victims(filler)  # "from both sides": mixed
             add(m.start(), m.end(), _bounds(m), victims, wounded, subject=pattern is _COUNT_FIRST)
