@@ -26,3 +26,12 @@ def test_no_violence_done_to_or_by_a_thing(nlp_sm, text: str) -> None:
 def test_people_taken_away_are_abducted(nlp_sm) -> None:
     events = _events(nlp_sm, "Gunmen took away three villagers on Monday.")
     assert [e.acled["sub_event_type"] for e in events if e.acled] == ["Abduction/forced disappearance"]
+
+
+@pytest.mark.parametrize(("text", "attacks"), [
+    ('"The moment he hit that gas, I went, that woman just died," a witness said.', 0),
+    ("He hit the brakes and struck a nerve with the crowd.", 0),
+    ("An airstrike hit a gas station in Idlib.", 1),
+])
+def test_driving_idioms_are_no_violence(nlp_sm, text: str, attacks: int) -> None:
+    assert len([e for e in _events(nlp_sm, text) if e.acled is not None]) == attacks

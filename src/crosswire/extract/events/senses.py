@@ -30,7 +30,7 @@ FIGURATIVE_OBJECTS = frozenset({
     "economy", "competition", "heat", "rush", "clock",
     "mood", "silence", "appetite", "idea",
     "notion", "suggestion", "speculation", "rumour", "rumor", "talk", "bill", "motion", "amendment",
-    "legislation",
+    "legislation", "gas", "brake", "accelerator", "pedal", "throttle", "road", "nerve", "button", "snooze",
 })
 # Objects that are words or decisions: attacking one is criticism ("attacked the plan"), a
 # statement, not an ACLED attack; any other violent verb on one is a figure of speech
