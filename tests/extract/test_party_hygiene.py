@@ -47,3 +47,9 @@ def test_a_projectile_is_no_doer(nlp_sm, text: str) -> None:
 def test_a_street_is_no_target(nlp_sm) -> None:
     events = _events(nlp_sm, "Police fired shots along Church Avenue in Brooklyn on Saturday night.")
     assert all(e.target is None or "Avenue" not in e.target.text for e in events)
+
+
+def test_a_cue_verb_parsed_as_a_noun_is_neither_party_nor_fact(nlp_sm) -> None:
+    (shot,) = [e for e in _events(nlp_sm, "Prosecutors allege Simpson shot Flynn after she told him she was pregnant.")
+               if e.trigger == "shot"]
+    assert shot.actor is not None and shot.actor.text == "Simpson" and shot.modality == "alleged"

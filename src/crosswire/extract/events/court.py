@@ -93,4 +93,4 @@ def _names_a_member(crime: Token, place: Place) -> bool:
     tok = next((t for t in crime.subtree if t.idx == place.start), None)
     while tok is not None and tok.dep_ == "compound":
         tok = tok.head
-    return tok is not None and tok is not crime and tok.pos_ in NOUN_TAGS and tok.ent_type_ not in {"GPE", "LOC", "FAC"}
+    return tok is not None and tok != crime and tok.pos_ in NOUN_TAGS and tok.ent_type_ not in {"GPE", "LOC", "FAC"}

@@ -169,7 +169,7 @@ def told_on(trigger: Token, mention: DateMention, sent: Span) -> bool:
     if date_tok is None:
         return False
     verb = next((a for a in [date_tok, *date_tok.ancestors] if a.pos_ in {"VERB", "AUX"}), None)
-    if verb is None or verb is trigger or verb not in trigger.ancestors:
+    if verb is None or verb == trigger or verb not in trigger.ancestors:
         return False
     tellers = {verb, *(c for c in verb.subtree if c.dep_ == "advcl" and c.i > verb.i)}
     below = trigger

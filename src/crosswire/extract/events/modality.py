@@ -312,6 +312,8 @@ def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Mo
                 return Modality("denied", reported_by)
     if _attitude_scope(trigger) or court_step(trigger):  # "accused X of shelling", "convicted of murder"
         return Modality("alleged", reported_by)
+    if any(t.lower_ in {"allege", "alleges"} and t.dep_ == "compound" and t.head.head == verb for t in sent):
+        return Modality("alleged", reported_by)  # "Prosecutors allege Simpson shot her", "allege" parsed a noun
     tensed = verb  # "will continue to strike": the future is the catenative verb's
     while tensed.dep_ == "xcomp" and tensed.head.pos_ in VERB_TAGS:
         tensed = tensed.head

@@ -235,6 +235,11 @@ def kind_of(head: Token, text: str) -> str | None:
     return None
 
 
+# Verbs of saying the small model sometimes tags as nouns inside a subject ("Prosecutors allege Simpson").
+CUE_WORDS = frozenset({"allege", "alleges", "say", "says", "said", "claim", "claims", "believe", "believes",
+                       "report", "reports", "insist", "insists", "contend", "contends"})
+
+
 def phrase_bounds(tok: Token) -> tuple[int, int]:
     """Token bounds of a noun phrase: left modifiers, the head, compounds and a short "of" PP.
 
@@ -256,6 +261,9 @@ def phrase_bounds(tok: Token) -> tuple[int, int]:
             sub = list(child.subtree)
             if len(sub) <= 7 and not any(t.is_punct and t.text in ",;" for t in sub):
                 end = max(end, max(t.i for t in sub) + 1)
+    cues = [t.i for t in doc[start:tok.i] if t.lower_ in CUE_WORDS]
+    if cues:  # "Prosecutors allege Simpson shot her", parsed with "allege" a noun: the party is Simpson
+        start = cues[-1] + 1
     while start < end and "\n" in doc[start:end].text:  # never across a line break
         start += 1
     while start < end and (doc[start].is_punct or doc[start].lower_ in {"the", "a", "an"}):
