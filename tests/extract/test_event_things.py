@@ -35,3 +35,20 @@ def test_people_taken_away_are_abducted(nlp_sm) -> None:
 ])
 def test_driving_idioms_are_no_violence(nlp_sm, text: str, attacks: int) -> None:
     assert len([e for e in _events(nlp_sm, text) if e.acled is not None]) == attacks
+
+
+@pytest.mark.parametrize("text", [
+    "The case first captured the nation's attention when Laci Peterson disappeared.",
+    "Tonight, we saw an explosion of anger from the youth in my community.",
+    "She hit her head on the pavement as she fell.",
+    "A brown bear attacked a fisherman in Yakutia on Monday.",  # an animal's attack is no conflict event
+])
+def test_figures_falls_and_animals_are_no_acled_event(nlp_sm, text: str) -> None:
+    assert not [e for e in _events(nlp_sm, text) if e.acled is not None and e.trigger in {"captured", "explosion", "hit", "attacked"}]
+
+
+def test_a_ricochet_is_no_doer_and_a_victim_is_not_his_own_killer(nlp_sm) -> None:
+    events = _events(nlp_sm, "The report concluded the boy was accidentally hit by a ricochet.")
+    assert events and all(e.actor is None for e in events)
+    shot = _events(nlp_sm, "Before he was fatally shot, Deputy Jerry Ortiz was searching for Orozco; Ortiz was shot in the head.")
+    assert all(not (e.actor and e.target and e.actor.text.split()[-1] == e.target.text.split()[-1]) for e in shot)

@@ -35,6 +35,10 @@ HAZARDS = {
     "lightning": "storm", "landslide": "landslide", "mudslide": "landslide", "landslip": "landslide",
     "avalanche": "landslide", "rockfall": "landslide", "wildfire": "wildfire", "bushfire": "wildfire",
     "drought": "drought", "heatwave": "heat", "volcano": "eruption", "eruption": "eruption", "lava": "eruption",
+    # An animal's attack is no conflict event either ("a brown bear mauled a fisherman").
+    "bear": "animal", "shark": "animal", "crocodile": "animal", "alligator": "animal", "tiger": "animal",
+    "lion": "animal", "leopard": "animal", "elephant": "animal", "wolf": "animal", "snake": "animal",
+    "hippo": "animal", "hippopotamus": "animal", "jaguar": "animal", "cougar": "animal", "boar": "animal",
 }
 # The noun of "the Richter scale" when the parse makes it the actor: the quake is meant.
 SCALE_WORDS = frozenset({"scale"})

@@ -86,7 +86,7 @@ FORCE_NAME_WORDS = frozenset({"armed", "national", "defence", "defense", "securi
 # Things that kill or wound but act for someone else: never an event's actor.
 INSTRUMENTS = frozenset({"bullet", "slug", "round", "shell", "shrapnel", "bomb", "rocket", "missile", "grenade",
                          "mortar", "explosion", "blast", "explosive", "device", "ied", "mine", "landmine", "projectile",
-                         "gunfire", "gunshot", "shot", "brick", "bottle", "rock", "stone", "object"})
+                         "gunfire", "gunshot", "shot", "brick", "bottle", "rock", "stone", "object", "ricochet"})
 MELEE_WEAPONS = frozenset({"stick", "machete", "club", "knife", "stone", "rock", "cudgel", "spear", "bow", "arrow",
                            "axe", "hoe", "iron", "bar", "rod", "whip", "cutlass", "sword", "dagger", "brick"})
 # Words that mean protesters (for the protest rules, whatever the kind says).
@@ -275,7 +275,10 @@ def phrase_bounds(tok: Token) -> tuple[int, int]:
 
 def is_bare_instrument(tok: Token) -> bool:
     """Whether a subject is a weapon that names nobody ("a bullet struck the deputy", "the blast
-    killed five"): what did it, not who. "Houthi rockets" still names the Houthis."""
+    killed five"): what did it, not who. "Houthi rockets" still names the Houthis. A verb of
+    saying the parser took for the subject ("a newspaper reports that ...") names nobody either."""
+    if tok.lower_ in CUE_WORDS:
+        return True
     if tok.lemma_.lower() not in INSTRUMENTS and tok.lower_ not in INSTRUMENTS:
         return False
     return not any(c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "ORG", "GPE", "PERSON"}
@@ -333,7 +336,11 @@ def same_party(a: Party, b: Party) -> bool:
     if a.start is not None and b.start is not None and a.end is not None and b.end is not None:
         if a.start < b.end and b.start < a.end:
             return True
-    return a.text.lower() == b.text.lower() and a.text[:1].isupper()
+    if not (a.text[:1].isupper() and b.text[:1].isupper()):
+        return False
+    shorter, longer = sorted((a.text.split(), b.text.split()), key=len)
+    # "Ortiz" and "Jerry Ortiz": one name, the doer the misreading ("Ortiz ... was fatally shot")
+    return shorter == longer or (len(shorter) == 1 and longer[-1] == shorter[0])
 
 
 # A street is where a march went or a shot was fired, never whom it was aimed at.

@@ -31,7 +31,15 @@ FIGURATIVE_OBJECTS = frozenset({
     "mood", "silence", "appetite", "idea",
     "notion", "suggestion", "speculation", "rumour", "rumor", "talk", "bill", "motion", "amendment",
     "legislation", "gas", "brake", "accelerator", "pedal", "throttle", "road", "nerve", "button", "snooze",
+    "attention", "imagination", "heart", "interest", "spotlight",  # "captured the nation's attention"
 })
+# "an explosion of anger", "an outburst of grief": a feeling, not a blast.
+FEELINGS = frozenset({"anger", "rage", "fury", "grief", "emotion", "joy", "frustration", "outrage", "laughter",
+                      "enthusiasm", "creativity", "colour", "color", "sound"})
+# "she hit her head on the pavement as she fell": one's own body against the ground is a fall.
+BODY_PARTS = frozenset({"head", "face", "knee", "leg", "arm", "hand", "back", "shoulder", "hip", "elbow"})
+GROUND_WORDS = frozenset({"ground", "pavement", "floor", "curb", "kerb", "road", "sidewalk", "wall", "concrete",
+                          "steps", "stairs", "rock", "ice"})
 # Objects that are words or decisions: attacking one is criticism ("attacked the plan"), a
 # statement, not an ACLED attack; any other violent verb on one is a figure of speech
 # ("killed the bill", "shot down the proposal").
@@ -102,8 +110,14 @@ def figurative(trigger: Trigger) -> bool:
     if head.pos_ in VERB_TAGS and trigger.entry.mode == "release":
         published = _objects(head, trigger.entry)
         return bool(published) and all(_is_word_of(o, PUBLISHED_OBJECTS) for o in published)
+    if trigger.entry.type in GUARDED_TYPES and head.pos_ in NOUN_TAGS and any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(_is_word_of(g, FEELINGS) for g in c.children)
+            for c in head.children):
+        return True  # "we saw an explosion of anger from the youth"
     if trigger.entry.type not in GUARDED_TYPES or head.pos_ not in VERB_TAGS:
         return False
+    if _hit_own_body(head, trigger.entry):
+        return True
     lemmas = set(lemma_candidates(head)[:2]) | set(trigger.entry.pattern[:1])
     if any((lem, c.lower_) in IDIOM_PARTICLES for lem in lemmas for c in head.children if c.dep_ == "prt"):
         return True
@@ -118,6 +132,15 @@ def figurative(trigger: Trigger) -> bool:
     if subject is not None and subject.pos_ in NOUN_TAGS and _is_word_of(subject, FIGURATIVE_SUBJECTS):
         return True
     return "box office" in head.sent.text.lower()
+
+
+def _hit_own_body(verb: Token, entry: LexEntry) -> bool:
+    """"She hit her head on the pavement": a body part of one's own against the ground."""
+    parts = [o for o in _objects(verb, entry) if _is_word_of(o, BODY_PARTS)
+             and any(c.dep_ == "poss" and c.lower_ in {"his", "her", "their", "my"} for c in o.children)]
+    grounds = [g for c in verb.children if c.dep_ == "prep" and c.lower_ in {"on", "against", "onto"}
+               for g in c.children if g.dep_ == "pobj" and _is_word_of(g, GROUND_WORDS)]
+    return bool(parts) and bool(grounds)
 
 
 def as_criticism(trigger: Trigger) -> Trigger | None:
