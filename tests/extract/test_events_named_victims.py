@@ -98,3 +98,18 @@ def test_a_victim_named_in_apposition_is_that_person(nlp_sm) -> None:
     assert event.target is not None and event.target.text == "Ana Lopez"
     assert event.target.kind == "person"  # not the Afghan army's acronym, ANA
     assert event.acled is not None and event.acled["sub_event_type"] == "Attack"
+
+
+def test_a_fatal_shooting_of_one_person_is_one_death_even_when_alleged(nlp_sm):
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
+
+    for text, modality in [("Christopher Simpson is accused of fatally shooting Ka'Loni Flynn of Fort Smith.", "alleged"),
+                           ("Two plainclothes officers fatally shot the teenager near his home.", "asserted")]:
+        doc = nlp_sm(text)
+        shots = [e for e in find_events(doc, doc_id="t", published=None, places=places_from_doc(doc))
+                 if e.trigger in {"shot", "shooting"}]
+        assert shots and shots[0].modality == modality
+        assert shots[0].fatalities is not None and shots[0].fatalities.low == 1
+    doc = nlp_sm("Police shot the man in the leg.")
+    assert all(e.fatalities is None for e in find_events(doc, doc_id="t", published=None, places=places_from_doc(doc)))

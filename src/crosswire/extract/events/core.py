@@ -328,7 +328,7 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     if mention is not None and (reacted_to(trig) or told_on(trig.head, mention, sent)) and not _in_phrase(mention, trig, sent):
         mention = None  # "condemned the attack on Monday", "said Tuesday that officers shot him": the reaction's day
     fatalities: Fatalities | None = event_fatalities(sent.text, offset)
-    if fatalities is None and mod.modality in HAPPENED and one_killed(trig.head, cl.target):
+    if fatalities is None and mod.modality in HAPPENED | {"alleged"} and one_killed(trig.head, cl.target):  # who is alleged, not the death
         fatalities = Fatalities(1, 1, None, trig.text)
     remains = next((t for t in cl.members if "remains" in t.entry.flags), None)
     if remains is not None:  # the dead are the bodies found, whatever else the sentence counts

@@ -167,8 +167,9 @@ def one_killed(verb: Token, victim: Token | None) -> bool:
     """Whether a killing verb's victim is one person: "ISIS murders Sotloff", "Sotloff was beheaded",
     "a journalist murdered by ISIS", "before he is executed". A plural, a count or a coordination
     is left to the counted tolls; "executed the plan" names no one."""
-    if victim is None or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() not in KILLING_VERBS:
-        return False
+    fatal = any(c.dep_ == "advmod" and c.lower_ in {"fatally", "mortally"} for c in verb.children)
+    if victim is None or verb.pos_ not in {"VERB", "AUX"} or (verb.lemma_.lower() not in KILLING_VERBS and not fatal):
+        return False  # "fatally shot X" kills X as surely as "killed X" does
     if victim.lower_ in ONE_PERSON_PRONOUNS:
         return True
     if victim.tag_ in {"NNS", "NNPS"} or any(c.dep_ in {"nummod", "conj"} for c in victim.children):
