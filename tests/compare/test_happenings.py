@@ -186,3 +186,13 @@ def test_unnamed_parties_of_one_kind_join_but_of_two_kinds_stay_apart():
     protesters = Party("protesters", kind="civilians")
     assert groups([mention(0, actor=police), mention(1, actor=officers)]) == [["a0", "a1"]]
     assert groups([mention(0, actor=police), mention(1, actor=protesters)]) == [["a0"], ["a1"]]
+
+
+def test_a_named_victim_joins_two_outlets_groups_started_by_vague_mentions():
+    victim = Party("Steven Sotloff", entity="ent-sotloff", kind="person")
+    a0 = replace(mention(0, "a", acled=ATTACK), target=victim)
+    b0 = replace(mention(0, "b", acled=ATTACK, actor=None, date="2015-10-02"), date_basis="context")
+    b1 = replace(mention(1, "b", acled=ATTACK, actor=None, date=None), target=replace(victim, text="Sotloff"))
+    assert sorted(map(sorted, groups([a0, b0, b1], {"a": 0, "b": 1}))) == [["a0", "b0", "b1"]]
+    other = replace(b1, target=Party("James Foley", entity="ent-foley", kind="person"))
+    assert len(groups([a0, b0, other], {"a": 0, "b": 1})) >= 2  # two people: two killings

@@ -197,8 +197,34 @@ def group_mentions(events: Sequence[Event], doc_order: Mapping[str, int]) -> lis
             groups[-max(scored)[1]].members.append(ev)
         else:
             groups.append(_Group(key, [ev]))
+    groups = _join_named_victims(groups)
     ordered = [sorted(g.members, key=position) for g in groups]
     return sorted(ordered, key=lambda members: position(members[0]))
+
+
+def _compatible(a: Event, b: Event) -> bool:
+    checks = (_dates_fit(a, b), _places_fit(_place_of(a), _place_of(b)), _parties_fit(a.actor, b.actor))
+    return False not in checks and not other_victims(a.target, b.target)
+
+
+def _join_named_victims(groups: list[_Group]) -> list[_Group]:
+    """Two groups of one kind that name the same person as the one attacked, and agree on every
+    other count, are one killing: mentions join one at a time, so a report's vague mentions may
+    have started a group of their own before the mention naming the victim came."""
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(groups):
+            for b in groups[i + 1:]:
+                if a.key == b.key and any(same_victim(x.target, y.target) for x in a.members for y in b.members) \
+                        and all(_compatible(x, y) for x in a.members for y in b.members):
+                    a.members.extend(b.members)
+                    groups.remove(b)
+                    merged = True
+                    break
+            if merged:
+                break
+    return groups
 
 
 def _best_party(parties: Sequence[Party | None]) -> Party | None:
