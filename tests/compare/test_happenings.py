@@ -196,3 +196,11 @@ def test_a_named_victim_joins_two_outlets_groups_started_by_vague_mentions():
     assert sorted(map(sorted, groups([a0, b0, b1], {"a": 0, "b": 1}))) == [["a0", "b0", "b1"]]
     other = replace(b1, target=Party("James Foley", entity="ent-foley", kind="person"))
     assert len(groups([a0, b0, other], {"a": 0, "b": 1})) >= 2  # two people: two killings
+
+
+def test_a_shared_year_does_not_join_two_outlets_mentions():
+    a = mention(0, "a", acled=ATTACK, date="2012-01-01", precision="year")
+    b = mention(0, "b", acled=ATTACK, date="2012-01-01", precision="year", places=(HOMS,))
+    assert len(groups([a, b], {"a": 0, "b": 1})) == 2
+    same_day = [replace(x, date="2015-09-30", date_precision="day") for x in (a, b)]
+    assert len(groups(same_day, {"a": 0, "b": 1})) == 1  # the same day and towns 12 km apart: one

@@ -165,6 +165,8 @@ class _Group:
                 return None
             same_doc = ev.doc == other.doc
             date_ok, place_ok, actor_ok = checks
+            # "last year" in two reports is no shared day: only a day joins two outlets' mentions
+            date_ok = date_ok and {ev.date_precision, other.date_precision} <= {"day", None}
             if same_doc or (date_ok and (place_ok or actor_ok)) or same_victim(ev.target, other.target):
                 joinable = True
             best = max(best, sum(1 for c in checks if c) + (1 if same_doc else 0))
