@@ -168,12 +168,16 @@ def test_two_named_victims_in_one_report_are_two_killings():
     assert len(groups([a, b, vague])) == 2  # the vague one joins one of them, never both
 
 
-def test_a_day_lent_by_context_neither_splits_a_report_nor_dates_its_happening():
-    lent = replace(mention(1, date="2015-10-06"), date_basis="context")
-    stated = replace(mention(0), date_basis="sentence")
-    assert groups([stated, lent]) == [["a0", "a1"]]
-    (h,) = find_happenings("s", [stated, lent, replace(mention(2, date="2015-10-06"), date_basis="context")], {"a": "Wire"})
+def test_a_day_lent_by_context_yields_to_a_named_victim_and_never_dates_the_happening():
+    victim = Party("Kimani Gray", entity="ent-gray", kind="person")
+    stated = replace(mention(0, acled=ATTACK), date_basis="sentence", target=replace(victim, text="Gray", entity=None, kind=None))
+    lent = replace(mention(1, acled=ATTACK, date="2015-10-06"), date_basis="context", target=victim)
+    assert groups([stated, lent]) == [["a0", "a1"]]  # "Gray" is the Kimani Gray named in full
+    third = replace(mention(2, acled=ATTACK, date="2015-10-06"), date_basis="context", target=victim)
+    (h,) = find_happenings("s", [stated, lent, third], {"a": "Wire"})
     assert h.date == "2015-09-30"  # the stated day, though two mentions were lent another
+    unnamed = replace(lent, target=None)
+    assert groups([stated, unnamed]) == [["a0"], ["a1"]]  # without one victim a lent day still splits
 
 
 def test_two_stated_days_still_split_a_report():

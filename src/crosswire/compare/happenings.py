@@ -94,8 +94,13 @@ def _parties_fit(a: Party | None, b: Party | None) -> bool | None:
 def same_victim(a: Party | None, b: Party | None) -> bool:
     """Whether both name the same person as the one attacked: a named person is killed once, so
     two outlets telling of that killing tell of one happening even when neither dates it."""
-    if a is None or b is None or a.entity is None or a.entity != b.entity:
+    if a is None or b is None:
         return False
+    if a.entity is None or a.entity != b.entity:
+        # "Gray" left unlinked beside "Kimani Gray": a bare surname is the person named in full
+        full, bare = (a, b) if len(a.text.split()) > len(b.text.split()) else (b, a)
+        return full.kind == "person" and full.entity is not None and bare.entity is None and len(bare.text.split()) == 1 \
+            and bare.text[:1].isupper() and bare.text == full.text.split()[-1]
     # One side's parse may not know the name is a person ("Sotloff" read as a place): the other's does.
     return "person" in (a.kind, b.kind) and {a.kind, b.kind} <= {"person", None}
 
@@ -134,13 +139,16 @@ def _places_fit(a: Place | None, b: Place | None) -> bool | None:
     return None if km <= REGION_KM else False
 
 
-def _dates_fit(a: Event, b: Event) -> bool | None:
+def _dates_fit(a: Event, b: Event, *, lent_days_yield: bool = False) -> bool | None:
+    """True: one day; None: nothing to compare; False: two days. With ``lent_days_yield`` (two
+    mentions naming one victim) a day lent by a neighbouring sentence (``date_basis="context"``)
+    is no evidence against another: a named person is killed once."""
     if not a.date or not b.date:
         return None
     if a.date == b.date:
         return True
-    if "context" in (a.date_basis, b.date_basis):
-        return None  # a day lent by a neighbouring sentence is no evidence against one stated
+    if lent_days_yield and "context" in (a.date_basis, b.date_basis):
+        return None
     try:
         gap = abs((Date.fromisoformat(a.date) - Date.fromisoformat(b.date)).days)
     except ValueError:
@@ -159,8 +167,8 @@ class _Group:
         best = 0
         joinable = False
         for other in self.members:
-            checks = (_dates_fit(ev, other), _places_fit(_place_of(ev), _place_of(other)),
-                      _parties_fit(ev.actor, other.actor))
+            checks = (_dates_fit(ev, other, lent_days_yield=same_victim(ev.target, other.target)),
+                      _places_fit(_place_of(ev), _place_of(other)), _parties_fit(ev.actor, other.actor))
             if False in checks or other_victims(ev.target, other.target):
                 return None
             same_doc = ev.doc == other.doc
@@ -205,7 +213,8 @@ def group_mentions(events: Sequence[Event], doc_order: Mapping[str, int]) -> lis
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    checks = (_dates_fit(a, b), _places_fit(_place_of(a), _place_of(b)), _parties_fit(a.actor, b.actor))
+    checks = (_dates_fit(a, b, lent_days_yield=True), _places_fit(_place_of(a), _place_of(b)),
+              _parties_fit(a.actor, b.actor))
     return False not in checks and not other_victims(a.target, b.target)
 
 
