@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import json
 import subprocess
 import sys
@@ -119,9 +120,18 @@ def test_cli_seeds_pass_every_seedcheck_check(seeds_dir: Path, shared_dir: Path,
     passing = {line.split()[1] for line in precision.stdout.splitlines() if line.startswith("PASS")}
     assert failing == SEED_PRECISION_FAILING_TODAY, precision.stdout
     assert passing, precision.stdout
+    # One row per happening: the seeds tell of a handful of strikes (31 rows once, one per mention).
+    # Today 6; a change that splits one strike into two rows must show here.
+    acled = tmp_path / "acled.csv"
+    assert _run("export", "--db", str(db), "--format", "acled", "-o", str(acled)).exit_code == 0
+    with acled.open(encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert len(rows) <= SEED_ACLED_ROWS_TODAY, [(r["event_date"], r["sub_event_type"], r["location"]) for r in rows]
+    assert sum(1 for r in rows if not r["event_date"]) <= 1
 
 
 SEED_PRECISION_FAILING_TODAY = {"P1", "P6"}
+SEED_ACLED_ROWS_TODAY = 6
 
 
 @pytest.fixture
