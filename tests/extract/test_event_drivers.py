@@ -32,3 +32,15 @@ def test_a_drivers_hit_is_an_accident(nlp_sm, text: str) -> None:
 def test_a_vehicle_struck_or_nearby_leaves_an_attack(nlp_sm, text: str) -> None:
     hits = [e for e in _events(nlp_sm, text) if e.trigger == "struck"]
     assert hits and all(e.acled is not None for e in hits)
+
+
+def test_a_hit_and_run_report_makes_its_hits_accidents(nlp_sm) -> None:
+    text = ("Police Release ID Of Woman Killed In Hit And Run\n\nAccording to police, Anthony LaSalle, 36, "
+            "hit and killed a 66-year-old woman in the parking lot of the store Wednesday night.")
+    events = _events(nlp_sm, text)
+    assert events and all(e.acled is None for e in events if e.type in {"ASSAULT", "ACCIDENT"})
+
+
+def test_a_hit_and_run_attack_by_militants_stays_an_attack(nlp_sm) -> None:
+    text = "Gunmen hit a convoy near Gao and killed two soldiers. The army blamed a hit-and-run raid by militants."
+    assert [e for e in _events(nlp_sm, text) if e.acled is not None]

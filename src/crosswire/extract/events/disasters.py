@@ -17,6 +17,8 @@ armed men.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import replace
 
 from spacy.tokens import Span, Token
@@ -68,6 +70,7 @@ CAR_WORDS = frozenset({"toyota", "honda", "ford", "nissan", "chevrolet", "chevy"
 RUN_OVER_VERBS = frozenset({"hit", "strike", "mow", "run", "knock"})
 DRIVING_OFFENCES = frozenset({"dwi", "dui", "drunk-driving", "vehicular"})
 DRIVERS = frozenset({"driver", "drivers", "motorist", "motorists"})
+_TRAFFIC_REPORT = re.compile(r"\bhit[\s-]+and[\s-]+run\b|\bdrunk(?:en)?[\s-]+driv|\bdriving\s+(?:while\s+)?(?:drunk|intoxicated)", re.I)
 # Fire that is fighting, not an accident: "killed in cross fire", "under mortar fire".
 COMBAT_FIRE = frozenset({"cross", "gun", "mortar", "rocket", "artillery", "sniper", "enemy", "friendly", "tank",
                          "machine", "machine-gun", "heavy", "live", "return", "hostile", "small", "arms"})
@@ -125,8 +128,8 @@ def _accident(tok: Token | None) -> str | None:
 def _hit_and_run(tok: Token) -> bool:
     """Whether a token heads "hit-and-run" (parsed as "hit" with "run" coordinated, or "run" last)."""
     doc = tok.doc
-    text = doc[max(tok.i - 4, 0):min(tok.i + 5, len(doc))].text.lower().replace(" ", "")
-    return tok.lower_ in {"hit", "run"} and "hit-and-run" in text
+    text = doc[max(tok.i - 4, 0):min(tok.i + 5, len(doc))].text.lower().replace(" ", "").replace("-", "")
+    return tok.lower_ in {"hit", "run"} and "hitandrun" in text  # "hit-and-run", "Hit And Run"
 
 
 def _names_vehicle(tok: Token) -> bool:
@@ -151,7 +154,10 @@ def _driven(head: Token, target: Token | None, sent: Span) -> bool:
            if c.dep_ == "prep" and c.lower_ == "with" for g in c.children if g.dep_ == "pobj"
            for t in (g, *g.lefts)):
         return True
-    return any(t.i not in hit and t.lower_ in DRIVERS | DRIVING_OFFENCES for t in sent)
+    if any(t.i not in hit and t.lower_ in DRIVERS | DRIVING_OFFENCES for t in sent):
+        return True
+    # a report about a hit-and-run or a drunk driver: its "hit and killed a woman" is the driver's
+    return bool(_TRAFFIC_REPORT.search(sent.doc.text))
 
 
 def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, sent: Span) -> tuple[str | None, str] | None:
