@@ -53,3 +53,9 @@ def test_a_cue_verb_parsed_as_a_noun_is_neither_party_nor_fact(nlp_sm) -> None:
     (shot,) = [e for e in _events(nlp_sm, "Prosecutors allege Simpson shot Flynn after she told him she was pregnant.")
                if e.trigger == "shot"]
     assert shot.actor is not None and shot.actor.text == "Simpson" and shot.modality == "alleged"
+
+
+def test_a_town_naming_a_protest_is_its_place_not_its_actor(nlp_sm) -> None:
+    events = [e for e in _events(nlp_sm, "One student at the Athens demonstration on Saturday said police fired tear gas.")
+              if e.trigger == "demonstration"]
+    assert events and events[0].actor is None and [p.name for p in events[0].places] == ["Athens"]

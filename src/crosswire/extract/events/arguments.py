@@ -155,6 +155,8 @@ def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
                 continue  # "today's Russian air raids", "its air strikes"
             if c.dep_ == "poss" and _possessor_is_victim(head, c):
                 target = target or c  # "Gray's killing", "the boy's death": whose, not by whom
+            elif c.dep_ == "compound" and c.ent_type_ == "GPE" and trig.entry.type == "PROTEST":
+                places.append(c)  # "the Athens demonstration": where it was, not who held it
             elif c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}):
                 actor = actor or c
             elif c.dep_ == "compound" and c.lemma_.lower() in ACTOR_MODIFIERS:
