@@ -99,3 +99,4 @@ def test_nearby_towns_are_one_area_told_by_its_first_named_town():
     # Brooklyn 2 and East Flatbush 2 tie as towns, but together they outnumber Boston: one area.
     found = main_place([brooklyn, flatbush, boston], doc)
     assert found is not None and found.name == "Brooklyn" and found.note == "the report's main place"
+

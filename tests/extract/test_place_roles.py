@@ -91,3 +91,12 @@ def test_a_court_step_takes_only_its_crime_places(nlp_sm, text: str, expected: l
 def test_a_car_make_is_no_town(text: str, word: str, expected: bool) -> None:
     start = text.index(word)
     assert is_vehicle_make(text, start, start + len(word)) is expected
+
+
+def test_a_capital_is_not_called_by_an_old_name() -> None:
+    from crosswire.extract.places.core import resolve_places
+
+    (place,) = resolve_places(["Philadelphia"])  # Amman's ancient name, and a US city by its own
+    assert place is not None and place.country == "US"
+    (capital,) = resolve_places(["Washington"])
+    assert capital is not None and capital.country == "US"

@@ -242,7 +242,7 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
 
 
 # Sub-types whose events kill no one themselves: a sentence's toll belongs to its killing.
-NO_DEAD_SUB_TYPES = frozenset({"Abduction/forced disappearance", "Arrests"})
+NO_DEAD_SUB_TYPES = frozenset({"Abduction/forced disappearance", "Arrests", "Peaceful protest", "Protest with intervention"})
 # Words that make supporters protesters ("supporters who had gathered to protest were detained").
 PROTEST_CUES = frozenset({"protest", "rally", "demonstration", "march", "gather", "sit-in", "demonstrate", "riot"})
 # Who riots without demonstrating, and the words that tell a riot (for looting: mob violence).
@@ -373,7 +373,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     mode = "firearms" if "remains" in entry.flags and firearm_marks(sent) else entry.mode
     mode, acled = refine_acled(entry, mode, context)
     actor = actor or implied_actor(acled)
-    if fatalities is not None and is_protesters(cl.target) and entry.type == "PROTEST":
+    if fatalities is not None and ((is_protesters(cl.target) and entry.type == "PROTEST") or (
+            fatalities.low > 0 and (acled or {}).get("sub_event_type") == "Protest with intervention")):
         acled = {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
     if court:
         acled = None

@@ -110,6 +110,10 @@ def absorbed_by_protest(cl: Cluster, event: Event, events: list[Event], protests
     if "intervention" not in flags and not killing:
         return False
     index, pcl = protests[-1]
+    if any(t.i == cl.primary.head.i for t in pcl.primary.head.subtree):
+        # "gathered to protest the police killing": what the protest is about, not done to it; a bare
+        # reference to it is dropped, a killing told with its victims or toll stays an event of its own
+        return event.target is None and event.fatalities is None
     pcl.intervention = True
     pcl.protesters_killed = pcl.protesters_killed or killing
     protest = events[index]

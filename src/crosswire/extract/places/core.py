@@ -146,8 +146,8 @@ def _score(c: Candidate, m: PlaceMention, penalty: float, gaz: Gazetteer, focus:
            context: list[Candidate]) -> float:
     pop = c.population * (ADMIN1_POP_FACTOR if c.kind in REGION_KINDS else 1.0)
     s = math.log10(pop + 1.0) + KIND_BONUS[c.kind] - MATCH_PENALTY[c.match] - penalty
-    if c.row in gaz.capitals:
-        s += CAPITAL_BONUS
+    if c.row in gaz.capitals and c.match == MATCH_PRIMARY:
+        s += CAPITAL_BONUS  # not by an old name: "Philadelphia" is no call for Amman
     country_share, admin_share = focus.shares(index, c.country, (c.country, c.admin1))
     s += COUNTRY_FOCUS_WEIGHT * country_share + ADMIN1_FOCUS_WEIGHT * admin_share
     if c.kind != KIND_COUNTRY:
