@@ -100,3 +100,16 @@ def test_nearby_towns_are_one_area_told_by_its_first_named_town():
     found = main_place([brooklyn, flatbush, boston], doc)
     assert found is not None and found.name == "Brooklyn" and found.note == "the report's main place"
 
+
+
+def test_the_lede_skips_a_page_address_and_a_date_line_copied_above_it(nlp_sm):
+    from crosswire.extract.events.places import main_place
+    from crosswire.extract.places.core import places_from_doc
+
+    text = ("http : / / www . example . com / 2010 / 09 / woman - shoots - co - workers /\n"
+            "Woman Shoots Co-workers\non September 10th , 2010\n"
+            "A woman shot and killed two co-workers at a plant in Philadelphia .\n"
+            "She was taken into custody after a standoff , police said .\n")
+    doc = nlp_sm(text)
+    found = main_place(places_from_doc(doc), doc)
+    assert found is not None and found.name == "Philadelphia"

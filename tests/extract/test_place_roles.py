@@ -100,3 +100,15 @@ def test_a_capital_is_not_called_by_an_old_name() -> None:
     assert place is not None and place.country == "US"
     (capital,) = resolve_places(["Washington"])
     assert capital is not None and capital.country == "US"
+
+
+@pytest.mark.parametrize(("name", "expected"), [
+    ("Northeast Philadelphia", ("Philadelphia", "US")),  # a part of the city, not New Philadelphia, Ohio
+    ("North Carolina", ("North Carolina", "US")),          # a name of its own stays itself
+    ("South Sudan", ("South Sudan", "SS")),
+])
+def test_a_compass_part_of_a_town_is_the_town(name: str, expected: tuple[str, str]) -> None:
+    from crosswire.extract.places.core import resolve_places
+
+    (place,) = resolve_places([name])
+    assert place is not None and (place.name, place.country) == expected

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span, Token
 from crosswire.extract.events.modality import SPEECH_VERBS, is_content
 from crosswire.extract.events.ontology import load_ontology
 from crosswire.extract.events.triggers import lemma_candidates
+from crosswire.clean.stated_dates import date_line, url_of_line
 from crosswire.extract.places.rules import haversine_km
 from crosswire.records import Place
 
@@ -199,7 +200,13 @@ def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
         return None
     key = ranked[0][0]
     offsets = sorted(o for k in ranked[0] for o in found[k])
-    sentences = segments(doc)[:LEDE_SENTENCES]
+    # the lede is the first sentences of text: not a page address or a date line copied above it
+    copied, at = [], 0
+    for line in text.split("\n"):
+        if url_of_line(line) or date_line(line):
+            copied.append((at, at + len(line)))
+        at += len(line) + 1
+    sentences = [s for s in segments(doc) if not any(a <= s.start_char < b for a, b in copied)][:LEDE_SENTENCES]
     lede_end = sentences[-1].end_char if sentences else 0
     if len(offsets) < MAIN_PLACE_MIN_NAMED and offsets[0] >= lede_end:
         return None

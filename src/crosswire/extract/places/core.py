@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -87,6 +88,10 @@ PRECISION = {KIND_CITY: "point", KIND_ADMIN1: "admin1", KIND_COUNTRY: "country",
 REGION_KINDS = (KIND_ADMIN1, KIND_ADMIN2)  # population = sum over their cities
 
 
+_COMPASS_PART = re.compile(r"^(?:North|South|East|West|Northeast|Northwest|Southeast|Southwest|North-East|North-West|"
+                           r"South-East|South-West|Central|Northern|Southern|Eastern|Western)\s+([A-Z].+)$")
+
+
 def candidates_for(text: str, gaz: Gazetteer, *, allow_fuzzy: bool = True
                    ) -> tuple[list[Candidate], float]:
     """Gazetteer candidates for a surface name and a penalty for how they were found.
@@ -109,6 +114,8 @@ def candidates_for(text: str, gaz: Gazetteer, *, allow_fuzzy: bool = True
     if found:
         return found, 0.0
     found = gaz.lookup_loose(surface)  # "Maarat al-Numan" for "Ma'arrat an Nu'man"
+    if not found and (part := _COMPASS_PART.match(surface)) is not None:
+        found = gaz.lookup(part.group(1))  # "Northeast Philadelphia": a part of Philadelphia, not New Philadelphia
     if found or not allow_fuzzy:
         return found, LOOSE_PENALTY if found else 0.0
     key = normalize_name(surface)
