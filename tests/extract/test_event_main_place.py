@@ -113,3 +113,20 @@ def test_the_lede_skips_a_page_address_and_a_date_line_copied_above_it(nlp_sm):
     doc = nlp_sm(text)
     found = main_place(places_from_doc(doc), doc)
     assert found is not None and found.name == "Philadelphia"
+
+
+def test_background_told_with_an_old_date_is_not_put_at_the_report_town(nlp_sm):
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
+
+    text = ONE_TOWN + "\nIn February, a man opened fire at a university, killing three professors.\n"
+    doc = nlp_sm(text)
+    events = find_events(doc, doc_id="t", published="2021-09-12", places=places_from_doc(doc))
+    old = [e for e in events if "February" in e.evidence.text and e.acled]
+    assert old and all(not e.places for e in old)
+    looting = [e for e in events if "banks" in e.evidence.text]
+    assert looting and looting[0].places and looting[0].places[0].name == "Lárisa"
+
+
+def test_no_one_hurt_is_no_attack(nlp_sm):
+    assert all(e.modality == "denied" for e in _events(nlp_sm, "No-one has been injured.") if e.type == "ASSAULT")

@@ -27,7 +27,7 @@ from crosswire.extract.events.merge import Cluster, absorbed_by_protest, drop_pr
 from crosswire.extract.events.modality import is_back_reference, is_occasion, modality_of
 from crosswire.extract.events.court import court_step, crime_places
 from crosswire.extract.events.senses import as_criticism, figurative
-from crosswire.extract.events.places import LOCATION_NOUNS, fallback_places, is_heading, places_for, segments
+from crosswire.extract.events.places import LOCATION_NOUNS, fallback_places, is_heading, is_recent, places_for, segments
 from crosswire.extract.events.deaths import one_killed
 from crosswire.extract.events.fatalities import event_fatalities
 from crosswire.extract.events.ontology import load_ontology, refine_acled
@@ -369,7 +369,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         return None
     event_places = crime_places(trig, event_places) if court else event_places
     if not event_places:
-        event_places = fallback_places(sent, prev, places, doc, happened=mod.modality in HAPPENED)
+        event_places = fallback_places(sent, prev, places, doc, happened=mod.modality in HAPPENED and is_recent(
+            mention.date if mention is not None else None, published))
     mode = "firearms" if "remains" in entry.flags and firearm_marks(sent) else entry.mode
     mode, acled = refine_acled(entry, mode, context)
     actor = actor or implied_actor(acled)

@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
@@ -33,6 +34,7 @@ DATELINE_MAX_OFFSET = 3
 # The report's main town is named in its first sentences (headline, lede), or this often.
 LEDE_SENTENCES = 3
 MAIN_PLACE_MIN_NAMED = 3
+RECENT_DAYS = 7  # an event dated this long before publication is the report's news
 NEAR_KM = 25.0  # towns this close are one area for the report's main place (ACLED's own radius)
 # A town's name ends where no capitalised word continues it: "Los Angeles County Sheriff's"
 # names no Los Angeles, "in Athens Monday" does.
@@ -163,6 +165,19 @@ def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc:
         return head[:1]
     main = main_place(places, doc) if happened else None
     return [main] if main is not None else []
+
+
+def is_recent(day: str | None, published: str | None) -> bool:
+    """Whether an event is the report's news rather than background: undated, or dated within
+    ``RECENT_DAYS`` of publication ("In February, a woman opened fire at the University of
+    Alabama" in a September report is another place's story, never put at the report's town)."""
+    if not day or not published:
+        return True
+    try:
+        gap = (date.fromisoformat(published[:10]) - date.fromisoformat(day[:10])).days
+    except ValueError:
+        return True
+    return -1 <= gap <= RECENT_DAYS
 
 
 def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
