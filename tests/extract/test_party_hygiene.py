@@ -59,3 +59,13 @@ def test_a_town_naming_a_protest_is_its_place_not_its_actor(nlp_sm) -> None:
     events = [e for e in _events(nlp_sm, "One student at the Athens demonstration on Saturday said police fired tear gas.")
               if e.trigger == "demonstration"]
     assert events and events[0].actor is None and [p.name for p in events[0].places] == ["Athens"]
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("She pulled out a .357 Magnum and opened fire, killing two women.", None),
+    ("A stray bullet killed a boy.", None),
+    ("Rebel guns pounded the town on Monday.", "Rebel guns"),  # the guns name whose they are
+])
+def test_a_weapon_is_no_doer_unless_it_names_whose(nlp_sm, text: str, actor: str | None) -> None:
+    events = [e for e in _events(nlp_sm, text) if e.acled]
+    assert events and (events[0].actor.text if events[0].actor else None) == actor

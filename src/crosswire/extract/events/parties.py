@@ -86,7 +86,8 @@ FORCE_NAME_WORDS = frozenset({"armed", "national", "defence", "defense", "securi
 # Things that kill or wound but act for someone else: never an event's actor.
 INSTRUMENTS = frozenset({"bullet", "slug", "round", "shell", "shrapnel", "bomb", "rocket", "missile", "grenade",
                          "mortar", "explosion", "blast", "explosive", "device", "ied", "mine", "landmine", "projectile",
-                         "gunfire", "gunshot", "shot", "brick", "bottle", "rock", "stone", "object", "ricochet"})
+                         "gunfire", "gunshot", "shot", "brick", "bottle", "rock", "stone", "object", "ricochet",
+                         "gun", "handgun", "pistol", "revolver", "rifle", "shotgun", "magnum", "firearm", "weapon"})
 MELEE_WEAPONS = frozenset({"stick", "machete", "club", "knife", "stone", "rock", "cudgel", "spear", "bow", "arrow",
                            "axe", "hoe", "iron", "bar", "rod", "whip", "cutlass", "sword", "dagger", "brick"})
 # Words that mean protesters (for the protest rules, whatever the kind says).
@@ -281,8 +282,8 @@ def is_bare_instrument(tok: Token) -> bool:
         return True
     if tok.lemma_.lower() not in INSTRUMENTS and tok.lower_ not in INSTRUMENTS:
         return False
-    return not any(c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "ORG", "GPE", "PERSON"}
-                   or (c.text[:1].isupper() and not c.is_sent_start) for c in tok.subtree if c is not tok)
+    return not any(c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "ORG", "GPE", "PERSON"} or kind_of(c, c.text)
+                   or (c.text[:1].isupper() and not c.is_sent_start) for c in tok.subtree if c.i != tok.i)
 
 
 def make_party(tok: Token) -> Party:
