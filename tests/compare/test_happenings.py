@@ -208,3 +208,12 @@ def test_a_shared_year_does_not_join_two_outlets_mentions():
     assert len(groups([a, b], {"a": 0, "b": 1})) == 2
     same_day = [replace(x, date="2015-09-30", date_precision="day") for x in (a, b)]
     assert len(groups(same_day, {"a": 0, "b": 1})) == 1  # the same day and towns 12 km apart: one
+
+
+def test_one_named_attacker_in_two_outlets_is_one_shooting():
+    hiller = Party("Yvonne Hiller", entity="ent-hiller", kind="person")
+    a = mention(0, "a", acled=ATTACK, actor=hiller, places=(), date=None)
+    b = mention(0, "b", acled=ATTACK, actor=replace(hiller, text="Hiller", entity=None, kind=None), places=(), date=None)
+    assert len(groups([a, b], {"a": 0, "b": 1})) == 1
+    other = mention(0, "b", acled=ATTACK, actor=Party("Amy Bishop", entity="ent-bishop", kind="person"), places=(), date=None)
+    assert len(groups([a, other], {"a": 0, "b": 1})) == 2

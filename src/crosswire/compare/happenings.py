@@ -82,7 +82,8 @@ def _parties_fit(a: Party | None, b: Party | None) -> bool | None:
     if ka is None or kb is None:
         return None
     assert a is not None and b is not None
-    if ka == kb or (a.canonical and b.canonical and a.canonical.casefold() == b.canonical.casefold()):
+    if ka == kb or (a.canonical and b.canonical and a.canonical.casefold() == b.canonical.casefold()) \
+            or same_victim(a, b):  # "Hiller" and "Yvonne Hiller": one person
         return True
     if a.country and b.country:
         return a.country == b.country
@@ -103,6 +104,14 @@ def same_victim(a: Party | None, b: Party | None) -> bool:
             and bare.text[:1].isupper() and bare.text == full.text.split()[-1]
     # One side's parse may not know the name is a person ("Sotloff" read as a place): the other's does.
     return "person" in (a.kind, b.kind) and {a.kind, b.kind} <= {"person", None}
+
+
+def same_person(a: Event, b: Event) -> bool:
+    """Whether two mentions name one person as the one attacked, or one person as the one who
+    attacked ("Yvonne Hiller opened fire" in two outlets): a named person's killing, or a named
+    person's shooting spree, is one happening, dated or not."""
+    return same_victim(a.target, b.target) or (
+        a.actor is not None and b.actor is not None and same_victim(a.actor, b.actor))
 
 
 def _named_person(party: Party | None) -> str | None:
@@ -175,7 +184,7 @@ class _Group:
             date_ok, place_ok, actor_ok = checks
             # "last year" in two reports is no shared day: only a day joins two outlets' mentions
             date_ok = date_ok and {ev.date_precision, other.date_precision} <= {"day", None}
-            if same_doc or (date_ok and (place_ok or actor_ok)) or same_victim(ev.target, other.target):
+            if same_doc or (date_ok and (place_ok or actor_ok)) or same_person(ev, other):
                 joinable = True
             best = max(best, sum(1 for c in checks if c) + (1 if same_doc else 0))
         return best if joinable else None
@@ -227,7 +236,7 @@ def _join_named_victims(groups: list[_Group]) -> list[_Group]:
         merged = False
         for i, a in enumerate(groups):
             for b in groups[i + 1:]:
-                if a.key == b.key and any(same_victim(x.target, y.target) for x in a.members for y in b.members) \
+                if a.key == b.key and any(same_person(x, y) for x in a.members for y in b.members) \
                         and all(_compatible(x, y) for x in a.members for y in b.members):
                     a.members.extend(b.members)
                     groups.remove(b)
