@@ -6,7 +6,7 @@ import codecs
 import re
 
 import pytest
-from hypothesis import assume, given, settings
+from hypothesis import assume, example, given, settings
 from hypothesis import strategies as st
 
 from crosswire.clean.normalize import Decoded, NotText, declared_charset, decode, normalize_text
@@ -186,6 +186,7 @@ def test_decode_of_any_bytes_returns_text_or_not_text(raw: bytes, declared: str 
 
 @settings(max_examples=200, deadline=None)
 @given(_ARTICLE_TEXT)
+@example("\xa0\u00d7\u00a4")  # a no-break space hid the mojibake of "פ" from the first pass (found by CI)
 def test_normalize_text_is_idempotent(text: str) -> None:
     once = normalize_text(text)
     assert normalize_text(once) == once

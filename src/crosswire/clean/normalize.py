@@ -123,6 +123,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 _INVISIBLE = {key: None for key, value in _CHAR_TABLE.items() if value is None}
 
 
+MAX_PASSES = 4  # fixes uncovering fixes settle within two or three passes
+
+
 def normalize_text(text: str) -> str:
     """Apply the documented string fixes (module docstring) to already-decoded text.
 
@@ -133,6 +136,17 @@ def normalize_text(text: str) -> str:
     # Invisible characters go before ftfy too, or a soft hyphen inside a mojibake sequence
     # hides it from ftfy until a second pass (normalize_text must be idempotent). No-break
     # spaces stay until after ftfy: "Ã\u00a0" is the mojibake of "à" it knows how to undo.
+    # A fix can uncover another (a no-break space turned into a space lets ftfy read "×¤" as
+    # the mojibake of "פ" only on the next pass), so passes run until the text stands still.
+    for _ in range(MAX_PASSES):
+        fixed = _one_pass(text)
+        if fixed == text:
+            break
+        text = fixed
+    return text
+
+
+def _one_pass(text: str) -> str:
     fixed = ftfy.fix_text(text.translate(_INVISIBLE), _FTFY_CONFIG)
     # NFC again after the table: removing a zero-width char can join a base letter to a
     # combining mark that was separated from it.
