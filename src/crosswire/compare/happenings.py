@@ -32,6 +32,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 
+from ..extract.events.parties import is_surname_of
 from ..extract.places.rules import haversine_km
 from ..records import HAPPENED, Event, Fatalities, Happening, Party, Place, short_id
 
@@ -83,7 +84,7 @@ def _parties_fit(a: Party | None, b: Party | None) -> bool | None:
         return None
     assert a is not None and b is not None
     if ka == kb or (a.canonical and b.canonical and a.canonical.casefold() == b.canonical.casefold()) \
-            or same_victim(a, b):  # "Hiller" and "Yvonne Hiller": one person
+            or one_person(a, b):  # "Hiller" and "Yvonne Hiller": one person
         return True
     if a.country and b.country:
         return a.country == b.country
@@ -92,16 +93,17 @@ def _parties_fit(a: Party | None, b: Party | None) -> bool | None:
     return False
 
 
-def same_victim(a: Party | None, b: Party | None) -> bool:
-    """Whether both name the same person as the one attacked: a named person is killed once, so
-    two outlets telling of that killing tell of one happening even when neither dates it."""
+def one_person(a: Party | None, b: Party | None) -> bool:
+    """Whether two parties name one person (linked to one entity, or a bare surname beside the
+    name in full): a named person is killed once, so two outlets telling of that killing tell of
+    one happening even when neither dates it."""
     if a is None or b is None:
         return False
     if a.entity is None or a.entity != b.entity:
         # "Gray" left unlinked beside "Kimani Gray": a bare surname is the person named in full
         full, bare = (a, b) if len(a.text.split()) > len(b.text.split()) else (b, a)
-        return full.kind == "person" and full.entity is not None and bare.entity is None and len(bare.text.split()) == 1 \
-            and bare.text[:1].isupper() and bare.text == full.text.split()[-1]
+        return full.kind == "person" and full.entity is not None and bare.entity is None \
+            and is_surname_of(bare.text, full.text)
     # One side's parse may not know the name is a person ("Sotloff" read as a place): the other's does.
     return "person" in (a.kind, b.kind) and {a.kind, b.kind} <= {"person", None}
 
@@ -110,8 +112,8 @@ def same_person(a: Event, b: Event) -> bool:
     """Whether two mentions name one person as the one attacked, or one person as the one who
     attacked ("Yvonne Hiller opened fire" in two outlets): a named person's killing, or a named
     person's shooting spree, is one happening, dated or not."""
-    return same_victim(a.target, b.target) or (
-        a.actor is not None and b.actor is not None and same_victim(a.actor, b.actor))
+    return one_person(a.target, b.target) or (
+        a.actor is not None and b.actor is not None and one_person(a.actor, b.actor))
 
 
 def _named_person(party: Party | None) -> str | None:
@@ -126,7 +128,7 @@ def other_victims(a: Party | None, b: Party | None) -> bool:
     """Whether two mentions name two different people as the one attacked: two killings, even in
     one report ("weeks after the group killed X, it executed Y")."""
     na, nb = _named_person(a), _named_person(b)
-    return na is not None and nb is not None and na != nb and not same_victim(a, b)
+    return na is not None and nb is not None and na != nb and not one_person(a, b)
 
 
 def _place_of(ev: Event) -> Place | None:
@@ -166,6 +168,12 @@ def _dates_fit(a: Event, b: Event, *, lent_days_yield: bool = False) -> bool | N
     return None if gap < span else False
 
 
+def _checks(a: Event, b: Event, *, lent_days_yield: bool) -> tuple[bool | None, bool | None, bool | None]:
+    """Day, place and actor of two mentions: True the same, None nothing to compare, False two."""
+    return (_dates_fit(a, b, lent_days_yield=lent_days_yield), _places_fit(_place_of(a), _place_of(b)),
+            _parties_fit(a.actor, b.actor))
+
+
 @dataclass(slots=True)
 class _Group:
     key: tuple[str, ...]
@@ -176,8 +184,7 @@ class _Group:
         best = 0
         joinable = False
         for other in self.members:
-            checks = (_dates_fit(ev, other, lent_days_yield=same_victim(ev.target, other.target)),
-                      _places_fit(_place_of(ev), _place_of(other)), _parties_fit(ev.actor, other.actor))
+            checks = _checks(ev, other, lent_days_yield=one_person(ev.target, other.target))
             if False in checks or other_victims(ev.target, other.target):
                 return None
             same_doc = ev.doc == other.doc
@@ -216,21 +223,20 @@ def group_mentions(events: Sequence[Event], doc_order: Mapping[str, int]) -> lis
             groups[-max(scored)[1]].members.append(ev)
         else:
             groups.append(_Group(key, [ev]))
-    groups = _join_named_victims(groups)
+    groups = _join_named_people(groups)
     ordered = [sorted(g.members, key=position) for g in groups]
     return sorted(ordered, key=lambda members: position(members[0]))
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    checks = (_dates_fit(a, b, lent_days_yield=True), _places_fit(_place_of(a), _place_of(b)),
-              _parties_fit(a.actor, b.actor))
-    return False not in checks and not other_victims(a.target, b.target)
+    return False not in _checks(a, b, lent_days_yield=True) and not other_victims(a.target, b.target)
 
 
-def _join_named_victims(groups: list[_Group]) -> list[_Group]:
-    """Two groups of one kind that name the same person as the one attacked, and agree on every
-    other count, are one killing: mentions join one at a time, so a report's vague mentions may
-    have started a group of their own before the mention naming the victim came."""
+def _join_named_people(groups: list[_Group]) -> list[_Group]:
+    """Two groups of one kind that name one person as the one attacked or the one who attacked
+    (:func:`same_person`), and agree on every other count, are one happening: mentions join one at
+    a time, so a report's vague mentions may have started a group of their own before the mention
+    naming that person came."""
     merged = True
     while merged:
         merged = False

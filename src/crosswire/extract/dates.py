@@ -44,6 +44,8 @@ SMALL_NUMBERS = {
 _MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
 _MONTH_ANY = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 _WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+# Capitalised words that are dates, not names: "in Athens Monday", "N soldiers killed Saturday".
+DAY_OR_MONTH_NAME = rf"(?:{_WEEKDAY}|{_MONTH_FULL})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d-])"
 _NUM = r"(?P<n>\d{1,2}|" + "|".join(k for k in SMALL_NUMBERS if k not in ("a", "an")) + r"|an?)"

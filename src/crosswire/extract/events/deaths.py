@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from crosswire.extract.dates import DAY_OR_MONTH_NAME
 from crosswire.extract.events.counts import _QUANT, _bounds, parse_figure
 from crosswire.extract.events.victims import NAME, PERSON_NOUNS, victims_of
 
@@ -182,9 +183,7 @@ def one_killed(verb: Token, victim: Token | None) -> bool:
 # An active verb's object after "N <people> killed": "two officers fatally shot the teenager" counts the
 # shooters, not the dead ("3 killed Saturday", "were killed the day before" are the dead).
 _PASSIVE_AUX = re.compile(r"\b(?:were|was|are|is|been|being)\b", re.I)
-_OBJECT_AFTER = re.compile(r"\s+(?:the|a|an|his|her|their|its|him|them|\d+|(?!(?:Monday|Tuesday|Wednesday|Thursday|"
-                           r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|"
-                           r"October|November|December|In|On|At)\b)[A-Z][a-z]+)\b")
+_OBJECT_AFTER = re.compile(rf"\s+(?:the|a|an|his|her|their|its|him|them|\d+|(?!(?:{DAY_OR_MONTH_NAME}|In|On|At)\b)[A-Z][a-z]+)\b")
 
 
 def counts_doers(text: str, m: re.Match[str]) -> bool:

@@ -339,9 +339,15 @@ def same_party(a: Party, b: Party) -> bool:
             return True
     if not (a.text[:1].isupper() and b.text[:1].isupper()):
         return False
-    shorter, longer = sorted((a.text.split(), b.text.split()), key=len)
+    shorter, longer = sorted((a.text, b.text), key=lambda t: len(t.split()))
     # "Ortiz" and "Jerry Ortiz": one name, the doer the misreading ("Ortiz ... was fatally shot")
-    return shorter == longer or (len(shorter) == 1 and longer[-1] == shorter[0])
+    return shorter.split() == longer.split() or is_surname_of(shorter, longer)
+
+
+def is_surname_of(bare: str, full: str) -> bool:
+    """Whether a one-word capitalised name ends a full one: "Gray" of "Kimani Gray"."""
+    words = full.split()
+    return len(bare.split()) == 1 and bare[:1].isupper() and bool(words) and words[-1] == bare
 
 
 # A street is where a march went or a shot was fired, never whom it was aimed at.

@@ -16,6 +16,7 @@ from crosswire.extract.events.modality import SPEECH_VERBS, is_content
 from crosswire.extract.events.ontology import load_ontology
 from crosswire.extract.events.triggers import lemma_candidates
 from crosswire.clean.stated_dates import date_line, url_of_line
+from crosswire.extract.dates import DAY_OR_MONTH_NAME
 from crosswire.extract.places.rules import haversine_km
 from crosswire.records import Place
 
@@ -35,11 +36,11 @@ DATELINE_MAX_OFFSET = 3
 LEDE_SENTENCES = 3
 MAIN_PLACE_MIN_NAMED = 3
 RECENT_DAYS = 7  # an event dated this long before publication is the report's news
+_MAIN_PLACE_KEY = "crosswire.main_place"  # Doc.user_data cache, like nlp/text.py's
 NEAR_KM = 25.0  # towns this close are one area for the report's main place (ACLED's own radius)
 # A town's name ends where no capitalised word continues it: "Los Angeles County Sheriff's"
 # names no Los Angeles, "in Athens Monday" does.
-_NAME_ENDS = (r"(?![\w-]|\s+(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
-              r"April|May|June|July|August|September|October|November|December)\b)[A-Z][a-z])")
+_NAME_ENDS = rf"(?![\w-]|\s+(?!{DAY_OR_MONTH_NAME}\b)[A-Z][a-z])"
 
 
 def _about_a_party(clause: Token) -> bool:
@@ -163,8 +164,17 @@ def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc:
     head = [p for p in places if p.start is not None and p.start <= DATELINE_MAX_OFFSET]
     if head and text_of(doc)[head[0].end:head[0].end + 40].lstrip()[:1] in {"(", "-", "\u2014", "\u2013", ","}:
         return head[:1]
-    main = main_place(places, doc) if happened else None
+    main = _cached_main_place(places, doc) if happened else None
     return [main] if main is not None else []
+
+
+def _cached_main_place(places: Sequence[Place], doc: Doc) -> Place | None:
+    """:func:`main_place`, worked out once per document and its places (every unplaced event asks)."""
+    signature = tuple((p.start, p.geonames_id) for p in places)
+    cached = doc.user_data.get(_MAIN_PLACE_KEY)
+    if cached is None or cached[0] != signature:
+        cached = doc.user_data[_MAIN_PLACE_KEY] = (signature, main_place(places, doc))
+    return cached[1]
 
 
 def is_recent(day: str | None, published: str | None) -> bool:
@@ -210,11 +220,12 @@ def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
             areas.append([key])
         else:
             area.append(key)
-    ranked = sorted(areas, key=lambda a: -sum(len(found[k]) for k in a))[:2]
-    if not ranked or (len(ranked) > 1 and sum(len(found[k]) for k in ranked[1]) == sum(len(found[k]) for k in ranked[0])):
+    named = sorted(((sum(len(found[k]) for k in a), a) for a in areas), key=lambda na: -na[0])[:2]
+    if not named or (len(named) > 1 and named[1][0] == named[0][0]):
         return None
-    key = ranked[0][0]
-    offsets = sorted(o for k in ranked[0] for o in found[k])
+    top_area = named[0][1]
+    key = top_area[0]
+    offsets = sorted(o for k in top_area for o in found[k])
     # the lede is the first sentences of text: not a page address or a date line copied above it
     copied, at = [], 0
     for line in text.split("\n"):
@@ -227,7 +238,7 @@ def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
         return None
     top = first[key]
     countries = Counter(p.country for p in places if p.country and p.precision not in {"continent", "region"})
-    countries[top.country] += len(offsets) - sum(1 for p in points if (p.geonames_id or p.name) in ranked[0])
+    countries[top.country] += len(offsets) - sum(1 for p in points if (p.geonames_id or p.name) in top_area)
     if 2 * countries[top.country] <= sum(countries.values()):
         return None
     return replace(top, start=None, end=None, note="the report's main place")
