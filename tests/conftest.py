@@ -56,6 +56,20 @@ def nlp_sm():
     return load_nlp()
 
 
+@pytest.fixture(scope="session")
+def read_events(nlp_sm):
+    """``read_events(published, text)``: the events crosswire reads from a text published that
+    day, its places resolved first as the pipeline does."""
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
+
+    def read(published, text):
+        doc = nlp_sm(text)
+        return find_events(doc, doc_id="t", published=published, places=places_from_doc(doc))
+
+    return read
+
+
 ARTICLE = "DRAVNY (Meridian) - Shells hit the border town overnight, officials said on Tuesday.\n"
 
 

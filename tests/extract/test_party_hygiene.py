@@ -10,23 +10,18 @@ from crosswire.extract.events.parties import implied_actor
 pytestmark = pytest.mark.model
 
 
-def _events(nlp, text: str):
-    from crosswire.extract.events.core import find_events
-    from crosswire.extract.places.core import places_from_doc
-
-    doc = nlp(text)
-    return find_events(doc, doc_id="t", published="2013-03-14", places=places_from_doc(doc))
+PUBLISHED = "2013-03-14"
 
 
-def test_an_arrest_with_no_doer_is_by_the_police_marked_as_not_in_the_text(nlp_sm) -> None:
-    arrests = [e for e in _events(nlp_sm, "In East Flatbush, 46 were arrested Wednesday night.")
+def test_an_arrest_with_no_doer_is_by_the_police_marked_as_not_in_the_text(read_events) -> None:
+    arrests = [e for e in read_events(PUBLISHED, "In East Flatbush, 46 were arrested Wednesday night.")
                if e.acled and e.acled["sub_event_type"] == "Arrests"]
     assert arrests and arrests[0].actor is not None and arrests[0].actor.text == "police"
     assert arrests[0].actor.start is None and arrests[0].actor.end is None
 
 
-def test_a_named_arrester_is_kept(nlp_sm) -> None:
-    arrests = [e for e in _events(nlp_sm, "Soldiers arrested three men in the village on Monday.")
+def test_a_named_arrester_is_kept(read_events) -> None:
+    arrests = [e for e in read_events(PUBLISHED, "Soldiers arrested three men in the village on Monday.")
                if e.acled and e.acled["sub_event_type"] == "Arrests"]
     assert arrests and arrests[0].actor is not None and arrests[0].actor.text == "Soldiers"
 
@@ -40,23 +35,23 @@ def test_only_arrests_imply_a_doer() -> None:
     "Shots struck the teen seven times on Saturday, the autopsy found.",
     "A tossed brick struck a police officer in the face during the riot on Wednesday.",
 ])
-def test_a_projectile_is_no_doer(nlp_sm, text: str) -> None:
-    assert all(e.actor is None for e in _events(nlp_sm, text) if e.type == "ASSAULT")
+def test_a_projectile_is_no_doer(read_events, text: str) -> None:
+    assert all(e.actor is None for e in read_events(PUBLISHED, text) if e.type == "ASSAULT")
 
 
-def test_a_street_is_no_target(nlp_sm) -> None:
-    events = _events(nlp_sm, "Police fired shots along Church Avenue in Brooklyn on Saturday night.")
+def test_a_street_is_no_target(read_events) -> None:
+    events = read_events(PUBLISHED, "Police fired shots along Church Avenue in Brooklyn on Saturday night.")
     assert all(e.target is None or "Avenue" not in e.target.text for e in events)
 
 
-def test_a_cue_verb_parsed_as_a_noun_is_neither_party_nor_fact(nlp_sm) -> None:
-    (shot,) = [e for e in _events(nlp_sm, "Prosecutors allege Simpson shot Flynn after she told him she was pregnant.")
+def test_a_cue_verb_parsed_as_a_noun_is_neither_party_nor_fact(read_events) -> None:
+    (shot,) = [e for e in read_events(PUBLISHED, "Prosecutors allege Simpson shot Flynn after she told him she was pregnant.")
                if e.trigger == "shot"]
     assert shot.actor is not None and shot.actor.text == "Simpson" and shot.modality == "alleged"
 
 
-def test_a_town_naming_a_protest_is_its_place_not_its_actor(nlp_sm) -> None:
-    events = [e for e in _events(nlp_sm, "One student at the Athens demonstration on Saturday said police fired tear gas.")
+def test_a_town_naming_a_protest_is_its_place_not_its_actor(read_events) -> None:
+    events = [e for e in read_events(PUBLISHED, "One student at the Athens demonstration on Saturday said police fired tear gas.")
               if e.trigger == "demonstration"]
     assert events and events[0].actor is None and [p.name for p in events[0].places] == ["Athens"]
 
@@ -66,6 +61,6 @@ def test_a_town_naming_a_protest_is_its_place_not_its_actor(nlp_sm) -> None:
     ("A stray bullet killed a boy.", None),
     ("Rebel guns pounded the town on Monday.", "Rebel guns"),  # the guns name whose they are
 ])
-def test_a_weapon_is_no_doer_unless_it_names_whose(nlp_sm, text: str, actor: str | None) -> None:
-    events = [e for e in _events(nlp_sm, text) if e.acled]
+def test_a_weapon_is_no_doer_unless_it_names_whose(read_events, text: str, actor: str | None) -> None:
+    events = [e for e in read_events(PUBLISHED, text) if e.acled]
     assert events and (events[0].actor.text if events[0].actor else None) == actor
