@@ -112,3 +112,28 @@ def test_a_compass_part_of_a_town_is_the_town(name: str, expected: tuple[str, st
 
     (place,) = resolve_places([name])
     assert place is not None and (place.name, place.country) == expected
+
+
+@pytest.mark.model
+def test_people_named_like_towns_are_people(nlp_sm) -> None:
+    from crosswire.extract.places.core import places_from_doc
+
+    text = ("Deputies in Marion County said Dwayne Arthur Paris, 44, was found dead at his home. "
+            "Paris had lived alone. A reward in Paris' case was raised on Friday.\n\n"
+            "A memorial was held for Helen, Clarence and Randy Kunz in Wausau. Helen Kunz was 70. "
+            "Jamal Osei, known as Montana, was hurt. Miss Osei was treated at a hospital in Tacoma. "
+            "The North's leaders met. The case is U.S. v. Osei, No. 16-cr-00019, the Department of Justice said.")
+    names = [p.text for p in places_from_doc(nlp_sm(text))]
+    assert {"Wausau", "Tacoma"} <= set(names)
+    assert not {"Paris", "Helen", "Clarence", "Montana", "Miss", "North", "No", "Justice"} & set(names)
+
+
+@pytest.mark.parametrize(("names", "expected"), [
+    (["Virginia", "Alexandria", "Alexandria", "Alexandria", "Virginia"], "US"),  # repeats cast no votes
+    (["Oregon", "Mexico", "Texas", "Mexico", "California"], "MX"),  # a country by its own name
+])
+def test_a_name_repeated_does_not_outvote_its_neighbours(names: list[str], expected: str) -> None:
+    from crosswire.extract.places.core import resolve_places
+
+    places = resolve_places(names)
+    assert places[1] is not None and places[1].country == expected

@@ -58,9 +58,16 @@ class Focus:
         return len(names) - (self.keys[index] in names if index < len(self.keys) else 0)
 
     def shares(self, index: int, country: str, admin: tuple[str, str]) -> tuple[float, float]:
-        own_country, own_admin = self.votes.get(index, (None, None))
-        total_c = sum(self.countries.values()) - (own_country is not None)
-        total_a = sum(self.admins.values()) - (own_admin is not None)
-        c = self.countries.get(country, 0) - (own_country == country)
-        a = self.admins.get(admin, 0) - (own_admin == admin)
+        """The share of other mentions' confident votes for ``country`` and ``admin``.
+
+        A name's repeats are left out with it: three "Alexandria"s each read as Egypt must not
+        outvote the "Virginia"s around them.
+        """
+        key = self.keys[index] if index < len(self.keys) else None
+        own = [v for i, v in self.votes.items()
+               if i == index or (key is not None and i < len(self.keys) and self.keys[i] == key)]
+        total_c = sum(self.countries.values()) - len(own)
+        total_a = sum(self.admins.values()) - sum(a is not None for _, a in own)
+        c = self.countries.get(country, 0) - sum(k == country for k, _ in own)
+        a = self.admins.get(admin, 0) - sum(a == admin for _, a in own)
         return (c / total_c if total_c > 0 else 0.0), (a / total_a if total_a > 0 else 0.0)

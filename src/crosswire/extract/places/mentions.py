@@ -30,10 +30,14 @@ from crosswire.extract.places.context import (
 )
 from crosswire.extract.places.rules import (
     BIG_CITY_POPULATION,
+    is_bare_compass,
     is_capitalised_by_position,
     is_cut_off,
     is_fragment,
+    is_honorific_or_number,
+    is_nickname,
     is_person_org,
+    is_possessive,
     is_shouted_acronym,
     is_vehicle_make,
     is_weapon_name,
@@ -129,7 +133,7 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
     gaz = gazetteer or load_gazetteer()
     known = {normalize_name(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")}
     people = person_name_parts(doc)
-    surnames = surnames_of(doc)
+    names = names_of_people(doc)
     modifiers = demonyms if modifiers is None else modifiers
     text = text_of(doc)
     spans: list[tuple[int, int, str]] = []
@@ -174,7 +178,7 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
                 text[start:end], gaz, BIG_CITY_POPULATION)) or (is_weapon_name(text, end) and not any(
                 c.kind == KIND_COUNTRY for c in gaz.lookup(text[start:end]))):
             continue  # a truncated "... in Tur", "Grad rockets" ("US drones" name a country)
-        if _not_a_place_here(text, start, end, label, surnames, gaz):
+        if _not_a_place_here(text, start, end, label, names, gaz):
             continue
         units = units_after(text, end, gaz)
         mentions.append(PlaceMention(
@@ -185,24 +189,85 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
     return _with_parent_context(text, mentions), norp
 
 
-def _not_a_place_here(text: str, start: int, end: int, label: str, surnames: set[str], gaz: Gazetteer) -> bool:
+def _not_a_place_here(text: str, start: int, end: int, label: str, names: PeopleNames, gaz: Gazetteer) -> bool:
     """A span that reads as a place name but is written as something else in this text: the
-    surname of a person it names in full ("Anthony LaSalle ... LaSalle drank"), a car's make
-    ("a 2013 Toyota Camry"), an acronym ("a SWAT unit"), or a common word capitalised as a sentence's first ("Man found guilty"),
+    surname of a person it names in full ("Anthony LaSalle ... LaSalle drank"), a given name
+    of one ("the deaths of Helen, Clarence and Randy Kunz"), a nickname ("known as Montana"),
+    a lone compass word ("the North's"), a car's make ("a 2013 Toyota Camry"), an acronym ("a
+    SWAT unit"), or a common word capitalised as a sentence's first ("Man found guilty"),
     which only the gazetteer, not the parser, took for a name. A locative cue ("in X") or a
-    big city's name outweighs the surname."""
+    big city's name outweighs a surname, unless the surname owns something ("Paris' home")."""
     surface = text[start:end]
-    if surface.casefold() in surnames and cue_strength(text, start, end) == 0 \
-            and not _is_mislabelled_place(surface, gaz, BIG_CITY_POPULATION):
+    surnames, given = names.surnames, names.given
+    key = surface.casefold()
+    if (is_nickname(text, start) and not is_possessive(text, end)) or is_honorific_or_number(text, start, end) or (
+            is_bare_compass(surface) and not qualifier_after(text, end)):
         return True
+    if key in surnames and (is_possessive(text, end) or names.ends_full_name(text, end)
+                            or start in names.subjects):
+        return True  # "Paris' residence", "Melton Lewis Paris", "Holland recalled"
+    cue = cue_strength(text, start, end)
+    big = _is_mislabelled_place(surface, gaz, BIG_CITY_POPULATION)
+    if key in surnames and cue == 0 and not big:
+        return True
+    if key in given and cue == 0 and not big and not any(
+            c.kind in (KIND_ADMIN1, KIND_COUNTRY) for c in gaz.lookup(surface)):
+        return True  # "Helen" of "Helen Kunz" is no town in Georgia; "Virginia" stays a state
     if is_vehicle_make(text, start, end) or is_shouted_acronym(text, start, end, gaz.lookup(surface.title())):
         return True
-    return label == "EXTRA" and cue_strength(text, start, end) == 0 and is_capitalised_by_position(text, start, end)
+    return label == "EXTRA" and cue == 0 and is_capitalised_by_position(text, start, end)
+
+
+@dataclass(frozen=True, slots=True)
+class PeopleNames:
+    """The names of a document's people, to tell "Paris" the victim from Paris the city."""
+
+    surnames: set[str]
+    given: set[str]
+    full: frozenset[str]
+    subjects: frozenset[int]  # character offsets of the document's clause subjects
+
+    def ends_full_name(self, text: str, end: int) -> bool:
+        """Whether the word ending at ``end`` closes a full name written out there."""
+        return any(text[max(0, end - len(n)):end] == n for n in self.full)
+
+
+def names_of_people(doc: Doc) -> PeopleNames:
+    """Surnames, given names and full names of the document's people.
+
+    Given names are the first words of PERSON names and, read off the text, any capitalised
+    word written right before a known surname ("of Helen Kunz" when spaCy tagged only "Randy Kunz").
+    """
+    surnames = surnames_of(doc)
+    given = set(given_names_of(doc))
+    text = text_of(doc)
+    written = {e[-1].text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_title}
+    if written:  # as written, so "GM" or "ESTATES" in a shouted line is no one's surname
+        alternatives = "|".join(re.escape(n) for n in sorted(written, key=len, reverse=True))
+        given |= {m.group(1).casefold() for m in re.finditer(
+            rf"\b([A-Z][a-z]+)\s+(?:[A-Z]\.\s+)?(?:{alternatives})\b", text)}
+        for listed in re.finditer(rf"\b((?:[A-Z][a-z]+,\s+)+[A-Z][a-z]+),?\s+and\s+[A-Z][a-z]+\s+(?:{alternatives})\b",
+                                  text):  # "Helen, Clarence, Irene and Randy Kunz": one family
+            given |= {w.casefold() for w in re.findall(r"[A-Z][a-z]+", listed.group(1))}
+    full = frozenset(e.text for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_alpha)
+    subjects = frozenset(t.idx for t in doc if t.dep_ in ("nsubj", "nsubjpass"))
+    return PeopleNames(surnames, given - surnames, full, subjects)
 
 
 def surnames_of(doc: Doc) -> set[str]:
     """Last words of the document's multi-word PERSON names: a later bare "LaSalle" is him."""
     return {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_alpha}
+
+
+_NOT_NAME_WORDS = frozenset({"police", "sheriff", "county", "parish", "fire", "department", "chief", "capt",
+                             "sgt", "officer", "deputy", "city", "state", "court", "district", "township"})
+
+
+def given_names_of(doc: Doc) -> set[str]:
+    """First words of the document's two- or three-word PERSON names that read as a person's
+    ("Helen Kunz"), not a place and a role run together ("Chiefland Police")."""
+    return {e[0].lower_ for e in doc.ents if e.label_ == "PERSON" and 2 <= len(e) <= 3
+            and all(t.is_title and t.is_alpha and t.lower_ not in _NOT_NAME_WORDS for t in e)}
 
 
 def person_name_parts(doc: Doc) -> set[str]:

@@ -118,6 +118,39 @@ def is_vehicle_make(text: str, start: int, end: int) -> bool:
     return bool(_MAKE_BEFORE.search(text[max(0, start - 12):start]) and re.match(r"\s+[A-Z][a-z]+", text[end:end + 20]))
 
 
+_NICKNAME_BEFORE = re.compile(r"\b(?:known as|nicknamed|dubbed|alias|a\.k\.a\.?|aka)\s+[\"'“‘]?$", re.I)
+_POSSESSIVE_AFTER = re.compile(r"^(?:'s?|’s?)(?![\w])")
+COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+                           "central", "midwest", "northern", "southern", "eastern", "western"})
+
+
+def is_nickname(text: str, start: int) -> bool:
+    """Whether a name is given as someone's nickname ("Abdhou, known as Montana")."""
+    return bool(_NICKNAME_BEFORE.search(text[max(0, start - 16):start]))
+
+
+_HONORIFIC_OR_NUMBER = re.compile(r"^(?:Miss|Ms|Mrs|Mr|Dr|Sir|Dame|Lord|Lady)$|^No$")
+
+
+def is_honorific_or_number(text: str, start: int, end: int) -> bool:
+    """A title before a name ("Miss Abdhou" is no Mississippi) or "No." before a number ("No. 16-cr")."""
+    surface = text[start:end]
+    if not _HONORIFIC_OR_NUMBER.match(surface):
+        return False
+    after = text[end:end + 4]
+    return bool(re.match(r"\.?\s*\d", after)) if surface == "No" else bool(re.match(r"\.?\s+[A-Z]", after))
+
+
+def is_possessive(text: str, end: int) -> bool:
+    """Whether a name is followed by a possessive ("Paris' residence", "Paris’s case")."""
+    return bool(_POSSESSIVE_AFTER.match(text[end:end + 3]))
+
+
+def is_bare_compass(surface: str) -> bool:
+    """A lone compass word ("the North's peace process"): a part of some country, never a town."""
+    return surface.casefold() in COMPASS_WORDS
+
+
 def is_fragment(text: str, start: int, end: int) -> bool:
     """Whether a span is part of a longer word."""
     return (start > 0 and text[start - 1].isalpha()) or text[end:end + 1].isalpha()

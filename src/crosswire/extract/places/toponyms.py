@@ -61,6 +61,8 @@ COMMA_CONTEXT = re.compile(rf"^,\s*({_WORD}(?:\s(?:(?:{_CONN})\s)?{_WORD}){{0,3}
 STRONG, MEDIUM = 2, 1
 ENTITY_MIN_POPULATION = 20_000  # a PERSON/ORG run with only a medium cue must be a sizeable place
 ALT_MIN_POPULATION = 1_000  # an alternate-name-only hit on a bare run must be a real town
+_OFFICE_OF = re.compile(r"\b(?:Department|Ministry|Minister|Secretary|Office|Bureau|Commissioner|Director)\s+of\s+"
+                        r"(?:the\s+)?$")
 _NOT_PLACE_LABELS = ("DATE", "TIME", "MONEY", "QUANTITY", "PERCENT", "CARDINAL", "ORDINAL", "LAW")
 
 
@@ -214,6 +216,8 @@ def find_cued_spans(doc: Doc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> l
         if not hits:
             continue
         in_entity = label and label not in ("GPE", "LOC", "FAC")
+        if label == "ORG" and _OFFICE_OF.search(text[ent_start:start]):
+            continue  # "the Department of Justice": the office's remit, not a town called Justice
         if in_entity and cue < STRONG and not listed and (
                 "(" not in text[ent_start:ent_end] and ent_end > end + 1):
             continue  # part of a longer organisation or person name
