@@ -123,8 +123,14 @@ def test_argument_checks_follow_chains_and_leave_context_dates_unscored() -> Non
     rebels = Party("Rebels", start=0, end=6)  # a pronoun's actor, offsets at its antecedent
     event = _event("killed", sentence, 45, actor=rebels, date_text="Tuesday", date_basis="sentence",
                    places=[Place("Aleppo", "Aleppo", 36.2, 37.2, "SY", 1, start=20, end=26)])
-    # The place is in sentence 0 and chained to nothing of sentence 1: wrong.
-    assert argument_checks(event, 1, golds) == {"participant": "right", "location": "wrong", "time": "right"}
+    # The place is carried over from sentence 0, and sentence 1 names no place: ECB+ cannot judge it.
+    assert argument_checks(event, 1, golds) == {"participant": "right", "location": None, "time": "right"}
+    # Once sentence 1 names a place, a carried-over place chained to nothing of it is wrong.
+    named = [*golds, Gold("LOC_GEO", "location", 1, "LOC_X", ((56, 59),))]
+    assert argument_checks(event, 1, named)["location"] == "wrong"
+    chained = [*golds[:3], Gold("LOC_GEO", "location", 0, "LOC_X", ((20, 26),)),
+               Gold("LOC_GEO", "location", 1, "LOC_X", ((56, 59),)), golds[4]]
+    assert argument_checks(event, 1, chained)["location"] == "right"
     later = _event("killed", sentence, 45, target=Party("three", start=50, end=55), date_text="Monday",
                    date_basis="context")
     assert argument_checks(later, 1, golds) == {"participant": "wrong", "location": None, "time": "context"}

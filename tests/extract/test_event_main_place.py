@@ -8,9 +8,11 @@ from crosswire.records import Event
 
 pytestmark = pytest.mark.model
 
+# Paragraphs of two sentences: a text of one sentence per line carries a town over its lines
+# instead (tests/extract/test_event_places_carried.py).
 ONE_TOWN = ("Riots shake Larissa after police shooting\n\n"
             "Youths rioted in Larissa for a third night on Saturday after police shot a teenager.\n\n"
-            "Officials said the unrest was the worst in years.\n\n"
+            "Officials said the unrest was the worst in years. "
             "Rioters set fire to two banks and looted shops overnight.\n\n"
             "The mayor of Larissa appealed for calm.\n")
 

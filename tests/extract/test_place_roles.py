@@ -122,10 +122,18 @@ def test_people_named_like_towns_are_people(nlp_sm) -> None:
             "Paris had lived alone. A reward in Paris' case was raised on Friday.\n\n"
             "A memorial was held for Helen, Clarence and Randy Kunz in Wausau. Helen Kunz was 70. "
             "Jamal Osei, known as Montana, was hurt. Miss Osei was treated at a hospital in Tacoma. "
-            "The North's leaders met. The case is U.S. v. Osei, No. 16-cr-00019, the Department of Justice said.")
+            "The North's leaders met. The case is U.S. v. Osei, No. 16-cr-00019, the Department of Justice said. "
+            "His mother, Shirley, asked for calm.")
     names = [p.text for p in places_from_doc(nlp_sm(text))]
     assert {"Wausau", "Tacoma"} <= set(names)
-    assert not {"Paris", "Helen", "Clarence", "Montana", "Miss", "North", "No", "Justice"} & set(names)
+    assert not {"Paris", "Helen", "Clarence", "Montana", "Miss", "North", "No", "Justice", "Shirley"} & set(names)
+
+
+def test_a_tokenised_state_abbreviation_still_qualifies_its_town() -> None:
+    from crosswire.extract.places.context import qualifier_after
+
+    text = "a beer distributor in Manchester , Conn . , said"
+    assert qualifier_after(text, text.index(" , Conn")) == "Conn"
 
 
 @pytest.mark.parametrize(("names", "expected"), [

@@ -214,7 +214,16 @@ def argument_checks(event: Event, sentence: int, golds: list[Gold]) -> dict[str,
         start = event.evidence.start + at
         time = check([((start, start + len(event.date_text)),)], "time", False) if at >= 0 else "wrong"
     return {"participant": check(_spans((event.actor, event.target)), "participant", True),
-            "location": check(_spans(event.places), "location", True), "time": time}
+            "location": check(_spans(event.places), "location", True) if _judgeable_places(event, sentence, golds)
+            else None,
+            "time": time}
+
+
+def _judgeable_places(event: Event, sentence: int, golds: list[Gold]) -> bool:
+    """ECB+ marks the places a sentence names. A place carried over from an earlier sentence
+    (events/places.fallback_places) to one that names none is beyond what it can judge."""
+    inside = any(p.start is not None and event.evidence.start <= p.start < event.evidence.end for p in event.places)
+    return inside or any(g.kind == "location" and g.sentence == sentence for g in golds)
 
 
 @dataclass

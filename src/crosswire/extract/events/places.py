@@ -37,6 +37,10 @@ LEDE_SENTENCES = 3
 MAIN_PLACE_MIN_NAMED = 3
 RECENT_DAYS = 7  # an event dated this long before publication is the report's news
 _MAIN_PLACE_KEY = "crosswire.main_place"  # Doc.user_data cache, like nlp/text.py's
+_SEGMENTS_KEY = "crosswire.segments"
+LOOKBACK_SENTENCES = 4  # sentences looked back over in a text of short paragraphs
+MIN_LINES_TO_TELL, SHORT_PARAGRAPH, SHORT_SHARE = 5, 2, 0.8
+CARRIED_PRECISIONS = frozenset({"point", "admin2"})  # a town or district carries over a line break; a country is often a party
 NEAR_KM = 25.0  # towns this close are one area for the report's main place (ACLED's own radius)
 # A town's name ends where no capitalised word continues it: "Los Angeles County Sheriff's"
 # names no Los Angeles, "in Athens Monday" does.
@@ -155,10 +159,19 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
 
 def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc: Doc, *,
                     happened: bool = False) -> list[Place]:
-    """The previous sentence's places in the same paragraph, else a dateline place, else (for an
-    event told as having happened) the report's main place (:func:`main_place`)."""
-    if prev is not None and "\n" not in text_of(doc)[prev.end_char:sent.start_char]:
-        found = [p for p in places if p.start is not None and prev.start_char <= p.start < prev.end_char]
+    """The places of the sentences just before, else a dateline place, else (for an event told
+    as having happened) the report's main place (:func:`main_place`).
+
+    The sentences before are the previous one in the same paragraph or, in a text of short
+    paragraphs (agency copy, tokenised corpora), up to
+    ``LOOKBACK_SENTENCES`` previous sentences, passing over heading-like lines without taking their
+    places: there a line break says nothing about a change of scene.
+    """
+    for earlier in _earlier_sentences(sent, prev, doc, happened):
+        found = [p for p in places if p.start is not None and earlier.start_char <= p.start < earlier.end_char]
+        if earlier is not prev or "\n" in text_of(doc)[prev.end_char:sent.start_char]:
+            found = [p for p in found if p.precision in CARRIED_PRECISIONS and not _names_a_doer(p, doc)
+                     and not _opens_a_dateline(p, text_of(doc))]  # where the copy was filed
         if found:
             return sorted(found, key=lambda p: (PLACE_PRECISION_RANK.get(p.precision, 5), p.start))[:1]
     head = [p for p in places if p.start is not None and p.start <= DATELINE_MAX_OFFSET]
@@ -166,6 +179,58 @@ def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc:
         return head[:1]
     main = _cached_main_place(places, doc) if happened else None
     return [main] if main is not None else []
+
+
+def _names_a_doer(place: Place, doc: Doc) -> bool:
+    """Whether a place is a party where it is named ("Since Moscow launched air strikes")."""
+    span = doc.char_span(place.start or 0, place.end or 0, alignment_mode="expand")
+    return span is not None and span.root.dep_ in SUBJECT_DEPS
+
+
+def _opens_a_dateline(place: Place, text: str) -> bool:
+    """Whether a place opens its line as a dateline does ("MOSCOW, Oct. 6 (Xinhua) --")."""
+    line_start = text.rfind("\n", 0, place.start or 0) + 1
+    return not text[line_start:place.start].strip() and \
+        text[place.end or 0:(place.end or 0) + 40].lstrip()[:1] in {"(", "-", "\u2014", "\u2013", ","}
+
+
+def _earlier_sentences(sent: Span, prev: Span | None, doc: Doc, happened: bool) -> list[Span]:
+    """The sentences whose places carry over to ``sent``, nearest first: beyond its paragraph,
+    only to an event told as having happened (a statement or a plan keeps to its own words)."""
+    if prev is None:
+        return []
+    if not happened or not _short_paragraphs(doc):
+        return [prev] if "\n" not in text_of(doc)[prev.end_char:sent.start_char] else []
+    lines = [s for s in _cached_segments(doc) if s.end_char <= sent.start_char]
+    out: list[Span] = []
+    for line in reversed(lines):
+        if len(out) == LOOKBACK_SENTENCES:
+            break
+        if not _is_heading_line(line.text):
+            out.append(line)
+    return out
+
+
+def _is_heading_line(line: str) -> bool:
+    """A title or an inserted link line ("Group: Ambush attacks on officers increase"): no end stop."""
+    return not line.rstrip().endswith((".", "!", "?", '"', "\u201d", "'", "\u2019", ")", ":"))
+
+
+def _cached_segments(doc: Doc) -> list[Span]:
+    bounds = doc.user_data.get(_SEGMENTS_KEY)
+    if bounds is None:  # token bounds, not Spans: user_data may be serialised with the Doc
+        bounds = doc.user_data[_SEGMENTS_KEY] = [(s.start, s.end) for s in segments(doc)]
+    return [doc[a:b] for a, b in bounds]
+
+
+def _short_paragraphs(doc: Doc) -> bool:
+    """Whether nearly all of the text's lines hold one or two sentences (and there are enough
+    to tell): agency copy, where a paragraph break says little about a change of scene."""
+    text = text_of(doc)
+    per_line = Counter(text.count("\n", 0, s.start_char) for s in _cached_segments(doc))
+    if len(per_line) < MIN_LINES_TO_TELL:
+        return False
+    return sum(n <= SHORT_PARAGRAPH for n in per_line.values()) >= SHORT_SHARE * len(per_line)
 
 
 def _cached_main_place(places: Sequence[Place], doc: Doc) -> Place | None:

@@ -52,7 +52,7 @@ CONTINENT_ADJECTIVES: dict[str, str] = {
     "north american": "North America", "latin american": "South America",
 }
 
-_QUALIFIER = re.compile(r"^,\s*((?:[A-Z][a-z]*\.){1,2}(?:[A-Z][a-z]*\.?)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
+_QUALIFIER = re.compile(r"^ ?,\s*((?:[A-Z][a-z]*\.){1,2}(?:[A-Z][a-z]*\.?)?|[A-Z][a-z]+(?: [A-Z][a-z]+)?)")
 _REGION_AFTER = re.compile(r"^\s+(?:state|province|county|governorate|region)\b", re.I)
 _REGION_BEFORE = re.compile(r"\b(?:state|province|governorate|region) of\s+(?:the\s+)?$", re.I)
 _DIRECTION = r"(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?"

@@ -35,6 +35,7 @@ from crosswire.extract.places.rules import (
     is_cut_off,
     is_fragment,
     is_honorific_or_number,
+    is_kin_apposition,
     is_nickname,
     is_person_org,
     is_possessive,
@@ -64,6 +65,11 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 # 0, 77.4% at 20k: it never charges a wrong place); geotagging F1 peaks at 20k–30k (85.8%, 84.9% at 0).
 RELABEL_LABELS = ("ORG", "PERSON", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP", "LANGUAGE")
 RELABEL_MIN_POPULATION = 20_000
+# Words that continue a place name into another, smaller place's ("Tennessee Colony", "Texas City").
+# Not "City", "Valley" or "Park": "Birmingham City" and "Missouri Valley Blazers" are teams that
+# the geoparsing corpora count as their towns (tune part).
+SETTLEMENT_WORDS = frozenset({"colony", "springs", "heights", "falls", "beach", "village", "township",
+                              "junction", "creek", "landing"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +118,8 @@ def _place_prefix(ent: Span, people: set[str]) -> tuple[int, int] | None:
                                  text[max(0, ent.start_char - 20):ent.start_char],
                                  text[ent.end_char:ent.end_char + 60], people):
                     return None  # "Amara Osei, a local official": a person, not an office
+                if ent[n].lower_ in SETTLEMENT_WORDS:
+                    return None  # "Tennessee Colony": a hamlet of Texas, not the state
                 return head.start_char, head.end_char
     return None
 
@@ -134,6 +142,7 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
     known = {normalize_name(e.text) for e in doc.ents if e.label_ in ("GPE", "LOC")}
     people = person_name_parts(doc)
     names = names_of_people(doc)
+    called_people = _only_ever_people(doc)
     modifiers = demonyms if modifiers is None else modifiers
     text = text_of(doc)
     spans: list[tuple[int, int, str]] = []
@@ -156,7 +165,9 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
             spans += [(a, b, "EMBEDDED") for a, b in inner]  # "Montgomery County History Center"
         elif label in PLACE_LABELS or (
                 label in RELABEL_LABELS and text[slice(*fixed)].casefold() not in people
-                and _is_mislabelled_place(text[slice(*fixed)], gaz)):
+                and _is_mislabelled_place(text[slice(*fixed)], gaz)
+                and not (label == "PERSON" and text[slice(*fixed)].casefold() in called_people
+                         and not _is_mislabelled_place(text[slice(*fixed)], gaz, BIG_CITY_POPULATION))):
             if modifiers or not is_modifier(doc, *fixed):
                 spans.append((*fixed, label))
         elif inner:
@@ -189,6 +200,17 @@ def mentions_from_doc(doc: Doc, *, demonyms: bool = False, gazetteer: Gazetteer 
     return _with_parent_context(text, mentions), norp
 
 
+def _only_ever_people(doc: Doc) -> set[str]:
+    """Words spaCy tags PERSON twice or more and never a place ("Dalton , shot in the neck")."""
+    tags: dict[str, set[str]] = {}
+    counts: Counter[str] = Counter()
+    for e in doc.ents:
+        key = e.text.casefold()
+        tags.setdefault(key, set()).add(e.label_)
+        counts[key] += e.label_ == "PERSON"
+    return {k for k, n in counts.items() if n >= 2 and not tags[k] & set(PLACE_LABELS)}
+
+
 def _not_a_place_here(text: str, start: int, end: int, label: str, names: PeopleNames, gaz: Gazetteer) -> bool:
     """A span that reads as a place name but is written as something else in this text: the
     surname of a person it names in full ("Anthony LaSalle ... LaSalle drank"), a given name
@@ -201,8 +223,12 @@ def _not_a_place_here(text: str, start: int, end: int, label: str, names: People
     surnames, given = names.surnames, names.given
     key = surface.casefold()
     if (is_nickname(text, start) and not is_possessive(text, end)) or is_honorific_or_number(text, start, end) or (
+            is_kin_apposition(text, start)) or (
             is_bare_compass(surface) and not qualifier_after(text, end)):
         return True
+    longer = re.match(r"\s+([A-Z][a-z]+)\b", text[end:end + 20])
+    if longer and longer.group(1).casefold() in SETTLEMENT_WORDS and not gaz.lookup(f"{surface} {longer.group(1)}"):
+        return True  # "a Tennessee Colony man": a hamlet the gazetteer lacks, not the state
     if key in surnames and (is_possessive(text, end) or names.ends_full_name(text, end)
                             or start in names.subjects):
         return True  # "Paris' residence", "Melton Lewis Paris", "Holland recalled"

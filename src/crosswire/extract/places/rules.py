@@ -124,6 +124,16 @@ COMPASS_WORDS = frozenset({"north", "south", "east", "west", "northeast", "north
                            "central", "midwest", "northern", "southern", "eastern", "western"})
 
 
+_KIN_BEFORE = re.compile(r"\b(?:mother|father|wife|husband|son|daughter|brother|sister|widow|widower|girlfriend|"
+                         r"boyfriend|fianc[ée]e?|partner|uncle|aunt|cousin|nephew|niece|grandmother|grandfather|"
+                         r"grandson|granddaughter|stepfather|stepmother|stepson|stepdaughter),\s+$", re.I)
+
+
+def is_kin_apposition(text: str, start: int) -> bool:
+    """Whether a name is set beside a kinship noun ("his mother, Shirley, pleaded"): a person."""
+    return bool(_KIN_BEFORE.search(text[max(0, start - 20):start]))
+
+
 def is_nickname(text: str, start: int) -> bool:
     """Whether a name is given as someone's nickname ("Abdhou, known as Montana")."""
     return bool(_NICKNAME_BEFORE.search(text[max(0, start - 16):start]))
