@@ -64,3 +64,12 @@ def test_a_town_naming_a_protest_is_its_place_not_its_actor(read_events) -> None
 def test_a_weapon_is_no_doer_unless_it_names_whose(read_events, text: str, actor: str | None) -> None:
     events = [e for e in read_events(PUBLISHED, text) if e.acled]
     assert events and (events[0].actor.text if events[0].actor else None) == actor
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("Two masked gunmen opened fire on Mr Osei outside his home on Monday.", "Mr Osei"),  # never "fire"
+    ("Police said a former clerk shot three co-workers on Monday.", "three co-workers"),  # one word, not "three co"
+])
+def test_the_target_is_the_person_shot_written_whole(read_events, text: str, target: str) -> None:
+    attacks = [e for e in read_events(PUBLISHED, text) if e.type == "ASSAULT"]
+    assert attacks and all(e.target is not None and e.target.text == target for e in attacks)

@@ -81,7 +81,8 @@ def _pobj(prep: Token) -> Token | None:
 
 
 # Objects that complete an idiom and are no one ("the shooting took place", "took to the streets").
-IDIOM_OBJECTS = {"take": frozenset({"place", "part", "street", "streets"}), "break": frozenset({"out"})}
+IDIOM_OBJECTS = {"take": frozenset({"place", "part", "street", "streets"}), "break": frozenset({"out"}),
+                 "open": frozenset({"fire"})}  # "gunmen opened fire on X", read from the "gunmen" trigger too
 
 
 def _idiom_object(verb: Token, obj: Token, trig: Trigger) -> bool:

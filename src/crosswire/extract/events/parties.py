@@ -262,6 +262,8 @@ def phrase_bounds(tok: Token) -> tuple[int, int]:
             sub = list(child.subtree)
             if len(sub) <= 7 and not any(t.is_punct and t.text in ",;" for t in sub):
                 end = max(end, max(t.i for t in sub) + 1)
+    while end + 1 < len(doc) and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_:
+        end += 2  # "three co-workers", split by the tokenizer into three objects
     cues = [t.i for t in doc[start:tok.i] if t.lower_ in CUE_WORDS]
     if cues:  # "Prosecutors allege Simpson shot her", parsed with "allege" a noun: the party is Simpson
         start = cues[-1] + 1
