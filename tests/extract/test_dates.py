@@ -93,6 +93,8 @@ def test_dates_future_tense(expr: str, expected: tuple[str | None, str | None]) 
         "Russia's Su-25 jets flew 20 sorties.",
         "He may leave, and the march went on.",
         "Some 35-40 terrorists were killed.",
+        "Dana Roe, 19, of 1935 Orchard St., was arrested.",  # a house number
+        "a man of 1201 N. Main Street",
         "",
     ],
 )

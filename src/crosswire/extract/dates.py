@@ -50,6 +50,9 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)(?![\d-])"
 _NUM = r"(?P<n>\d{1,2}|" + "|".join(k for k in SMALL_NUMBERS if k not in ("a", "an")) + r"|an?)"
 _PART_OF_DAY = r"(?:\s+(?:night|morning|afternoon|evening))?"
+# "of 1935 Orchard St.": a house number, not a year.
+_NOT_AN_ADDRESS = (r"(?!\s+(?:[A-Z][\w.'-]*\s+){1,3}(?:St|Street|Ave|Avenue|Rd|Road|Dr|Drive|Ln|Lane|Blvd|Boulevard|"
+                   r"Ct|Court|Way|Pl|Place|Hwy|Highway|Pkwy|Parkway|Terrace|Circle|Cir)\b)")
 _YEAR_CUES = r"(?i:in|since|during|of|from|until|till|by|throughout|before|after|early|late|mid-?|between)"
 
 # Cues before an expression that make it something other than the event's own date:
@@ -268,7 +271,8 @@ _RULES: list[tuple[re.Pattern[str], Resolver, bool]] = [
     (re.compile(rf"\b(?P<mon>{_MONTH_ANY})\s+{_DAY}\b(?!\s*,?\s*\d|-)"), _month_day, True),
     (re.compile(rf"\b(?P<mon>{_MONTH_ANY}),?\s+{_YEAR}"), _month_year, False),
     (re.compile(rf"\b(?:(?i:in|during|of|since|until|by|early|late|mid)\s+|(?i:mid)-|(?P<mod>(?i:last|next|this))\s+)(?P<x>(?P<mon>{_MONTH_FULL})\b)(?!\s*,?\s*\d)"), _bare_month, True),
-    (re.compile(rf"\b(?:{_YEAR_CUES})\s+(?:the\s+year\s+)?(?P<x>{_YEAR})(?!\s*(?:%|per\b|people|persons))"), _year, False),
+    (re.compile(rf"\b(?:{_YEAR_CUES})\s+(?:the\s+year\s+)?(?P<x>{_YEAR})(?!\s*(?:%|per\b|people|persons)){_NOT_AN_ADDRESS}"),
+     _year, False),
     (re.compile(r"\b(?i:on|by|since|until)\s+the\s+(?P<x>(?P<day>[0-3]?\d)(?:st|nd|rd|th))\b(?=\s*(?:[,.;:!?)]|$)|\s+(?:at|in|when|and|as|but|after|before|with|near)\b)"), _ordinal_day, True),
     (re.compile(rf"\b(?P<wd>{_WEEKDAY})\s+(?:of\s+)?(?P<wk>(?i:last|next))\s+week\b"), _weekday_of_week, True),
     (re.compile(rf"\b(?:(?P<mod>(?i:last|next|this|past|coming))\s+)?(?P<wd>{_WEEKDAY})(?:'s|’s)?{_PART_OF_DAY}\b"), _weekday, True),
