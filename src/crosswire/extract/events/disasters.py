@@ -70,6 +70,8 @@ CAR_WORDS = frozenset({"toyota", "honda", "ford", "nissan", "chevrolet", "chevy"
 RUN_OVER_VERBS = frozenset({"hit", "strike", "mow", "run", "knock"})
 DRIVING_OFFENCES = frozenset({"dwi", "dui", "drunk-driving", "vehicular"})
 DRIVERS = frozenset({"driver", "drivers", "motorist", "motorists"})
+_ARSON_REPORT = re.compile(r"\barson|\bsuspicious|\bdeliberately\s+(?:set|started|lit)|\bset\s+(?:alight|ablaze|on\s+fire)"
+                           r"|\bfire[\s-]?bomb|\bpetrol\s+bomb|\bmolotov", re.I)
 _TRAFFIC_REPORT = re.compile(r"\bhit[\s-]+and[\s-]+run\b|\bdrunk(?:en)?[\s-]+driv|\bdriving\s+(?:while\s+)?(?:drunk|intoxicated)", re.I)
 # Fire that is fighting, not an accident: "killed in cross fire", "under mortar fire".
 COMBAT_FIRE = frozenset({"cross", "gun", "mortar", "rocket", "artillery", "sniper", "enemy", "friendly", "tank",
@@ -81,6 +83,9 @@ DELIBERATE = frozenset({"deliberately", "intentionally", "purposely", "purpose",
                         "bomb", "bombs", "ied", "missile", "missiles", "rocket", "rockets", "grenade", "gunfire",
                         "shot", "ambush", "ambushed", "airstrike", "airstrikes", "jihadist", "jihadists", "attack",
                         "attacks", "attacked", "deliberate", "murder", "murdered"})
+# What people burn on purpose that harms nobody else ("burning debris requires a permit").
+REFUSE = frozenset({"debris", "leaf", "leaves", "brush", "trash", "garbage", "rubbish", "waste", "stubble",
+                    "yard", "branch", "limb", "pile", "grass", "weed"})
 # "a heart attack", "an asthma attack": illness, never an event.
 ILLNESS_MODIFIERS = frozenset({"heart", "asthma", "panic", "anxiety", "cardiac", "seizure", "epileptic"})
 # The prepositions by which a trigger names its cause ("killed in the quake", "died from the flood").
@@ -181,8 +186,13 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
         _word(c) in ILLNESS_MODIFIERS for c in trigger_head.children if c.dep_ in {"compound", "amod"}
     ):
         return None, "illness"
+    if entry_type == "COERCE" and entry_mode == "property":
+        return _unset_fire(trigger_head, actor, target, sent)
     if entry_type not in RECAST_TYPES or entry_mode not in RECAST_MODES:
         return None
+    if target is not None and _accident(target) == "fire" and not {
+            t.lower_ for t in sent if t.i != trigger_head.i} & DELIBERATE and not _ARSON_REPORT.search(sent.doc.text):
+        return "ACCIDENT", "fire"  # "crews attacked the fire from the north side": firefighting
     for tok in (actor, *_causes(trigger_head), target if entry_type == "FIGHT" else None):
         if (mode := _hazard(tok)) is not None:
             return "DISASTER", mode  # "the quake struck", "killed in the floods", "battled the wildfire"
@@ -203,6 +213,23 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
     verb = trigger_head.head if trigger_head.dep_ in {"advcl", "conj"} and _word(trigger_head) == "kill" else None
     if verb is not None and (mode := ACCIDENT_VERBS.get(_word(verb))) is not None:
         return "ACCIDENT", mode
+    return None
+
+
+def _unset_fire(head: Token, actor: Token | None, target: Token | None, sent: Span) -> tuple[str | None, str] | None:
+    """Property destroyed by a fire nobody set: a wildfire's burning is a disaster, a house fire's
+    an accident ("the blaze destroyed the house", "destroyed by fire"), and burning one's own
+    refuse ("residents burning debris") no event at all; an arsonist or a rioter keeps the event."""
+    for tok in (actor, *_causes(head)):
+        if (mode := _hazard(tok)) is not None:
+            return "DISASTER", mode
+    if {t.lower_ for t in sent} & DELIBERATE or _ARSON_REPORT.search(sent.doc.text):
+        return None  # a report that calls a fire arson or suspicious keeps its fires as destruction
+    for tok in (actor, *_causes(head)):
+        if _accident(tok) == "fire":
+            return "ACCIDENT", "fire"
+    if target is not None and _word(target) in REFUSE and _word(head) == "burn":
+        return None, "burning refuse"
     return None
 
 

@@ -110,6 +110,8 @@ def figurative(trigger: Trigger) -> bool:
     if head.pos_ in VERB_TAGS and trigger.entry.mode == "release":
         published = _objects(head, trigger.entry)
         return bool(published) and all(_is_word_of(o, PUBLISHED_OBJECTS) for o in published)
+    if trigger.entry.type == "AGREE" and head.pos_ in VERB_TAGS and _legal_step(head, trigger.entry):
+        return True  # "signed a confession", "agreed to plead guilty": a defendant's step, no agreement
     if trigger.entry.type in GUARDED_TYPES and head.pos_ in NOUN_TAGS and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(_is_word_of(g, FEELINGS) for g in c.children)
             for c in head.children):
@@ -132,6 +134,18 @@ def figurative(trigger: Trigger) -> bool:
     if subject is not None and subject.pos_ in NOUN_TAGS and _is_word_of(subject, FIGURATIVE_SUBJECTS):
         return True
     return "box office" in head.sent.text.lower()
+
+
+# What a defendant signs or agrees to in a case: steps of a trial, not agreements between parties.
+LEGAL_STEPS = frozenset({"confession", "plea", "guilty", "statement", "waiver", "bail", "bond", "testify", "plead",
+                         "cooperate", "extradition", "sentence", "probation"})
+
+
+def _legal_step(verb: Token, entry: LexEntry) -> bool:
+    """Whether an agreeing verb's object or complement is a step of a court case."""
+    done = [*_objects(verb, entry), *(c for c in verb.children if c.dep_ == "xcomp")]
+    return bool(done) and all(_is_word_of(o, LEGAL_STEPS) or any(_is_word_of(g, LEGAL_STEPS) for g in o.children)
+                              for o in done)
 
 
 def _hit_own_body(verb: Token, entry: LexEntry) -> bool:

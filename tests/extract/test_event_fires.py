@@ -1,0 +1,41 @@
+"""Fires nobody set are no conflict events; a defendant's steps are no agreements."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.model
+
+PUBLISHED = "2014-11-20"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The house was destroyed by fire on Tuesday night.", ("ACCIDENT", "fire")),
+    ("The blaze, which started in the kitchen, destroyed the house.", ("ACCIDENT", "fire")),
+    ("A wildfire burned 2,000 acres near the town.", ("DISASTER", "wildfire")),
+    ("Crews attacked the fire from the north side, the chief said.", ("ACCIDENT", "fire")),
+])
+def test_a_fire_nobody_set_is_no_conflict_event(read_events, text: str, kind: tuple[str, str]) -> None:
+    events = read_events(PUBLISHED, text)
+    assert events and all((e.type, e.mode) == kind and e.acled is None for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "Residents burning debris must obtain a permit from the county.",
+    "He signed a confession on Tuesday, prosecutors said.",
+    "The brothers agreed to plead guilty.",
+])
+def test_burning_refuse_and_court_steps_are_no_events(read_events, text: str) -> None:
+    assert read_events(PUBLISHED, text) == []
+
+
+@pytest.mark.parametrize(("text", "sub_event"), [
+    ("Arsonists torched a synagogue overnight.", "Looting/property destruction"),
+    ("A man set fire to his neighbour's car on Sunday, police said.", "Looting/property destruction"),
+    ("Police said the fire that destroyed the mosque was arson.", "Looting/property destruction"),
+    ("Gunmen attacked the fire station and killed two guards.", "Attack"),
+    ("Russia and Turkey signed a ceasefire agreement on Tuesday.", "Agreement"),
+])
+def test_a_fire_someone_set_and_a_real_agreement_stay(read_events, text: str, sub_event: str) -> None:
+    events = read_events(PUBLISHED, text)
+    assert any(e.acled and e.acled["sub_event_type"] == sub_event for e in events)
