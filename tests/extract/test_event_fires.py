@@ -1,4 +1,4 @@
-"""Fires nobody set are no conflict events; a defendant's steps are no agreements."""
+"""Fires nobody set and crashes are no conflict events; a defendant's steps are no agreements."""
 
 from __future__ import annotations
 
@@ -14,6 +14,9 @@ PUBLISHED = "2014-11-20"
     ("The blaze, which started in the kitchen, destroyed the house.", ("ACCIDENT", "fire")),
     ("A wildfire burned 2,000 acres near the town.", ("DISASTER", "wildfire")),
     ("Crews attacked the fire from the north side, the chief said.", ("ACCIDENT", "fire")),
+    ("Fifteen brush fires were burning in the county on Friday.", ("DISASTER", "wildfire")),
+    ("Police say one man was killed after crashing his car on an off-ramp.", ("ACCIDENT", "crash")),
+    ("A passenger in the car was injured and taken to a hospital.", ("ACCIDENT", "crash")),
 ])
 def test_a_fire_nobody_set_is_no_conflict_event(read_events, text: str, kind: tuple[str, str]) -> None:
     events = read_events(PUBLISHED, text)
@@ -22,6 +25,10 @@ def test_a_fire_nobody_set_is_no_conflict_event(read_events, text: str, kind: tu
 
 @pytest.mark.parametrize("text", [
     "Residents burning debris must obtain a permit from the county.",
+    "The county lifts its burn ban.",
+    "The permits will allow the holders to burn for 60 days.",
+    "Officials said they would close the road if it burned closer.",
+    "\"This is the biggest tragedy ever to hit our department,\" a sergeant said.",
     "He signed a confession on Tuesday, prosecutors said.",
     "The brothers agreed to plead guilty.",
 ])
@@ -34,6 +41,9 @@ def test_burning_refuse_and_court_steps_are_no_events(read_events, text: str) ->
     ("A man set fire to his neighbour's car on Sunday, police said.", "Looting/property destruction"),
     ("Police said the fire that destroyed the mosque was arson.", "Looting/property destruction"),
     ("Gunmen attacked the fire station and killed two guards.", "Attack"),
+    ("Rioters burned two police cars on Sunday.", "Violent demonstration"),
+    ("A passenger in the bus was shot dead by gunmen.", "Attack"),
+    ("The first missile to hit the city killed four people.", "Shelling/artillery/missile attack"),
     ("Russia and Turkey signed a ceasefire agreement on Tuesday.", "Agreement"),
 ])
 def test_a_fire_someone_set_and_a_real_agreement_stay(read_events, text: str, sub_event: str) -> None:

@@ -66,6 +66,8 @@ VEHICLES = frozenset({"car", "bus", "minibus", "truck", "lorry", "van", "train",
 CAR_WORDS = frozenset({"toyota", "honda", "ford", "nissan", "chevrolet", "chevy", "bmw", "mercedes", "volkswagen",
                        "hyundai", "kia", "dodge", "lexus", "audi", "mazda", "subaru", "tesla", "camry", "corolla",
                        "civic", "accord", "sedan", "pickup", "hatchback", "minivan", "cab", "automobile", "wheel"})
+# Who rides in a vehicle: hurt "in the car", they were in a crash unless the text names an attack.
+OCCUPANTS = frozenset({"passenger", "passengers", "driver", "drivers", "occupant", "occupants", "motorist", "rider"})
 # Verbs by which a vehicle hits people, and charges that name driving.
 RUN_OVER_VERBS = frozenset({"hit", "strike", "mow", "run", "knock"})
 DRIVING_OFFENCES = frozenset({"dwi", "dui", "drunk-driving", "vehicular"})
@@ -85,7 +87,7 @@ DELIBERATE = frozenset({"deliberately", "intentionally", "purposely", "purpose",
                         "attacks", "attacked", "deliberate", "murder", "murdered"})
 # What people burn on purpose that harms nobody else ("burning debris requires a permit").
 REFUSE = frozenset({"debris", "leaf", "leaves", "brush", "trash", "garbage", "rubbish", "waste", "stubble",
-                    "yard", "branch", "limb", "pile", "grass", "weed"})
+                    "yard", "branch", "limb", "pile", "grass", "weed", "item", "material"})
 # "a heart attack", "an asthma attack": illness, never an event.
 ILLNESS_MODIFIERS = frozenset({"heart", "asthma", "panic", "anxiety", "cardiac", "seizure", "epileptic"})
 # The prepositions by which a trigger names its cause ("killed in the quake", "died from the flood").
@@ -112,7 +114,7 @@ def _hazard(tok: Token | None) -> str | None:
             return mode
     if tok.lower_ in SCALE_WORDS and any(t.lower_ == "richter" for t in tok.subtree):
         return "earthquake"
-    if tok.lower_ == "fire" and any(_word(c) in {"forest", "bush", "brush", "grass", "wild"} for c in tok.children):
+    if _word(tok) == "fire" and any(_word(c) in {"forest", "bush", "brush", "grass", "wild"} for c in tok.children):
         return "wildfire"
     return None
 
@@ -213,6 +215,16 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
     verb = trigger_head.head if trigger_head.dep_ in {"advcl", "conj"} and _word(trigger_head) == "kill" else None
     if verb is not None and (mode := ACCIDENT_VERBS.get(_word(verb))) is not None:
         return "ACCIDENT", mode
+    # "was killed after crashing his car", "killed when his car went off the ramp and crashed"
+    clauses = [c for c in trigger_head.children if c.dep_ == "advcl"] + [
+        g for c in trigger_head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
+    for clause in clauses:
+        for v in (clause, *clause.conjuncts):
+            if (mode := ACCIDENT_VERBS.get(_word(v))) is not None:
+                return "ACCIDENT", mode
+    if entry_mode in {None, ""} and target is not None and any(
+            t.lower_ in OCCUPANTS for t in target.subtree) and any(_names_vehicle(t) for t in target.subtree):
+        return "ACCIDENT", "crash"  # "a passenger in the car was injured"
     return None
 
 
@@ -228,8 +240,13 @@ def _unset_fire(head: Token, actor: Token | None, target: Token | None, sent: Sp
     for tok in (actor, *_causes(head)):
         if _accident(tok) == "fire":
             return "ACCIDENT", "fire"
-    if target is not None and _word(target) in REFUSE and _word(head) == "burn":
-        return None, "burning refuse"
+    if _word(head) == "burn":
+        if head.dep_ in {"compound", "amod", "nmod"} or head.pos_ in {"NOUN", "ADJ"}:
+            return None, "burning"  # "the burn ban", "a burning permit": a rule about burning
+        if target is not None and _word(target) in REFUSE:
+            return None, "burning refuse"
+        if target is None and not any(c.dep_ == "dobj" for c in head.children):
+            return None, "burning"  # "residents who plan to burn", "unless it burned closer": no one's property
     return None
 
 

@@ -65,7 +65,7 @@ FIGURATIVE_SUBJECTS = frozenset({
     "downturn", "pandemic", "shortage", "criticism", "decision", "policy", "cut", "news", "rate",
     "film", "movie", "show", "album", "play", "musical", "series", "single", "book", "sequel",
     "launch", "debut", "product", "ipo", "revelation", "controversy", "defeat", "loss", "affair",
-    "report", "ruling", "verdict", "rule", "law", "reform", "budget", "slump",
+    "report", "ruling", "verdict", "rule", "law", "reform", "budget", "slump", "tragedy", "blow", "setback",
     "bonfire", "candle", "flame",  # "bonfires that burn through the night": no one's violence
 })
 # What can be taken away without anyone being abducted ("believe it was taken away by the attackers").
@@ -131,6 +131,8 @@ def figurative(trigger: Trigger) -> bool:
     subject = _subject(head)
     if subject is not None and subject.lower_ in {"that", "which"} and head.dep_ == "relcl":
         subject = head.head  # "bonfires that burn": the bonfires
+    if subject is None and head.dep_ in {"acl", "relcl"} and head.head.pos_ in NOUN_TAGS:
+        subject = head.head  # "the biggest tragedy ever to hit our department"
     if subject is not None and subject.pos_ in NOUN_TAGS and _is_word_of(subject, FIGURATIVE_SUBJECTS):
         return True
     return "box office" in head.sent.text.lower()
