@@ -17,6 +17,8 @@ PUBLISHED = "2014-11-20"
     ("Fifteen brush fires were burning in the county on Friday.", ("DISASTER", "wildfire")),
     ("Police say one man was killed after crashing his car on an off-ramp.", ("ACCIDENT", "crash")),
     ("A passenger in the car was injured and taken to a hospital.", ("ACCIDENT", "crash")),
+    ("A gas explosion destroyed a block of flats in the city on Monday.", ("ACCIDENT", "explosion")),
+    ("An explosion at a chemical plant killed three workers.", ("ACCIDENT", "explosion")),
 ])
 def test_a_fire_nobody_set_is_no_conflict_event(read_events, text: str, kind: tuple[str, str]) -> None:
     events = read_events(PUBLISHED, text)
@@ -44,6 +46,8 @@ def test_burning_refuse_and_court_steps_are_no_events(read_events, text: str) ->
     ("Rioters burned two police cars on Sunday.", "Violent demonstration"),
     ("A passenger in the bus was shot dead by gunmen.", "Attack"),
     ("The first missile to hit the city killed four people.", "Shelling/artillery/missile attack"),
+    ("An explosion killed five people at a market in Kabul.", "Remote explosive/landmine/IED"),
+    ("Government forces dropped chemical weapons on the town.", "Chemical weapon"),
     ("Russia and Turkey signed a ceasefire agreement on Tuesday.", "Agreement"),
 ])
 def test_a_fire_someone_set_and_a_real_agreement_stay(read_events, text: str, sub_event: str) -> None:

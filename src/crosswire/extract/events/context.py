@@ -25,6 +25,9 @@ DEMONSTRATOR_WORDS = frozenset({"protester", "demonstrator", "rioter", "marcher"
 # Verbs whose object explosive is taken out of use ("defused an IED", "detonated a planted bomb").
 NEUTRALIZE_VERBS = frozenset({"defuse", "destroy", "dismantle", "discover", "find", "recover", "seize", "clear",
                               "neutralize", "neutralise", "detonate", "deactivate", "disarm", "remove"})
+# What "chemical" may describe without naming a weapon ("a chemical plant", "the chemical industry").
+INDUSTRY_NOUNS = frozenset({"plant", "factory", "company", "industry", "facility", "firm", "manufacturer", "spill",
+                            "leak", "engineer", "waste", "storage", "warehouse", "sector"})
 CHEMICAL_CUES = frozenset({"chemical", "chlorine", "sarin", "mustard", "nerve", "toxic", "cs", "phosgene"})
 INTERVENTION_WORDS = frozenset({"disperse", "dispersed", "tear", "teargas", "cannon", "baton", "arrest",
                                 "arrested", "detain", "detained", "rubber", "intervene", "intervened",
@@ -142,7 +145,7 @@ def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: 
         protesters_killed=cl.protesters_killed,
         violent=bool(words & VIOLENT_WORDS) or any("violent" in t.entry.flags for t in cl.members),
         aerial_cue=bool(words & AERIAL_CUES),
-        chemical_cue=bool(words & CHEMICAL_CUES) or (
+        chemical_cue=bool({t.lower_ for t in sent if t.head.lemma_.lower() not in INDUSTRY_NOUNS} & CHEMICAL_CUES) or (
             "tear gas" in low and bool(words & AERIAL_CUES) and not words & PROTEST_WORDS),
         actor_is_aerial=cl.actor is not None and cl.actor.lemma_.lower() in AERIAL_ACTORS,
         actor_is_demonstrators=cl.actor is not None and cl.actor.lemma_.lower() in DEMONSTRATOR_WORDS,

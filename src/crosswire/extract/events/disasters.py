@@ -74,6 +74,12 @@ DRIVING_OFFENCES = frozenset({"dwi", "dui", "drunk-driving", "vehicular"})
 DRIVERS = frozenset({"driver", "drivers", "motorist", "motorists"})
 _ARSON_REPORT = re.compile(r"\barson|\bsuspicious|\bdeliberately\s+(?:set|started|lit)|\bset\s+(?:alight|ablaze|on\s+fire)"
                            r"|\bfire[\s-]?bomb|\bpetrol\s+bomb|\bmolotov", re.I)
+_BOMB_REPORT = re.compile(r"\bbomb|\bexplosive device|\bIED\b|\bsuicide|\bdetonat|\bterror|\bmilitant|\battack", re.I)
+_FIRE_REPORT = re.compile(r"\bfirefighter|\bfire\s+(?:department|crews?|fighters|chief|marshal|service)|\bblaze\b", re.I)
+# Where an explosion is an accident: gas, industry, mining.
+INDUSTRIAL = frozenset({"gas", "boiler", "plant", "factory", "mine", "refinery", "pipeline", "tanker", "firework",
+                        "fireworks", "leak", "furnace", "warehouse", "chemical", "methane", "propane", "cylinder"})
+BLAST_WORDS = frozenset({"explosion", "blast", "explode", "blow"})
 _TRAFFIC_REPORT = re.compile(r"\bhit[\s-]+and[\s-]+run\b|\bdrunk(?:en)?[\s-]+driv|\bdriving\s+(?:while\s+)?(?:drunk|intoxicated)", re.I)
 # Fire that is fighting, not an accident: "killed in cross fire", "under mortar fire".
 COMBAT_FIRE = frozenset({"cross", "gun", "mortar", "rocket", "artillery", "sniper", "enemy", "friendly", "tank",
@@ -190,6 +196,8 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
         return None, "illness"
     if entry_type == "COERCE" and entry_mode == "property":
         return _unset_fire(trigger_head, actor, target, sent)
+    if entry_type == "ASSAULT" and entry_mode == "explosive" and _word(trigger_head) in BLAST_WORDS:
+        return _unset_blast(trigger_head, sent)
     if entry_type not in RECAST_TYPES or entry_mode not in RECAST_MODES:
         return None
     if target is not None and _accident(target) == "fire" and not {
@@ -225,6 +233,16 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
     if entry_mode in {None, ""} and target is not None and any(
             t.lower_ in OCCUPANTS for t in target.subtree) and any(_names_vehicle(t) for t in target.subtree):
         return "ACCIDENT", "crash"  # "a passenger in the car was injured"
+    return None
+
+
+def _unset_blast(head: Token, sent: Span) -> tuple[str | None, str] | None:
+    """An explosion nobody set off: of gas, at a plant or a mine, or in a report about a house
+    fire with no word of a bomb or an attack ("it looked like an explosion blew out the wall")."""
+    if {t.lower_ for t in sent if t.i != head.i} & DELIBERATE or _BOMB_REPORT.search(sent.doc.text):
+        return None
+    if {_word(t) for t in sent} & INDUSTRIAL or _FIRE_REPORT.search(sent.doc.text):
+        return "ACCIDENT", "explosion"
     return None
 
 
