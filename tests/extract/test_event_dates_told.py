@@ -21,6 +21,10 @@ def _dates(nlp, text: str, trigger: str) -> list[str | None]:
     ("An autopsy on Wednesday revealed that Gray was hit by seven bullets.", "hit"),
     ("Those suspicions intensified Wednesday when an autopsy report revealed Gray was hit by seven bullets.", "hit"),
     ("A woman told news outlets Wednesday that the teen was shot by police.", "shot"),
+    ("Footage of the raid in which soldiers killed four men was published on Tuesday.", "killed"),  # the record's day
+    # a time told as vague is no day, and borrows none from the sentence before
+    ("Police arrested a man on Wednesday. Police believe the woman was killed sometime within the past few days.",
+     "killed"),
 ])
 def test_the_day_of_a_statement_does_not_date_what_it_tells(nlp_sm, text: str, trigger: str) -> None:
     assert _dates(nlp_sm, text, trigger) == [None]

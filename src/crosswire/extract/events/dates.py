@@ -54,7 +54,8 @@ _NEW_EPISODE = re.compile(
     r"earlier\b|previously\b|in the past\b|in recent (days|weeks|months|years)\b|historically\b)", re.I)
 _NOT_THEN = re.compile(r"\b(recently|lately|repeatedly|regularly|often|frequently|routinely|usually|always|"
                        r"again and again|for (years|decades|months|weeks)|later|since|subsequently|afterwards|"
-                       r"eventually)\b", re.I)
+                       r"eventually|sometime|some time|within the (?:past|last) (?:few|several|\w+) (?:days|weeks|hours)|"
+                       r"in (?:the )?(?:recent|past|last|coming) (?:few )?(?:days|weeks|months))\b", re.I)
 # A definite noun that points back at the lede's event and dates it: "The raid took place
 # late on Sunday", "The strike began on Monday last week".
 _EPISODE_NOUN = re.compile(
@@ -159,6 +160,11 @@ def date_from_context(events: Sequence[Event], settings: Sequence[Setting],
     return out
 
 
+# Verbs that put out a record of an event: their day is the record's ("footage of the raid was released Monday").
+PUBLISHING_VERBS = frozenset({"release", "publish", "post", "air", "broadcast", "unveil", "issue", "share", "upload",
+                              "circulate", "emerge", "surface"})
+
+
 def told_on(trigger: Token, mention: DateMention, sent: Span) -> bool:
     """Whether a date in the trigger's sentence is the day its report was told, not the event's:
     it hangs on a verb of speech or finding above the trigger ("police said Tuesday that officers
@@ -176,6 +182,8 @@ def told_on(trigger: Token, mention: DateMention, sent: Span) -> bool:
     for anc in trigger.ancestors:  # the trigger must be what the teller tells: its complement clause
         if anc in tellers and below.dep_ == "ccomp" and anc.lemma_.lower() in SPEECH_VERBS | FINDING_VERBS:
             return not _tells_own_act(anc, below)
+        if anc == verb and below.dep_ in {"nsubj", "nsubjpass", "dobj"} and anc.lemma_.lower() in PUBLISHING_VERBS:
+            return True  # "a video showing the moment a girl was rescued was released Monday"
         below = anc
     return False
 
