@@ -145,3 +145,15 @@ def test_a_name_repeated_does_not_outvote_its_neighbours(names: list[str], expec
 
     places = resolve_places(names)
     assert places[1] is not None and places[1].country == expected
+
+
+def test_an_organisation_named_as_a_town_gives_no_prefix() -> None:
+    import spacy
+    from spacy.tokens import Span
+
+    from crosswire.extract.places.mentions import _place_prefix
+
+    doc = spacy.blank("en")("Police searched a Forest Hill hotel room and a Texas Department of Health office.")
+    doc.ents = [Span(doc, 3, 5, label="ORG"), Span(doc, 9, 13, label="ORG")]
+    assert _place_prefix(doc.ents[0], set()) is None  # the whole is a town's name, never "Forest"
+    assert _place_prefix(doc.ents[1], set()) is not None  # "Texas" opens an office's name

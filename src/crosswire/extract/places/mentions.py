@@ -109,6 +109,8 @@ def _place_prefix(ent: Span, people: set[str]) -> tuple[int, int] | None:
     """Offsets of a well-known place name opening an organisation's name, if any."""
     gaz = load_gazetteer()
     text = text_of(ent.doc)
+    if any(c.match == MATCH_PRIMARY for c in gaz.lookup(clean_surface(ent.text))):
+        return None  # "a Forest Hill hotel room": the whole is a town's name, not "Forest" and an office
     for n in (3, 2, 1):
         if n < len(ent) and all(t.is_title or t.is_upper for t in ent[:n]):
             head = ent[:n]
