@@ -53,3 +53,17 @@ def test_burning_refuse_and_court_steps_are_no_events(read_events, text: str) ->
 def test_a_fire_someone_set_and_a_real_agreement_stay(read_events, text: str, sub_event: str) -> None:
     events = read_events(PUBLISHED, text)
     assert any(e.acled and e.acled["sub_event_type"] == sub_event for e in events)
+
+
+@pytest.mark.parametrize("text", [
+    "READ MORE: Guns and ammunition seized in police raid with two arrested",
+    "Related: Police arrest two men after shooting in the park",
+    "Fighters were emerging from tunnels, then disappearing back into the network, residents said.",
+])
+def test_links_to_other_stories_and_going_out_of_sight_are_no_events(read_events, text: str) -> None:
+    assert not [e for e in read_events(PUBLISHED, text) if e.acled]
+
+
+def test_a_forced_disappearance_stays(read_events) -> None:
+    events = read_events(PUBLISHED, "Three activists were disappeared by security forces in 2015.")
+    assert any(e.acled and e.acled["sub_event_type"] == "Abduction/forced disappearance" for e in events)

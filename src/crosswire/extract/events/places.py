@@ -325,6 +325,15 @@ def segments(doc: Doc) -> list[Span]:
     return [s for s in out if s.text.strip()]
 
 
+# Labels that open a link to another story pasted into the page ("READ MORE: ...", "Related: ...").
+_LINK_LINE = re.compile(r"^\s*(?:read more|more|also read|read also|related|related story|related stories|"
+                        r"see also|watch|listen|recommended|most read|trending)\s*[:|>-]", re.I)
+
+
 def is_heading(sent: Span) -> bool:
+    """A heading in capitals, or a link to another story ("READ MORE: Guns seized in raid"): its
+    words are no news of this report."""
+    if _LINK_LINE.match(sent.text):
+        return True
     letters = [c for c in sent.text if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(sent.text.split()) <= 12

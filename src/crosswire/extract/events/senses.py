@@ -104,6 +104,8 @@ def figurative(trigger: Trigger) -> bool:
     with its particle ("struck out on his own"), or its doer cannot commit violence ("the new
     tariffs hit exporters", "the film bombed at the box office")."""
     head = trigger.head
+    if head.pos_ in VERB_TAGS and _lemma(head) == "disappear" and not any(c.dep_ == "auxpass" for c in head.children):
+        return True  # "fighters disappearing back into the tunnels": went out of sight; "were disappeared" stays
     if head.pos_ in VERB_TAGS and trigger.entry.mode == "abduction":
         taken = _objects(head, trigger.entry)
         return bool(taken) and all(o.lower_ in THING_PRONOUNS for o in taken)
