@@ -105,7 +105,7 @@ def figurative(trigger: Trigger) -> bool:
     tariffs hit exporters", "the film bombed at the box office")."""
     head = trigger.head
     if head.pos_ in VERB_TAGS and _lemma(head) == "disappear" and not any(c.dep_ == "auxpass" for c in head.children):
-        return True  # "fighters disappearing back into the tunnels": went out of sight; "were disappeared" stays
+        return not _went_missing(head)  # "fighters disappearing back into the tunnels", "Page disappeared from the public eye"
     if head.pos_ in VERB_TAGS and trigger.entry.mode == "abduction":
         taken = _objects(head, trigger.entry)
         return bool(taken) and all(o.lower_ in THING_PRONOUNS for o in taken)
@@ -150,6 +150,20 @@ def _legal_step(verb: Token, entry: LexEntry) -> bool:
     done = [*_objects(verb, entry), *(c for c in verb.children if c.dep_ == "xcomp")]
     return bool(done) and all(_is_word_of(o, LEGAL_STEPS) or any(_is_word_of(g, LEGAL_STEPS) for g in o.children)
                               for o in done)
+
+
+MISSING_PEOPLE = frozenset({"journalist", "reporter", "activist", "man", "woman", "boy", "girl", "worker", "lawyer",
+                            "photographer", "student", "teacher", "priest", "doctor", "blogger", "dissident", "child"})
+
+
+def _went_missing(verb: Token) -> bool:
+    """Whether an active "disappear" tells a person going missing ("Mr Ostrander disappeared in
+    Syria in 2014"), not a thing or a fighter going out of sight, nor a star leaving the
+    limelight ("disappeared from the public eye", "for decades")."""
+    subject = _subject(verb)
+    if subject is None or not (subject.ent_type_ == "PERSON" or _lemma(subject) in MISSING_PEOPLE):
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in {"from", "for"} for c in verb.children)
 
 
 def _hit_own_body(verb: Token, entry: LexEntry) -> bool:
