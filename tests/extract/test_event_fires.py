@@ -45,6 +45,7 @@ def test_burning_refuse_and_court_steps_are_no_events(read_events, text: str) ->
     ("Gunmen attacked the fire station and killed two guards.", "Attack"),
     ("Rioters burned two police cars on Sunday.", "Violent demonstration"),
     ("A passenger in the bus was shot dead by gunmen.", "Attack"),
+    ("Rebels killed three drivers, officials said.", "Attack"),  # drivers name no car of their own
     ("The first missile to hit the city killed four people.", "Shelling/artillery/missile attack"),
     ("An explosion killed five people at a market in Kabul.", "Remote explosive/landmine/IED"),
     ("Government forces dropped chemical weapons on the town.", "Chemical weapon"),

@@ -231,7 +231,9 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
             if (mode := ACCIDENT_VERBS.get(_word(v))) is not None:
                 return "ACCIDENT", mode
     if entry_mode in {None, ""} and target is not None and any(
-            t.lower_ in OCCUPANTS for t in target.subtree) and any(_names_vehicle(t) for t in target.subtree):
+            t.lower_ in OCCUPANTS for t in target.subtree) and any(
+            (_word(t) in VEHICLES or t.lower_ in CAR_WORDS) and t.lower_ not in OCCUPANTS and _word(t) not in DRIVERS
+            for t in target.subtree):
         return "ACCIDENT", "crash"  # "a passenger in the car was injured"
     return None
 
