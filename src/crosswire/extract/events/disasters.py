@@ -200,13 +200,13 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
         return _unset_blast(trigger_head, sent)
     if entry_type not in RECAST_TYPES or entry_mode not in RECAST_MODES:
         return None
-    if target is not None and _accident(target) == "fire" and not {
-            t.lower_ for t in sent if t.i != trigger_head.i} & DELIBERATE and not _ARSON_REPORT.search(sent.doc.text):
+    if target is not None and _accident(target) == "fire" and not _names_intent(sent, trigger_head) \
+            and not _ARSON_REPORT.search(sent.doc.text):
         return "ACCIDENT", "fire"  # "crews attacked the fire from the north side": firefighting
     for tok in (actor, *_causes(trigger_head), target if entry_type == "FIGHT" else None):
         if (mode := _hazard(tok)) is not None:
             return "DISASTER", mode  # "the quake struck", "killed in the floods", "battled the wildfire"
-    if {t.lower_ for t in sent} & DELIBERATE:
+    if _names_intent(sent):
         return None
     if _hit_and_run(trigger_head) or any(_hit_and_run(t) for t in _causes(trigger_head)):
         return "ACCIDENT", "crash"  # "killed in a hit-and-run": a driver fled, nobody aimed
@@ -238,10 +238,16 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
     return None
 
 
+def _names_intent(sent: Span, trigger: Token | None = None) -> bool:
+    """Whether the sentence has a word of intent or armed violence (:data:`DELIBERATE`), the
+    trigger's own word aside ("crews attacked the fire" is no attack for its "attacked")."""
+    return any(t.lower_ in DELIBERATE for t in sent if trigger is None or t.i != trigger.i)
+
+
 def _unset_blast(head: Token, sent: Span) -> tuple[str | None, str] | None:
     """An explosion nobody set off: of gas, at a plant or a mine, or in a report about a house
     fire with no word of a bomb or an attack ("it looked like an explosion blew out the wall")."""
-    if {t.lower_ for t in sent if t.i != head.i} & DELIBERATE or _BOMB_REPORT.search(sent.doc.text):
+    if _names_intent(sent, head) or _BOMB_REPORT.search(sent.doc.text):
         return None
     if {_word(t) for t in sent} & INDUSTRIAL or _FIRE_REPORT.search(sent.doc.text):
         return "ACCIDENT", "explosion"
@@ -255,7 +261,7 @@ def _unset_fire(head: Token, actor: Token | None, target: Token | None, sent: Sp
     for tok in (actor, *_causes(head)):
         if (mode := _hazard(tok)) is not None:
             return "DISASTER", mode
-    if {t.lower_ for t in sent} & DELIBERATE or _ARSON_REPORT.search(sent.doc.text):
+    if _names_intent(sent) or _ARSON_REPORT.search(sent.doc.text):
         return None  # a report that calls a fire arson or suspicious keeps its fires as destruction
     for tok in (actor, *_causes(head)):
         if _accident(tok) == "fire":

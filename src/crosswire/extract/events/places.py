@@ -5,6 +5,7 @@ from __future__ import annotations
 from crosswire.nlp.text import text_of
 
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import replace
@@ -175,7 +176,7 @@ def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc:
         if found:
             return sorted(found, key=lambda p: (PLACE_PRECISION_RANK.get(p.precision, 5), p.start))[:1]
     head = [p for p in places if p.start is not None and p.start <= DATELINE_MAX_OFFSET]
-    if head and text_of(doc)[head[0].end:head[0].end + 40].lstrip()[:1] in {"(", "-", "\u2014", "\u2013", ","}:
+    if head and _dateline_mark_after(text_of(doc), head[0].end or 0):
         return head[:1]
     main = _cached_main_place(places, doc) if happened else None
     return [main] if main is not None else []
@@ -187,11 +188,15 @@ def _names_a_doer(place: Place, doc: Doc) -> bool:
     return span is not None and span.root.dep_ in SUBJECT_DEPS
 
 
+def _dateline_mark_after(text: str, end: int) -> bool:
+    """Whether what follows a place name marks a dateline: a comma, a bracket or a dash."""
+    return text[end:end + 40].lstrip()[:1] in {"(", "-", "\u2014", "\u2013", ","}
+
+
 def _opens_a_dateline(place: Place, text: str) -> bool:
     """Whether a place opens its line as a dateline does ("MOSCOW, Oct. 6 (Xinhua) --")."""
     line_start = text.rfind("\n", 0, place.start or 0) + 1
-    return not text[line_start:place.start].strip() and \
-        text[place.end or 0:(place.end or 0) + 40].lstrip()[:1] in {"(", "-", "\u2014", "\u2013", ","}
+    return not text[line_start:place.start].strip() and _dateline_mark_after(text, place.end or 0)
 
 
 def _earlier_sentences(sent: Span, prev: Span | None, doc: Doc, happened: bool) -> list[Span]:
@@ -199,14 +204,15 @@ def _earlier_sentences(sent: Span, prev: Span | None, doc: Doc, happened: bool) 
     only to an event told as having happened (a statement or a plan keeps to its own words)."""
     if prev is None:
         return []
-    if not happened or not _short_paragraphs(doc):
+    bounds, short = _segment_layout(doc)
+    if not happened or not short:
         return [prev] if "\n" not in text_of(doc)[prev.end_char:sent.start_char] else []
-    lines = [s for s in _cached_segments(doc) if s.end_char <= sent.start_char]
     out: list[Span] = []
-    for line in reversed(lines):
+    for a, b in reversed(bounds):
         if len(out) == LOOKBACK_SENTENCES:
             break
-        if not _is_heading_line(line.text):
+        line = doc[a:b]
+        if line.end_char <= sent.start_char and not _is_heading_line(line.text):
             out.append(line)
     return out
 
@@ -216,21 +222,22 @@ def _is_heading_line(line: str) -> bool:
     return not line.rstrip().endswith((".", "!", "?", '"', "\u201d", "'", "\u2019", ")", ":"))
 
 
-def _cached_segments(doc: Doc) -> list[Span]:
-    bounds = doc.user_data.get(_SEGMENTS_KEY)
-    if bounds is None:  # token bounds, not Spans: user_data may be serialised with the Doc
-        bounds = doc.user_data[_SEGMENTS_KEY] = [(s.start, s.end) for s in segments(doc)]
-    return [doc[a:b] for a, b in bounds]
-
-
-def _short_paragraphs(doc: Doc) -> bool:
-    """Whether nearly all of the text's lines hold one or two sentences (and there are enough
-    to tell): agency copy, where a paragraph break says little about a change of scene."""
-    text = text_of(doc)
-    per_line = Counter(text.count("\n", 0, s.start_char) for s in _cached_segments(doc))
-    if len(per_line) < MIN_LINES_TO_TELL:
-        return False
-    return sum(n <= SHORT_PARAGRAPH for n in per_line.values()) >= SHORT_SHARE * len(per_line)
+def _segment_layout(doc: Doc) -> tuple[list[tuple[int, int]], bool]:
+    """The token bounds of the document's sentences (:func:`segments`) and whether nearly all of
+    its lines hold one or two of them (and there are enough to tell): agency copy, where a
+    paragraph break says little about a change of scene. Worked out once per document (token
+    bounds, not Spans: user_data may be serialised with the Doc)."""
+    cached = doc.user_data.get(_SEGMENTS_KEY)
+    if cached is None:
+        text = text_of(doc)
+        sentences = segments(doc)
+        breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+        per_line = Counter(bisect_left(breaks, s.start_char) for s in sentences)
+        short = len(per_line) >= MIN_LINES_TO_TELL and \
+            sum(n <= SHORT_PARAGRAPH for n in per_line.values()) >= SHORT_SHARE * len(per_line)
+        cached = doc.user_data[_SEGMENTS_KEY] = ([(s.start, s.end) for s in sentences], short)
+    bounds, short = cached
+    return [tuple(b) for b in bounds], short
 
 
 def _cached_main_place(places: Sequence[Place], doc: Doc) -> Place | None:
