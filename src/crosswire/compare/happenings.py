@@ -6,7 +6,9 @@ it again. ACLED codes the strike once, with its sources. So mentions (Events) ar
 
 - Only mentions of the same kind join: the same ACLED type and sub-type (else the same PLOVER
   type and mode), and the same status (happened, or the same other modality): a denied strike
-  is not the strike that happened.
+  is not the strike that happened. Within one document, kinds that tell one happening (a strike
+  and the damage it did, a protest and the police action against it) join afterwards
+  (:mod:`crosswire.compare.kinds`).
 - Every pair in a group must be compatible (complete link, so one vague mention cannot chain
   two strikes together): dates equal, or either unknown, or within a coarse date's span; places
   in the same country and, for two towns, within ``NEAR_KM`` (a region contains its towns);
@@ -35,6 +37,7 @@ from datetime import date as Date
 from ..extract.events.parties import is_surname_of
 from ..extract.places.rules import haversine_km
 from ..records import HAPPENED, Event, Fatalities, Happening, Party, Place, short_id
+from .kinds import leading_acled, may_tell_one
 
 # Two towns this close are one strike's area ("around Talbiseh" and "over northern Homs"); ACLED's
 # own place checks use the same radius.
@@ -223,7 +226,7 @@ def group_mentions(events: Sequence[Event], doc_order: Mapping[str, int]) -> lis
             groups[-max(scored)[1]].members.append(ev)
         else:
             groups.append(_Group(key, [ev]))
-    groups = _join_named_people(groups)
+    groups = _join_kinds_within_documents(_join_named_people(groups))
     ordered = [sorted(g.members, key=position) for g in groups]
     return sorted(ordered, key=lambda members: position(members[0]))
 
@@ -249,6 +252,37 @@ def _join_named_people(groups: list[_Group]) -> list[_Group]:
                     merged = True
                     break
             if merged:
+                break
+    return groups
+
+
+def _ties(a: Event, b: Event) -> bool:
+    """Whether two compatible mentions of one report are told of one day, and share its place or
+    its named actor: the report's place alone ties nothing (every event of a one-town report has it)."""
+    day, place, actor = _checks(a, b, lent_days_yield=False)
+    return bool(day) and {a.date_precision, b.date_precision} <= {"day", None} and (bool(place) or bool(actor))
+
+
+def _join_kinds_within_documents(groups: list[_Group]) -> list[_Group]:
+    """Groups of one document and one status whose kinds may tell one happening
+    (:func:`~crosswire.compare.kinds.may_tell_one`), with nothing setting them apart and
+    something tying them, are one happening (see :mod:`crosswire.compare.kinds`)."""
+    def joinable(a: _Group, b: _Group) -> bool:
+        docs = {ev.doc for ev in a.members} | {ev.doc for ev in b.members}
+        return len(docs) == 1 and a.key[-1] == b.key[-1] and a.key != b.key \
+            and may_tell_one(a.members, b.members) \
+            and all(_compatible(x, y) for x in a.members for y in b.members) \
+            and any(_ties(x, y) for x in a.members for y in b.members)
+
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(groups):
+            b = next((b for b in groups[i + 1:] if joinable(a, b)), None)
+            if b is not None:
+                a.members.extend(b.members)
+                groups.remove(b)
+                merged = True
                 break
     return groups
 
@@ -311,10 +345,12 @@ def make_happening(story: str | None, members: Sequence[Event], outlets: Mapping
     sources = list(dict.fromkeys(outlets[d] for d in docs if outlets.get(d)))
     modalities = Counter(ev.modality for ev in members)
     modality = "asserted" if modalities["asserted"] else modalities.most_common(1)[0][0]
-    types = Counter((ev.type, ev.mode) for ev in members).most_common(1)[0][0]
+    acled = leading_acled(members)
+    kind = [ev for ev in members if ev.acled == acled] or list(members)
+    types = Counter((ev.type, ev.mode) for ev in kind).most_common(1)[0][0]
     ids = [ev.id for ev in members]
     return Happening(
-        id=short_id("happening", *sorted(ids)), story=story, type=types[0], mode=types[1], acled=lead.acled,
+        id=short_id("happening", *sorted(ids)), story=story, type=types[0], mode=types[1], acled=acled,
         actor=_best_party([ev.actor for ev in members]), target=_best_party([ev.target for ev in members]),
         places=_merged_places(members), date=date, date_precision=precision,
         fatalities=_merged_fatalities(members), modality=modality, events=ids, docs=docs, sources=sources,
