@@ -152,7 +152,7 @@ def events_and_claims(
     doc: Doc, d: Document, mentions: Sequence[Mention], entities: Sequence[Entity]
 ) -> tuple[list[Event], list[Claim]]:
     """The events and claims of one parsed document, given its mentions resolved to ``entities``."""
-    events = find_events(doc, doc_id=d.id, published=d.published, places=places_from_doc(doc))
+    events = find_events(doc, doc_id=d.id, published=d.published, places=places_from_doc(doc), headline=d.title)
     return events, find_claims(doc, doc_id=d.id, outlet=d.outlet, mentions=mentions, entities=entities)
 
 

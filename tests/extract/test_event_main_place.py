@@ -132,3 +132,28 @@ def test_background_told_with_an_old_date_is_not_put_at_the_report_town(nlp_sm):
 
 def test_no_one_hurt_is_no_attack(nlp_sm):
     assert all(e.modality == "denied" for e in _events(nlp_sm, "No-one has been injured.") if e.type == "ASSAULT")
+
+
+# A page's headline is stored apart from its text; the lede here names no town.
+PAGE_BODY = ("Youths rioted for a third night on Saturday after police shot a teenager, officials said.\n\n"
+             "Officials said the unrest was the worst in years. "
+             "Rioters set fire to two banks and looted shops overnight.\n\n"
+             "Shops stayed shut in Larissa on Sunday. The mayor appealed for calm.\n")
+
+
+def test_a_town_the_headline_names_is_the_report_town(nlp_sm):
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
+
+    doc = nlp_sm(PAGE_BODY)
+    places = places_from_doc(doc)
+
+    def looting(headline):
+        found = find_events(doc, doc_id="t", published=None, places=places, headline=headline)
+        return [e for e in found if "banks" in e.evidence.text]
+
+    # Named once, after the lede: not enough to say the report is about it ...
+    assert looting(None) and all(not e.places for e in looting(None))
+    # ... unless the headline names it too; a headline naming a town the text never names adds none.
+    assert all(e.places and e.places[0].name == "Lárisa" for e in looting("Riots shake Larissa after police shooting"))
+    assert all(not e.places for e in looting("Riots shake Volos after police shooting"))

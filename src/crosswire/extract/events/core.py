@@ -27,7 +27,9 @@ from crosswire.extract.events.merge import Cluster, absorbed_by_protest, drop_pr
 from crosswire.extract.events.modality import is_back_reference, is_occasion, modality_of
 from crosswire.extract.events.court import court_step, crime_places
 from crosswire.extract.events.senses import as_criticism, figurative
-from crosswire.extract.events.places import LOCATION_NOUNS, fallback_places, is_heading, is_recent, places_for, segments
+from crosswire.extract.events.places import (
+    LOCATION_NOUNS, fallback_places, is_heading, is_recent, places_for, segments, set_headline,
+)
 from crosswire.extract.events.deaths import one_killed
 from crosswire.extract.events.fatalities import event_fatalities
 from crosswire.extract.events.ontology import load_ontology, refine_acled
@@ -173,7 +175,8 @@ def _cluster(triggers: list[Trigger], sent: Span, quote_open: bool) -> list[Clus
     return clusters
 
 
-def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequence[Place] | None = None) -> list[Event]:
+def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequence[Place] | None = None,
+                headline: str | None = None) -> list[Event]:
     """Every event in a parsed document, in text order.
 
     Args:
@@ -181,6 +184,8 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
         doc_id: The Document id (events are keyed on it and their trigger offset).
         published: The document date (ISO) that relative dates resolve against, or None.
         places: ``places_from_doc(doc)``, with offsets; attached to events by sentence.
+        headline: The document's title when it is stored apart from its text: a town it names
+            is the report's main place more surely.
 
     Example:
         >>> from crosswire.nlp.pipeline import load_nlp
@@ -190,6 +195,7 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
     """
     ontology = load_ontology()
     places = list(places or [])
+    set_headline(doc, headline)
     events: list[Event] = []
     protest_in_paragraph: list[tuple[int, Cluster]] = []  # (event index, cluster)
     quote_open = False

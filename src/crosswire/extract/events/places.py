@@ -38,6 +38,7 @@ LEDE_SENTENCES = 3
 MAIN_PLACE_MIN_NAMED = 3
 RECENT_DAYS = 7  # an event dated this long before publication is the report's news
 _MAIN_PLACE_KEY = "crosswire.main_place"  # Doc.user_data cache, like nlp/text.py's
+_HEADLINE_KEY = "crosswire.headline"
 _SEGMENTS_KEY = "crosswire.segments"
 LOOKBACK_SENTENCES = 4  # sentences looked back over in a text of short paragraphs
 MIN_LINES_TO_TELL, SHORT_PARAGRAPH, SHORT_SHARE = 5, 2, 0.8
@@ -242,7 +243,7 @@ def _segment_layout(doc: Doc) -> tuple[list[tuple[int, int]], bool]:
 
 def _cached_main_place(places: Sequence[Place], doc: Doc) -> Place | None:
     """:func:`main_place`, worked out once per document and its places (every unplaced event asks)."""
-    signature = tuple((p.start, p.geonames_id) for p in places)
+    signature = (doc.user_data.get(_HEADLINE_KEY), tuple((p.start, p.geonames_id) for p in places))
     cached = doc.user_data.get(_MAIN_PLACE_KEY)
     if cached is None or cached[0] != signature:
         cached = doc.user_data[_MAIN_PLACE_KEY] = (signature, main_place(places, doc))
@@ -262,11 +263,18 @@ def is_recent(day: str | None, published: str | None) -> bool:
     return -1 <= gap <= RECENT_DAYS
 
 
+def set_headline(doc: Doc, headline: str | None) -> None:
+    """Keep a document's headline with its parse: a page's headline is stored apart from its text,
+    and names the town the report is about as often as its lede does."""
+    doc.user_data[_HEADLINE_KEY] = headline or ""
+
+
 def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
     """The town a report is about, where an ACLED coder puts an event the sentence does not place.
 
     It must lie in the area the report names most (towns within ``NEAR_KM`` count as one), be named in
-    its first three sentences (headline and lede) or at least ``MAIN_PLACE_MIN_NAMED`` times,
+    its headline (:func:`set_headline`), its first three sentences (lede) or at least
+    ``MAIN_PLACE_MIN_NAMED`` times (the headline counting as one),
     and its country must hold most of the report's place names: a report about a town that
     mentions a far capital in passing keeps its town; one that moves between countries has
     none. Returned with a ``note`` so that the ACLED export gives it precision 2 (near, not
@@ -281,6 +289,11 @@ def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
         surfaces.setdefault(p.geonames_id or p.name, set()).add(text[p.start:p.end])
     found = {key: sorted(m.start() for s in names for m in re.finditer(rf"(?<![\w-]){re.escape(s)}{_NAME_ENDS}", text))
              for key, names in surfaces.items()}
+    # A headline naming the town is one more mention, read before the lede (offset -1).
+    headline = doc.user_data.get(_HEADLINE_KEY) or ""
+    for key, names in surfaces.items():
+        if found[key] and any(re.search(rf"(?<![\w-]){re.escape(s)}(?![\w-])", headline) for s in names):
+            found[key].insert(0, -1)
     first = {key: next(p for p in points if (p.geonames_id or p.name) == key) for key in found if found[key]}
     # Towns within NEAR_KM are one area ("East Flatbush" in "Brooklyn"): their names add up, and
     # the area is told by its most named town, the first named of two named as often.
