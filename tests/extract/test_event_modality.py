@@ -113,3 +113,17 @@ def test_every_modality_is_in_the_export_vocabulary(nlp_sm) -> None:
     text = ("The mayor accused the militia of shelling the market. The envoy urged both sides to talk. "
             "Rebels will attack the port. The army denied that its jets bombed a school. Jets may have hit a bridge.")
     assert {e.modality for e in _events(nlp_sm, text)} <= set(MODALITIES)
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    # A past outcome in a relative clause says the event happened; the modal hedges the rest.
+    ("Officials say a stabbing that killed a passenger on a commuter train may have followed a theft.", "reported"),
+    ("The bombing, which wounded 30 people, may have been carried out by a splinter group.", "asserted"),
+    ("The attack, which killed 12 people, could lead to reprisals.", "asserted"),
+    # A rule about any such event, or an outcome hedged or denied in its own clause, is not.
+    ("Any strike that killed civilians would be a war crime.", "hypothetical"),
+    ("Officials fear an attack that would kill civilians.", "hypothetical"),
+    ("The strike that did not kill anyone may have hit a depot.", "hypothetical"),
+])
+def test_an_event_told_by_its_past_outcome_happened(nlp_sm, text: str, modality: str) -> None:
+    assert _one(nlp_sm, text, "ASSAULT").modality == modality

@@ -161,3 +161,12 @@ def test_refine_acled_rules(lemma: str, ctx: Context, sub: str) -> None:
 def test_verbal_types_have_no_acled_mapping() -> None:
     entry = _entry("accuse")
     assert refine_acled(entry, entry.mode, Context()) == (None, None)
+
+
+def test_a_brawl_of_individuals_is_no_acled_event_but_a_fight_with_police_or_a_group_is() -> None:
+    entry = _entry("clash")
+    assert refine_acled(entry, entry.mode, Context(actor_kind="person", target_kind="person"))[1] is None
+    assert refine_acled(entry, entry.mode, Context(actor_kind="person"))[1] is None
+    assert refine_acled(entry, entry.mode, Context(actor_kind="person", target_kind="police"))[1] == \
+        {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    assert refine_acled(entry, entry.mode, Context(actor_kind="armed group"))[1]["sub_event_type"] == "Armed clash"

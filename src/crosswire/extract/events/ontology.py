@@ -252,6 +252,8 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
         riot is told (ACLED's codebook keeps ``Looting/property destruction`` for looting
         outside other violence);
       * a clash of civilians or a mob with police or soldiers is a riot, not a battle;
+      * a fight of one named person with another or with nobody named ("the employee fought with
+        the thief") is a brawl: no ACLED event (battles are fought by armed groups);
       * missiles thrown by a mob are ``Mob violence``.
     """
     acled = entry.acled
@@ -301,6 +303,8 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
         {ctx.actor_kind, ctx.target_kind} & STATE_KINDS
     ):
         return mode, {"event_type": "Riots", "sub_event_type": "Violent demonstration"}  # "youths clashed with police"
+    if entry.type == "FIGHT" and mode == "clash" and ctx.actor_kind == "person" and ctx.target_kind in {None, "person"}:
+        return mode, None
     if entry.type == "FIGHT" and mode == "clash" and ctx.actor_kind == "civilians" and ctx.target_kind in {None, "civilians"}:
         return mode, {"event_type": "Riots", "sub_event_type": "Mob violence"}  # villagers fighting villagers
     if entry.type == "FIGHT" and mode == "occupy":
