@@ -113,6 +113,27 @@ def _out_of_scope(trigger: Token | None, actor: Token | None) -> set[int]:
     return out
 
 
+# Where a named person lives, as local news writes it: "Christopher Tays, 32, of Franklin",
+# "a 19-year-old man from Dayton", "Jane Doe of Hope". It is not where the event happened.
+_AGE_THEN_OF = re.compile(r"(?:,\s*(?:age\s+)?\d{1,3},?|\b\d{1,3}-year-old(?:\s+[a-z]+){0,2}?)\s+(?:both\s+|all\s+)?(?:of|from)\s+$")
+_OF_BEFORE = re.compile(r"(?:,\s*)?\b(?:of|from)\s+$")
+
+
+def is_residence(place: Place, doc: Doc) -> bool:
+    """Whether a place is named as where a person lives (an age or a person's name, then "of")."""
+    if place.start is None:
+        return False
+    before = text_of(doc)[max(0, place.start - 60):place.start]
+    if _AGE_THEN_OF.search(before):
+        return True
+    of = _OF_BEFORE.search(before)
+    if of is None:
+        return False
+    span = doc.char_span(place.start - len(before) + of.start(), place.start, alignment_mode="expand")
+    person = span.doc[span.start - 1] if span is not None and span.start > 0 else None
+    return person is not None and person.ent_type_ == "PERSON"
+
+
 def _modifies_participle(tok: Span) -> bool:
     """"US-led", "Iran-backed": the toponym says who leads or backs, not where."""
     return tok.root.dep_ == "npadvmod" and tok.root.head.tag_ == "VBN"
@@ -129,7 +150,7 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
     or lie outside the trigger's reach (``_out_of_scope``)."""
     away = _out_of_scope(trigger, parties[0] if parties else None)
     inside = [p for p in places if p.start is not None and sent.start_char <= p.start < sent.end_char
-              and p.start not in away]
+              and p.start not in away and not is_residence(p, sent.doc)]
     attached_chars = set()
     for tok in place_toks:
         for t in tok.subtree:
@@ -162,7 +183,8 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
 def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc: Doc, *,
                     happened: bool = False) -> list[Place]:
     """The places of the sentences just before, else a dateline place, else (for an event told
-    as having happened) the report's main place (:func:`main_place`).
+    as having happened) the report's main place (:func:`main_place`), else where the people the
+    sentence names live (:func:`is_residence`).
 
     The sentences before are the previous one in the same paragraph or, in a text of short
     paragraphs (agency copy, tokenised corpora), up to
@@ -174,13 +196,19 @@ def fallback_places(sent: Span, prev: Span | None, places: Sequence[Place], doc:
         if earlier is not prev or "\n" in text_of(doc)[prev.end_char:sent.start_char]:
             found = [p for p in found if p.precision in CARRIED_PRECISIONS and not _names_a_doer(p, doc)
                      and not _opens_a_dateline(p, text_of(doc))]  # where the copy was filed
+        found = [p for p in found if not is_residence(p, doc)]
         if found:
             return sorted(found, key=lambda p: (PLACE_PRECISION_RANK.get(p.precision, 5), p.start))[:1]
     head = [p for p in places if p.start is not None and p.start <= DATELINE_MAX_OFFSET]
     if head and _dateline_mark_after(text_of(doc), head[0].end or 0):
         return head[:1]
     main = _cached_main_place(places, doc) if happened else None
-    return [main] if main is not None else []
+    if main is not None:
+        return [main]
+    # Where the people it names live, when nothing else says where it happened.
+    homes = [p for p in places if p.start is not None and sent.start_char <= p.start < sent.end_char
+             and p.precision in CARRIED_PRECISIONS and is_residence(p, doc)]
+    return homes[:1]
 
 
 def _names_a_doer(place: Place, doc: Doc) -> bool:
@@ -281,7 +309,8 @@ def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
     at, the named town).
     """
     text = text_of(doc)
-    points = [p for p in places if p.precision == "point" and p.start is not None and p.end]
+    # a town named only as where someone lives ("Burton, 57, of Dayton") is no report's town
+    points = [p for p in places if p.precision == "point" and p.start is not None and p.end and not is_residence(p, doc)]
     # spaCy tags a town in some of its mentions only ("Riots shake X", "X officials"): count
     # every whole-word occurrence of the surfaces each place was found under.
     surfaces: dict[str, set[str]] = {}
