@@ -127,3 +127,18 @@ def test_every_modality_is_in_the_export_vocabulary(nlp_sm) -> None:
 ])
 def test_an_event_told_by_its_past_outcome_happened(nlp_sm, text: str, modality: str) -> None:
     assert _one(nlp_sm, text, "ASSAULT").modality == modality
+
+
+@pytest.mark.parametrize("text", [
+    "Hospitals moved their supplies to secure bases for the treatment of the injured leaders.",
+    "They were transferred to two captured army barracks and treated there.",
+    "Officials estimate that there are around 500 militants fighting for the group in Syria and Iraq.",
+    "Such rounds have killed people in the past by causing internal bleeding.",
+])
+def test_descriptions_of_people_and_places_by_their_past_are_no_events(nlp_sm, text: str) -> None:
+    assert [e for e in _events(nlp_sm, text) if e.acled] == []
+
+
+def test_the_wounded_taken_away_leave_the_attack_that_wounded_them(nlp_sm) -> None:
+    found = [e for e in _events(nlp_sm, "The wounded were taken to hospital after gunmen attacked the market.") if e.acled]
+    assert [e.trigger.lower() for e in found] == ["gunmen"] and found[0].actor.text == "gunmen"

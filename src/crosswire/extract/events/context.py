@@ -17,7 +17,8 @@ from crosswire.records import Party
 
 # Words near a strike that make it aerial whatever the trigger ("jets hit", "warplanes struck").
 AERIAL_CUES = frozenset({"jet", "jets", "warplane", "warplanes", "aircraft", "helicopter", "helicopters",
-                         "drone", "drones", "bomber", "bombers", "air", "aerial", "sortie", "sorties"})
+                         "drone", "drones", "bomber", "bombers", "air", "aerial", "sortie", "sorties",
+                         "plane", "planes", "airstrike", "airstrikes"})
 # Actors that make a shelling verb an air strike ("warplanes bombarded", "jets pounded").
 AERIAL_ACTORS = frozenset({"jet", "warplane", "aircraft", "helicopter", "drone", "bomber", "plane", "gunship"})
 # Protesters proper, as opposed to a crowd or mob (whose beating or lynching is mob violence).

@@ -27,6 +27,7 @@ from crosswire.extract.events.merge import Cluster, absorbed_by_protest, drop_pr
 from crosswire.extract.events.modality import is_back_reference, is_occasion, modality_of
 from crosswire.extract.events.court import court_step, crime_places
 from crosswire.extract.events.senses import as_criticism, figurative
+from crosswire.extract.events.strikes import strikes_told_again
 from crosswire.extract.events.places import (
     LOCATION_NOUNS, fallback_places, is_heading, is_recent, places_for, segments, set_headline,
 )
@@ -244,7 +245,7 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
             later_toll(sent, events, paragraph_start)
         quote_open = quote_open_after(sent, quote_open)
         prev = sent
-    return date_from_context(events, [settings[e.id] for e in events], sentences, published)
+    return strikes_told_again(date_from_context(events, [settings[e.id] for e in events], sentences, published))
 
 
 # Sub-types whose events kill no one themselves: a sentence's toll belongs to its killing.

@@ -202,6 +202,11 @@ def quote_open_after(sent: Span, paragraph_open: bool) -> bool:
     return (marks % 2 == 1) != paragraph_open
 
 
+# Nouns for people: "captured soldiers" were taken, "captured barracks" only describe a place.
+_PEOPLE_WORDS = frozenset({"soldier", "fighter", "man", "woman", "child", "girl", "boy", "people", "hostage",
+                           "militant", "rebel", "civilian", "officer", "person", "worker", "journalist"})
+
+
 def is_generic(trigger: Trigger) -> bool:
     """Mentions that name a kind of action, not an occurrence ("the fight against terrorism",
     "the need to fight ISIL", "anti-IS coalition", "counter-terrorism operations")."""
@@ -219,6 +224,18 @@ def is_generic(trigger: Trigger) -> bool:
         return True  # "a classmate accused of blasphemy": a description, not an event
     if head.pos_ in NOUN_TAGS and head.dep_ in {"compound", "amod"} and trigger.entry.pos != "verb" and trigger.end == head.i + 1:
         return True  # "strike aircraft", "attack helicopters", "protest movement"
+    if head.tag_ == "VBN" and trigger.entry.type == "ASSAULT" and (head.dep_ == "amod" or (
+            head.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and any(c.lower_ == "the" for c in head.children))):
+        return True  # "the injured leaders were treated", "the wounded were taken": told of, not new
+    if head.dep_ == "amod" and head.tag_ == "VBN" and trigger.entry.mode == "occupy" \
+            and head.head.lemma_.lower() not in _PEOPLE_WORDS:
+        return True  # "two captured army barracks": a place described by its past, not a capture
+    if trigger.entry.type == "FIGHT" and head.tag_ == "VBG" and head.dep_ == "acl" and any(
+            c.dep_ == "prep" and c.lower_ in {"for", "alongside"} for c in head.children):
+        return True  # "500 militants fighting for IS": whose side they are on, not a battle
+    if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "past" for g in c.children)
+           for c in head.children):
+        return True  # "they have killed people in the past": what happens, not what happened
     if head.pos_ in NOUN_TAGS and any(c.lower_ in {"against"} for c in head.children) and not any(
         c.dep_ in {"poss", "amod", "compound"} for c in head.children
     ) and trigger.entry.type == "FIGHT":

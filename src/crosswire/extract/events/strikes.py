@@ -1,0 +1,48 @@
+"""Air strikes told again in plain words.
+
+A report of an air strike tells it once as one ("wounded in a U.S.-led airstrike on a convoy")
+and then in words that name no weapon: "the attack killed his close aide", "the strike on
+al-Qaim had wounded Baghdadi", "he was hit in the town of Qaim", "one of his aides was killed".
+Read alone, each is a generic attack, coded by its target: an attack on militants is a battle,
+on anyone else violence against civilians. An ACLED coder reads the report, not the sentence,
+and codes each as the air strike. So within one document that tells an air strike as having
+happened, a generic attack (no weapon of its own) whose doer is unnamed, or is the striking side,
+becomes an air strike.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from crosswire.records import HAPPENED, Event, Party
+
+AIR_STRIKE = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+# Trigger words that tell an attack without naming its weapon.
+_PLAIN_WORDS = ("strike", "struck", "attack", "raid", "hit", "wound", "injur", "kill", "bomb")
+_GENERIC_MODES = frozenset({None, ""})
+
+
+def _striking_sides(strikes: Sequence[Event]) -> set[str]:
+    return {key for e in strikes if e.actor is not None for key in (e.actor.entity, e.actor.country) if key}
+
+
+def _same_side(actor: Party | None, sides: set[str]) -> bool:
+    return actor is None or bool({actor.entity, actor.country} & sides)
+
+
+def is_plain_attack(event: Event) -> bool:
+    """An attack told without a weapon: a strike, attack, raid, hit, wounding or killing."""
+    trigger = (event.trigger or "").casefold()
+    return event.type == "ASSAULT" and event.mode in _GENERIC_MODES and trigger.startswith(_PLAIN_WORDS)
+
+
+def strikes_told_again(events: Sequence[Event]) -> list[Event]:
+    """The document's events, with plain attacks by no one named or by the striking side coded
+    as the air strike the document tells (see the module docstring)."""
+    strikes = [e for e in events if e.mode == "aerial" and e.modality in HAPPENED]
+    if not strikes:
+        return list(events)
+    sides = _striking_sides(strikes)
+    return [replace(e, mode="aerial", acled=dict(AIR_STRIKE)) if is_plain_attack(e) and _same_side(e.actor, sides)
+            else e for e in events]
