@@ -73,3 +73,28 @@ def test_a_weapon_is_no_doer_unless_it_names_whose(read_events, text: str, actor
 def test_the_target_is_the_person_shot_written_whole(read_events, text: str, target: str) -> None:
     attacks = [e for e in read_events(PUBLISHED, text) if e.type == "ASSAULT"]
     assert attacks and all(e.target is not None and e.target.text == target for e in attacks)
+
+
+@pytest.mark.parametrize(("text", "actor", "country"), [
+    ("Officials said the militant leader was wounded in a U.S.-led airstrike on a convoy.", "U.S.", "USA"),
+    ("US-led strikes destroyed a convoy near Mosul.", "US", "USA"),
+    # The side the noun itself names leads: the coalition struck.
+    ("Saudi-led coalition air strikes hit Sanaa on Monday.", "coalition", None),
+])
+def test_the_side_that_leads_a_strike_is_its_doer(read_events, text: str, actor: str, country: str | None) -> None:
+    (event,) = [e for e in read_events(PUBLISHED, text) if e.acled]
+    assert event.actor is not None and event.actor.text == actor and event.actor.country == country
+    assert text[event.actor.start:event.actor.end] == actor
+
+
+def test_a_walkout_led_by_a_union_is_no_attack(read_events) -> None:
+    text = "Police used tear gas to disperse protesters blocking a highway in Quito during a CONAIE-led strike."
+    assert [e.acled["sub_event_type"] for e in read_events(PUBLISHED, text) if e.acled] == ["Protest with intervention"]
+
+
+@pytest.mark.model
+def test_the_letter_of_an_abbreviation_is_no_place(nlp_sm) -> None:
+    from crosswire.extract.places.core import places_from_doc
+
+    doc = nlp_sm("Jihadi John may have been injured in U.S.-led airstrikes last week, the government said.")
+    assert places_from_doc(doc) == []

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from crosswire.extract.events.parties import ABSTRACT_OBJECTS, PRONOUNS
+from crosswire.extract.events.parties import ABSTRACT_OBJECTS, PRONOUNS, country_of
 from crosswire.extract.events.modality import CLAIM_NOUNS
 from crosswire.extract.events.triggers import NOUN_TAGS, VERB_TAGS, Trigger, light_verb_subject
 from crosswire.extract.events.victims import PERSON_NOUNS
@@ -151,6 +151,7 @@ def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
         if head.lemma_.lower() in PATIENT_SUBJECT_VERBS and target is None:
             actor, target = None, actor
     else:
+        leader = None
         for c in head.children:
             if c.ent_type_ in NOT_ARGUMENT_ENTS or c.lower_ in WEEKDAYS or c.lower_ in PRONOUNS:
                 continue  # "today's Russian air raids", "its air strikes"
@@ -158,6 +159,11 @@ def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
                 target = target or c  # "Gray's killing", "the boy's death": whose, not by whom
             elif c.dep_ == "compound" and c.ent_type_ == "GPE" and trig.entry.type == "PROTEST":
                 places.append(c)  # "the Athens demonstration": where it was, not who held it
+            elif c.dep_ == "amod" and (c.lower_ == "led" or c.lower_.endswith("-led")):
+                # "US-led strikes", "a U.S.-led airstrike": the leading side struck, unless the
+                # noun names the side itself ("Saudi-led coalition air strikes": the coalition)
+                leader = leader or (c if c.lower_ != "led" else next(
+                    (g for g in c.children if g.dep_ in {"npadvmod", "compound", "nmod"}), None))
             elif c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}):
                 actor = actor or c
             elif c.dep_ == "compound" and c.lemma_.lower() in ACTOR_MODIFIERS:
@@ -175,6 +181,8 @@ def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
                 places.append(pobj)
             elif c.dep_ == "acl" and c.lemma_ in {"target", "hit", "kill"}:  # "a strike targeting X"
                 target = target or next((g for g in c.children if g.dep_ == "dobj"), None)
+        if leader is not None and country_of(leader.text.removesuffix("-led")):
+            actor = actor or leader  # a state leads strikes; a "CONAIE-led strike" is a walkout
         subject = light_verb_subject(trig)
         if subject is not None:  # "militants threw a grenade at a police station"
             actor = actor or subject

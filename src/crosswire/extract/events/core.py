@@ -310,7 +310,7 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
            places: Sequence[Place], quote_open: bool, antecedents: Antecedents) -> Event | None:
     trig = cl.primary
     entry = trig.entry
-    if cl.actor is not None and cl.actor.lower_ in PRONOUNS:
+    if cl.actor is not None and cl.actor.lower_ in PRONOUNS and cl.actor.text != "US":  # "US-led": no "us"
         actor = antecedents.party(cl.actor)  # "She also called for ...": who she is
     else:
         actor = make_party(cl.actor) if cl.actor is not None and not is_bare_instrument(cl.actor) else None

@@ -296,8 +296,11 @@ def make_party(tok: Token) -> Party:
         start, end = tok.i, tok.i + 1
     span = doc[start:end]
     text = span.text
+    if text.casefold().endswith("-led"):  # "U.S.-led", "Saudi-led" read as the leader, "U.S.", "Saudi"
+        text = text[:-4]
     country = country_of(text)
-    return Party(text=text, country=country, kind=kind_of(tok, text), start=span.start_char, end=span.end_char)
+    return Party(text=text, country=country, kind=kind_of(tok, text), start=span.start_char,
+                 end=span.start_char + len(text))
 
 
 # Nouns that name what was hit, not whose it was ("struck eight targets", "shelled rebel

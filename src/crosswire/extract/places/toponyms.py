@@ -199,6 +199,8 @@ def find_cued_spans(doc: Doc, gaz: Gazetteer, taken: list[tuple[int, int]]) -> l
     found: list[ToponymSpan] = []
     last_end = -1
     for start, end in name_runs(text):
+        if end - start < 2:
+            continue  # "U" of "U.S.-led": a letter of an abbreviation, never a town
         if any(a < end and start < b for a, b in taken):
             last_end = end if any(a <= start and end <= b for a, b in taken) else last_end
             continue
