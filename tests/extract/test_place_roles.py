@@ -157,3 +157,26 @@ def test_an_organisation_named_as_a_town_gives_no_prefix() -> None:
     doc.ents = [Span(doc, 3, 5, label="ORG"), Span(doc, 9, 13, label="ORG")]
     assert _place_prefix(doc.ents[0], set()) is None  # the whole is a town's name, never "Forest"
     assert _place_prefix(doc.ents[1], set()) is not None  # "Texas" opens an office's name
+
+
+def _event_places(nlp, text: str) -> list[list[str]]:
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
+
+    doc = nlp(text)
+    return [[p.name for p in e.places] for e in find_events(doc, doc_id="t", published=None, places=places_from_doc(doc))
+            if e.acled]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "expected"), [
+    # The country whose side struck is no place of the strike ...
+    ("Twenty people were killed in the US air strike, a commander said.", []),
+    ("The commander was injured in US led airstrikes, it has been reported.", []),
+    ("The commander was injured in US-led air strikes in Iraq, officials said.", ["Iraq"]),
+    ("He had been wounded last Friday in U.S. air strikes near Mosul.", ["Mosul"]),
+    # ... but a town before an attack noun is where it was.
+    ("Twelve people were killed in the Damascus bombing on Monday.", ["Damascus"]),
+])
+def test_a_country_naming_the_striking_side_is_no_place(nlp_sm, text: str, expected: list[str]) -> None:
+    assert _event_places(nlp_sm, text) == [expected]

@@ -164,6 +164,8 @@ def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
                 # noun names the side itself ("Saudi-led coalition air strikes": the coalition)
                 leader = leader or (c if c.lower_ != "led" else next(
                     (g for g in c.children if g.dep_ in {"npadvmod", "compound", "nmod"}), None))
+            elif c.dep_ in {"amod", "compound"} and c.ent_type_ == "GPE" and not country_of(c.text):
+                places.append(c)  # "the Aleppo bombing": where it was; "the US air strike": who struck
             elif c.dep_ == "poss" or (c.dep_ in {"amod", "compound"} and c.ent_type_ in {"NORP", "GPE", "ORG"}):
                 actor = actor or c
             elif c.dep_ == "compound" and c.lemma_.lower() in ACTOR_MODIFIERS:

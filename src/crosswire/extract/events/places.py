@@ -134,9 +134,26 @@ def is_residence(place: Place, doc: Doc) -> bool:
     return person is not None and person.ent_type_ == "PERSON"
 
 
+# Participles a country's name modifies to say whose side it is ("US-led", "Iran-backed").
+_SIDE_PARTICIPLES = frozenset({"led", "backed", "supported", "sponsored", "funded", "armed", "allied"})
+# Nouns of attacks a country's name before them says who made ("US air strikes", "the Turkish raid").
+_ATTACK_NOUNS = frozenset({"strike", "airstrike", "raid", "attack", "bombing", "bombardment", "offensive",
+                           "operation", "shelling", "campaign", "incursion", "invasion", "drone"})
+
+
 def _modifies_participle(tok: Span) -> bool:
     """"US-led", "Iran-backed": the toponym says who leads or backs, not where."""
-    return tok.root.dep_ == "npadvmod" and tok.root.head.tag_ == "VBN"
+    return tok.root.dep_ == "npadvmod" and (tok.root.head.tag_ == "VBN" or tok.root.head.lower_ in _SIDE_PARTICIPLES)
+
+
+def _names_a_side(place: Place, tok: Span | None) -> bool:
+    """A country named as whose side an attack was: "US-led", or before an attack noun ("the US
+    air strike", "U.S. air strikes"); who struck, not where (a town there is where: "the Aleppo
+    bombing")."""
+    if tok is None:
+        return False
+    return _modifies_participle(tok) or (place.precision == "country" and tok.root.dep_ in {"compound", "nmod", "amod"}
+                                         and tok.root.head.lemma_.lower() in _ATTACK_NOUNS)
 
 
 def _names_a_party(tok: Span | None) -> bool:
@@ -150,7 +167,8 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
     or lie outside the trigger's reach (``_out_of_scope``)."""
     away = _out_of_scope(trigger, parties[0] if parties else None)
     inside = [p for p in places if p.start is not None and sent.start_char <= p.start < sent.end_char
-              and p.start not in away and not is_residence(p, sent.doc)]
+              and p.start not in away and not is_residence(p, sent.doc)
+              and not _names_a_side(p, sent.doc.char_span(p.start, p.end or p.start, alignment_mode="expand"))]
     attached_chars = set()
     for tok in place_toks:
         for t in tok.subtree:
