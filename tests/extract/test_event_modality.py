@@ -142,3 +142,29 @@ def test_descriptions_of_people_and_places_by_their_past_are_no_events(nlp_sm, t
 def test_the_wounded_taken_away_leave_the_attack_that_wounded_them(nlp_sm) -> None:
     found = [e for e in _events(nlp_sm, "The wounded were taken to hospital after gunmen attacked the market.") if e.acled]
     assert [e.trigger.lower() for e in found] == ["gunmen"] and found[0].actor.text == "gunmen"
+
+
+@pytest.mark.parametrize("text", [
+    "He said fighters who have travelled to fight with extremists will not be able to return.",
+    "The government has doubled the number of its troops in the region to fight the militants.",
+    "The president authorized sending more troops to assist local forces in fighting the militants.",
+])
+def test_what_troops_are_sent_to_do_is_an_aim(nlp_sm, text: str) -> None:
+    assert [e.modality for e in _events(nlp_sm, text) if e.type == "FIGHT"] == ["planned"]
+
+
+@pytest.mark.parametrize("text", [
+    "He is thought to be one of hundreds of foreign nationals fighting with the militants in the north.",
+    "Rebels fighting government forces in the city said they shot down a helicopter.",
+])
+def test_fighters_described_by_their_fighting_fight_no_battle(nlp_sm, text: str) -> None:
+    assert [e for e in _events(nlp_sm, text) if e.type == "FIGHT" and e.trigger.startswith("fight")] == []
+
+
+@pytest.mark.parametrize("text", [
+    "Police fired tear gas to disperse the protesters.",
+    "The gunman managed to kill three guards before fleeing.",
+    "Rebels began to shell the town on Monday.",
+])
+def test_an_act_and_its_own_end_and_catenatives_happened(nlp_sm, text: str) -> None:
+    assert all(e.modality == "asserted" for e in _events(nlp_sm, text) if e.acled)

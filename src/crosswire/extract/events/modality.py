@@ -53,6 +53,14 @@ PLAN_VERBS = frozenset(
 )
 # Nouns whose clause is an aim ("a bid to seize", "with the aim of seizing").
 AIM_NOUNS = frozenset({"plan", "intention", "threat", "bid", "attempt", "need", "aim", "goal", "objective", "purpose"})
+# Verbs of going or sending whose "to" clause is the purpose ("travelled to fight", "sent troops to
+# help"), unlike catenatives that tell the act ("managed to kill", "began to shell").
+# A "to" clause after a build-up is its purpose too ("doubled its troops to fight IS"); after an
+# act it is often the act's own end ("fired tear gas to disperse them"), which stays with the act.
+SENDING_VERBS = frozenset({"travel", "go", "come", "send", "deploy", "dispatch", "move", "head", "return",
+                           "fly", "leave", "arrive", "join", "volunteer", "sign", "recruit", "double", "triple",
+                           "increase", "authorize", "authorise", "mobilize", "mobilise", "mass", "arm", "train"})
+HELPING_VERBS = frozenset({"help", "assist", "support", "aid", "train", "back", "join"})
 # Two-word purpose marks ("so as to disperse", "so that"): what follows is an aim.
 PURPOSE_MARKS = frozenset({"so"})
 # Dependency relations by which a clause is the content of a speech verb.
@@ -231,6 +239,11 @@ def _aimed(verb: Token) -> bool:
         return True
     if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_ in AIM_NOUNS | PLAN_VERBS:
         return True
+    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+    if to and verb.dep_ in {"advcl", "xcomp"} and verb.head.lemma_.lower() in SENDING_VERBS:
+        return True  # "doubled its troops to fight IS", "jihadis who travelled to fight": the purpose
+    if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.lemma_.lower() in HELPING_VERBS:
+        return True  # "assist Iraqi forces in fighting IS": what the help is for
     marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
     return verb.dep_ == "advcl" and bool(marks) and marks[0] in PURPOSE_MARKS
 

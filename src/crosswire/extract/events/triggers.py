@@ -230,9 +230,9 @@ def is_generic(trigger: Trigger) -> bool:
     if head.dep_ == "amod" and head.tag_ == "VBN" and trigger.entry.mode == "occupy" \
             and head.head.lemma_.lower() not in _PEOPLE_WORDS:
         return True  # "two captured army barracks": a place described by its past, not a capture
-    if trigger.entry.type == "FIGHT" and head.tag_ == "VBG" and head.dep_ == "acl" and any(
-            c.dep_ == "prep" and c.lower_ in {"for", "alongside"} for c in head.children):
-        return True  # "500 militants fighting for IS": whose side they are on, not a battle
+    if trigger.entry.type == "FIGHT" and trigger.entry.mode == "clash" and head.tag_ == "VBG" and head.dep_ == "acl" \
+            and head.head.tag_ in {"NNS", "NNPS"}:
+        return True  # "500 militants fighting for IS", "nationals fighting with IS": a role, not a battle
     if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "past" for g in c.children)
            for c in head.children):
         return True  # "they have killed people in the past": what happens, not what happened
