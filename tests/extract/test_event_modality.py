@@ -168,3 +168,18 @@ def test_fighters_described_by_their_fighting_fight_no_battle(nlp_sm, text: str)
 ])
 def test_an_act_and_its_own_end_and_catenatives_happened(nlp_sm, text: str) -> None:
     assert all(e.modality == "asserted" for e in _events(nlp_sm, text) if e.acled)
+
+
+@pytest.mark.parametrize(("text", "modality"), [
+    # Whoever doubts the harm, the strike it befell someone in was flown.
+    ("The commander may have been injured in U.S.-led airstrikes last week, the government said.", "reported"),
+    ("Officials could not confirm whether the commander was hit in an air strike near the town.", "reported"),
+])
+def test_a_strike_someone_was_harmed_in_happened(nlp_sm, text: str, modality: str) -> None:
+    found = [e for e in _events(nlp_sm, text) if e.type == "ASSAULT"]
+    assert [e.modality for e in found] == [modality] and found[0].mode == "aerial"
+
+
+def test_a_harm_still_to_come_names_no_strike_that_happened(nlp_sm) -> None:
+    found = _events(nlp_sm, "He would be killed in an air strike if he returned.")
+    assert not [e for e in found if e.modality in {"asserted", "reported"}]

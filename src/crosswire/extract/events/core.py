@@ -25,6 +25,7 @@ from crosswire.extract.events.bodies import body_count, firearm_marks, violent_f
 from crosswire.extract.events.context import event_context, in_slogan, is_sport
 from crosswire.extract.events.merge import Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll, later_toll
 from crosswire.extract.events.modality import is_back_reference, is_occasion, modality_of
+from crosswire.extract.events.presupposed import harmed_in, told_as_occurring
 from crosswire.extract.events.court import court_step, crime_places
 from crosswire.extract.events.senses import as_criticism, figurative
 from crosswire.extract.events.strikes import strikes_told_again
@@ -33,7 +34,7 @@ from crosswire.extract.events.places import (
 )
 from crosswire.extract.events.deaths import one_killed
 from crosswire.extract.events.fatalities import event_fatalities
-from crosswire.extract.events.ontology import load_ontology, refine_acled
+from crosswire.extract.events.ontology import TERRITORY_MODES, VIOLENT_TYPES, load_ontology, refine_acled
 from crosswire.extract.events.parties import (
     PRONOUNS, concrete_target, implied_actor, is_bare_instrument, is_protesters, make_party, same_party, target_party,
 )
@@ -44,7 +45,6 @@ from crosswire.extract.events.triggers import (
 from crosswire.nlp.text import text_of
 from crosswire.records import HAPPENED, Event, Evidence, Fatalities, Place, short_id
 
-VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
 # Types whose target is a partner, never what an abstract object is about.
 PARTNER_TYPES = frozenset({"COOPERATE", "CONSULT", "AGREE", "AID"})
 # Types whose object, when it is a place, is where the event happened rather than whom it was aimed at.
@@ -60,8 +60,6 @@ MODE_RANK = {"aerial": 0, "suicide bomb": 0, "chemical": 0, "grenade": 1, "explo
 PERSON_TRIGGERS = frozenset({"bomber", "gunman", "gunmen", "attacker", "assailant"})
 # Verbs whose purpose clause is an event of its own ("vowed to strike").
 PLAN_HEADS = frozenset({"vow", "plan", "threaten", "pledge", "promise", "intend", "prepare", "decide"})
-# Modes about territory changing hands: the object must be a place, not a thing.
-TERRITORY_MODES = frozenset({"occupy", "transfer", "withdraw"})
 ARMED_PARTY_KINDS = frozenset({"military", "police", "armed group", "state", "government"})
 # Verbs that establish a base ("set up a camp", "built an outpost"); firing at a base does not.
 BASE_VERBS = frozenset({"establish", "set", "build", "open", "relocate", "move", "construct", "install", "erect",
@@ -138,7 +136,8 @@ def _cluster(triggers: list[Trigger], sent: Span, quote_open: bool) -> list[Clus
         mod = modality_of(trig, sent, quote_open=quote_open)
         for n, (lead, group) in enumerate(groups):
             first = group[0]
-            same_voice = modality_of(first, sent, quote_open=quote_open) == mod
+            same_voice = modality_of(first, sent, quote_open=quote_open) == mod or harmed_in(trig, first) \
+                or harmed_in(first, trig)  # "may have been injured in US strikes": one strike
             if _family(trig) == _family(first) and same_voice and (
                 (_family(trig) == "violent" and not _other_actor(trig, group)) or any(_linked(trig, g) for g in group)
             ):
@@ -267,28 +266,6 @@ def _riot_told(cl: Cluster, sent: Span) -> bool:
     return actor in RIOTER_WORDS or bool({t.lower_ for t in sent} & RIOT_WORDS)
 
 
-# Verbs that say an event noun happened ("the shooting took place", "a gunfight broke out").
-OCCUR_VERBS = frozenset({"occur", "happen", "erupt", "break", "unfold", "ensue", "rage", "take"})
-
-
-def _told_as_occurring(trig: Trigger) -> bool:
-    """Whether the text says the event happened though it names no party: an event noun that
-    "took place" or "broke out", or a verb phrase that can mean nothing else ("taken into custody")."""
-    head = trig.head
-    if head.pos_ in VERB_TAGS:  # not "took over the firm", "pulled out of the race", "called for calm"
-        entry = trig.entry
-        return len(entry.pattern) > 1 and entry.pos == "verb" and (
-            "custody" in entry.pattern
-            or (entry.type in VIOLENT_TYPES and "weak" not in entry.flags and entry.mode not in TERRITORY_MODES)
-        )
-    verb = head.head
-    if head.dep_ != "nsubj" or verb.lemma_.lower() not in OCCUR_VERBS:
-        return False
-    if verb.lemma_.lower() == "take":
-        return any(c.dep_ == "dobj" and c.lemma_.lower() == "place" for c in verb.children)
-    return verb.lemma_.lower() != "break" or any(c.dep_ == "prt" and c.lower_ == "out" for c in verb.children)
-
-
 def reacted_to(trig: Trigger) -> bool:
     """Whether a nominal trigger is what a reaction is about ("condemned the attack", "an
     inquiry into the shelling"): the sentence's date is then the reaction's, not the event's."""
@@ -361,7 +338,7 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         # "expressed concerns over X": X; but "ready to share data about IS positions" names no partner
         target = make_party(about) if about is not None and entry.type not in PARTNER_TYPES else None
     has_own_evidence = (actor is not None or target is not None or event_places or (mention is not None and mention.date)
-                        or _told_as_occurring(trig))
+                        or told_as_occurring(trig))
     if "weak" in entry.flags and actor is None and target is None:
         return None
     if (entry.type in VIOLENT_TYPES and is_sport(sent)) or in_slogan(sent, offset):

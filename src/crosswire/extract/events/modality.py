@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from crosswire.extract.events.court import court_step
+from crosswire.extract.events.presupposed import presupposed_by_its_victim, told_by_its_outcome
 from crosswire.extract.events.triggers import (
     NOUN_TAGS, QUOTE_CHARS, VERB_TAGS, Trigger, governing_verb, is_light_verb, tense_of,
 )
@@ -95,11 +96,6 @@ DEMAND_WORDS = frozenset({"urge", "demand", "ask", "request", "appeal", "press"}
 # Prepositions by which a nominal occasion frames a statement ("said during a visit to X").
 OCCASION_PREPS = frozenset({"during", "at", "on", "amid", "ahead"})
 # Determiners that point back to an event already told ("these strikes", "its air strikes").
-# A past outcome told in a relative clause ("a stabbing that killed a passenger may have occurred
-# after ...", "the bombing, which wounded 30, may have been carried out by ...") says the event
-# happened: a modal above it hedges its circumstances or its author, not the event.
-OUTCOME_VERBS = frozenset({"kill", "wound", "injure", "leave", "claim", "destroy", "damage", "hurt", "maim"})
-_QUANTIFIERS = frozenset({"any", "every", "each", "no", "such"})
 BACK_DETERMINERS = frozenset({"its", "their", "his", "her", "these", "this", "those", "that", "such"})
 
 
@@ -273,22 +269,6 @@ def _failed(verb: Token) -> bool:
     return verb.lemma_.lower() in FAIL_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
 
 
-def _told_by_its_outcome(trigger: Trigger, verb: Token) -> bool:
-    """Whether the event is a noun whose past relative clause tells what it did ("a stabbing that
-    killed a passenger"), or that clause itself; not a rule about any such event ("any strike
-    that killed civilians would be ...") and not an outcome negated or hedged in its own words."""
-    def done(clause: Token) -> bool:
-        return clause.dep_ == "relcl" and clause.tag_ == "VBD" and clause.lemma_ in OUTCOME_VERBS \
-            and not any(c.dep_ in {"aux", "auxpass", "neg"} for c in clause.children)
-
-    noun = trigger.head if trigger.head.pos_ in {"NOUN", "PROPN"} else verb.head if done(verb) else None
-    if noun is None or noun.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    if any(c.dep_ == "det" and c.lower_ in _QUANTIFIERS for c in noun.children):
-        return False
-    return any(done(c) for c in noun.children)
-
-
 def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Modality:
     """Read the modality of a trigger from its governing verb, its ancestors and quotes.
 
@@ -322,7 +302,7 @@ def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Mo
             root = sent.root
             reported_by = _speaker(root) if root.lemma_ in SPEECH_VERBS else None
 
-    if _told_by_its_outcome(trigger, verb):
+    if told_by_its_outcome(trigger, verb) or presupposed_by_its_victim(trigger):
         return Modality("reported" if reported else "asserted", reported_by)
 
     def auxes(v: Token) -> list[Token]:
