@@ -183,3 +183,22 @@ def test_a_strike_someone_was_harmed_in_happened(nlp_sm, text: str, modality: st
 def test_a_harm_still_to_come_names_no_strike_that_happened(nlp_sm) -> None:
     found = _events(nlp_sm, "He would be killed in an air strike if he returned.")
     assert not [e for e in found if e.modality in {"asserted", "reported"}]
+
+
+@pytest.mark.parametrize("text", [
+    "They do not flinch at killing anyone who has committed a serious crime.",
+    "Futility sometimes comes with large-scale military battles against far-flung terrorist groups.",
+    "RelatedMilitants: Officials Confirm Leader was Wounded in Air Strike",
+])
+def test_rules_generic_battles_and_pasted_links_are_no_events(nlp_sm, text: str) -> None:
+    assert [e for e in _events(nlp_sm, text) if e.acled] == []
+
+
+def test_to_demonstrate_something_is_to_show_it(nlp_sm) -> None:
+    assert [e for e in _events(nlp_sm, "The raid demonstrates the pressure we keep on the network.") if e.type == "PROTEST"] == []
+    assert [e.type for e in _events(nlp_sm, "Thousands demonstrated in Cairo on Friday.")] == ["PROTEST"]
+
+
+def test_a_time_is_no_doer(nlp_sm) -> None:
+    found = [e for e in _events(nlp_sm, "The aide was killed in the attack late on Friday night, which hit a convoy.") if e.acled]
+    assert found and all(e.actor is None or e.actor.text != "night" for e in found)

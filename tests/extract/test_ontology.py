@@ -170,3 +170,10 @@ def test_a_brawl_of_individuals_is_no_acled_event_but_a_fight_with_police_or_a_g
     assert refine_acled(entry, entry.mode, Context(actor_kind="person", target_kind="police"))[1] == \
         {"event_type": "Battles", "sub_event_type": "Armed clash"}
     assert refine_acled(entry, entry.mode, Context(actor_kind="armed group"))[1]["sub_event_type"] == "Armed clash"
+
+
+def test_an_execution_is_violence_against_the_captive_whoever_they_fought_for() -> None:
+    for lemma in ("execute", "behead"):
+        entry = _entry(lemma)
+        _mode, acled = refine_acled(entry, entry.mode, Context(actor_kind="armed group", target_kind="armed group"))
+        assert acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}

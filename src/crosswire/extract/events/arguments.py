@@ -46,7 +46,8 @@ def _subject(verb: Token) -> Token | None:
                 if verb.tag_ == "VBN" and not any(a.dep_ in {"aux", "auxpass"} for a in verb.children):
                     return None  # "some 35-40 terrorists killed": a reduced passive, the subject is the victim
                 if c.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                    return None if verb.head.lemma_.lower() in CLAIM_NOUNS else verb.head
+                    # "late on Friday night, which hit a convoy": a time is no doer
+                    return None if verb.head.lemma_.lower() in CLAIM_NOUNS | WEEKDAYS else verb.head
                 return c
             if c.dep_ == "agent":
                 pobj = next((g for g in c.children if g.dep_ == "pobj"), None)

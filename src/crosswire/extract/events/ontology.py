@@ -48,6 +48,9 @@ ACLED_TYPES: dict[str, tuple[str, ...]] = {
 # Party kinds on the side of a state: their territorial gains are "Government regains
 # territory", their attacks on protesters are "Excessive force".
 VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
+# Killings of captives: an attack on someone who can no longer fight back ("executed two of
+# their own fighters" is no battle).
+EXECUTION_WORDS = frozenset({"execute", "execution", "behead", "beheading"})
 # Modes about territory changing hands: the object must be a place, not a thing.
 TERRITORY_MODES = frozenset({"occupy", "transfer", "withdraw"})
 STATE_KINDS = frozenset({"state", "military", "police", "government"})
@@ -255,6 +258,7 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
         riot is told (ACLED's codebook keeps ``Looting/property destruction`` for looting
         outside other violence);
       * a clash of civilians or a mob with police or soldiers is a riot, not a battle;
+      * an execution or beheading is violence against the captive, whoever the captive fought for;
       * a fight of one named person with another or with nobody named ("the employee fought with
         the thief") is a brawl: no ACLED event (battles are fought by armed groups);
       * missiles thrown by a mob are ``Mob violence``.
@@ -296,6 +300,8 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
         return mode, {"event_type": "Riots", "sub_event_type": "Mob violence"}
     if entry.type == "ASSAULT" and ctx.target_is_protesters and ctx.actor_kind in STATE_KINDS:
         return mode, {"event_type": "Protests", "sub_event_type": "Excessive force against protesters"}
+    if entry.type == "ASSAULT" and entry.pattern[0] in EXECUTION_WORDS:
+        return mode, {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
     if entry.type == "ASSAULT" and mode in TARGET_DEPENDENT_MODES:
         if ctx.target_kind in ARMED_KINDS and ctx.actor_kind != "state":
             return mode, {"event_type": "Battles", "sub_event_type": "Armed clash"}

@@ -393,8 +393,8 @@ def segments(doc: Doc) -> list[Span]:
 
 
 # Labels that open a link to another story pasted into the page ("READ MORE: ...", "Related: ...").
-_LINK_LINE = re.compile(r"^\s*(?:read more|more|also read|read also|related|related story|related stories|"
-                        r"see also|watch|listen|recommended|most read|trending)\s*[:|>-]", re.I)
+_LINK_LINE = re.compile(r"^\s*(?:(?:read more|more|also read|read also|related|related story|related stories|"
+                        r"see also|watch|listen|recommended|most read|trending)\s*[:|>-]|Related(?=[A-Z]))", re.I)
 
 
 def is_heading(sent: Span) -> bool:

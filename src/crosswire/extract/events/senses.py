@@ -118,6 +118,9 @@ def figurative(trigger: Trigger) -> bool:
             c.dep_ == "prep" and c.lower_ == "of" and any(_is_word_of(g, FEELINGS) for g in c.children)
             for c in head.children):
         return True  # "we saw an explosion of anger from the youth"
+    if trigger.entry.pattern == ("demonstrate",) and head.pos_ in VERB_TAGS and any(
+            c.dep_ in {"dobj", "ccomp"} for c in head.children):
+        return True  # "this strike demonstrates the pressure on ISIL": shows, no protest
     if trigger.entry.type not in GUARDED_TYPES or head.pos_ not in VERB_TAGS:
         return False
     if _hit_own_body(head, trigger.entry):

@@ -207,6 +207,9 @@ _PEOPLE_WORDS = frozenset({"soldier", "fighter", "man", "woman", "child", "girl"
                            "militant", "rebel", "civilian", "officer", "person", "worker", "journalist"})
 
 
+ANYONE = frozenset({"anyone", "anybody", "whoever", "whomever"})  # free choice; "everyone in the room" is a set
+
+
 def is_generic(trigger: Trigger) -> bool:
     """Mentions that name a kind of action, not an occurrence ("the fight against terrorism",
     "the need to fight ISIL", "anti-IS coalition", "counter-terrorism operations")."""
@@ -236,10 +239,12 @@ def is_generic(trigger: Trigger) -> bool:
     if any(c.dep_ == "prep" and c.lower_ == "in" and any(g.lower_ == "past" for g in c.children)
            for c in head.children):
         return True  # "they have killed people in the past": what happens, not what happened
-    if head.pos_ in NOUN_TAGS and any(c.lower_ in {"against"} for c in head.children) and not any(
-        c.dep_ in {"poss", "amod", "compound"} for c in head.children
-    ) and trigger.entry.type == "FIGHT":
-        return True  # "the fight against terrorism"
+    if head.pos_ in NOUN_TAGS and any(c.lower_ in {"against"} for c in head.children) and trigger.entry.type == "FIGHT" \
+            and (not any(c.dep_ in {"poss", "amod", "compound"} for c in head.children)
+                 or (head.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children))):
+        return True  # "the fight against terrorism", "large-scale military battles against terrorist groups"
+    if any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in ANYONE for c in head.children):
+        return True  # "they do not flinch at killing anyone who ...": a rule, not a killing
     return False
 
 
