@@ -177,3 +177,11 @@ def test_an_execution_is_violence_against_the_captive_whoever_they_fought_for() 
         entry = _entry(lemma)
         _mode, acled = refine_acled(entry, entry.mode, Context(actor_kind="armed group", target_kind="armed group"))
         assert acled == {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_a_state_attacking_an_armed_group_fights_a_battle() -> None:
+    entry = _entry("attack")
+    assert refine_acled(entry, entry.mode, Context(actor_kind="state", target_kind="armed group"))[1] == \
+        {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    assert refine_acled(entry, entry.mode, Context(actor_kind="state", target_kind="civilians"))[1] == \
+        {"event_type": "Violence against civilians", "sub_event_type": "Attack"}

@@ -303,7 +303,7 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
     if entry.type == "ASSAULT" and entry.pattern[0] in EXECUTION_WORDS:
         return mode, {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
     if entry.type == "ASSAULT" and mode in TARGET_DEPENDENT_MODES:
-        if ctx.target_kind in ARMED_KINDS and ctx.actor_kind != "state":
+        if ctx.target_kind in ARMED_KINDS:
             return mode, {"event_type": "Battles", "sub_event_type": "Armed clash"}
         return mode, {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
     if entry.type == "FIGHT" and mode == "clash" and (ctx.actor_is_protesters or ctx.target_is_protesters):
