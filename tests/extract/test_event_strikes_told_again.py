@@ -52,3 +52,10 @@ def test_in_a_report_the_strike_told_again_is_coded_as_the_strike(nlp_sm):
             "Separately, ISIS militants attacked a checkpoint near Kirkuk.\n")
     found = find_events(nlp_sm(text), doc_id="t", published=None)
     assert [e.acled["sub_event_type"] for e in found] == ["Air/drone strike", "Air/drone strike", "Armed clash"]
+
+
+def test_with_no_striker_named_a_state_attacking_is_the_strike_an_armed_group_is_not():
+    coalition = Party("US-led coalition", None, None, None, kind="military")
+    told = [event(0, "air strike", mode="aerial"), event(1, "attack", actor=coalition),
+            event(2, "attacked", actor=Party("Isis militants", None, "ent-is", "IRQ", kind="armed group"))]
+    assert subs(told) == ["Air/drone strike", "Air/drone strike", "Armed clash"]

@@ -185,3 +185,21 @@ def test_a_state_attacking_an_armed_group_fights_a_battle() -> None:
         {"event_type": "Battles", "sub_event_type": "Armed clash"}
     assert refine_acled(entry, entry.mode, Context(actor_kind="state", target_kind="civilians"))[1] == \
         {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+
+
+def test_a_raid_that_killed_is_a_battle_or_an_attack_by_its_target() -> None:
+    from crosswire.extract.events.ontology import deadly_raid
+
+    assert deadly_raid(Context(target_kind="armed group"))["sub_event_type"] == "Armed clash"
+    assert deadly_raid(Context(target_kind="civilians"))["sub_event_type"] == "Attack"
+
+
+@pytest.mark.model
+def test_a_raid_told_with_its_dead_is_no_search(nlp_sm) -> None:
+    from crosswire.extract.events.core import find_events
+
+    found = find_events(nlp_sm("Soldiers killed three civilians in a raid on a village near Gao on Monday."),
+                        doc_id="t", published=None)
+    assert {e.acled["sub_event_type"] for e in found if e.acled} == {"Attack"}
+    searched = find_events(nlp_sm("Police raided a house in Gao on Monday."), doc_id="t", published=None)
+    assert [e.acled["sub_event_type"] for e in searched if e.acled] == ["Other"]

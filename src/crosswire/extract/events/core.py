@@ -34,7 +34,7 @@ from crosswire.extract.events.places import (
 )
 from crosswire.extract.events.deaths import one_killed
 from crosswire.extract.events.fatalities import event_fatalities
-from crosswire.extract.events.ontology import TERRITORY_MODES, VIOLENT_TYPES, load_ontology, refine_acled
+from crosswire.extract.events.ontology import TERRITORY_MODES, VIOLENT_TYPES, deadly_raid, load_ontology, refine_acled
 from crosswire.extract.events.parties import (
     PRONOUNS, concrete_target, implied_actor, is_bare_instrument, is_protesters, make_party, same_party, target_party,
 )
@@ -357,6 +357,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
             mention.date if mention is not None else None, published))
     mode = "firearms" if "remains" in entry.flags and firearm_marks(sent) else entry.mode
     mode, acled = refine_acled(entry, mode, context)
+    if mode == "raid" and fatalities is not None and fatalities.low > 0:
+        acled = deadly_raid(context)  # "killed two senior members in a raid": no mere search
     actor = actor or implied_actor(acled)
     if fatalities is not None and ((is_protesters(cl.target) and entry.type == "PROTEST") or (
             fatalities.low > 0 and (acled or {}).get("sub_event_type") == "Protest with intervention")):

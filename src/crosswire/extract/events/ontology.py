@@ -347,3 +347,11 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
     if entry.type == "COERCE" and mode == "property" and (ctx.actor_is_protesters or ctx.actor_kind == "civilians"):
         return mode, {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
     return mode, acled
+
+
+def deadly_raid(ctx: Context) -> dict[str, str]:
+    """A raid that killed: a battle with an armed target, an attack on anyone else (ACLED keeps
+    "Strategic developments/Other" for raids and searches that harm no one)."""
+    if ctx.target_kind in ARMED_KINDS:
+        return {"event_type": "Battles", "sub_event_type": "Armed clash"}
+    return {"event_type": "Violence against civilians", "sub_event_type": "Attack"}

@@ -27,8 +27,15 @@ def _striking_sides(strikes: Sequence[Event]) -> set[str]:
     return {key for e in strikes if e.actor is not None for key in (e.actor.entity, e.actor.country) if key}
 
 
+# Kinds of party that fly air strikes when the report names no striker ("the US-led coalition has
+# carried out a bomb attack on a convoy"); an armed group named so is another side.
+_AIR_POWERS = frozenset({"state", "military", "government"})
+
+
 def _same_side(actor: Party | None, sides: set[str]) -> bool:
-    return actor is None or bool({actor.entity, actor.country} & sides)
+    if actor is None:
+        return True
+    return bool({actor.entity, actor.country} & sides) if sides else actor.kind in _AIR_POWERS
 
 
 def is_plain_attack(event: Event) -> bool:
