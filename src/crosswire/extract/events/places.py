@@ -14,6 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.extract.events.modality import SPEECH_VERBS, is_content
+from crosswire.extract.events.place_roles import is_residence, modifies_participle, names_a_side
 from crosswire.extract.events.ontology import load_ontology
 from crosswire.extract.events.triggers import lemma_candidates
 from crosswire.clean.stated_dates import date_line, url_of_line
@@ -113,52 +114,9 @@ def _out_of_scope(trigger: Token | None, actor: Token | None) -> set[int]:
     return out
 
 
-# Where a named person lives, as local news writes it: "Christopher Tays, 32, of Franklin",
-# "a 19-year-old man from Dayton", "Jane Doe of Hope". It is not where the event happened.
-_AGE_THEN_OF = re.compile(r"(?:,\s*(?:age\s+)?\d{1,3},?|\b\d{1,3}-year-old(?:\s+[a-z]+){0,2}?)\s+(?:both\s+|all\s+)?(?:of|from)\s+$")
-_OF_BEFORE = re.compile(r"(?:,\s*)?\b(?:of|from)\s+$")
-
-
-def is_residence(place: Place, doc: Doc) -> bool:
-    """Whether a place is named as where a person lives (an age or a person's name, then "of")."""
-    if place.start is None:
-        return False
-    before = text_of(doc)[max(0, place.start - 60):place.start]
-    if _AGE_THEN_OF.search(before):
-        return True
-    of = _OF_BEFORE.search(before)
-    if of is None:
-        return False
-    span = doc.char_span(place.start - len(before) + of.start(), place.start, alignment_mode="expand")
-    person = span.doc[span.start - 1] if span is not None and span.start > 0 else None
-    return person is not None and person.ent_type_ == "PERSON"
-
-
-# Participles a country's name modifies to say whose side it is ("US-led", "Iran-backed").
-_SIDE_PARTICIPLES = frozenset({"led", "backed", "supported", "sponsored", "funded", "armed", "allied"})
-# Nouns of attacks a country's name before them says who made ("US air strikes", "the Turkish raid").
-_ATTACK_NOUNS = frozenset({"strike", "airstrike", "raid", "attack", "bombing", "bombardment", "offensive",
-                           "operation", "shelling", "campaign", "incursion", "invasion", "drone"})
-
-
-def _modifies_participle(tok: Span) -> bool:
-    """"US-led", "Iran-backed": the toponym says who leads or backs, not where."""
-    return tok.root.dep_ == "npadvmod" and (tok.root.head.tag_ == "VBN" or tok.root.head.lower_ in _SIDE_PARTICIPLES)
-
-
-def _names_a_side(place: Place, tok: Span | None) -> bool:
-    """A country named as whose side an attack was: "US-led", or before an attack noun ("the US
-    air strike", "U.S. air strikes"); who struck, not where (a town there is where: "the Aleppo
-    bombing")."""
-    if tok is None:
-        return False
-    return _modifies_participle(tok) or (place.precision == "country" and tok.root.dep_ in {"compound", "nmod", "amod"}
-                                         and tok.root.head.lemma_.lower() in _ATTACK_NOUNS)
-
-
 def _names_a_party(tok: Span | None) -> bool:
     """A toponym in a role that names who acts: subject, possessor ("Russia says"), "US-led"."""
-    return tok is not None and (tok.root.dep_ in PARTY_DEPS or _modifies_participle(tok))
+    return tok is not None and (tok.root.dep_ in PARTY_DEPS or modifies_participle(tok))
 
 
 def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sent: Span, places: Sequence[Place],
@@ -168,7 +126,7 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
     away = _out_of_scope(trigger, parties[0] if parties else None)
     inside = [p for p in places if p.start is not None and sent.start_char <= p.start < sent.end_char
               and p.start not in away and not is_residence(p, sent.doc)
-              and not _names_a_side(p, sent.doc.char_span(p.start, p.end or p.start, alignment_mode="expand"))]
+              and not names_a_side(p, sent.doc.char_span(p.start, p.end or p.start, alignment_mode="expand"))]
     attached_chars = set()
     for tok in place_toks:
         for t in tok.subtree:
@@ -194,7 +152,7 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
     if not kept:  # "forces entered Manbij after the withdrawal": the sentence's one scene
         kept = [p for p in inside if p.start not in who_chars and (
             (tok := doc.char_span(p.start, p.end or p.start, alignment_mode="expand")) is None
-            or (tok.root.dep_ not in SUBJECT_DEPS and not _modifies_participle(tok)))]
+            or (tok.root.dep_ not in SUBJECT_DEPS and not modifies_participle(tok)))]
     return sorted(kept, key=lambda p: (p.start not in attached_chars, PLACE_PRECISION_RANK.get(p.precision, 5), p.start))
 
 

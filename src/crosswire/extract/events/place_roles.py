@@ -1,0 +1,57 @@
+"""Places named in an event's sentence for another reason than where it happened.
+
+Local news names where a suspect lives ("Christopher Tays, 32, of Franklin"); war news names the
+side that struck ("the US air strike", "US-led strikes"). Neither is the event's place:
+:mod:`crosswire.extract.events.places` leaves them out (a residence stays the last resort).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span
+
+from crosswire.nlp.text import text_of
+from crosswire.records import Place
+
+# Where a named person lives, as local news writes it: "Christopher Tays, 32, of Franklin",
+# "a 19-year-old man from Dayton", "Jane Doe of Hope". It is not where the event happened.
+_AGE_THEN_OF = re.compile(r"(?:,\s*(?:age\s+)?\d{1,3},?|\b\d{1,3}-year-old(?:\s+[a-z]+){0,2}?)\s+(?:both\s+|all\s+)?(?:of|from)\s+$")
+_OF_BEFORE = re.compile(r"(?:,\s*)?\b(?:of|from)\s+$")
+
+
+def is_residence(place: Place, doc: Doc) -> bool:
+    """Whether a place is named as where a person lives (an age or a person's name, then "of")."""
+    if place.start is None:
+        return False
+    before = text_of(doc)[max(0, place.start - 60):place.start]
+    if _AGE_THEN_OF.search(before):
+        return True
+    of = _OF_BEFORE.search(before)
+    if of is None:
+        return False
+    span = doc.char_span(place.start - len(before) + of.start(), place.start, alignment_mode="expand")
+    person = span.doc[span.start - 1] if span is not None and span.start > 0 else None
+    return person is not None and person.ent_type_ == "PERSON"
+
+
+# Participles a country's name modifies to say whose side it is ("US-led", "Iran-backed").
+_SIDE_PARTICIPLES = frozenset({"led", "backed", "supported", "sponsored", "funded", "armed", "allied"})
+# Nouns of attacks a country's name before them says who made ("US air strikes", "the Turkish raid").
+_ATTACK_NOUNS = frozenset({"strike", "airstrike", "raid", "attack", "bombing", "bombardment", "offensive",
+                           "operation", "shelling", "campaign", "incursion", "invasion", "drone"})
+
+
+def modifies_participle(tok: Span) -> bool:
+    """"US-led", "Iran-backed": the toponym says who leads or backs, not where."""
+    return tok.root.dep_ == "npadvmod" and (tok.root.head.tag_ == "VBN" or tok.root.head.lower_ in _SIDE_PARTICIPLES)
+
+
+def names_a_side(place: Place, tok: Span | None) -> bool:
+    """A country named as whose side an attack was: "US-led", or before an attack noun ("the US
+    air strike", "U.S. air strikes"); who struck, not where (a town there is where: "the Aleppo
+    bombing")."""
+    if tok is None:
+        return False
+    return modifies_participle(tok) or (place.precision == "country" and tok.root.dep_ in {"compound", "nmod", "amod"}
+                                         and tok.root.head.lemma_.lower() in _ATTACK_NOUNS)
