@@ -98,3 +98,17 @@ def test_the_letter_of_an_abbreviation_is_no_place(nlp_sm) -> None:
 
     doc = nlp_sm("Jihadi John may have been injured in U.S.-led airstrikes last week, the government said.")
     assert places_from_doc(doc) == []
+
+
+@pytest.mark.parametrize(("text", "target"), [
+    ("The beheading of the journalist in August shocked the world.", "journalist"),
+    ("The group released footage of more beheadings including aid worker David Haines.", "aid worker David Haines"),
+])
+def test_a_killing_noun_names_its_victim_after_of_or_including(read_events, text: str, target: str) -> None:
+    (event,) = [e for e in read_events(PUBLISHED, text) if e.acled]
+    assert event.acled["sub_event_type"] == "Attack" and event.target is not None and event.target.text == target
+
+
+def test_a_detention_told_as_a_cause_is_no_arrest_row(read_events) -> None:
+    text = "Heavy fighting broke out in Tripoli between two brigades on Monday after the detention of a brigade commander."
+    assert [e.acled["sub_event_type"] for e in read_events(PUBLISHED, text) if e.acled] == ["Armed clash"]

@@ -121,6 +121,9 @@ def _verb_arguments(verb: Token, trig: Trigger, *, with_object: bool) -> tuple[T
 
 
 # Nouns of something suffered: their possessor is who suffered it ("Gray's killing", "her arrest").
+# Of these, the nouns of a killing name their victim after "of" whoever did it ("the beheading of
+# the journalist"); "the detention of a commander" names a captive, told often as a mere cause.
+KILLING_NOUNS = frozenset({"killing", "murder", "slaying", "assassination", "execution", "beheading", "lynching"})
 PATIENT_NOUNS = frozenset({"killing", "murder", "death", "slaying", "assassination", "execution", "shooting",
                            "stabbing", "beating", "kidnapping", "abduction", "arrest", "detention", "rape",
                            "lynching", "beheading", "disappearance", "injury", "torture"})
@@ -137,6 +140,17 @@ def _possessor_is_victim(noun: Token, possessor: Token) -> bool:
         return False  # "Israel's killing", "the army's arrest": a state or a force does it
     return (possessor.ent_type_ == "PERSON" or possessor.pos_ == "PROPN" or possessor.lemma_.lower() in PERSON_NOUNS
             or possessor.lower_ in {"his", "her"})
+
+
+# Nouns of a reaction whose object is what the reaction is about ("in protest at the killing of a
+# farmer": the protest is the news, the killing its cause).
+_REACTION_NOUNS = frozenset({"protest", "anger", "outrage", "fury", "grief", "condemnation", "response", "reaction"})
+
+
+def _what_a_protest_is_about(noun: Token) -> bool:
+    prep = noun.head  # "anger over the killing", and "in protest at the killing" however "at" attaches
+    return noun.dep_ == "pobj" and (prep.head.lemma_.lower() in _REACTION_NOUNS or (
+        prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in _REACTION_NOUNS))
 
 
 def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
@@ -178,9 +192,10 @@ def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
                     actor = pobj
                     target = next((g for g in pobj.children if g.dep_ == "conj"), None)
                 elif c.lower_ in TARGET_PREPS or c.lower_ == "with" or (
-                        c.lower_ == "of" and head.lemma_.lower() in PATIENT_NOUNS
-                        and any(g.dep_ == "poss" for g in head.children)):
-                    target = target or pobj  # "Israel's killing of three protesters": they suffered it
+                        c.lower_ in {"of", "including"} and head.lemma_.lower() in PATIENT_NOUNS
+                        and ((head.lemma_.lower() in KILLING_NOUNS and not _what_a_protest_is_about(head))
+                             or any(g.dep_ == "poss" for g in head.children))):
+                    target = target or pobj  # "Israel's killing of three protesters", "the beheading of X"
                 places.append(pobj)
             elif c.dep_ == "acl" and c.lemma_ in {"target", "hit", "kill"}:  # "a strike targeting X"
                 target = target or next((g for g in c.children if g.dep_ == "dobj"), None)
