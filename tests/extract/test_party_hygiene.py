@@ -112,3 +112,10 @@ def test_a_killing_noun_names_its_victim_after_of_or_including(read_events, text
 def test_a_detention_told_as_a_cause_is_no_arrest_row(read_events) -> None:
     text = "Heavy fighting broke out in Tripoli between two brigades on Monday after the detention of a brigade commander."
     assert [e.acled["sub_event_type"] for e in read_events(PUBLISHED, text) if e.acled] == ["Armed clash"]
+
+
+def test_the_group_called_is_is_no_verb(read_events) -> None:
+    (event,) = [e for e in read_events(PUBLISHED, "IS beheaded two aid workers in Raqqa on Monday.") if e.acled]
+    assert event.actor is not None and event.actor.text == "IS"
+    (event,) = [e for e in read_events(PUBLISHED, "It IS clear that rebels attacked the base on Monday.") if e.acled]
+    assert event.actor is not None and event.actor.text == "rebels"

@@ -38,6 +38,9 @@ PATIENT_SUBJECT_VERBS = frozenset({"disappear", "vanish"})
 def _subject(verb: Token) -> Token | None:
     """The subject of a verb, inherited through xcomp/advcl/conj/relcl/acl when it has none."""
     for step in range(4):
+        shouted_is = next((c for c in verb.children if c.text == "IS" and c.dep_ in {"aux", "auxpass"} and c.i < verb.i), None)
+        if shouted_is is not None:
+            return shouted_is  # "IS beheaded two aid workers": the group, parsed as the verb "is"
         if step == 0 and any(c.dep_ == "auxpass" for c in verb.children) and not any(
                 c.dep_ in {"nsubj", "agent"} for c in verb.children):
             return None  # "shops suffering damage or being destroyed": a passive borrows no doer
