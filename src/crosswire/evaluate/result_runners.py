@@ -310,7 +310,7 @@ def judged(context: Context) -> Iterator[Figure]:
                      f"{right} correct, {wrong} wrong, {unsure} unsure of {len(verdicts)} judged; "
                      f"{meta['missed_total']} events missed" + (f"; {meta['labelled_events']} events labelled "
                                                                  "blind before any output" if "labelled_events" in meta else ""),
-                     "no: rules never saw these articles or verdicts")
+                     "no: the judged output was made before any rule saw these articles or verdicts")
 
 
 def _judged_fields(path: Path, meta: dict[str, Any]) -> Iterator[Figure]:
@@ -320,7 +320,7 @@ def _judged_fields(path: Path, meta: dict[str, Any]) -> Iterator[Figure]:
     s = summarise(read_tsv(path), read_tsv(path.with_name(path.name.replace(".tsv", ".recall.tsv"))))
     where = f"{meta['articles_judged']} articles, output of {meta['judged_output_of']}"
     data = meta["articles"].split(":")[0]
-    tuned = "no: rules never saw these articles or verdicts"
+    tuned = "no: the judged output was made before any rule saw these articles or verdicts"
     right, wrong, unsure = s["event"]
     yield Figure(f"{meta['what']} (blind judge)", "is an event: correct / (correct + wrong)", fmt(ratio(s["event"])), "",
                  data, where, f"{right} correct, {wrong} wrong, {unsure} unsure of {s['records']} judged", tuned)
