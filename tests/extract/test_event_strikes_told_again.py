@@ -59,3 +59,19 @@ def test_with_no_striker_named_a_state_attacking_is_the_strike_an_armed_group_is
     told = [event(0, "air strike", mode="aerial"), event(1, "attack", actor=coalition),
             event(2, "attacked", actor=Party("Isis militants", None, "ent-is", "IRQ", kind="armed group"))]
     assert subs(told) == ["Air/drone strike", "Air/drone strike", "Armed clash"]
+
+
+def test_a_strike_told_with_no_doer_is_the_one_named_sides():
+    coalition = Party("the US-led coalition", None, None, None, kind="military", start=4, end=24)
+    told = strikes_told_again([event(0, "air strikes", mode="aerial", actor=coalition),
+                               event(1, "airstrike", mode="aerial")])
+    assert told[1].actor is not None and told[1].actor.text == "the US-led coalition"
+    assert (told[1].actor.start, told[1].actor.end) == (None, None)  # lent from another sentence
+
+
+def test_two_sides_striking_lend_no_doer():
+    russia = Party("Russian jets", None, "ent-ru", "RUS")
+    coalition = Party("coalition aircraft", None, None, None)
+    told = strikes_told_again([event(0, "bombed", mode="aerial", actor=russia),
+                               event(1, "struck", mode="aerial", actor=coalition), event(2, "airstrike", mode="aerial")])
+    assert told[2].actor is None

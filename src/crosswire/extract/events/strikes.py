@@ -7,7 +7,8 @@ Read alone, each is a generic attack, coded by its target: an attack on militant
 on anyone else violence against civilians. An ACLED coder reads the report, not the sentence,
 and codes each as the air strike. So within one document that tells an air strike as having
 happened, a generic attack (no weapon of its own) whose doer is unnamed, or is the striking side,
-becomes an air strike.
+becomes an air strike; and where the document names one side as flying its strikes, a strike told
+with no doer ("the airstrike hit a convoy") is that side's, as a coder reading the report codes it.
 """
 
 from __future__ import annotations
@@ -51,5 +52,31 @@ def strikes_told_again(events: Sequence[Event]) -> list[Event]:
     if not strikes:
         return list(events)
     sides = _striking_sides(strikes)
-    return [replace(e, mode="aerial", acled=dict(AIR_STRIKE)) if is_plain_attack(e) and _same_side(e.actor, sides)
-            else e for e in events]
+    recoded = [replace(e, mode="aerial", acled=dict(AIR_STRIKE)) if is_plain_attack(e) and _same_side(e.actor, sides)
+               else e for e in events]
+    striker = _one_striker(strikes)
+    if striker is None:
+        return recoded
+    return [replace(e, actor=striker) if e.mode == "aerial" and e.actor is None else e for e in recoded]
+
+
+def _one_striker(strikes: Sequence[Event]) -> Party | None:
+    """The one side a document names as flying its air strikes, or None when it names none or
+    several (Russian and coalition strikes in one report). Returned without offsets: the party is
+    named in another sentence, not in the one it is lent to (as an implied police actor is)."""
+    named = [(key, e.actor) for e in strikes if e.actor is not None and (key := _side_key(e.actor))]
+    if len({key for key, _ in named}) != 1:
+        return None
+    return replace(named[0][1], start=None, end=None)
+
+
+# Words that name an aircraft, not a side ("Russian jets", "coalition aircraft": Russia, the coalition).
+_AIRCRAFT = frozenset({"jet", "jets", "warplane", "warplanes", "plane", "planes", "aircraft", "bomber", "bombers",
+                       "drone", "drones", "helicopter", "helicopters", "the", "a", "an"})
+
+
+def _side_key(party: Party) -> str | None:
+    if party.entity or party.country:
+        return party.entity or party.country
+    words = [w for w in (party.canonical or party.text).casefold().split() if w not in _AIRCRAFT]
+    return " ".join(words) or None
