@@ -119,3 +119,14 @@ def test_the_group_called_is_is_no_verb(read_events) -> None:
     assert event.actor is not None and event.actor.text == "IS"
     (event,) = [e for e in read_events(PUBLISHED, "It IS clear that rebels attacked the base on Monday.") if e.acled]
     assert event.actor is not None and event.actor.text == "rebels"
+
+
+def test_glass_is_no_doer_whoever_the_clause_after_it_names(read_events) -> None:
+    text = "A woman was hurt by glass that shattered when police shot at the window of her car on Monday."
+    actors = [e.actor.text for e in read_events(PUBLISHED, text) if e.type == "ASSAULT" and e.actor is not None]
+    assert actors == ["police"]
+
+
+def test_a_demonstrative_is_no_doer(read_events) -> None:
+    events = read_events(PUBLISHED, "This marked a major gain in the battle for the refinery on Sunday.")
+    assert all(e.actor is None or e.actor.text.casefold() != "this" for e in events)

