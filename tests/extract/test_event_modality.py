@@ -202,3 +202,13 @@ def test_to_demonstrate_something_is_to_show_it(nlp_sm) -> None:
 def test_a_time_is_no_doer(nlp_sm) -> None:
     found = [e for e in _events(nlp_sm, "The aide was killed in the attack late on Friday night, which hit a convoy.") if e.acled]
     assert found and all(e.actor is None or e.actor.text != "night" for e in found)
+
+
+@pytest.mark.parametrize(("text", "events"), [
+    ("The coalition has been conducting airstrikes on militant positions in Iraq and Syria since August.", 0),
+    ("Rebels have been shelling the city for weeks.", 0),
+    # A battle still going on since a day of this week is news.
+    ("Government forces have been fighting rebels near the city since Monday, killing 20.", 1),
+])
+def test_a_campaign_over_weeks_or_months_is_no_single_event(nlp_sm, text: str, events: int) -> None:
+    assert len([e for e in _events(nlp_sm, text) if e.acled]) == events

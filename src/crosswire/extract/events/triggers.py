@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -207,6 +208,24 @@ _PEOPLE_WORDS = frozenset({"soldier", "fighter", "man", "woman", "child", "girl"
                            "militant", "rebel", "civilian", "officer", "person", "worker", "journalist"})
 
 
+# How long a campaign has gone on: weeks, months, years, or since a month or a year.
+_CAMPAIGN_SPAN = re.compile(r"\b(?:for (?:several |many |the past |the last )?(?:weeks|months|years)|since (?:"
+                            r"January|February|March|April|May|June|July|August|September|October|November|December|"
+                            r"(?:19|20)\d\d))\b")
+
+
+def _a_campaign(head: Token) -> bool:
+    """Whether a trigger's clause tells an ongoing campaign: a perfect progressive ("has been
+    conducting airstrikes", "have been shelling") over weeks, months or since a month or year.
+    "Have been fighting since Monday" is a battle still going on, and stays an event."""
+    verb = head if head.pos_ in VERB_TAGS else head.head
+    while verb.pos_ not in VERB_TAGS and verb.head.i != verb.i:
+        verb = verb.head
+    if verb.tag_ != "VBG" or not any(c.lower_ == "been" for c in verb.children):
+        return False
+    return bool(_CAMPAIGN_SPAN.search(verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text))
+
+
 ANYONE = frozenset({"anyone", "anybody", "whoever", "whomever"})  # free choice; "everyone in the room" is a set
 
 
@@ -243,6 +262,8 @@ def is_generic(trigger: Trigger) -> bool:
             and (not any(c.dep_ in {"poss", "amod", "compound"} for c in head.children)
                  or (head.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children))):
         return True  # "the fight against terrorism", "large-scale military battles against terrorist groups"
+    if _a_campaign(head):
+        return True  # "has been conducting airstrikes since August": a campaign, not one strike
     if any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in ANYONE for c in head.children):
         return True  # "they do not flinch at killing anyone who ...": a rule, not a killing
     return False
