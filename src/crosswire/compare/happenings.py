@@ -30,7 +30,7 @@ own running total) and, across outlets, the lowest of those (ACLED's conservativ
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 
@@ -235,25 +235,29 @@ def _compatible(a: Event, b: Event) -> bool:
     return False not in _checks(a, b, lent_days_yield=True) and not other_victims(a.target, b.target)
 
 
+def _join_while(groups: list[_Group], joinable: Callable[[_Group, _Group], bool]) -> list[_Group]:
+    """Groups joined pair by pair, the first joinable pair first, until no pair is joinable."""
+    merged = True
+    while merged:
+        merged = False
+        for i, a in enumerate(groups):
+            b = next((b for b in groups[i + 1:] if joinable(a, b)), None)
+            if b is not None:
+                a.members.extend(b.members)
+                groups.remove(b)
+                merged = True
+                break
+    return groups
+
+
 def _join_named_people(groups: list[_Group]) -> list[_Group]:
     """Two groups of one kind that name one person as the one attacked or the one who attacked
     (:func:`same_person`), and agree on every other count, are one happening: mentions join one at
     a time, so a report's vague mentions may have started a group of their own before the mention
     naming that person came."""
-    merged = True
-    while merged:
-        merged = False
-        for i, a in enumerate(groups):
-            for b in groups[i + 1:]:
-                if a.key == b.key and any(same_person(x, y) for x in a.members for y in b.members) \
-                        and all(_compatible(x, y) for x in a.members for y in b.members):
-                    a.members.extend(b.members)
-                    groups.remove(b)
-                    merged = True
-                    break
-            if merged:
-                break
-    return groups
+    return _join_while(groups, lambda a, b: a.key == b.key and any(
+        same_person(x, y) for x in a.members for y in b.members) and all(
+        _compatible(x, y) for x in a.members for y in b.members))
 
 
 def _ties(a: Event, b: Event) -> bool:
@@ -274,17 +278,7 @@ def _join_kinds_within_documents(groups: list[_Group]) -> list[_Group]:
             and all(_compatible(x, y) for x in a.members for y in b.members) \
             and any(_ties(x, y) for x in a.members for y in b.members)
 
-    merged = True
-    while merged:
-        merged = False
-        for i, a in enumerate(groups):
-            b = next((b for b in groups[i + 1:] if joinable(a, b)), None)
-            if b is not None:
-                a.members.extend(b.members)
-                groups.remove(b)
-                merged = True
-                break
-    return groups
+    return _join_while(groups, joinable)
 
 
 def _best_party(parties: Sequence[Party | None]) -> Party | None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+
 from ..records import Event
 
 # Sub-types that tell one happening, by family; within a family the lower rank names the
@@ -77,7 +78,7 @@ def leading_acled(members: Sequence[Event]) -> dict[str, str] | None:
     def rank(sub: str) -> tuple[int, int]:
         if sub == _EXCESSIVE and not deadly and _INTERVENTION in counts:
             return (_LAST, 0)
-        return (_FAMILY_RANK.get(sub, ("", _LAST))[1] if sub != DESTRUCTION else _LAST, -counts[sub])
+        return (_FAMILY_RANK.get(sub, ("", _LAST))[1], -counts[sub])  # damage and kinds of no family last
 
     best = min(counts, key=lambda sub: rank(sub or ""))  # counts keep first-told order among equals
     return next(ev.acled for ev in coded if sub_type(ev) == best)

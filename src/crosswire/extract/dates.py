@@ -42,6 +42,7 @@ SMALL_NUMBERS = {
 # Months and weekdays are matched capitalised only (news copy capitalises them), which keeps
 # the modal "may" and the verb "march" out. Abbreviations only count beside a day or year.
 _MONTH_FULL = r"January|February|March|April|May|June|July|August|September|October|November|December"
+MONTH_NAME = rf"(?:{_MONTH_FULL})"
 _MONTH_ANY = rf"(?:{_MONTH_FULL}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
 _WEEKDAY = r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 # Capitalised words that are dates, not names: "in Athens Monday", "N soldiers killed Saturday".

@@ -45,14 +45,14 @@ ACLED_TYPES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Party kinds on the side of a state: their territorial gains are "Government regains
-# territory", their attacks on protesters are "Excessive force".
 VIOLENT_TYPES = frozenset({"ASSAULT", "FIGHT"})
 # Killings of captives: an attack on someone who can no longer fight back ("executed two of
 # their own fighters" is no battle).
 EXECUTION_WORDS = frozenset({"execute", "execution", "behead", "beheading"})
 # Modes about territory changing hands: the object must be a place, not a thing.
 TERRITORY_MODES = frozenset({"occupy", "transfer", "withdraw"})
+# Party kinds on the side of a state: their territorial gains are "Government regains
+# territory", their attacks on protesters are "Excessive force".
 STATE_KINDS = frozenset({"state", "military", "police", "government"})
 # Party kinds that fight back: an attack on them is a battle, not violence against civilians.
 ARMED_KINDS = frozenset({"military", "police", "armed group"})

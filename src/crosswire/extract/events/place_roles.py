@@ -42,7 +42,7 @@ _ATTACK_NOUNS = frozenset({"strike", "airstrike", "raid", "attack", "bombing", "
                            "operation", "shelling", "campaign", "incursion", "invasion", "drone"})
 
 
-def modifies_participle(tok: Span) -> bool:
+def _modifies_participle(tok: Span) -> bool:
     """"US-led", "Iran-backed": the toponym says who leads or backs, not where."""
     return tok.root.dep_ == "npadvmod" and (tok.root.head.tag_ == "VBN" or tok.root.head.lower_ in _SIDE_PARTICIPLES)
 
@@ -53,5 +53,5 @@ def names_a_side(place: Place, tok: Span | None) -> bool:
     bombing")."""
     if tok is None:
         return False
-    return modifies_participle(tok) or (place.precision == "country" and tok.root.dep_ in {"compound", "nmod", "amod"}
+    return _modifies_participle(tok) or (place.precision == "country" and tok.root.dep_ in {"compound", "nmod", "amod"}
                                          and tok.root.head.lemma_.lower() in _ATTACK_NOUNS)

@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.extract.events.modality import SPEECH_VERBS, is_content
-from crosswire.extract.events.place_roles import is_residence, modifies_participle, names_a_side
+from crosswire.extract.events.place_roles import is_residence, names_a_side
 from crosswire.extract.events.ontology import load_ontology
 from crosswire.extract.events.triggers import lemma_candidates
 from crosswire.clean.stated_dates import date_line, url_of_line
@@ -115,8 +115,9 @@ def _out_of_scope(trigger: Token | None, actor: Token | None) -> set[int]:
 
 
 def _names_a_party(tok: Span | None) -> bool:
-    """A toponym in a role that names who acts: subject, possessor ("Russia says"), "US-led"."""
-    return tok is not None and (tok.root.dep_ in PARTY_DEPS or modifies_participle(tok))
+    """A toponym in a role that names who acts: subject, possessor ("Russia says"); a side named
+    as leading or backing ("US-led") never reaches here (:func:`names_a_side`)."""
+    return tok is not None and tok.root.dep_ in PARTY_DEPS
 
 
 def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sent: Span, places: Sequence[Place],
@@ -124,9 +125,10 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
     """Places in the sentence, trigger-attached first, without those that say who a party is
     or lie outside the trigger's reach (``_out_of_scope``)."""
     away = _out_of_scope(trigger, parties[0] if parties else None)
-    inside = [p for p in places if p.start is not None and sent.start_char <= p.start < sent.end_char
-              and p.start not in away and not is_residence(p, sent.doc)
-              and not names_a_side(p, sent.doc.char_span(p.start, p.end or p.start, alignment_mode="expand"))]
+    doc = sent.doc
+    here = [p for p in places if p.start is not None and sent.start_char <= p.start < sent.end_char and p.start not in away]
+    span_of = {(p.start, p.end): doc.char_span(p.start, p.end or p.start, alignment_mode="expand") for p in here}
+    inside = [p for p in here if not is_residence(p, doc) and not names_a_side(p, span_of[p.start, p.end])]
     attached_chars = set()
     for tok in place_toks:
         for t in tok.subtree:
@@ -138,21 +140,18 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
         for child in head.lefts:
             for t in child.subtree:
                 who_chars.update(range(t.idx, t.idx + len(t.text)))
-    doc = sent.doc
     kept = []
     for p in inside:
         if p.start in attached_chars:
             if p.start not in who_chars:
                 kept.append(p)
             continue
-        tok = doc.char_span(p.start, p.end or p.start, alignment_mode="expand")
-        if p.start in who_chars or _names_a_party(tok):
+        if p.start in who_chars or _names_a_party(span_of[p.start, p.end]):
             continue  # "Russia says ...", "the US, NATO and ...", "US-led": a place acting as a party
         kept.append(p)
     if not kept:  # "forces entered Manbij after the withdrawal": the sentence's one scene
         kept = [p for p in inside if p.start not in who_chars and (
-            (tok := doc.char_span(p.start, p.end or p.start, alignment_mode="expand")) is None
-            or (tok.root.dep_ not in SUBJECT_DEPS and not modifies_participle(tok)))]
+            (tok := span_of[p.start, p.end]) is None or tok.root.dep_ not in SUBJECT_DEPS)]
     return sorted(kept, key=lambda p: (p.start not in attached_chars, PLACE_PRECISION_RANK.get(p.precision, 5), p.start))
 
 

@@ -10,6 +10,7 @@ from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokens import Doc, Span, Token
 
+from crosswire.extract.dates import MONTH_NAME
 from crosswire.extract.events.ontology import LexEntry, Ontology, load_ontology
 
 VERB_TAGS = frozenset({"VERB", "AUX"})
@@ -209,16 +210,15 @@ _PEOPLE_WORDS = frozenset({"soldier", "fighter", "man", "woman", "child", "girl"
 
 
 # How long a campaign has gone on: weeks, months, years, or since a month or a year.
-_CAMPAIGN_SPAN = re.compile(r"\b(?:for (?:several |many |the past |the last )?(?:weeks|months|years)|since (?:"
-                            r"January|February|March|April|May|June|July|August|September|October|November|December|"
-                            r"(?:19|20)\d\d))\b")
+_CAMPAIGN_SPAN = re.compile(rf"\b(?:for (?:several |many |the past |the last )?(?:weeks|months|years)|since (?:"
+                            rf"{MONTH_NAME}|(?:19|20)\d\d))\b")
 
 
 def _a_campaign(head: Token) -> bool:
     """Whether a trigger's clause tells an ongoing campaign: a perfect progressive ("has been
     conducting airstrikes", "have been shelling") over weeks, months or since a month or year.
     "Have been fighting since Monday" is a battle still going on, and stays an event."""
-    verb = head if head.pos_ in VERB_TAGS else head.head
+    verb = head
     while verb.pos_ not in VERB_TAGS and verb.head.i != verb.i:
         verb = verb.head
     if verb.tag_ != "VBG" or not any(c.lower_ == "been" for c in verb.children):
