@@ -33,6 +33,9 @@ CHEMICAL_CUES = frozenset({"chemical", "chlorine", "sarin", "mustard", "nerve", 
 INTERVENTION_WORDS = frozenset({"disperse", "dispersed", "tear", "teargas", "cannon", "baton", "arrest",
                                 "arrested", "detain", "detained", "rubber", "intervene", "intervened",
                                 "removed", "evicted", "cleared", "forcibly"})
+# What makes an agreement one between sides of a conflict, whoever the parties are named as.
+PEACE_WORDS = frozenset({"peace", "ceasefire", "cease-fire", "truce", "armistice", "prisoner", "prisoners", "swap",
+                         "hostage", "hostages", "disarmament", "withdrawal", "accord", "rebels", "militants", "army"})
 VIOLENT_WORDS = frozenset({"stone", "stones", "rock", "rocks", "torch", "torched", "burn", "burned",
                            "burnt", "loot", "looted", "vandalize", "vandalized", "vandalised", "smash",
                            "smashed", "petrol", "molotov", "clash", "clashed", "riot", "rioted", "stormed", "ransacked"})
@@ -144,7 +147,8 @@ def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: 
         target_is_protesters=is_protesters(cl.target),
         intervention=cl.intervention or (cl.primary.entry.type == "PROTEST" and bool(acts & INTERVENTION_WORDS)),
         protesters_killed=cl.protesters_killed,
-        violent=bool(words & VIOLENT_WORDS) or any("violent" in t.entry.flags for t in cl.members),
+        violent=bool(words & VIOLENT_WORDS) or any("violent" in t.entry.flags for t in cl.members) or any(
+            c.dep_ == "amod" and c.lower_ in {"violent", "riotous"} for c in cl.primary.head.children),  # "violent protests"
         aerial_cue=bool(words & AERIAL_CUES),
         chemical_cue=bool({t.lower_ for t in sent if t.head.lemma_.lower() not in INDUSTRY_NOUNS} & CHEMICAL_CUES) or (
             "tear gas" in low and bool(words & AERIAL_CUES) and not words & PROTEST_WORDS),
@@ -156,4 +160,5 @@ def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: 
         target_is_weapon=_is_weapon(cl.target),
         unopposed=any(cue in low for cue in UNOPPOSED_CUES),
         accidental=bool(words & ACCIDENT_WORDS),
+        peace_cue=bool(words & PEACE_WORDS),
     )

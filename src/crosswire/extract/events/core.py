@@ -276,6 +276,12 @@ def reacted_to(trig: Trigger) -> bool:
     return verb.lemma_.lower() in REACTION_VERBS
 
 
+# Sites that are held and taken like towns ("fighters seized the airport", "overran the checkpoint").
+STRONGHOLDS = frozenset({"base", "camp", "position", "airport", "airbase", "airfield", "checkpoint", "crossing",
+                         "outpost", "garrison", "barrack", "barracks", "headquarters", "dam", "bridge", "port",
+                         "oilfield", "refinery", "hill", "hilltop", "stronghold", "compound", "prison", "palace"})
+
+
 def _in_phrase(mention: DateMention, trig: Trigger, sent: Span) -> bool:
     """Whether a date lies inside the trigger's own noun phrase ("Sunday's attack", "the 3 March attack")."""
     head = trig.head
@@ -330,7 +336,7 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         context = replace(context, target_is_protesters=False)  # "opposition supporters were rounded up": arrests
     if entry.mode in TERRITORY_MODES and not event_places and not context.target_is_weapon and (
         (target is not None and target.kind is None and cl.target is not None
-         and cl.target.lemma_.lower() not in LOCATION_NOUNS | {"base", "camp", "position"})
+         and cl.target.lemma_.lower() not in LOCATION_NOUNS | STRONGHOLDS)
         or (actor is not None and actor.kind not in ARMED_PARTY_KINDS)
     ):
         return None  # "handed the report over", "investors took control of the company": not territory

@@ -25,7 +25,10 @@ LEGAL_VERBS = frozenset({"convict", "sentence", "charge", "acquit", "indict", "j
                          "try", "plead", "arraign", "exonerate", "pardon", "extradite", "fine", "absolve"})
 LEGAL_ADJECTIVES = frozenset({"guilty", "innocent"})
 LEGAL_NOUNS = frozenset({"trial", "retrial", "conviction", "verdict", "sentence", "sentencing", "indictment",
-                         "acquittal", "prosecution", "charge", "plea", "arraignment", "extradition"})
+                         "acquittal", "prosecution", "charge", "plea", "arraignment", "extradition",
+                         "warrant", "suspicion"})  # "a warrant for his arrest", "on suspicion of murder"
+# What one does to an arrest that is a charge, not an arrest: "resisting arrest", "to avoid arrest".
+EVADE_VERBS = frozenset({"resist", "evade", "avoid", "escape", "elude", "dodge"})
 # What one faces in court ("faces life in prison for the shooting", "faces charges over the attack").
 PENALTY_NOUNS = frozenset({"life", "charge", "trial", "prison", "jail", "sentence", "penalty", "year", "death",
                            "prosecution", "execution", "extradition", "count"})
@@ -61,6 +64,9 @@ def court_step(trigger: Trigger) -> bool:
     if trigger.entry.type not in CRIME_TYPES:
         return False
     tok, via = trigger.head, None
+    if trigger.entry.mode == "arrest" and ((tok.dep_ == "dobj" and _lemma(tok.head) in EVADE_VERBS) or any(
+            c.dep_ == "amod" and _lemma(c) in EVADE_VERBS for c in tok.children)):
+        return True  # "a record including resisting arrest", "murder to avoid arrest": a charge
     for _ in range(6):
         if tok.dep_ in {"dobj", "nsubjpass"} and via is not None and tok.pos_ in NOUN_TAGS and _legal(tok.head, via):
             return True  # "convicted a gang member of murdering": the parser hangs "of" on the person
@@ -73,6 +79,11 @@ def court_step(trigger: Trigger) -> bool:
             continue
         if _legal(tok, via):
             return True
+        if tok.pos_ in VERB_TAGS and via is not None and via.lower_ == "for" and any(
+                c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in NOUN_TAGS and _lemma(c) in LEGAL_NOUNS for c in tok.children):
+            return True  # "a warrant was issued for his arrest": the parser hangs "for" on the verb
+        if tok.pos_ in VERB_TAGS and _lemma(tok) == "lead" and tok.tag_ == "VBG" and tok.dep_ == "acl":
+            return True  # "a reward for information leading to the arrest and conviction": a condition
         if tok.pos_ in VERB_TAGS:
             return False  # a clause of its own: "convicted of ordering the killing" stops at ordering
     return False

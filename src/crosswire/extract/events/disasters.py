@@ -157,6 +157,12 @@ def _causes(head: Token) -> list[Token]:
             for g in c.children if g.dep_ == "pobj"]
 
 
+def _clause_subjects(head: Token) -> list[Token]:
+    """The subjects of the clauses that tell when or why a trigger happened ("was destroyed after a
+    fire broke out", "collapsed when the blaze spread")."""
+    return [g for c in head.children if c.dep_ == "advcl" for g in c.children if g.dep_ in {"nsubj", "nsubjpass"}]
+
+
 def _driven(head: Token, target: Token | None, sent: Span) -> bool:
     """Whether a hit was a driver's: it is done with a car ("struck her with his 2013 Camry"), or
     the sentence names a driver or a driving charge outside what was hit ("a drunken driver
@@ -263,9 +269,9 @@ def _unset_fire(head: Token, actor: Token | None, target: Token | None, sent: Sp
             return "DISASTER", mode
     if _names_intent(sent) or _ARSON_REPORT.search(sent.doc.text):
         return None  # a report that calls a fire arson or suspicious keeps its fires as destruction
-    for tok in (actor, *_causes(head)):
+    for tok in (actor, *_causes(head), *_clause_subjects(head)):
         if _accident(tok) == "fire":
-            return "ACCIDENT", "fire"
+            return "ACCIDENT", "fire"  # "destroyed by fire", "destroyed after a fire broke out"
     if _word(head) == "burn":
         if head.dep_ in {"compound", "amod", "nmod"} or head.pos_ in {"NOUN", "ADJ"}:
             return None, "burning"  # "the burn ban", "a burning permit": a rule about burning

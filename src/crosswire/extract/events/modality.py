@@ -50,6 +50,7 @@ PLAN_VERBS = frozenset(
         "plan", "intend", "threaten", "vow", "pledge", "prepare", "promise", "aim", "seek", "want",
         "decide", "expect", "hope", "propose", "offer", "agree", "ready", "schedule",
         "prepared", "willing", "determined", "eager",
+        "hoping", "hoped", "hopes",  # spaCy's small model lemmatises "hoping" as "hop"
     }
 )
 # Nouns whose clause is an aim ("a bid to seize", "with the aim of seizing").
@@ -92,7 +93,7 @@ ATTITUDE_WORDS = frozenset({"accusation", "allegation", "charge", "rumour", "rum
 ATTITUDE_PREPS = frozenset({"of", "about", "over", "at", "by", "for"})
 # Verbs and nouns of demands and appeals: their object or complement is wanted, not done
 # ("call" only with its preposition: "called for a truce", but "called the attack a crime").
-DEMAND_WORDS = frozenset({"urge", "demand", "ask", "request", "appeal", "press"})
+DEMAND_WORDS = frozenset({"urge", "demand", "ask", "request", "appeal", "press", "plea", "push"})
 # Prepositions by which a nominal occasion frames a statement ("said during a visit to X").
 OCCASION_PREPS = frozenset({"during", "at", "on", "amid", "ahead"})
 # Determiners that point back to an event already told ("these strikes", "its air strikes").
@@ -181,7 +182,10 @@ def _attitude_scope(trigger: Trigger) -> bool:
 def _demanded(trigger: Trigger) -> bool:
     """Whether the trigger is what a demand or appeal asks for ("urged Moscow to stop attacks",
     "called for a ceasefire"): its object or complement, not something nested deeper."""
-    for tok in {trigger.head, governing_verb(trigger.head)}:
+    first = trigger.head
+    while first.dep_ == "conj" and first.head.i < first.i:
+        first = first.head  # "calls for a pause in fighting or a ceasefire": the ceasefire is asked for too
+    for tok in {trigger.head, first, governing_verb(trigger.head)}:
         head = tok.head
         if tok.dep_ in {"xcomp", "ccomp", "dobj"} and head.lemma_.lower() in DEMAND_WORDS and head is not tok:
             return True

@@ -54,6 +54,8 @@ TERRITORY_MODES = frozenset({"occupy", "transfer", "withdraw"})
 # Party kinds on the side of a state: their territorial gains are "Government regains
 # territory", their attacks on protesters are "Excessive force".
 STATE_KINDS = frozenset({"state", "military", "police", "government"})
+# Parties whose agreements ACLED records: states, armed groups and international bodies.
+AGREEING_KINDS = frozenset({"state", "military", "police", "government", "armed group", "IGO"})
 # Party kinds that fight back: an attack on them is a battle, not violence against civilians.
 ARMED_KINDS = frozenset({"military", "police", "armed group"})
 # Modes whose ACLED sub-type is fixed by the weapon, whoever the target.
@@ -230,6 +232,7 @@ class Context:
     unopposed: bool = False  # "entered the town unopposed", "without a fight"
     accidental: bool = False  # "an accidental explosion at an ammunition depot"
     rioting: bool = False  # a riot is told: rioters, looters, a mob or youths act, or the sentence says riot
+    peace_cue: bool = False  # the sentence names a ceasefire, a truce, peace or an exchange of prisoners
 
 
 def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str | None, dict[str, str] | None]:
@@ -261,9 +264,14 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
       * an execution or beheading is violence against the captive, whoever the captive fought for;
       * a fight of one named person with another or with nobody named ("the employee fought with
         the thief") is a brawl: no ACLED event (battles are fought by armed groups);
-      * missiles thrown by a mob are ``Mob violence``.
+      * missiles thrown by a mob are ``Mob violence``;
+      * an agreement that names no state, armed group or international body and no ceasefire,
+        peace or exchange ("agreed to forfeit his bonus") has no ACLED code.
     """
     acled = entry.acled
+    if acled is not None and acled["sub_event_type"] == "Agreement" and mode != "ceasefire" and not ctx.peace_cue \
+            and not {ctx.actor_kind, ctx.target_kind} & AGREEING_KINDS:
+        return mode, None  # "agreed to forfeit his bonus", "the supply deal signed last year": nobody in a conflict
     if entry.type == "ASSAULT" and mode == "explosive" and ctx.accidental:
         return "accident", {"event_type": "Strategic developments", "sub_event_type": "Other"}
     if entry.type == "FIGHT" and mode == "occupy" and "territory" in entry.flags and ctx.target_is_weapon:

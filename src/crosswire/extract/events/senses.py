@@ -121,8 +121,14 @@ def figurative(trigger: Trigger) -> bool:
     if trigger.entry.pattern == ("demonstrate",) and head.pos_ in VERB_TAGS and any(
             c.dep_ in {"dobj", "ccomp"} for c in head.children):
         return True  # "this strike demonstrates the pressure on ISIL": shows, no protest
+    if _cyber(trigger):
+        return True  # "the Sony hacking scandal", "hacked into the servers": computers, not people
     if trigger.entry.type not in GUARDED_TYPES or head.pos_ not in VERB_TAGS:
         return False
+    if trigger.entry.pattern == ("execute",):
+        carried = _objects(head, trigger.entry)
+        if carried and all(_is_word_of(o, EXECUTED_TASKS) for o in carried):
+            return True  # "officers executed a search warrant": carried out, nobody put to death
     if _hit_own_body(head, trigger.entry):
         return True
     lemmas = set(lemma_candidates(head)[:2]) | set(trigger.entry.pattern[:1])
@@ -141,6 +147,32 @@ def figurative(trigger: Trigger) -> bool:
     if subject is not None and subject.pos_ in NOUN_TAGS and _is_word_of(subject, FIGURATIVE_SUBJECTS):
         return True
     return "box office" in head.sent.text.lower()
+
+
+# What is carried out, not put to death: "executed a search warrant", "executed the plan".
+EXECUTED_TASKS = frozenset({"warrant", "order", "plan", "search", "contract", "strategy", "task", "trade", "command",
+                            "manoeuvre", "maneuver", "will", "transaction", "programme", "program", "policy", "move",
+                            "play", "agreement", "deal", "instruction", "directive", "mission", "project", "code"})
+
+
+# What is hacked without a blade: "hacked the email account", "the phone hacking scandal".
+CYBER_OBJECTS = frozenset({"computer", "account", "email", "e-mail", "phone", "system", "network", "website", "site",
+                           "server", "database", "data", "device", "camera", "password", "software", "accounts",
+                           "emails", "computers", "systems", "networks", "servers"})
+
+
+def _cyber(trigger: Trigger) -> bool:
+    """Whether "hack" means breaking into computers: it modifies a noun ("the hacking scandal"),
+    acts on a system or goes "into" one ("hacked into the servers")."""
+    head = trigger.head
+    if trigger.entry.pattern != ("hack",):
+        return False
+    if head.dep_ in {"compound", "amod", "nmod"} and head.head.pos_ in NOUN_TAGS:
+        return True
+    reached = [*_objects(head, trigger.entry), *(g for c in head.children if c.dep_ == "prep" and c.lower_ == "into"
+                                                 for g in c.children if g.dep_ == "pobj")]
+    return bool(reached) and all(_is_word_of(o, CYBER_OBJECTS) or any(_is_word_of(g, CYBER_OBJECTS) for g in o.children
+                                                                      if g.dep_ == "compound") for o in reached)
 
 
 # What a defendant signs or agrees to in a case: steps of a trial, not agreements between parties.

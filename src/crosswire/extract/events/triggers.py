@@ -226,6 +226,72 @@ def _a_campaign(head: Token) -> bool:
     return bool(_CAMPAIGN_SPAN.search(verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text))
 
 
+# How long a state of affairs has lasted, told on its noun: "the 17-year blockade", "a decade-long
+# war", "the years-long siege". Such a noun names a condition, not one happening.
+_LASTING = re.compile(r"\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|\w+teen|twenty|thirty|forty|fifty)"
+                      r"[- ](?:year|decade)s?\b(?![- ]old)|\b(?:decade|decades|year|years|month|months)-long\b", re.I)
+# Vague extents of land: "seized a large swathe of territory", "overrun large sections of Iraq".
+# Taking one summarises a campaign; ACLED codes a change of control at a named place.
+VAGUE_EXTENTS = frozenset({"swathe", "swath", "swathes", "swaths", "tract", "expanse", "chunk", "territory",
+                           "section", "sections", "part", "parts", "area", "areas", "much"})
+_LARGE = frozenset({"large", "vast", "huge", "big", "wide", "significant", "great", "sizeable", "sizable", "much"})
+
+
+def _lasting(head: Token) -> bool:
+    """Whether an event noun carries how long it has lasted ("the 17-year Israeli blockade")."""
+    if head.pos_ not in NOUN_TAGS:
+        return False
+    left = head.doc[head.left_edge.i:head.i].text
+    return bool(_LASTING.search(left))
+
+
+# Long-running conflicts whose toll to date is no single happening ("the war has killed 300,000").
+WAR_NOUNS = frozenset({"war", "conflict", "insurgency", "uprising", "crisis", "civil war", "occupation"})
+
+
+def _a_toll(head: Token) -> bool:
+    """Whether a verb tells what a war has done so far: its subject is a war told with the
+    perfect ("the conflict has killed 300,000") or one that lasts ("the decade-long war killed")."""
+    subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+    if head.pos_ not in VERB_TAGS or subject is None:
+        return False
+    if _lasting(subject):
+        return True
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in head.children)
+    return perfect and subject.lemma_.lower() in WAR_NOUNS
+
+
+def _vague_extent(trigger: Trigger) -> bool:
+    """Whether a territorial verb takes only a vague extent of land: "territory", "a large swathe",
+    "large sections of Iraq and Syria" (the parts of a named town or district stay events)."""
+    head = trigger.head
+    objects = [c for c in head.children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects:
+        return False
+    for obj in objects:
+        word = obj.lemma_.lower()
+        if word not in VAGUE_EXTENTS and obj.lower_ not in VAGUE_EXTENTS:
+            return False
+        if word in {"section", "part", "area"} and not any(c.lower_ in _LARGE for c in obj.children):
+            return False  # "parts of the town": a place
+        whole = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+        if whole and not whole[0].conjuncts and whole[0].lemma_.lower() not in {"territory", "country", "land"}:
+            return False  # "large parts of the town of Marib": one place, taken in part
+    return True
+
+
+# Works whose subject an event can be: a film about a killing tells no killing.
+# ("a series of explosions", "a show of force", "a play on words": no works)
+WORKS = frozenset({"film", "movie", "book", "novel", "documentary", "song", "comedy", "drama", "thriller", "musical",
+                   "opera", "poem", "exhibition", "memoir", "biopic", "novella", "screenplay"})
+# Shares of a set of events: "many of the shootings", "most of the attacks".
+_SHARE_WORDS = frozenset({"many", "most", "some", "several", "all", "few", "half", "majority", "none", "much"})
+
+def _bare_plural(tok: Token) -> bool:
+    """A plural noun with no article, number or possessor: a kind of people ("kids"), not a group."""
+    return tok.tag_ == "NNS" and not any(c.dep_ in {"det", "nummod", "poss"} for c in tok.children)
+
+
 ANYONE = frozenset({"anyone", "anybody", "whoever", "whomever"})  # free choice; "everyone in the room" is a set
 
 
@@ -246,6 +312,12 @@ def is_generic(trigger: Trigger) -> bool:
         return True  # "a classmate accused of blasphemy": a description, not an event
     if head.pos_ in NOUN_TAGS and head.dep_ in {"compound", "amod"} and trigger.entry.pos != "verb" and trigger.end == head.i + 1:
         return True  # "strike aircraft", "attack helicopters", "protest movement"
+    if head.tag_ == "VBN" and head.dep_ == "amod" and trigger.entry.mode == "property":
+        return True  # "moralising about burned cars": the wreck described, not a burning told
+    if _lasting(head) or _a_toll(head):
+        return True  # "the 17-year blockade had taken its toll", "a decade-long war"
+    if trigger.entry.mode == "occupy" and _vague_extent(trigger):
+        return True  # "militants who have seized a large swathe of territory": a campaign summed up
     if head.tag_ == "VBN" and trigger.entry.type == "ASSAULT" and (head.dep_ == "amod" or (
             head.dep_ in {"nsubj", "nsubjpass", "dobj", "pobj"} and any(c.lower_ == "the" for c in head.children))):
         return True  # "the injured leaders were treated", "the wounded were taken": told of, not new
@@ -262,6 +334,16 @@ def is_generic(trigger: Trigger) -> bool:
             and (not any(c.dep_ in {"poss", "amod", "compound"} for c in head.children)
                  or (head.tag_ == "NNS" and not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children))):
         return True  # "the fight against terrorism", "large-scale military battles against terrorist groups"
+    doers = [head.head] if head.dep_ == "acl" else [c for c in head.children if c.dep_ == "nsubj"]
+    if trigger.entry.type == "ASSAULT" and head.tag_ == "VBG" and doers and _bare_plural(doers[0]) \
+            and any(c.dep_ == "dobj" and _bare_plural(c) for c in head.children):
+        return True  # "kids killing kids", "neighbours attacking neighbours": a kind of violence, no occurrence
+    if head.pos_ in NOUN_TAGS and head.tag_ == "NNS" and head.dep_ == "pobj" and head.head.lower_ == "of" \
+            and head.head.head.lower_ in _SHARE_WORDS:
+        return True  # "many of the neighborhood shootings involved kids": a kind of event summed up
+    if head.pos_ in NOUN_TAGS and head.dep_ == "pobj" and head.head.lower_ in {"about", "of"} \
+            and head.head.head.lemma_.lower() in WORKS:
+        return True  # "a film about the assassination of Kim Jong-un": a story's subject, told of no day
     if _a_campaign(head):
         return True  # "has been conducting airstrikes since August": a campaign, not one strike
     if any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in ANYONE for c in head.children):
