@@ -61,7 +61,8 @@ SPORT_WORDS = frozenset({"penalties", "penalty", "goal", "goals", "match", "cup"
                          "football", "soccer", "rugby", "cricket", "basketball", "hockey", "tennis", "coach", "coaches",
                          "referee", "half-time", "halftime", "kick-off", "equaliser", "equalizer", "hat-trick",
                          "goalkeeper", "winger", "defender", "stoppage-time", "extra-time", "boxing", "boxer",
-                         "wrestling", "bout", "team"})
+                         "wrestling", "bout", "team", "rbis", "rbi", "homers", "rebounds", "assists", "touchdown",
+                         "touchdowns", "nba", "nfl", "mlb", "nhl", "ncaa", "quarterback", "pitcher", "slugging", "batting"})
 SCORELINE = re.compile(r"\b\d{1,2}\s?[-\u2013]\s?\d{1,2}\b")
 
 

@@ -28,9 +28,10 @@ from crosswire.extract.events.modality import is_back_reference, is_occasion, mo
 from crosswire.extract.events.presupposed import harmed_in, told_as_occurring
 from crosswire.extract.events.court import court_step, crime_places
 from crosswire.extract.events.senses import as_criticism, figurative
+from crosswire.extract.events.pastimes import as_labour_strike, played, show_business, sports_report
 from crosswire.extract.events.strikes import strikes_told_again
 from crosswire.extract.events.places import (
-    LOCATION_NOUNS, fallback_places, is_heading, is_recent, places_for, segments, set_headline,
+    LOCATION_NOUNS, STRONGHOLDS, fallback_places, is_heading, is_recent, places_for, segments, set_headline,
 )
 from crosswire.extract.events.deaths import one_killed
 from crosswire.extract.events.fatalities import event_fatalities
@@ -196,6 +197,7 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
     ontology = load_ontology()
     places = list(places or [])
     set_headline(doc, headline)
+    sporting = sports_report(doc)  # "beat Furman 77-66", "hit 13 home runs": a game's words
     events: list[Event] = []
     protest_in_paragraph: list[tuple[int, Cluster]] = []  # (event index, cluster)
     quote_open = False
@@ -216,9 +218,10 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
             prev = sent
             continue
         # "attacked the plan" is criticism; "destroyed his chances" is no violence
-        triggers = [as_criticism(t) or t for t in find_triggers(sent, ontology)]
+        triggers = [as_criticism(t) or as_labour_strike(t) or t for t in find_triggers(sent, ontology)]
         triggers = [t for t in triggers
-                    if not (is_generic(t) or is_occasion(t) or is_back_reference(t) or figurative(t))
+                    if not (is_generic(t) or is_occasion(t) or is_back_reference(t) or figurative(t)
+                            or show_business(t) or (sporting and played(t, sent)))
                     and ("thrown" not in t.entry.flags or is_thrown(t))  # "stone houses" are no riot
                     and ("remains" not in t.entry.flags or violent_find(t, sent))]
         # A quake "killing" people or a car "hitting" them is a disaster or an accident, not an attack.
@@ -276,12 +279,6 @@ def reacted_to(trig: Trigger) -> bool:
     return verb.lemma_.lower() in REACTION_VERBS
 
 
-# Sites that are held and taken like towns ("fighters seized the airport", "overran the checkpoint").
-STRONGHOLDS = frozenset({"base", "camp", "position", "airport", "airbase", "airfield", "checkpoint", "crossing",
-                         "outpost", "garrison", "barrack", "barracks", "headquarters", "dam", "bridge", "port",
-                         "oilfield", "refinery", "hill", "hilltop", "stronghold", "compound", "prison", "palace"})
-
-
 def _in_phrase(mention: DateMention, trig: Trigger, sent: Span) -> bool:
     """Whether a date lies inside the trigger's own noun phrase ("Sunday's attack", "the 3 March attack")."""
     head = trig.head
@@ -334,11 +331,14 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         {t.lemma_.lower() for t in sent} & PROTEST_CUES
     ):
         context = replace(context, target_is_protesters=False)  # "opposition supporters were rounded up": arrests
-    if entry.mode in TERRITORY_MODES and not event_places and not context.target_is_weapon and (
-        (target is not None and target.kind is None and cl.target is not None
-         and cl.target.lemma_.lower() not in LOCATION_NOUNS | STRONGHOLDS)
-        or (actor is not None and actor.kind not in ARMED_PARTY_KINDS)
-    ):
+    # where a place is taken is in the taking's own phrase ("took control of Timbuktu"; not "before
+    # Obama took over"); a withdrawal's place is often the clause it explains ("seized Sebba after X withdrew")
+    own = {t.idx for t in (trig.head.subtree if entry.mode != "withdraw" else sent)}
+    site = cl.target is not None and cl.target.lemma_.lower() in LOCATION_NOUNS | STRONGHOLDS
+    if entry.mode in TERRITORY_MODES and not any(p.start in own for p in places) and not site \
+            and not context.target_is_weapon and (
+            (target is not None and target.kind is None) or (actor is not None and actor.kind not in ARMED_PARTY_KINDS)
+            or (cl.target is None and entry.mode != "withdraw")):
         return None  # "handed the report over", "investors took control of the company": not territory
     if target is not None and (about := concrete_target(cl.target)) is not cl.target:
         # "expressed concerns over X": X; but "ready to share data about IS positions" names no partner

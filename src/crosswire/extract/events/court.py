@@ -22,7 +22,7 @@ CRIME_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE"})
 # Legal steps about a crime: the crime is what they are about, not an event read with the step's
 # date ("was convicted of murder on Tuesday" tells of a verdict on Tuesday, not a murder).
 LEGAL_VERBS = frozenset({"convict", "sentence", "charge", "acquit", "indict", "jail", "imprison", "prosecute",
-                         "try", "plead", "arraign", "exonerate", "pardon", "extradite", "fine", "absolve"})
+                         "try", "plead", "arraign", "exonerate", "pardon", "extradite", "fine", "absolve", "sue"})
 LEGAL_ADJECTIVES = frozenset({"guilty", "innocent"})
 LEGAL_NOUNS = frozenset({"trial", "retrial", "conviction", "verdict", "sentence", "sentencing", "indictment",
                          "acquittal", "prosecution", "charge", "plea", "arraignment", "extradition",

@@ -55,6 +55,10 @@ PLAN_VERBS = frozenset(
 )
 # Nouns whose clause is an aim ("a bid to seize", "with the aim of seizing").
 AIM_NOUNS = frozenset({"plan", "intention", "threat", "bid", "attempt", "need", "aim", "goal", "objective", "purpose"})
+# Nouns whose "of" names what may come ("facing the prospect of arrest", "the risk of a strike").
+PROSPECT_NOUNS = frozenset({"prospect", "possibility", "risk", "threat", "danger", "spectre", "specter", "likelihood",
+                            "chance", "fear", "fears", "path"})
+POTENTIAL_WORDS = frozenset({"potential", "possible", "threatened", "looming", "imminent", "likely", "feared"})
 # Verbs of going or sending whose "to" clause is the purpose ("travelled to fight", "sent troops to
 # help"), unlike catenatives that tell the act ("managed to kill", "began to shell").
 # A "to" clause after a build-up is its purpose too ("doubled its troops to fight IS"); after an
@@ -219,6 +223,25 @@ SCHEDULE_VERBS = frozenset({"plan", "schedule", "slate", "expect", "set", "call"
 SCHEDULE_MODIFIERS = frozenset({"planned", "scheduled", "upcoming", "proposed", "forthcoming", "expected"})
 
 
+_IN_CASE_OF = re.compile(r"\b(?:in\s+the\s+event\s+of|in\s+case\s+of|in\s+case)\s+(?:an?\s+|the\s+|any\s+)?[\w'.-]*(?:\s+[\w'.-]+){0,4}\s*$", re.I)
+
+
+def _in_case_of(trigger: Trigger) -> bool:
+    """Whether a noun is what a contingency is for ("in the event of a strike", "in case of an
+    attack"), what a prospect is of ("facing the prospect of arrest", "the prospect of stars
+    boycotting"), or told as potential ("a potential walkout", "a looming strike")."""
+    head = trigger.head
+    if head.pos_ in NOUN_TAGS and any(c.dep_ == "amod" and c.lower_ in POTENTIAL_WORDS for c in head.children):
+        return True
+    tok = head
+    if tok.dep_ == "nsubj" and tok.head.tag_ == "VBG":
+        tok = tok.head  # "the prospect of stars boycotting the honors"
+    if tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PROSPECT_NOUNS:
+        return True
+    before = head.doc.text[head.sent.start_char:head.idx]
+    return head.pos_ in NOUN_TAGS and bool(_IN_CASE_OF.search(before))
+
+
 def _scheduled(trigger: Trigger, verb: Token) -> bool:
     """Whether an event noun is told as scheduled: the subject of "is planned/scheduled for",
     or modified by "planned"/"upcoming"."""
@@ -321,7 +344,7 @@ def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Mo
             return Modality("hypothetical", reported_by)
         if v.lemma_ in SPEECH_VERBS:
             break  # the speech verb's own modality is not the event's
-    if _defines(chain):
+    if _defines(chain) or _in_case_of(trigger):
         return Modality("hypothetical", reported_by)
     if any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in trigger.head.children):
         return Modality("denied", reported_by)

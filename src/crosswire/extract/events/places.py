@@ -29,6 +29,10 @@ PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
 # Heads that make a party phrase a location ("the town of X", "Kandahar city").
 LOCATION_NOUNS = frozenset({"town", "city", "village", "area", "district", "region", "province", "county",
                             "neighbourhood", "neighborhood", "outskirts", "suburb", "locality", "territory"})
+# Sites that are held and taken like towns ("fighters seized the airport", "overran the checkpoint").
+STRONGHOLDS = frozenset({"base", "camp", "position", "airport", "airbase", "airfield", "checkpoint", "crossing",
+                         "outpost", "garrison", "barrack", "barracks", "headquarters", "dam", "bridge", "port",
+                         "oilfield", "refinery", "hill", "hilltop", "stronghold", "compound", "prison", "palace"})
 PARTY_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss", "appos", "attr", "dative"})
 # Actors that are the speaker of the statement reporting their act ("they had seized power").
 SELF_PRONOUNS = frozenset({"they", "we", "i", "he", "she", "it"})

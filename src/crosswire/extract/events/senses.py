@@ -32,7 +32,18 @@ FIGURATIVE_OBJECTS = frozenset({
     "notion", "suggestion", "speculation", "rumour", "rumor", "talk", "bill", "motion", "amendment",
     "legislation", "gas", "brake", "accelerator", "pedal", "throttle", "road", "nerve", "button", "snooze",
     "attention", "imagination", "heart", "interest", "spotlight",  # "captured the nation's attention"
+    "slump", "bottom", "stride", "ceiling", "limit", "typewriter", "keyboard", "pavement", "warming",
+    "global", "law", "rule", "regulation", "regulations", "ban", "measure", "requirement", "mandate", "statute",
+    "decline", "spread", "growth", "trend", "erosion", "deterioration", "slide", "drift",  # "arrest the decline"
 })
+# What an attack or assault can be "on" without violence: "another assault on the law".
+ABSTRACT_TARGETS = frozenset({"law", "right", "rights", "freedom", "freedoms", "democracy", "constitution", "science",
+                              "truth", "press", "liberty", "values", "reason", "decency", "privacy", "environment",
+                              "act", "rule", "regulation", "dignity", "faith", "intelligence", "integrity"})
+# Papers signed by one hand: no agreement between sides ("signed a memorandum", "signed the bill").
+SIGNED_PAPERS = frozenset({"memorandum", "order", "bill", "law", "decree", "legislation", "petition", "letter",
+                           "autograph", "book", "copy", "copies", "card", "cheque", "check", "form", "waiver",
+                           "executive", "proclamation", "budget", "condolence", "register", "guestbook"})
 # "an explosion of anger", "an outburst of grief": a feeling, not a blast.
 FEELINGS = frozenset({"anger", "rage", "fury", "grief", "emotion", "joy", "frustration", "outrage", "laughter",
                       "enthusiasm", "creativity", "colour", "color", "sound"})
@@ -57,6 +68,7 @@ CRITICISM_VERBS = frozenset({"attack", "assault", "strike", "hit", "blast"})
 SPORT_OBJECTS = frozenset({"defence", "defense", "defender", "goalkeeper", "keeper", "backline", "midfield"})
 # Particles that turn a violent verb into an idiom ("struck out on his own", "struck up a talk").
 IDIOM_PARTICLES = frozenset({("strike", "out"), ("strike", "up"), ("hit", "back"), ("hit", "off"),
+                             ("wound", "down"), ("wind", "down"), ("wound", "up"), ("wind", "up"),
                              ("beat", "out"), ("fight", "back"), ("fight", "off")})
 # Doers that cannot commit violence: prices, policies, crises, films. "The new tariffs hit
 # exporters", "the scandal destroyed him", "the film bombed at the box office".
@@ -66,6 +78,7 @@ FIGURATIVE_SUBJECTS = frozenset({
     "film", "movie", "show", "album", "play", "musical", "series", "single", "book", "sequel",
     "launch", "debut", "product", "ipo", "revelation", "controversy", "defeat", "loss", "affair",
     "report", "ruling", "verdict", "rule", "law", "reform", "budget", "slump", "tragedy", "blow", "setback",
+    "concern", "fear", "worry", "uncertainty", "slump",  # "strike concerns are hitting everyone"
     "bonfire", "candle", "flame",  # "bonfires that burn through the night": no one's violence
 })
 # What can be taken away without anyone being abducted ("believe it was taken away by the attackers").
@@ -114,6 +127,14 @@ def figurative(trigger: Trigger) -> bool:
         return bool(published) and all(_is_word_of(o, PUBLISHED_OBJECTS) for o in published)
     if trigger.entry.type == "AGREE" and head.pos_ in VERB_TAGS and _legal_step(head, trigger.entry):
         return True  # "signed a confession", "agreed to plead guilty": a defendant's step, no agreement
+    if trigger.entry.type == "AGREE" and head.pos_ in VERB_TAGS and _signed_alone(head, trigger.entry):
+        return True  # "the president signed a memorandum", "experts sign off on it": no sides agreeing
+    if trigger.entry.type in GUARDED_TYPES and head.pos_ in NOUN_TAGS and any(
+            c.dep_ == "prep" and c.lower_ in {"on", "against"} and any(
+                g.dep_ == "pobj" and _is_word_of(g, ABSTRACT_TARGETS) for g in c.children) for c in head.children):
+        return True  # "another assault on the law", "an attack on press freedom"
+    if trigger.entry.type in GUARDED_TYPES and _at_heart(head):
+        return True  # "strikes at the heart of the act", "hits closer to home"
     if trigger.entry.type in GUARDED_TYPES and head.pos_ in NOUN_TAGS and any(
             c.dep_ == "prep" and c.lower_ == "of" and any(_is_word_of(g, FEELINGS) for g in c.children)
             for c in head.children):
@@ -121,6 +142,8 @@ def figurative(trigger: Trigger) -> bool:
     if trigger.entry.pattern == ("demonstrate",) and head.pos_ in VERB_TAGS and any(
             c.dep_ in {"dobj", "ccomp"} for c in head.children):
         return True  # "this strike demonstrates the pressure on ISIL": shows, no protest
+    if head.lower_ == "arresting" and head.dep_ in {"amod", "advmod", "compound", "acomp"}:
+        return True  # "an arresting looking actor": striking, nobody detained
     if _cyber(trigger):
         return True  # "the Sony hacking scandal", "hacked into the servers": computers, not people
     if trigger.entry.type not in GUARDED_TYPES or head.pos_ not in VERB_TAGS:
@@ -185,6 +208,32 @@ def _legal_step(verb: Token, entry: LexEntry) -> bool:
     done = [*_objects(verb, entry), *(c for c in verb.children if c.dep_ == "xcomp")]
     return bool(done) and all(_is_word_of(o, LEGAL_STEPS) or any(_is_word_of(g, LEGAL_STEPS) for g in o.children)
                               for o in done)
+
+
+def _signed_alone(verb: Token, entry: LexEntry) -> bool:
+    """Whether a signing is one hand's: "sign off on", "sign up", or a paper nobody signs with
+    another side ("signed a memorandum", "signed the bill into law")."""
+    if _lemma(verb) != "sign":
+        return False
+    if any(c.dep_ == "prt" and c.lower_ in {"off", "up", "on"} for c in verb.children):
+        return True
+    papers = _objects(verb, entry)
+    return bool(papers) and all(_is_word_of(o, SIGNED_PAPERS) for o in papers)
+
+
+def _at_heart(verb: Token) -> bool:
+    """"strikes at the heart of", "hits (closer to) home": a blow to an idea or a feeling."""
+    for c in verb.children:
+        hearts = [g for g in c.children if _lemma(g) == "heart"] if c.dep_ == "prep" and c.lower_ == "at" else []
+        wholes = [p for h in hearts for o in h.children if o.dep_ == "prep" and o.lower_ == "of"
+                  for p in o.children if p.dep_ == "pobj"]
+        if any(p.ent_type_ == "LAW" or _is_word_of(p, ABSTRACT_TARGETS | SPEECH_OBJECTS | FIGURATIVE_OBJECTS)
+               for p in wholes):
+            return True  # "strikes at the heart of the Endangered Species Act"; not "of the rebel stronghold"
+        if c.dep_ in {"advmod", "npadvmod", "dobj"} and (c.lower_ == "home" or any(
+                g.lower_ == "home" for g in c.subtree)):
+            return True
+    return False
 
 
 MISSING_PEOPLE = frozenset({"journalist", "reporter", "activist", "man", "woman", "boy", "girl", "worker", "lawyer",
