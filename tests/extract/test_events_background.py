@@ -56,6 +56,8 @@ def _acled_rows(nlp, text: str) -> list[tuple[str, str, str]]:
     "The phone hacking scandal forced the editor to resign on Friday.",
     "Hackers hacked into the ministry's servers on Monday.",
     "The chief executive agreed to forfeit his bonus on Monday.",
+    # a jury's finding names the crime it found true
+    "The jury found true the allegations of murder of a police officer.",
     # a fire nobody set
     "A warehouse in Leeds was gutted after a fire broke out on Sunday.",
     "A timber yard in Hull was destroyed after a blaze spread from a neighbouring unit.",
@@ -78,7 +80,13 @@ def test_background_is_no_acled_row(nlp_sm, text: str) -> None:
     ("The government and the rebels signed a ceasefire in Juba on Friday.", "Agreement"),
     ("The two sides agreed to a prisoner swap in Doha on Monday.", "Agreement"),
     ("A series of bomb blasts hit the market in Maiduguri on Sunday.", "Remote explosive/landmine/IED"),
+    ("Clashes broke out in the capital after a day of demonstrations on Monday.", "Violent demonstration"),
     ("The siege of the town began on Monday when troops shelled its market.", "Shelling/artillery/missile attack"),
 ])
 def test_plain_events_next_to_background_are_read(nlp_sm, text: str, sub_event: str) -> None:
     assert sub_event in {row[2] for row in _acled_rows(nlp_sm, text)}, _acled_rows(nlp_sm, text)
+
+
+def test_a_riot_in_protest_is_one_riot(nlp_sm):
+    rows = _acled_rows(nlp_sm, "Riots broke out in Patras on Sunday in protest at the shooting of a student.")
+    assert "Violent demonstration" in {r[2] for r in rows} and "Peaceful protest" not in {r[2] for r in rows}, rows

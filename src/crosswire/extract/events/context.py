@@ -162,4 +162,5 @@ def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: 
         unopposed=any(cue in low for cue in UNOPPOSED_CUES),
         accidental=bool(words & ACCIDENT_WORDS),
         peace_cue=bool(words & PEACE_WORDS),
+        protest_cue=bool(words & (PROTEST_WORDS | {"demonstrations", "marches", "rallies"})),
     )

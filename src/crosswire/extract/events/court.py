@@ -26,7 +26,7 @@ LEGAL_VERBS = frozenset({"convict", "sentence", "charge", "acquit", "indict", "j
 LEGAL_ADJECTIVES = frozenset({"guilty", "innocent"})
 LEGAL_NOUNS = frozenset({"trial", "retrial", "conviction", "verdict", "sentence", "sentencing", "indictment",
                          "acquittal", "prosecution", "charge", "plea", "arraignment", "extradition",
-                         "warrant", "suspicion"})  # "a warrant for his arrest", "on suspicion of murder"
+                         "warrant", "suspicion", "allegation"})  # "a warrant for his arrest", "on suspicion of murder", "found true the allegations of murder"
 # What one does to an arrest that is a charge, not an arrest: "resisting arrest", "to avoid arrest".
 EVADE_VERBS = frozenset({"resist", "evade", "avoid", "escape", "elude", "dodge"})
 # What one faces in court ("faces life in prison for the shooting", "faces charges over the attack").

@@ -233,6 +233,7 @@ class Context:
     accidental: bool = False  # "an accidental explosion at an ammunition depot"
     rioting: bool = False  # a riot is told: rioters, looters, a mob or youths act, or the sentence says riot
     peace_cue: bool = False  # the sentence names a ceasefire, a truce, peace or an exchange of prisoners
+    protest_cue: bool = False  # the sentence names a protest, a demonstration or protesters
 
 
 def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str | None, dict[str, str] | None]:
@@ -243,7 +244,8 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
       * remote-violence modes keep their weapon sub-type whoever the target;
       * firearms/generic attacks on armed parties (military, police, armed group) are
         ``Battles/Armed clash``, on anyone else ``Violence against civilians/Attack``;
-      * a clash whose parties include protesters is ``Riots/Violent demonstration``;
+      * a clash whose parties include protesters, or a clash of nobody named beside a protest
+        ("clashes broke out following a day of demonstrations"), is ``Riots/Violent demonstration``;
       * territory taken by a state-side actor is ``Government regains territory``, by anyone
         else ``Non-state actor overtakes territory`` (unknown actor: the verb decides);
       * a protest with violence is ``Riots/Violent demonstration``; with protesters killed by a
@@ -314,7 +316,8 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
         if ctx.target_kind in ARMED_KINDS:
             return mode, {"event_type": "Battles", "sub_event_type": "Armed clash"}
         return mode, {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
-    if entry.type == "FIGHT" and mode == "clash" and (ctx.actor_is_protesters or ctx.target_is_protesters):
+    if entry.type == "FIGHT" and mode == "clash" and (ctx.actor_is_protesters or ctx.target_is_protesters or (
+            ctx.protest_cue and ctx.actor_kind is None and ctx.target_kind is None)):
         return mode, {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
     if entry.type == "FIGHT" and mode == "clash" and {ctx.actor_kind, ctx.target_kind} & {"civilians", "mob"} and (
         {ctx.actor_kind, ctx.target_kind} & STATE_KINDS

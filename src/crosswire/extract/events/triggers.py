@@ -344,6 +344,9 @@ def is_generic(trigger: Trigger) -> bool:
     if head.pos_ in NOUN_TAGS and head.dep_ == "pobj" and head.head.lower_ in {"about", "of"} \
             and head.head.head.lemma_.lower() in WORKS:
         return True  # "a film about the assassination of Kim Jong-un": a story's subject, told of no day
+    if head.dep_ == "pobj" and head.head.lower_ == "in" and trigger.entry.type == "PROTEST" and head.lower_ == "protest" \
+            and not any(c.dep_ in {"det", "poss", "amod", "compound"} for c in head.children):
+        return True  # "riots ... in protest at the killing": why the riot happened, no protest of its own
     if _a_campaign(head):
         return True  # "has been conducting airstrikes since August": a campaign, not one strike
     if any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in ANYONE for c in head.children):
