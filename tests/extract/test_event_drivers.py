@@ -30,8 +30,8 @@ def test_a_vehicle_struck_or_nearby_leaves_an_attack(read_events, text: str) -> 
 
 
 def test_a_hit_and_run_report_makes_its_hits_accidents(read_events) -> None:
-    text = ("Police Release ID Of Woman Killed In Hit And Run\n\nAccording to police, Anthony LaSalle, 36, "
-            "hit and killed a 66-year-old woman in the parking lot of the store Wednesday night.")
+    text = ("Police Name Man Killed In Hit And Run\n\nAccording to police, Derek Moran, 41, "
+            "hit and killed a 70-year-old man outside a garden centre on Friday night.")
     events = read_events(PUBLISHED, text)
     assert events and all(e.acled is None for e in events if e.type in {"ASSAULT", "ACCIDENT"})
 
@@ -39,3 +39,9 @@ def test_a_hit_and_run_report_makes_its_hits_accidents(read_events) -> None:
 def test_a_hit_and_run_attack_by_militants_stays_an_attack(read_events) -> None:
     text = "Gunmen hit a convoy near Gao and killed two soldiers. The army blamed a hit-and-run raid by militants."
     assert [e for e in read_events(PUBLISHED, text) if e.acled is not None]
+
+
+def test_a_hit_and_run_charged_as_murder_is_still_a_crash(read_events) -> None:
+    text = "A Dayton man has been charged with second-degree murder in a hit and run that killed a cyclist on Route 4."
+    killed = [e for e in read_events(PUBLISHED, text) if e.trigger == "killed"]
+    assert killed and all(e.type == "ACCIDENT" and e.acled is None for e in killed)

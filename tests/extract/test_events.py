@@ -392,6 +392,9 @@ def test_a_place_is_a_party_to_words_but_a_location_to_force(nlp_sm, sentence, t
     ("The United States and NATO have expressed serious concerns over Russian military actions. "
      "They also accused Russia of conducting uncoordinated air raids.", "accused", "United States"),
     ("The minister met the protesters. He said they attacked a police station.", "attacked", None),  # no subject antecedent
+    # a weapon and a town are no doers a pronoun stands for
+    ("Mary Jones brought a .38 revolver to the depot. She shot two supervisors, police said.", "shot", "Mary Jones"),
+    ("The boy's family lives in Queens. They beat my brother for nothing, his sister said.", "beat", None),
 ])
 def test_pronoun_actors_take_their_antecedent(nlp_sm, text, trigger, actor):
     from crosswire.extract.events.core import find_events

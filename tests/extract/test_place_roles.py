@@ -57,11 +57,11 @@ def test_places_skip_surnames_acronyms_and_sentence_initial_words(nlp_sm) -> Non
     from crosswire.extract.places.core import places_from_doc
 
     text = ("Man found guilty of killing girlfriend\n\n"
-            "Anthony Phillip LaSalle is now in jail. LaSalle drank vodka before he drove to a store in Bloomington. "
+            "Gordon Phillip Lancaster is now in jail. Lancaster drank gin before he drove to a store in Bloomington. "
             "A SWAT unit was sent to the area.")
     names = [p.text for p in places_from_doc(nlp_sm(text))]
     assert "Bloomington" in names
-    assert not {"Man", "LaSalle", "SWAT"} & set(names)
+    assert not {"Man", "Lancaster", "SWAT"} & set(names)
 
 
 @pytest.mark.model

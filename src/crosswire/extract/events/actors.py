@@ -12,7 +12,8 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from crosswire.extract.entities.core import mentions_from_doc
-from crosswire.extract.events.parties import make_party
+from crosswire.extract.events.ontology import STATE_KINDS
+from crosswire.extract.events.parties import INSTRUMENTS, make_party
 from crosswire.extract.claims.speakers import Referent, np_bounds, referent, resolve
 from crosswire.records import Party
 
@@ -59,7 +60,18 @@ class Antecedents:
         if self._tiers is None:
             self._tiers = self._build()
         for refs in self._tiers:
-            ref = resolve(self.doc, pronoun.i, self._sent_of[pronoun.i], refs)
+            ref = resolve(self.doc, pronoun.i, self._sent_of[pronoun.i], [r for r in refs if self._can_act(r)])
             if ref is not None:
                 return make_party(self.doc[ref.head])
         return None
+
+    def _can_act(self, ref: Referent) -> bool:
+        """Whether a referent can be the doer a pronoun stands for: not a weapon ("a .357 Magnum
+        ... She shot the other three") and not a town ("in Brooklyn ... They killed my brother");
+        a country can act ("Russia ... It struck")."""
+        head = self.doc[ref.head]
+        if head.lemma_.lower() in INSTRUMENTS or head.lower_ in INSTRUMENTS:
+            return False
+        if head.ent_type_ in {"GPE", "LOC", "FAC"}:
+            return make_party(head).kind in STATE_KINDS
+        return True

@@ -91,6 +91,8 @@ DELIBERATE = frozenset({"deliberately", "intentionally", "purposely", "purpose",
                         "bomb", "bombs", "ied", "missile", "missiles", "rocket", "rockets", "grenade", "gunfire",
                         "shot", "ambush", "ambushed", "airstrike", "airstrikes", "jihadist", "jihadists", "attack",
                         "attacks", "attacked", "deliberate", "murder", "murdered"})
+# Words of intent that a charge uses for a driver too ("charged with third-degree murder in a hit and run").
+CHARGE_WORDS = frozenset({"murder", "murdered", "deliberate", "deliberately", "intentionally", "purposely", "purpose"})
 # What people burn on purpose that harms nobody else ("burning debris requires a permit").
 REFUSE = frozenset({"debris", "leaf", "leaves", "brush", "trash", "garbage", "rubbish", "waste", "stubble",
                     "yard", "branch", "limb", "pile", "grass", "weed", "item", "material"})
@@ -212,10 +214,13 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
     for tok in (actor, *_causes(trigger_head), target if entry_type == "FIGHT" else None):
         if (mode := _hazard(tok)) is not None:
             return "DISASTER", mode  # "the quake struck", "killed in the floods", "battled the wildfire"
+    told_of = trigger_head.head if trigger_head.dep_ == "relcl" else None  # "a hit and run that killed a woman"
+    if any(_hit_and_run(t) for t in (trigger_head, *_causes(trigger_head), actor, told_of) if t is not None) and not (
+            {t.lower_ for t in sent} & (DELIBERATE - CHARGE_WORDS)):
+        return "ACCIDENT", "crash"  # "killed in a hit-and-run" (even one charged as murder): a driver fled, nobody aimed
     if _names_intent(sent):
         return None
-    if _hit_and_run(trigger_head) or any(_hit_and_run(t) for t in _causes(trigger_head)):
-        return "ACCIDENT", "crash"  # "killed in a hit-and-run": a driver fled, nobody aimed
+
     if actor is not None and _word(actor) in VEHICLES and entry_mode in {None, ""}:
         return "ACCIDENT", "crash"
     if entry_mode in {None, ""} and any(_names_vehicle(t) for t in (actor, *_causes(trigger_head)) if t is not None):

@@ -215,7 +215,7 @@ def _only_ever_people(doc: Doc) -> set[str]:
 
 def _not_a_place_here(text: str, start: int, end: int, label: str, names: PeopleNames, gaz: Gazetteer) -> bool:
     """A span that reads as a place name but is written as something else in this text: the
-    surname of a person it names in full ("Anthony LaSalle ... LaSalle drank"), a given name
+    surname of a person it names in full ("Gordon Lancaster ... Lancaster drank"), a given name
     of one ("the deaths of Helen, Clarence and Randy Kunz"), a nickname ("known as Montana"),
     a lone compass word ("the North's"), a car's make ("a 2013 Toyota Camry"), an acronym ("a
     SWAT unit"), or a common word capitalised as a sentence's first ("Man found guilty"),
@@ -283,7 +283,7 @@ def names_of_people(doc: Doc) -> PeopleNames:
 
 
 def surnames_of(doc: Doc) -> set[str]:
-    """Last words of the document's multi-word PERSON names: a later bare "LaSalle" is him."""
+    """Last words of the document's multi-word PERSON names: a later bare "Lancaster" is him."""
     return {e[-1].lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 and e[-1].is_alpha}
 
 
@@ -304,7 +304,7 @@ def person_name_parts(doc: Doc) -> set[str]:
     A later bare "Trapani" tagged PERSON/ORG is that person, not the Sicilian town.
     """
     return {t.lower_ for e in doc.ents if e.label_ == "PERSON" and len(e) > 1 for t in e
-            if t.text[:1].isupper() and not t.is_upper}  # "LaSalle", "McCarthy" too
+            if t.text[:1].isupper() and not t.is_upper}  # "McAllister", "McCarthy" too
 
 
 def _is_known_actor(surface: str) -> bool:
