@@ -391,7 +391,7 @@ def detect_language(text: str | None) -> str | None:
     """ISO 639-1 code of ``text`` via py3langid, or None when it is too short or unsure.
 
     Example:
-        >>> detect_language("Russia says it has carried out air strikes on positions of the group in Syria.")
+        >>> detect_language("The ministry says its aircraft bombed depots held by the militia near the river.")
         'en'
     """
     if not text:

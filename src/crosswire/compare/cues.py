@@ -266,7 +266,7 @@ def analyse(text: str) -> Analysis:
     """Read negation scopes, cues, counts, names, places and dates from one text.
 
     Example:
-        >>> a = analyse("Russian air strikes were not targeted against ISIL")
+        >>> a = analyse("The shelling was not targeted against Hezbollah")
         >>> sorted(k for k in a.negated if not k.startswith("@"))
         ['target']
     """

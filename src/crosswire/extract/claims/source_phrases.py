@@ -37,7 +37,7 @@ class SourceMixin:
     """Source spans for ``_Finder`` (needs doc, mentions, quotes, sent_of, refs, other_refs, named and ``_para``)."""
 
     def _inverted_subject(self, tok: Token, end: int) -> tuple[int, int] | None:
-        """ '"...," said Oversight ranking Democrat Elijah Cummings.': a name after the cue the parser lost."""
+        """ '"...," said Finance committee ranking member Dana Okafor.': a name after the cue the parser lost."""
         doc = self.doc
         if tok.i == 0 or doc[tok.i - 1].text not in QUOTE_CLOSERS or end >= len(doc) or doc[end].pos_ not in {"PROPN", "DET", "ADJ", "NOUN"}:
             return None

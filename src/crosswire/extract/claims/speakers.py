@@ -100,7 +100,7 @@ class Referent:
 def np_bounds(tok: Token) -> tuple[int, int]:
     """Token bounds of the name a subject token heads, without clauses and appositions.
 
-    Example: for "Marzieh Afkham, spokesperson for the Iranian foreign ministry" the
+    Example: for "Lena Varga, spokeswoman for the Hungarian interior ministry" the
     bounds cover "Marzieh Afkham".
     """
     start, end = tok.i, tok.i + 1
@@ -270,7 +270,7 @@ def affiliation(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> 
     """The organisation or country the speaker named by ``doc[start:end]`` speaks for.
 
     From the title before a name ("National Coalition president Khaled Khoja"), an
-    apposition ("Afkham, spokesperson for the Iranian foreign ministry"), or for an
+    apposition ("Varga, spokeswoman for the Hungarian interior ministry"), or for an
     organisation its country in the alias table.
     """
     span = doc[start:end]

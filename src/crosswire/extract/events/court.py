@@ -83,7 +83,7 @@ def court_step(trigger: Trigger) -> bool:
                 c.dep_ in {"dobj", "nsubjpass"} and c.pos_ in NOUN_TAGS and _lemma(c) in LEGAL_NOUNS for c in tok.children):
             return True  # "a warrant was issued for his arrest": the parser hangs "for" on the verb
         if tok.pos_ in VERB_TAGS and _lemma(tok) == "lead" and tok.tag_ == "VBG" and tok.dep_ == "acl":
-            return True  # "a reward for information leading to the arrest and conviction": a condition
+            return True  # "a reward for any tip leading to the arrest of the gunman": a condition
         if tok.pos_ in VERB_TAGS:
             return False  # a clause of its own: "convicted of ordering the killing" stops at ordering
     return False

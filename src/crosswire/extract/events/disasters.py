@@ -91,7 +91,7 @@ DELIBERATE = frozenset({"deliberately", "intentionally", "purposely", "purpose",
                         "bomb", "bombs", "ied", "missile", "missiles", "rocket", "rockets", "grenade", "gunfire",
                         "shot", "ambush", "ambushed", "airstrike", "airstrikes", "jihadist", "jihadists", "attack",
                         "attacks", "attacked", "deliberate", "murder", "murdered"})
-# Words of intent that a charge uses for a driver too ("charged with third-degree murder in a hit and run").
+# Words of intent that a charge uses for a driver too ("charged with murder over a hit and run").
 CHARGE_WORDS = frozenset({"murder", "murdered", "deliberate", "deliberately", "intentionally", "purposely", "purpose"})
 # What people burn on purpose that harms nobody else ("burning debris requires a permit").
 REFUSE = frozenset({"debris", "leaf", "leaves", "brush", "trash", "garbage", "rubbish", "waste", "stubble",
@@ -234,7 +234,7 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
     verb = trigger_head.head if trigger_head.dep_ in {"advcl", "conj"} and _word(trigger_head) == "kill" else None
     if verb is not None and (mode := ACCIDENT_VERBS.get(_word(verb))) is not None:
         return "ACCIDENT", mode
-    # "was killed after crashing his car", "killed when his car went off the ramp and crashed"
+    # "was killed after crashing his car", "died when his van left the road and crashed"
     clauses = [c for c in trigger_head.children if c.dep_ == "advcl"] + [
         g for c in trigger_head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
     for clause in clauses:

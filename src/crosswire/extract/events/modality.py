@@ -33,7 +33,7 @@ SPEECH_VERBS = frozenset(
         "reveal", "testify", "acknowledge", "admit", "argue", "warn", "believe", "suggest",
     }
 )
-# Verbs that deny their complement ("Lavrov dismissed charges that strikes targeted ...").
+# Verbs that deny their complement ("the minister dismissed claims that the raids hit ...").
 DENY_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "disprove"})
 # Parties that are no one: "nobody was hurt", "none of the hostages were killed", "killed no one".
 NEGATIVE_PARTIES = frozenset({"nobody", "none", "noone", "nothing", "neither"})

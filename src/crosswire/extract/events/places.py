@@ -56,7 +56,7 @@ _NAME_ENDS = rf"(?![\w-]|\s+(?!{DAY_OR_MONTH_NAME}\b)[A-Z][a-z])"
 
 def _about_a_party(clause: Token) -> bool:
     """Whether a clause is background about a party: a relative clause set off by a comma
-    ("the US, which is leading a coalition carrying out strikes, ..."), not about a place
+    ("France, which leads a mission carrying out raids, ..."), not about a place
     ("Idlib, where jets struck") or an event ("the attacks, which did not target IS"). A
     restrictive clause ("shot demonstrators who were blocking a bridge in X") or a bare
     participle ("students protesting quotas stormed ...") tells what the party was doing

@@ -166,7 +166,7 @@ def figurative(trigger: Trigger) -> bool:
     if subject is not None and subject.lower_ in {"that", "which"} and head.dep_ == "relcl":
         subject = head.head  # "bonfires that burn": the bonfires
     if subject is None and head.dep_ in {"acl", "relcl"} and head.head.pos_ in NOUN_TAGS:
-        subject = head.head  # "the biggest tragedy ever to hit our department"
+        subject = head.head  # "the worst tragedy ever to hit our town"
     if subject is not None and subject.pos_ in NOUN_TAGS and _is_word_of(subject, FIGURATIVE_SUBJECTS):
         return True
     return "box office" in head.sent.text.lower()
@@ -229,7 +229,7 @@ def _at_heart(verb: Token) -> bool:
                   for p in o.children if p.dep_ == "pobj"]
         if any(p.ent_type_ == "LAW" or _is_word_of(p, ABSTRACT_TARGETS | SPEECH_OBJECTS | FIGURATIVE_OBJECTS)
                for p in wholes):
-            return True  # "strikes at the heart of the Endangered Species Act"; not "of the rebel stronghold"
+            return True  # "strikes at the heart of the Clean Air Act"; not "of the rebel stronghold"
         if c.dep_ in {"advmod", "npadvmod", "dobj"} and (c.lower_ == "home" or any(
                 g.lower_ == "home" for g in c.subtree)):
             return True
