@@ -16,9 +16,12 @@ from crosswire.clean.boilerplate import (
     strip_boilerplate,
     BODY_THRESHOLD,
 )
+from crosswire.records import sha256_hex
 
 ARTICLES = Path(__file__).resolve().parents[1] / "data" / "articles"
 GOLD = json.loads((ARTICLES / "articles.json").read_text(encoding="utf-8"))
+# SHA-256 of the title of seed 000 (the seed texts may not be copied into the repository).
+SEED_000_TITLE_SHA256 = "b71da3bd83c8c8e415e74cf0499c6aecf0a648039ab1b5fe9c7072a068f303de"
 
 
 def _clean(name: str):
@@ -108,14 +111,14 @@ def test_boilerplate_split_trailing_credit(line: str, body: str, credit: str | N
     [
         ("Share this article", False),
         ("Leave a Reply", False),
-        ("Your email address will not be published. Required fields are marked *", False),
-        ("This site uses Akismet to reduce spam. Learn how your comment data is processed.", False),
+        ("We keep your email address private. Fields with a star must be filled in *", False),
+        ("Akismet filters the spam on this blog. See how we handle the data in your comments.", False),
         ("WhatsApp WhatsApp us", False),
         ("Photo: The minister at the podium.", False),
         ("By Jane Doe, Staff Writer", False),
         ("Home | World | Politics", False),
         ('"I have nothing to hide," she said.', True),
-        ("Russia is ready to share specific reconnaissance data with the coalition, he added.", True),
+        ("Varnia is willing to share detailed satellite images with the monitors, she added.", True),
         ("The bank said it would print more notes and email customers about the change.", True),
     ],
 )
@@ -150,7 +153,8 @@ def test_boilerplate_hard_wrapped_line_is_not_heading() -> None:
 def test_boilerplate_seeds(seeds_dir: Path) -> None:
     aj = strip_boilerplate(next(seeds_dir.glob("000_*.txt")).read_text(encoding="utf-8"))
     xh = strip_boilerplate(next(seeds_dir.glob("004_*.txt")).read_text(encoding="utf-8"))
-    assert aj.title == "US and Syria opposition question Russia intentions"
+    # The seed's exact title, compared by hash: its text may not be copied into the repository.
+    assert aj.title is not None and sha256_hex(aj.title.encode("utf-8")) == SEED_000_TITLE_SHA256
     assert xh.title and xh.title.endswith("Russia, West divided on air raids against IS")
     assert aj.credit == "Al Jazeera" and xh.credit == "Endi"
     assert xh.dateline == "Xinhua, October 7, 2015"
@@ -177,8 +181,8 @@ _PROSE = (
     [
         _PROSE + "Both sides said they share the concern over the flow of fighters across the desert.",
         "A road sign in East Oxford which was knocked down by a lorry will be replaced in four months. " + _PROSE,
-        "(Image: Stu Morgan) An air ambulance landed nearby, and police closed the road. " + _PROSE,
-        "SPRINGFIELD, Ill. (AP) - " + _PROSE + "Copyright 2018 The Associated Press. All rights reserved.",
+        "(Image: Priya Castell) A fire engine arrived within minutes, and officers sealed off the lane. " + _PROSE,
+        "LAKEVILLE, Minn. (HWS) - " + _PROSE + "Copyright 2021 Harbor Wire Service. All rights reserved.",
         _PROSE + "Readers can sign up for the newsletter of the local paper to follow the talks.",
     ],
 )
@@ -192,8 +196,8 @@ def test_boilerplate_one_line_article_is_prose(line: str) -> None:
 @pytest.mark.parametrize(
     "line",
     [
-        "Like us on Facebook; Follow us on Twitter; Daily Newsletter.",
-        "Your email address will not be published. Required fields are marked. Leave a reply below.",
+        "Like us on Instagram; Follow us on Mastodon; Weekly Digest.",
+        "Your email address stays hidden. Starred fields must be completed. Leave a comment below.",
         "We use cookies to improve your experience. Read our privacy policy. Subscribe to our newsletter.",
     ],
 )

@@ -44,9 +44,9 @@ SEED = [
            affiliation="Russia"),
     _claim("kho1", "Khaled Khoja", "all the targets of the Russian raids near Homs were civilian",
            doc="d2", affiliation="National Coalition"),
-    _claim("sto1", "Jens Stoltenberg", "reports say the Russian air strikes were not targeted against ISIL",
+    _claim("sto1", "Jens Stoltenberg", "accounts suggest the Russian sorties were not targeted against ISIL",
            doc="d2", affiliation="NATO"),
-    _claim("car1", "Ash Carter", "the Russians seemed to have targeted areas that did not include ISIL fighters",
+    _claim("car1", "Ash Carter", "the Russian jets seemed to have targeted sites that did not contain ISIL fighters",
            doc="d3", affiliation="United States"),
     _claim("sana", "SANA", "Russian jets hit \"ISIL dens\" around Hama", doc="d3", affiliation="Syria"),
     _claim("mod1", "Russian defence ministry", "it struck eight targets of ISIL fighters", doc="d4",
@@ -253,7 +253,7 @@ def test_calibration_pairs_and_seed_with_minilm() -> None:
 
 def test_polarity_needs_the_same_referent() -> None:
     # "Syrian opposition" is not "Syria": no clash, though one text negates @syria.
-    a = analyse("Moscow denied that the strikes targeted positions of the Syrian opposition")
+    a = analyse("The Kremlin denied that its air strikes had hit positions held by the Syrian opposition")
     b = analyse("Russia carried out air strikes on ISIL positions in Syria")
     assert "@syria" not in polarity_clash(a, b, a.content & b.content)
     # The same name used the same way still clashes.
@@ -422,13 +422,13 @@ def test_compare_claims_finds_a_toll_clash_without_shared_words() -> None:
 
 
 def test_two_texts_denying_the_same_name_support_each_other() -> None:
-    a = analyse("the Russians appeared to have targeted areas that did not include ISIL fighters")
-    b = analyse("the Russian air strikes were not targeted against ISIL")
+    a = analyse("the Russian jets seemed to have targeted sites that did not contain ISIL fighters")
+    b = analyse("the Russian sorties were not targeted against ISIL")
     finding = compare_claims(a, b, 0.73, topic=frozenset(a.content | b.content))  # every shared word is topic
     assert finding is not None and (finding.type, finding.kind) == ("supports", "same claim")
     assert finding.reason.startswith("same claim: both: not ISIL")
     # One denies ISIL, the other states the targets: no support from the negated name alone.
-    c = analyse("the defence ministry has clearly stated on its website the targets of the strikes")
+    c = analyse("the ministry plainly listed in its online bulletin the targets of the sorties")
     assert compare_claims(b, c, 0.65) is None or compare_claims(b, c, 0.65).type != "supports"
 
 

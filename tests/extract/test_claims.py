@@ -185,9 +185,9 @@ def test_claims_pronoun_and_description_resolution(nlp_sm, text, quote, expected
     ("text", "affiliation"),
     [
         ("National Coalition president Khaled Khoja said the targets were civilian.", "National Coalition"),
-        ("NATO Secretary-General Jens Stoltenberg said he was concerned.", "NATO"),
+        ("NATO Deputy Secretary-General Lars Vinterberg said the drills would go on.", "NATO"),
         ("Russian Foreign Minister Sergey Lavrov said the strikes hit militants.", "Russian Foreign Ministry"),
-        ("Marzieh Afkham, spokesperson for the Iranian foreign ministry, said the crisis must end.", "Iranian foreign ministry"),
+        ("Selin Aydemir, spokesperson for the Turkish foreign ministry, said the border would stay open.", "Turkish foreign ministry"),
         ("SANA reported that jets hit militant positions.", "Syria"),
     ],
 )
@@ -199,14 +199,14 @@ def test_claims_affiliation(nlp_sm, text, affiliation):
 @pytest.mark.model
 def test_claims_chain_through_agency_and_next_sentence(nlp_sm):
     text = (
-        "Jets destroyed a depot, the Russian news agency Ria Novosti quoted a Syrian military source as saying. "
-        "“Some 30 fighters were killed,” the source told RIA Novosti."
+        "A bridge was blown up, the Turkish news agency Anadolu quoted a Kurdish security source as saying. "
+        "“Around 17 guards died,” the source told Anadolu."
     )
     found = claims_of(nlp_sm, text, outlet="Xinhua")
-    first = next(c for c in found if "depot" in c.text)
-    second = next(c for c in found if "30 fighters" in c.text)
+    first = next(c for c in found if "bridge" in c.text)
+    second = next(c for c in found if "17 guards" in c.text)
     for c in (first, second):
-        assert c.chain == ["Xinhua", "RIA Novosti", "Syrian military source"]
+        assert c.chain == ["Xinhua", "Anadolu Agency", "Kurdish security source"]
         assert c.first_hand is False
     assert second.speaker.text == "the source" and second.direct
 
@@ -445,8 +445,8 @@ def test_claims_belief_inside_a_claim_not_counted_twice(nlp_sm):
 
 @pytest.mark.model
 def test_claims_connective_is_not_content(nlp_sm):
-    doc, found = atts_of(nlp_sm, "On the other hand, the alliance criticized on Monday Russia's military actions in Syria.")
-    assert not any(t.startswith("On the other hand") for _, _, t in (spans_of(doc, a) for a in found))
+    doc, found = atts_of(nlp_sm, "On the other hand, the bloc accused Turkey on Friday of staging naval manoeuvres in the Aegean.")
+    assert found and not any(t.startswith("On the other hand") for _, _, t in (spans_of(doc, a) for a in found))
 
 
 @pytest.mark.model
@@ -628,7 +628,8 @@ def test_claims_a_heading_does_not_take_a_later_quote(nlp_sm):
 
 @pytest.mark.model
 def test_claims_a_description_means_the_one_its_sentence_names(nlp_sm):
-    text = ("National Coalition president Khaled Khoja said 36 civilians had been killed.\n\n"
-            "According to a statement from Assad's office, the Syrian leader had asked Putin for the support.")
+    # Davutoglu is Turkish too: "the Turkish leader" must still be the one the statement names.
+    text = ("Turkish Prime Minister Ahmet Davutoglu said 14 soldiers had been killed.\n\n"
+            "According to a statement from Erdogan's office, the Turkish leader had asked Merkel for more funds.")
     got = {c.speaker.text: c.speaker.canonical for c in claims_of(nlp_sm, text) if c.speaker}
-    assert got["the Syrian leader"] == "Bashar al-Assad"
+    assert got["the Turkish leader"] == "Recep Tayyip Erdogan"

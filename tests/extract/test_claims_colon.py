@@ -23,8 +23,8 @@ from claim_helpers import atts_of, spans_of
         # "(More) from X:" after a spaced dash or a sentence introduces X's words
         ("Polls were early - More from Lund and Petrov: “Data collected by our firm confirms that both issues were in play.”",
          "Lund and Petrov", "Data collected by our firm"),
-        ("Not all panels are equal. From the report: “In general, samples with longer field periods produced more accurate results.”",
-         "the report", "In general, samples"),
+        ("Not every survey is alike. From the study: “Overall, polls that ran over more days gave more reliable estimates.”",
+         "the study", "Overall, polls that"),
         # a party tag's hyphen is no dash that would start the source after it
         ('Rep. Ann Bly (R-S.C.):"I have not heard anyone other than you cite that figure."', "Rep. Ann Bly (R-S.C.)",
          "I have not heard anyone"),

@@ -39,7 +39,7 @@ def _read(nlp, text: str) -> list[tuple[str, tuple[str | None, str] | None]]:
         # a driver hitting pedestrians, with no word of intent
         ("A driver hit three pedestrians in Brooklyn on Saturday.", "hit", ("ACCIDENT", "crash")),
         # a car named by its make, model or colour, whatever the parse makes its head
-        ("She was hit by a silver Toyota Camry and sent flying into the air.", "hit", ("ACCIDENT", "crash")),
+        ("He was hit by a silver Nissan Altima and sent sliding across the road.", "hit", ("ACCIDENT", "crash")),
         ("Ana Ruiz was hit by a 2013 gray Camry near Main Street in Denver.", "hit", ("ACCIDENT", "crash")),
         # firefighting is no battle
         ("Firefighters battled the blaze in Corlan on Monday.", "battled", ("ACCIDENT", "fire")),

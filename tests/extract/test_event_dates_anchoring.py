@@ -28,9 +28,9 @@ def _dated(text: str, trigger: str, anchor: str | None = WED):
 # -- 1. a relative day inside a dated statement counts from the statement's day -------------
 
 @pytest.mark.parametrize(("text", "trigger", "expected"), [
-    # The Xinhua sentence: the 24 hours before Monday's statement.
-    ("On Monday, the Russian Defense ministry said its air force stationed in Syria has conducted "
-     "25 missions in the last 24 hours hitting nine facilities of Islamic State terrorist group.",
+    # A ministry statement: the 24 hours before Monday's statement.
+    ("On Monday, the French Defence ministry said its air force deployed in Mali has carried out "
+     "17 sorties in the last 24 hours hitting six camps of the al-Qaeda militant group.",
      "hitting", ("2015-10-05", "day")),
     ("On Monday, the ministry said its jets struck nine targets overnight.", "struck", ("2015-10-05", "day")),
     ("On Monday, the ministry said its jets struck nine targets yesterday.", "struck", ("2015-10-04", "day")),
@@ -166,8 +166,8 @@ def test_any_approximate_full_date_is_that_date_to_the_week(d, cue):
 def test_the_xinhua_missions_are_dated_monday(nlp_sm):
     from crosswire.extract.events.core import find_events
 
-    text = ("On Monday, the Russian Defense ministry said its air force stationed in Syria has conducted "
-            "25 missions in the last 24 hours hitting nine facilities of Islamic State terrorist group.")
+    text = ("On Monday, the French Defence ministry said its air force deployed in Mali has carried out "
+            "17 sorties in the last 24 hours hitting six camps of the al-Qaeda militant group.")
     events = find_events(nlp_sm(text), doc_id="d", published=WED)
     dated = [(e.trigger, e.date, e.date_text) for e in events if e.date_text and "24 hours" in e.date_text]
     assert dated and all(date_ == "2015-10-05" for _, date_, _ in dated), [(e.trigger, e.date) for e in events]

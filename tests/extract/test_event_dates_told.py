@@ -19,7 +19,7 @@ def _dates(nlp, text: str, trigger: str) -> list[str | None]:
 @pytest.mark.parametrize(("text", "trigger"), [
     ("Police said Tuesday that officers shot the teenager.", "shot"),
     ("An autopsy on Wednesday revealed that Gray was hit by seven bullets.", "hit"),
-    ("Those suspicions intensified Wednesday when an autopsy report revealed Gray was hit by seven bullets.", "hit"),
+    ("The anger intensified Wednesday when a medical report revealed Mills was hit by four bullets.", "hit"),
     ("A woman told news outlets Wednesday that the teen was shot by police.", "shot"),
     ("Footage of the raid in which soldiers killed four men was published on Tuesday.", "killed"),  # the record's day
     # a time told as vague is no day, and borrows none from the sentence before

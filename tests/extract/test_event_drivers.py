@@ -11,9 +11,9 @@ PUBLISHED = "2013-09-14"
 
 
 @pytest.mark.parametrize("text", [
-    "A driver has been charged with DWI after police say he struck and killed a woman in Queens last night.",
-    "Last night 23-year-old Vishwanand Subryan struck Chohan with his 2013 Toyota Camry as he was traveling north.",
-    "A 59-year-old mother of two died when a drunken driver struck her with his car and then drove off, police said.",
+    "A trucker has been charged with DWI after police say he struck and killed a cyclist in Yonkers last night.",
+    "Last night 31-year-old Darnell Pruitt struck Okafor with his 2009 Honda Accord as he was driving south.",
+    "A 64-year-old father of three died when a drunken driver struck him with his truck and then sped off, police said.",
 ])
 def test_a_drivers_hit_is_an_accident(read_events, text: str) -> None:
     hits = [e for e in read_events(PUBLISHED, text) if e.trigger in {"struck", "hit"}]
@@ -42,6 +42,6 @@ def test_a_hit_and_run_attack_by_militants_stays_an_attack(read_events) -> None:
 
 
 def test_a_hit_and_run_charged_as_murder_is_still_a_crash(read_events) -> None:
-    text = "A Dayton man has been charged with second-degree murder in a hit and run that killed a cyclist on Route 4."
+    text = "A Toledo woman was charged with felony murder in a hit and run that killed a jogger on Highway 9."
     killed = [e for e in read_events(PUBLISHED, text) if e.trigger == "killed"]
     assert killed and all(e.type == "ACCIDENT" and e.acled is None for e in killed)

@@ -16,7 +16,7 @@ PUBLISHED = "2014-11-20"
     ("Crews attacked the fire from the north side, the chief said.", ("ACCIDENT", "fire")),
     ("Fifteen brush fires were burning in the county on Friday.", ("DISASTER", "wildfire")),
     ("Police say one man was killed after crashing his car on an off-ramp.", ("ACCIDENT", "crash")),
-    ("A passenger in the car was injured and taken to a hospital.", ("ACCIDENT", "crash")),
+    ("A passenger in the truck was injured and taken to a clinic.", ("ACCIDENT", "crash")),
     ("A gas explosion destroyed a block of flats in the city on Monday.", ("ACCIDENT", "explosion")),
     ("An explosion at a chemical plant killed three workers.", ("ACCIDENT", "explosion")),
 ])
@@ -30,7 +30,7 @@ def test_a_fire_nobody_set_is_no_conflict_event(read_events, text: str, kind: tu
     "The county lifts its burn ban.",
     "The permits will allow the holders to burn for 60 days.",
     "Officials said they would close the road if it burned closer.",
-    "\"This is the biggest tragedy ever to hit our department,\" a sergeant said.",
+    "\"This is the worst loss ever to hit our firehouse,\" a captain said.",
     "He signed a confession on Tuesday, prosecutors said.",
     "The brothers agreed to plead guilty.",
 ])

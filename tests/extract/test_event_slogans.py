@@ -13,7 +13,7 @@ PUBLISHED = "2021-03-10"
 
 @pytest.mark.parametrize("text", [
     'The crowd shouted "They killed our children!" outside the police station.',
-    "Banners outside parliament read : `` The state kills '' and `` Down with the government of murderers '' .",
+    "Placards outside the ministry read : `` The army kills '' and `` Down with the regime of assassins '' .",
     "Marchers carried placards saying “Stop the killing” through the centre.",
 ])
 def test_a_slogan_chant_or_banner_tells_of_no_event(read_events, text: str) -> None:
@@ -28,10 +28,10 @@ def test_a_quoted_report_of_a_killing_is_still_an_event(read_events) -> None:
 def test_a_passive_joined_to_an_active_clause_has_no_doer(read_events) -> None:
     text = "Officials said 565 shops were looted and several banks were being completely destroyed by fire."
     assert all(e.actor is None or "shop" not in e.actor.text for e in read_events(PUBLISHED, text))
-    shops = "In Athens, we had 565 shops suffering serious damage or being completely destroyed, he said."
+    shops = "In Lyon, we had 312 shops suffering heavy damage or being totally destroyed, she said."
     assert all(e.actor is None or "shop" not in e.actor.text for e in read_events(PUBLISHED, shops))
 
 
 def test_a_place_on_a_sports_team_is_no_fight(read_events) -> None:
-    events = read_events(PUBLISHED, "He fought on the sheriff's boxing team and trained recruits.")
+    events = read_events(PUBLISHED, "She fought on the county's boxing team and coached cadets.")
     assert not [e for e in events if e.type == "FIGHT"]

@@ -12,7 +12,7 @@ PUBLISHED = "2013-09-14"
 
 @pytest.mark.parametrize("text", [
     "Police failed to locate the organ and believe it was taken away by the attackers.",
-    "Inside, protesters regroup and rearm around bonfires that burn through the night.",
+    "Nearby, protesters rest and regroup around bonfires that burn until dawn.",
 ])
 def test_no_violence_done_to_or_by_a_thing(read_events, text: str) -> None:
     assert not [e for e in read_events(PUBLISHED, text) if e.acled is not None]
@@ -34,7 +34,7 @@ def test_driving_idioms_are_no_violence(read_events, text: str, attacks: int) ->
 
 @pytest.mark.parametrize("text", [
     "The case first captured the nation's attention when Laci Peterson disappeared.",
-    "Tonight, we saw an explosion of anger from the youth in my community.",
+    "Last week, we saw an explosion of rage from the students in our town.",
     "She hit her head on the pavement as she fell.",
     "A brown bear attacked a fisherman in Yakutia on Monday.",  # an animal's attack is no conflict event
 ])

@@ -178,19 +178,19 @@ def test_camp_as_target_is_no_base(nlp_sm, text: str) -> None:
 
 @pytest.mark.model
 def test_parties_get_country_and_kind(nlp_sm) -> None:
-    event = _events(nlp_sm, "On Monday, the Turkish Foreign Ministry summoned Russia's ambassador in Ankara.", "2015-10-07")[0]
+    event = _events(nlp_sm, "On Monday, the Polish Foreign Ministry summoned Belarus's ambassador in Warsaw.", "2015-10-07")[0]
     assert event.type == "DISAPPROVE" and event.date == "2015-10-05"
-    assert (event.actor.country, event.actor.kind) == ("TUR", "government")
-    assert (event.target.text, event.target.country) == ("Russia's ambassador", "RUS")
-    assert [p.text for p in event.places] == ["Ankara"]
+    assert (event.actor.country, event.actor.kind) == ("POL", "government")
+    assert (event.target.text, event.target.country) == ("Belarus's ambassador", "BLR")
+    assert [p.text for p in event.places] == ["Warsaw"]
 
 
 @pytest.mark.model
 def test_coordinated_places_all_attach(nlp_sm) -> None:
-    events = _events(nlp_sm, "NATO said the attacks by the Russian Air Force on Hama, Homs, and Idlib killed civilians.")
+    events = _events(nlp_sm, "The UN said the attacks by the Sudanese Air Force on Nyala, Kutum, and Geneina killed civilians.")
     assault = [e for e in events if e.type == "ASSAULT"][0]
-    assert {"Hama", "Homs", "Idlib"} <= {p.text for p in assault.places}
-    assert assault.actor.country == "RUS"
+    assert {"Nyala", "Kutum", "Geneina"} <= {p.text for p in assault.places}
+    assert assault.actor.country == "SDN"
 
 
 @pytest.mark.model
@@ -345,8 +345,8 @@ def test_split_phrases_negatives(nlp_sm, text: str) -> None:
 
 
 @pytest.mark.parametrize("sentence, trigger, target", [
-    ("On Monday, the United States expressed serious concerns over Russian military actions in Syria.",
-     "expressed", "Russian military actions"),
+    ("On Monday, the European Union expressed grave concerns over Chinese naval manoeuvres near Taiwan.",
+     "expressed", "Chinese naval manoeuvres"),
     ("The defence ministry said its air strikes had done considerable damage to the rebel command.", "air strikes",
      "rebel command"),
     ("On Monday, the ministry blamed bad weather conditions for the crash.", "blamed", None),
@@ -389,8 +389,8 @@ def test_a_place_is_a_party_to_words_but_a_location_to_force(nlp_sm, sentence, t
 @pytest.mark.parametrize("text, trigger, actor", [
     ("Chairperson Valentina Matviyenko met Foreign Minister Nasser Judeh in Amman on Tuesday. "
      "She also called for international cooperation against terrorism.", "called for", "Chairperson Valentina Matviyenko"),
-    ("The United States and NATO have expressed serious concerns over Russian military actions. "
-     "They also accused Russia of conducting uncoordinated air raids.", "accused", "United States"),
+    ("Germany and the EU have expressed grave concerns over Iranian naval drills. "
+     "They also accused Iran of staging unannounced missile tests.", "accused", "Germany"),
     ("The minister met the protesters. He said they attacked a police station.", "attacked", None),  # no subject antecedent
     # a weapon and a town are no doers a pronoun stands for
     ("Mary Jones brought a .38 revolver to the depot. She shot two supervisors, police said.", "shot", "Mary Jones"),
@@ -406,6 +406,6 @@ def test_pronoun_actors_take_their_antecedent(nlp_sm, text, trigger, actor):
 def test_a_partner_is_never_what_shared_data_is_about(nlp_sm):
     from crosswire.extract.events.core import find_events
 
-    doc = nlp_sm("Russia is ready to share specific reconnaissance data about the IS positions with the coalition, he added.")
+    doc = nlp_sm("Moscow is prepared to share detailed intelligence data about the IS positions with the alliance, she added.")
     assert all(e.target is None or "IS" not in e.target.text for e in find_events(doc, doc_id="d", published=None)
                if e.type == "COOPERATE")

@@ -90,3 +90,9 @@ def test_plain_events_next_to_background_are_read(nlp_sm, text: str, sub_event: 
 def test_a_riot_in_protest_is_one_riot(nlp_sm):
     rows = _acled_rows(nlp_sm, "Riots broke out in Patras on Sunday in protest at the shooting of a student.")
     assert "Violent demonstration" in {r[2] for r in rows} and "Peaceful protest" not in {r[2] for r in rows}, rows
+
+
+def test_a_recommended_execution_has_not_happened(nlp_sm):
+    events = [e for e in _events(nlp_sm, "The jury recommended on Friday that the prisoner be executed.")
+              if e.trigger == "executed"]
+    assert events and all(e.modality not in HAPPENED for e in events)

@@ -105,7 +105,7 @@ def test_a_fatal_shooting_of_one_person_is_one_death_even_when_alleged(nlp_sm):
     from crosswire.extract.places.core import places_from_doc
 
     for text, modality in [("Christopher Simpson is accused of fatally shooting Ka'Loni Flynn of Fort Smith.", "alleged"),
-                           ("Two plainclothes officers fatally shot the teenager near his home.", "asserted")]:
+                           ("Three undercover deputies fatally shot the man outside his apartment.", "asserted")]:
         doc = nlp_sm(text)
         shots = [e for e in find_events(doc, doc_id="t", published=None, places=places_from_doc(doc))
                  if e.trigger in {"shot", "shooting"}]

@@ -13,8 +13,8 @@ from crosswire.records import Fatalities
 @pytest.mark.parametrize(
     ("text", "low", "high", "victims"),
     [
-        ("Khoja said 36 civilians had been killed in areas held by neither group.", 36, 36, "civilians"),
-        ("some 35-40 terrorists killed as a result of a precision airstrike", 35, 40, "militants"),
+        ("Haddad said 48 civilians had been killed in districts held by neither side.", 48, 48, "civilians"),
+        ("some 25-30 terrorists killed as a result of a targeted drone strike", 25, 30, "militants"),
         ("Russian airstrikes destroyed an IS headquarters, killing up to 40 terrorists.", 1, 40, "militants"),
         ("At least 12 people were killed in the blast.", 12, 12, None),
         ("More than 20 soldiers died.", 20, 20, "soldiers"),
@@ -86,7 +86,7 @@ def test_fatalities_event_count(text: str, low: int, high: int, victims: str | N
         "The convoy was attacked near Gao.",
         "Mosul was liberated in 2017.",
         "Protesters rioted after the teenager was killed by police.",  # an earlier death
-        "Two plainclothes officers fatally shot the teenager near his home.",  # the count is of the shooters
+        "Three undercover deputies fatally shot the man outside his apartment.",  # the count is of the shooters
         "",
     ],
 )

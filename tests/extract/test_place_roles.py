@@ -66,8 +66,8 @@ def test_places_skip_surnames_acronyms_and_sentence_initial_words(nlp_sm) -> Non
 
 @pytest.mark.model
 @pytest.mark.parametrize(("text", "expected"), [
-    ("A Superior Court jury in Norwalk today convicted a Hawaiian Gardens gang member of murdering a deputy.", []),
-    ("A jury in eastern Oklahoma has convicted a 27-year-old man of shooting his pregnant girlfriend.", []),
+    ("A Superior Court jury in Pomona today convicted a Baldwin Park gang member of murdering a deputy.", []),
+    ("A jury in western Kansas has convicted a 34-year-old woman of shooting her estranged husband.", []),
     ("He was convicted of killing a deputy in Hawaiian Gardens in 2005.", ["Hawaiian Gardens"]),
     ("A court in Athens sentenced the officer for the killing of a Larissa student.", []),
 ])
@@ -83,7 +83,7 @@ def test_a_court_step_takes_only_its_crime_places(nlp_sm, text: str, expected: l
 
 
 @pytest.mark.parametrize(("text", "word", "expected"), [
-    ("she was struck by a gray 2013 Toyota Camry heading north", "Toyota", True),
+    ("he was struck by a white 2011 Toyota Tacoma heading south", "Toyota", True),
     ("hit by a silver Toyota Corolla", "Toyota", True),
     ("the plant in Toyota City employs", "Toyota", False),
     ("a 2013 report from Toyota said", "Toyota", False),

@@ -97,7 +97,7 @@ ATTITUDE_WORDS = frozenset({"accusation", "allegation", "charge", "rumour", "rum
 ATTITUDE_PREPS = frozenset({"of", "about", "over", "at", "by", "for"})
 # Verbs and nouns of demands and appeals: their object or complement is wanted, not done
 # ("call" only with its preposition: "called for a truce", but "called the attack a crime").
-DEMAND_WORDS = frozenset({"urge", "demand", "ask", "request", "appeal", "press", "plea", "push"})
+DEMAND_WORDS = frozenset({"urge", "demand", "ask", "request", "appeal", "press", "plea", "push", "recommend"})
 # Prepositions by which a nominal occasion frames a statement ("said during a visit to X").
 OCCASION_PREPS = frozenset({"during", "at", "on", "amid", "ahead"})
 # Determiners that point back to an event already told ("these strikes", "its air strikes").
