@@ -180,3 +180,18 @@ def _event_places(nlp, text: str) -> list[list[str]]:
 ])
 def test_a_country_naming_the_striking_side_is_no_place(nlp_sm, text: str, expected: list[str]) -> None:
     assert _event_places(nlp_sm, text) == [expected]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Officers shot the man in Flatbush on Sunday and he was taken to Kingston Hospital, where he died.",
+    "A jury in Tulsa heard that the man shot two guards at a bank in Dayton.",
+])
+def test_a_hospital_or_a_court_is_not_where_it_happened(nlp_sm, text: str) -> None:
+    from crosswire.extract.events.core import find_events
+    from crosswire.extract.places.core import places_from_doc
+
+    doc = nlp_sm(text)
+    shot = [e for e in find_events(doc, doc_id="t", published="2021-03-10", places=places_from_doc(doc))
+            if e.trigger == "shot"]
+    assert shot and not {"Kingston", "Tulsa"} & {p.text for e in shot for p in e.places}

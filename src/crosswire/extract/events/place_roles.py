@@ -1,8 +1,10 @@
 """Places named in an event's sentence for another reason than where it happened.
 
-Local news names where a suspect lives ("Christopher Tays, 32, of Franklin"); war news names the
-side that struck ("the US air strike", "US-led strikes"). Neither is the event's place:
-:mod:`crosswire.extract.events.places` leaves them out (a residence stays the last resort).
+Local news names where a suspect lives ("Christopher Tays, 32, of Franklin"), the hospital the
+wounded were taken to ("Jamaica Hospital"), the court that tried the case ("a jury in Poteau");
+war news names the side that struck ("the US air strike", "US-led strikes"). None is the
+event's place: :mod:`crosswire.extract.events.places` leaves them out (a residence stays the
+last resort).
 """
 
 from __future__ import annotations
@@ -55,3 +57,23 @@ def names_a_side(place: Place, tok: Span | None) -> bool:
         return False
     return _modifies_participle(tok) or (place.precision == "country" and tok.root.dep_ in {"compound", "nmod", "amod"}
                                          and tok.root.head.lemma_.lower() in _ATTACK_NOUNS)
+
+
+# Where the hurt are treated and cases tried: a town naming one is not where the event happened.
+CARE_NOUNS = frozenset({"hospital", "clinic", "infirmary", "hospice", "morgue", "medical"})
+COURT_NOUNS = frozenset({"jury", "court", "courthouse", "courtroom", "judge", "trial", "prosecutor", "prosecutors",
+                         "grand"})
+
+
+def names_an_institution(tok: Span | None) -> bool:
+    """A toponym that names a hospital or a court ("taken to Jamaica Hospital", "a jury in
+    Poteau", "the Norwalk courthouse"): where the hurt were treated or the case tried."""
+    if tok is None:
+        return False
+    head = tok.root
+    while head.dep_ in {"compound", "nmod"} and head.head.i != head.i:
+        head = head.head
+    if head.i != tok.root.i and head.lemma_.lower() in CARE_NOUNS | COURT_NOUNS:
+        return True  # "Jamaica Hospital Medical Center", "the Norwalk courthouse"
+    prep = tok.root.head if tok.root.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ in {"in", "at", "of"} and prep.head.lemma_.lower() in COURT_NOUNS
