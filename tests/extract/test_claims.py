@@ -560,8 +560,8 @@ def test_claims_verbs_of_argument_keep_their_sense_in_politics(nlp_sm, text, spe
         # the name between a closing quote mark and a cue the parser tied to the quote
         ('"For you to ask me that is insulting," Trump, 70, told reporters.', "Trump, 70", "told", "For you to ask me that is insulting"),
         # a name the tagger read as the verb "trump" stays in the title before the speaker
-        ('"We know how the state will go," Trump senior adviser Paul Manafort conceded in an interview.',
-         "Trump senior adviser Paul Manafort", "conceded", "We know how the state will go"),
+        ('"We know how the county will vote," Trump campaign chairman Dale Rooney admitted in an interview.',
+         "Trump campaign chairman Dale Rooney", "admitted", "We know how the county will vote"),
         # a quote after "said X, explaining ..." goes on from the later cue
         ("“Russ is running everywhere,” said Tom Tyler, a spokesman for the campaign, explaining why the candidate will skip "
          "the event. “You will find him at the county fair.”", "Tom Tyler, a spokesman for the campaign", "explaining",

@@ -26,8 +26,8 @@ from claim_helpers import atts_of, spans_of
         ("Not every survey is alike. From the study: “Overall, polls that ran over more days gave more reliable estimates.”",
          "the study", "Overall, polls that"),
         # a party tag's hyphen is no dash that would start the source after it
-        ('Rep. Ann Bly (R-S.C.):"I have not heard anyone other than you cite that figure."', "Rep. Ann Bly (R-S.C.)",
-         "I have not heard anyone"),
+        ('Rep. Ann Bly (R-S.C.):"Nobody but you has ever quoted that number to me."', "Rep. Ann Bly (R-S.C.)",
+         "Nobody but you has ever"),
         # a name in front of a common noun names a group
         ("Ramos camp: The new tariff threatens the harbor jobs\n\nMore text follows here.", "Ramos camp", "The new tariff threatens"),
         # transcript lines past the first paragraph: a name, then a full clause
@@ -47,7 +47,7 @@ def test_claims_colon_sources(nlp_sm, text, source, content):
     [
         # a section heading about a candidate, not a quote of him
         "The race is open.\n\nCruz: Just hang on.\n\nNo candidate has less at stake than Cruz.",
-        "The race is open.\n\nSmith: A closing surge.\n\nThe governor was the most forceful figure on stage.",
+        "The race is open.\n\nSmith: A closing surge.\n\nThe senator sounded the most confident of the four.",
         # a phrase headed by a common noun, a topic after a preposition, a label
         "The race is open.\n\nAnother problem for Sanders: There are more women than men of voting age.",
         'She spoke twice. Of the mayor: "I do not trust a word he says."',

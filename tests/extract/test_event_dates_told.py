@@ -20,7 +20,7 @@ def _dates(nlp, text: str, trigger: str) -> list[str | None]:
     ("Police said Tuesday that officers shot the teenager.", "shot"),
     ("An autopsy on Wednesday revealed that Gray was hit by seven bullets.", "hit"),
     ("The anger intensified Wednesday when a medical report revealed Mills was hit by four bullets.", "hit"),
-    ("A woman told news outlets Wednesday that the teen was shot by police.", "shot"),
+    ("A neighbour told reporters Wednesday that the boy was shot by police.", "shot"),
     ("Footage of the raid in which soldiers killed four men was published on Tuesday.", "killed"),  # the record's day
     # a time told as vague is no day, and borrows none from the sentence before
     ("Police arrested a man on Wednesday. Police believe the woman was killed sometime within the past few days.",
