@@ -392,6 +392,10 @@ def test_a_place_is_a_party_to_words_but_a_location_to_force(nlp_sm, sentence, t
     ("Germany and the EU have expressed grave concerns over Iranian naval drills. "
      "They also accused Iran of staging unannounced missile tests.", "accused", "Germany"),
     ("The minister met the protesters. He said they attacked a police station.", "attacked", None),  # no subject antecedent
+    # a "he" in a speaker's own words is someone else
+    ('Asked about the appeal, prosecutor Dana Cole said the verdict was fair. "He shot the guard in cold blood," '
+     'Cole said.', "shot", None),
+    ("The Ukrainian military said it had liberated the town of Izium on Saturday.", "liberated", "Ukrainian military"),
     # a weapon and a town are no doers a pronoun stands for
     ("Mary Jones brought a .38 revolver to the depot. She shot two supervisors, police said.", "shot", "Mary Jones"),
     ("The boy's family lives in Queens. They beat my brother for nothing, his sister said.", "beat", None),

@@ -58,6 +58,8 @@ def _acled_rows(nlp, text: str) -> list[tuple[str, str, str]]:
     "The chief executive agreed to forfeit his bonus on Monday.",
     # a jury's finding names the crime it found true
     "The jury found true the allegations of murder of a police officer.",
+    # people who came to look
+    "Dozens of onlookers gathered at the scene of the crash on Monday.",
     # a fire nobody set
     "A warehouse in Leeds was gutted after a fire broke out on Sunday.",
     "A timber yard in Hull was destroyed after a blaze spread from a neighbouring unit.",
@@ -81,6 +83,7 @@ def test_background_is_no_acled_row(nlp_sm, text: str) -> None:
     ("The two sides agreed to a prisoner swap in Doha on Monday.", "Agreement"),
     ("A series of bomb blasts hit the market in Maiduguri on Sunday.", "Remote explosive/landmine/IED"),
     ("Clashes broke out in the capital after a day of demonstrations on Monday.", "Violent demonstration"),
+    ("Hundreds of protesters gathered outside parliament in Nairobi on Monday.", "Peaceful protest"),
     ("The siege of the town began on Monday when troops shelled its market.", "Shelling/artillery/missile attack"),
 ])
 def test_plain_events_next_to_background_are_read(nlp_sm, text: str, sub_event: str) -> None:

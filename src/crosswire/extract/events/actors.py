@@ -12,6 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from crosswire.extract.entities.core import mentions_from_doc
+from crosswire.extract.events.modality import SPEECH_VERBS
 from crosswire.extract.events.ontology import STATE_KINDS
 from crosswire.extract.events.parties import INSTRUMENTS, make_party
 from crosswire.extract.claims.speakers import Referent, np_bounds, referent, resolve
@@ -20,6 +21,7 @@ from crosswire.records import Party
 # Subject pronouns an event actor may be; "we" and "I" speak inside quotes and are the
 # quoted speaker's, which the claim already records.
 ACTOR_PRONOUNS = frozenset({"he", "she", "they", "it"})
+QUOTE_MARKS = ('"', "\u201c", "\u201d", "``", "''")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
@@ -62,8 +64,21 @@ class Antecedents:
         for refs in self._tiers:
             ref = resolve(self.doc, pronoun.i, self._sent_of[pronoun.i], [r for r in refs if self._can_act(r)])
             if ref is not None:
+                if self._speaks_here(pronoun, self.doc[ref.head]):
+                    return None  # '"He murdered the deputy," Stirling said': he is not Stirling
                 return make_party(self.doc[ref.head])
         return None
+
+    def _speaks_here(self, pronoun: Token, antecedent: Token) -> bool:
+        """Whether the antecedent is the one who says the pronoun's sentence in quotation marks: a
+        speaker quoted speaks of himself as "I", so a "he" in his words is someone else (in
+        reported speech "the army said it had taken the town" the army is "it")."""
+        root = pronoun.sent.root
+        before = self.doc.text[pronoun.sent.start_char:pronoun.idx]
+        if root.lemma_.lower() not in SPEECH_VERBS or sum(before.count(q) for q in QUOTE_MARKS) % 2 == 0:
+            return False
+        speakers = [c for c in root.children if c.dep_ == "nsubj"]
+        return any(antecedent.lower_ in {t.lower_ for t in s.subtree} for s in speakers)
 
     def _can_act(self, ref: Referent) -> bool:
         """Whether a referent can be the doer a pronoun stands for: not a weapon ("a .357 Magnum

@@ -92,6 +92,20 @@ def in_slogan(sent: Span, offset: int) -> bool:
     return False
 
 
+# People who gather to look, shop or travel: "onlookers gathered at the crash site" is no protest.
+ONLOOKERS = frozenset({"onlooker", "bystander", "spectator", "shopper", "passer-by", "passerby", "tourist",
+                       "commuter", "customer", "rubbernecker", "reporter", "journalist", "photographer"})
+
+
+def is_onlooker(tok: Token | None) -> bool:
+    """Whether a crowd's head names people who came to look, shop or travel, not to protest
+    ("onlookers", "dozens of onlookers")."""
+    if tok is None:
+        return False
+    heads = [tok, *(g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children)]
+    return any(h.lemma_.lower() in ONLOOKERS or h.lower_ in ONLOOKERS for h in heads)
+
+
 def is_sport(sent: Span) -> bool:
     """Whether a sentence reports a game: a scoreline and a word of sport, or two words of sport."""
     sport = sport_words(sent)
