@@ -24,6 +24,15 @@ GAME_REPORT = (
 )
 
 
+RACE_REPORT = (
+    "Senator Ada Moss beat her rival in the state's Democratic caucuses on Saturday, her second win of the primary "
+    "season.\n"
+    "Her campaign says it has beaten and can beat the front-runner in the delegates race.\n"
+    "The two candidates battle for second place in the Republican primary, and each attacked the other in the debate.\n"
+    "Moss captured Vermont and Maine, and her nominee rival took Ohio; voters gave her a strong third place in the polls."
+)
+
+
 def _events(nlp, text: str) -> list[Event]:
     from crosswire.extract.events.core import find_events
     from crosswire.extract.places.core import places_from_doc
@@ -39,6 +48,16 @@ def _acled_rows(nlp, text: str) -> list[tuple[str, str, str]]:
 
 def test_a_game_report_tells_no_violence(nlp_sm):
     assert not _acled_rows(nlp_sm, GAME_REPORT)
+
+
+def test_an_election_race_tells_no_violence(nlp_sm):
+    assert not _acled_rows(nlp_sm, RACE_REPORT)
+
+
+def test_harm_in_a_race_report_is_still_read(nlp_sm):
+    text = RACE_REPORT + "\nA gunman fatally shot two campaign volunteers outside her office in Des Moines on Friday."
+    rows = _acled_rows(nlp_sm, text)
+    assert [r[2] for r in rows] == ["Attack"], rows  # the shooting, and only it
 
 
 def test_harm_in_a_game_report_is_still_read(nlp_sm):
@@ -69,6 +88,7 @@ def test_harm_in_a_game_report_is_still_read(nlp_sm):
     "She faces the prospect of arrest if she skips the hearing.",
     "A former employee is suing him for assault.",
     "He looked arresting in the photographs.",
+    "There is no way to gather a clear theory of his views from the interview.",
     # a takeover of a job, not of a place
     "The head coach was fired today, and taking over will be the former Denver coach.",
     "The department rushed the rule through before the new president took over.",

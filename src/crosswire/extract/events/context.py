@@ -97,6 +97,12 @@ ONLOOKERS = frozenset({"onlooker", "bystander", "spectator", "shopper", "passer-
                        "commuter", "customer", "rubbernecker", "reporter", "journalist", "photographer"})
 
 
+# What is gathered without a crowd: "gather evidence", "gather a concrete theory", "gathered momentum".
+GATHERED = frozenset({"evidence", "information", "data", "intelligence", "theory", "support", "signature", "momentum",
+                      "dust", "strength", "pace", "speed", "steam", "thought", "fact", "detail", "material", "sample",
+                      "wood", "food", "courage", "string", "clue", "testimony", "footage", "input", "feedback"})
+
+
 def is_onlooker(tok: Token | None) -> bool:
     """Whether a crowd's head names people who came to look, shop or travel, not to protest
     ("onlookers", "dozens of onlookers")."""

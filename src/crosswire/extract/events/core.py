@@ -22,7 +22,7 @@ from crosswire.extract.events.disasters import recast
 from crosswire.extract.events.actors import Antecedents
 from crosswire.extract.events.arguments import arguments
 from crosswire.extract.events.bodies import body_count, firearm_marks, violent_find
-from crosswire.extract.events.context import event_context, in_slogan, is_onlooker, is_sport
+from crosswire.extract.events.context import GATHERED, event_context, in_slogan, is_onlooker, is_sport
 from crosswire.extract.events.merge import Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll, later_toll
 from crosswire.extract.events.modality import is_back_reference, is_occasion, modality_of
 from crosswire.extract.events.presupposed import harmed_in, told_as_occurring
@@ -301,7 +301,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     place_spans = {(p.start, p.end) for p in places}
     if target is not None and (target.start, target.end) in place_spans and entry.type in PLACE_TARGET_TYPES:
         target = None  # "attacks on Hama": where, not whom; but "accused Russia", "urged Moscow": whom
-    if "crowd" in entry.flags and (actor is None or actor.kind not in {"civilians", None} or is_onlooker(cl.actor)):
+    if "crowd" in entry.flags and (actor is None or actor.kind not in {"civilians", None} or is_onlooker(cl.actor)
+                                   or any(c.dep_ == "dobj" and c.lemma_.lower() in GATHERED for c in trig.head.children)):
         return None  # "officials gathered in Geneva" is not a protest
     mod = modality_of(trig, sent, quote_open=quote_open)
     verb = governing_verb(trig.head)

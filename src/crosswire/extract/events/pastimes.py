@@ -27,25 +27,35 @@ GAME_WORDS = SPORT_WORDS | frozenset({
     "quarterfinal", "quarterfinals", "semifinals", "finals", "teammate", "teammates", "franchise", "shortstop",
     "outfielder", "free-throw", "trifecta", "lineup", "fans", "sixers", "braves", "angels", "yankees",
 })
+# Words of an election race, whose reports "beat" rivals, "battle" for second place, "attack"
+# opponents and "hit" the campaign trail.
+RACE_WORDS = frozenset({
+    "election", "elections", "primary", "primaries", "caucus", "caucuses", "campaign", "candidate", "candidates",
+    "nomination", "nominee", "voters", "voter", "polls", "poll", "delegates", "gop", "democratic", "republican",
+    "republicans", "democrats", "ballot", "debate", "convention", "electoral", "presidential", "polling", "frontrunner",
+    "front-runner", "swing", "incumbent", "endorsement", "super",
+})
 # Words that a sentence tells of harm to people with: in a game report, only these make violence.
 HARM_WORDS = frozenset({
     "kill", "killed", "killing", "dead", "death", "died", "wounded", "injured", "injuring", "gun", "guns",
     "gunman", "gunmen", "gunfire", "knife", "stabbed", "stabbing", "bomb", "bombs", "police", "arrested", "arrest",
     "murder", "murdered", "troops", "soldiers", "militants", "rebels", "riot", "riots", "hostage", "hospital",
-    "hospitalized", "hospitalised", "fans", "brawl", "assaulted", "charged",
+    "hospitalized", "hospitalised", "fans", "brawl", "assaulted", "charged", "fatally", "victim", "victims",
+    "gravely", "massacre", "terrorist", "terrorists", "terror", "explosion", "blast", "wounding",
 })
 _GAME_REPORT_MIN = 5  # distinct game words a document needs before its violent words are read as sport
 
 
 def sports_report(doc: Doc) -> bool:
-    """Whether a document reports games: five or more distinct words of sport, and more of them
-    than words of harm ("points", "rebounds", "season", "coach", "playoffs" ...)."""
+    """Whether a document reports games or an election race: five or more distinct words of
+    sport ("points", "rebounds", "season", "coach", "playoffs" ...) or of a race ("primary",
+    "caucuses", "delegates", "nominee" ...), and more than twice as many of them as words of harm."""
     words = [t.lower_ for t in doc]
-    game = {w for w in words if w in GAME_WORDS}
-    if len(game) < _GAME_REPORT_MIN:
-        return False
     harm = sum(1 for w in words if w in HARM_WORDS - GAME_WORDS)
-    return sum(1 for w in words if w in GAME_WORDS) > 2 * harm
+    for lexicon in (GAME_WORDS, RACE_WORDS):
+        if len({w for w in words if w in lexicon}) >= _GAME_REPORT_MIN and sum(1 for w in words if w in lexicon) > 2 * harm:
+            return True
+    return False
 
 
 def played(trigger: Trigger, sent: Span) -> bool:
