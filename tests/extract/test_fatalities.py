@@ -87,6 +87,7 @@ def test_fatalities_event_count(text: str, low: int, high: int, victims: str | N
         "Mosul was liberated in 2017.",
         "Protesters rioted after the teenager was killed by police.",  # an earlier death
         "Three undercover deputies fatally shot the man outside his apartment.",  # the count is of the shooters
+        "The shooting death of 20 - year - old Kim Lowe shocked the town.",  # an age, as pre-tokenised text spaces it
         "",
     ],
 )

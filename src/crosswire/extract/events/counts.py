@@ -33,7 +33,9 @@ _NUMBER_WORD = (
 # hyphens (Su-25, F-16, MiG-29) and ages ("19-year-old") are excluded by the look-arounds;
 # a hyphen is allowed only as a range dash before another number ("35-40").
 _DIGITS = r"\d{1,3}(?:,\d{3})+|\d+"
-_FIGURE = rf"(?:(?<![\w$£€.-])(?:{_DIGITS})(?![\w%]|[.,]\d|-(?!\d))|\b(?:{_NUMBER_WORD})\b(?!-))"
+# An age written with spaced hyphens, as pre-tokenised corpora print it ("20 - year - old").
+_SPACED_AGE = r"(?!\s-\s(?:year|month|week|day)s?\s-\sold)"
+_FIGURE = rf"(?:(?<![\w$£€.-])(?:{_DIGITS}){_SPACED_AGE}(?![\w%]|[.,]\d|-(?!\d))|\b(?:{_NUMBER_WORD})\b{_SPACED_AGE}(?!-))"
 _FIGURE_B = rf"(?:(?:{_DIGITS})(?![\w%]|[.,]\d|-)|\b(?:{_NUMBER_WORD})\b(?!-))"
 _QUANT = (
     rf"(?:(?P<mod>at\s+least|more\s+than|over|upwards\s+of|some|about|around|approximately|roughly|nearly|almost|close\s+to"
