@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from crosswire.extract.anaphoric_days import anchor_day, counted_back, counts_from_trigger, is_anaphoric
 from crosswire.extract.statement_day import is_deictic, statement_day
 
 # A month-day written without a year takes the anchor's year unless that would put it more
@@ -408,7 +409,7 @@ def event_date(text: str, trigger_start: int, anchor: str | None, *, tense: str 
         lo, hi = sorted((trigger_start, mention.start if mention.start >= trigger_start else mention.end))
         score = float(hi - lo) + BOUNDARY_PENALTY * len(_BOUNDARY.findall(text, lo, hi))
         score += PRECISION_PENALTY.get(mention.precision or "year", 120)
-        if not mention.date:
+        if not mention.date and not (is_anaphoric(mention.text) and anchor_day(mention, scanned)):
             score += UNRESOLVED_PENALTY  # "after Friday prayers" with nothing to resolve it against
         owner = _FOREIGN_OWNER.search(before)
         if owner:
@@ -422,6 +423,13 @@ def event_date(text: str, trigger_start: int, anchor: str | None, *, tense: str 
     if best is None:
         return None
     chosen = best[1]
+    if is_anaphoric(chosen.text):
+        at = anchor_day(chosen, scanned)
+        if at is None:  # counted from an event this sentence does not date: unknown
+            return DateMention(chosen.start, chosen.end, chosen.text, None, chosen.precision, True)
+        if counts_from_trigger(text, chosen, trigger_start):  # "rioted on 28 June, a day after a boy was shot"
+            chosen = counted_back(chosen)
+        return _as_of(text, chosen, at, tense)
     if is_deictic(chosen.text):
         said = statement_day(text, chosen, scanned)
         if said is not None:

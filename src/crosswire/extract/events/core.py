@@ -23,7 +23,8 @@ from crosswire.extract.events.actors import Antecedents
 from crosswire.extract.events.arguments import arguments
 from crosswire.extract.events.bodies import body_count, firearm_marks, violent_find
 from crosswire.extract.events.context import GATHERED, event_context, in_slogan, is_onlooker, is_sport
-from crosswire.extract.events.merge import Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll, later_toll
+from crosswire.extract.events.merge import (Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll,
+                                            later_toll, toll_to_nearest)
 from crosswire.extract.events.modality import is_back_reference, is_occasion, modality_of
 from crosswire.extract.events.presupposed import harmed_in, told_as_occurring
 from crosswire.extract.events.court import court_step, crime_places
@@ -130,6 +131,13 @@ def _background(trig: Trigger) -> bool:
     return False
 
 
+def _same_day(a: Trigger, b: Trigger, sent: Span) -> bool:
+    """Whether nothing in the sentence dates two triggers apart: "killed on 24 June, while looking
+    into a robbery in which he shot a man four days earlier" tells two happenings."""
+    days = [event_date(sent.text, sent.doc[t.start].idx - sent.start_char, None) for t in (a, b)]
+    return None in days or days[0].text == days[1].text
+
+
 def _cluster(triggers: list[Trigger], sent: Span, quote_open: bool) -> list[Cluster]:
     """Merge the triggers of one sentence into events (see module docstring)."""
     groups: list[tuple[Trigger | None, list[Trigger]]] = []  # (absorbing lead or None, members)
@@ -139,7 +147,7 @@ def _cluster(triggers: list[Trigger], sent: Span, quote_open: bool) -> list[Clus
             first = group[0]
             same_voice = modality_of(first, sent, quote_open=quote_open) == mod or harmed_in(trig, first) \
                 or harmed_in(first, trig)  # "may have been injured in US strikes": one strike
-            if _family(trig) == _family(first) and same_voice and (
+            if _family(trig) == _family(first) and same_voice and _same_day(trig, first, sent) and (
                 (_family(trig) == "violent" and not _other_actor(trig, group)) or any(_linked(trig, g) for g in group)
             ):
                 group.append(trig)
@@ -228,7 +236,7 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
         built = [(cl, recast(_build(cl, sent, prev, doc, doc_id, published, places, quote_open, antecedents),
                              cl.primary, cl.actor, cl.target, sent))
                  for cl in _cluster(triggers, sent, quote_open)]
-        built = drop_protest_settings([(cl, e) for cl, e in built if e is not None])
+        built = toll_to_nearest(drop_protest_settings([(cl, e) for cl, e in built if e is not None]), sent)
         before = len(events)
         dated_sentence: bool | None = None  # whether the sentence states any date, read once
         for cl, event in built:

@@ -70,8 +70,9 @@ def court_step(trigger: Trigger) -> bool:
     for _ in range(6):
         if tok.dep_ in {"dobj", "nsubjpass"} and via is not None and tok.pos_ in NOUN_TAGS and _legal(tok.head, via):
             return True  # "convicted a gang member of murdering": the parser hangs "of" on the person
-        if tok.dep_ not in CLIMB_DEPS or tok.head is tok:
-            return False
+        dated = tok.dep_ in {"npadvmod", "npmod"} and tok.ent_type_ in {"DATE", "TIME"}
+        if (tok.dep_ not in CLIMB_DEPS and not dated) or tok.head is tok:
+            return False  # a date climbed through: "convicted March 20 of murder" hangs "of" on March
         if tok.dep_ == "prep":
             via = tok
         tok = tok.head

@@ -102,6 +102,9 @@ def _reference(events: Sequence[Event], settings: Sequence[Setting], n: int) -> 
         ref, there = events[m], settings[m]
         if ref.date_text is None or ref.modality not in DATABLE or there.sentence == here.sentence:
             continue
+        if any(settings[k].sentence == there.sentence and events[k].date_text not in (None, ref.date_text)
+               for k in range(len(events))):
+            return None  # "killed on 24 June ... shot a man four days earlier": which day goes on is unknown
         if there.paragraph == here.paragraph:
             return m
         # Across paragraphs only a day governs: "kidnapped in 2013" is background, not the day of

@@ -124,3 +124,25 @@ def absorbed_by_protest(cl: Cluster, event: Event, events: list[Event], protests
     return True
 
 
+
+
+def toll_to_nearest(built: list[tuple[Cluster, Event]], sent: Span) -> list[tuple[Cluster, Event]]:
+    """One toll counted once: when events of a sentence told on different days read the same
+    death count ("was killed on 24 June, while looking into a robbery in which he shot a man
+    four days earlier"), only the event whose trigger is nearest keeps it: the other happening
+    did not kill those people. Events of one day share it (a takeover and its assault)."""
+    def distance(cl: Cluster, text: str) -> int:
+        at = sent.text.find(text)
+        offset = sent.doc[cl.primary.start].idx - sent.start_char
+        return 0 if at <= offset < at + len(text) else min(abs(at - offset), abs(at + len(text) - offset))
+
+    out = list(built)
+    for n, (cl, event) in enumerate(built):
+        toll = event.fatalities
+        if toll is None or not toll.text or toll.text not in sent.text:
+            continue
+        rivals = [c for c, e in built if e is not event and e.fatalities is not None and e.fatalities.text == toll.text
+                  and e.date_text != event.date_text]
+        if rivals and any(distance(c, toll.text) < distance(cl, toll.text) for c in rivals):
+            out[n] = (cl, replace(event, fatalities=None))
+    return out

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from crosswire.extract.events.court import court_step
+from crosswire.extract.events.intent import aimed, demanded, scheduled, subjunctive
 from crosswire.extract.events.presupposed import presupposed_by_its_victim, told_by_its_outcome
 from crosswire.extract.events.triggers import (
     NOUN_TAGS, QUOTE_CHARS, VERB_TAGS, Trigger, governing_verb, is_light_verb, tense_of,
@@ -42,33 +43,10 @@ FAIL_VERBS = frozenset({"fail"})
 # Nouns that carry a claim which a predicate can call false ("rumours that ... were groundless").
 CLAIM_NOUNS = frozenset({"rumour", "rumor", "report", "claim", "allegation", "charge", "accusation", "suggestion"})
 FALSE_WORDS = frozenset({"groundless", "baseless", "false", "untrue", "unfounded", "fabricated", "lie", "fake", "wrong"})
-# Verbs and adjectives whose infinitive complement is a plan or aim, not a fact ("plans to
-# strike", "seeks to fight", "is prepared to resume talks"). "Began collecting" is under way,
-# so "begin" is none of them.
-PLAN_VERBS = frozenset(
-    {
-        "plan", "intend", "threaten", "vow", "pledge", "prepare", "promise", "aim", "seek", "want",
-        "decide", "expect", "hope", "propose", "offer", "agree", "ready", "schedule",
-        "prepared", "willing", "determined", "eager",
-        "hoping", "hoped", "hopes",  # spaCy's small model lemmatises "hoping" as "hop"
-    }
-)
-# Nouns whose clause is an aim ("a bid to seize", "with the aim of seizing").
-AIM_NOUNS = frozenset({"plan", "intention", "threat", "bid", "attempt", "need", "aim", "goal", "objective", "purpose"})
 # Nouns whose "of" names what may come ("facing the prospect of arrest", "the risk of a strike").
 PROSPECT_NOUNS = frozenset({"prospect", "possibility", "risk", "threat", "danger", "spectre", "specter", "likelihood",
                             "chance", "fear", "fears", "path"})
 POTENTIAL_WORDS = frozenset({"potential", "possible", "threatened", "looming", "imminent", "likely", "feared"})
-# Verbs of going or sending whose "to" clause is the purpose ("travelled to fight", "sent troops to
-# help"), unlike catenatives that tell the act ("managed to kill", "began to shell").
-# A "to" clause after a build-up is its purpose too ("doubled its troops to fight IS"); after an
-# act it is often the act's own end ("fired tear gas to disperse them"), which stays with the act.
-SENDING_VERBS = frozenset({"travel", "go", "come", "send", "deploy", "dispatch", "move", "head", "return",
-                           "fly", "leave", "arrive", "join", "volunteer", "sign", "recruit", "double", "triple",
-                           "increase", "authorize", "authorise", "mobilize", "mobilise", "mass", "arm", "train"})
-HELPING_VERBS = frozenset({"help", "assist", "support", "aid", "train", "back", "join"})
-# Two-word purpose marks ("so as to disperse", "so that"): what follows is an aim.
-PURPOSE_MARKS = frozenset({"so"})
 # Dependency relations by which a clause is the content of a speech verb.
 REPORTED_DEPS = frozenset({"ccomp", "xcomp", "parataxis", "dobj", "advcl"})
 # A clause opened by one of these is the circumstance of a statement ("said while meeting
@@ -95,9 +73,6 @@ ATTITUDE_WORDS = frozenset({"accusation", "allegation", "charge", "rumour", "rum
 # How an accusation or worry takes its content: a clause ("concerned that", "charges that"),
 # or a preposition ("accused X of conducting", "concerned about reports saying").
 ATTITUDE_PREPS = frozenset({"of", "about", "over", "at", "by", "for"})
-# Verbs and nouns of demands and appeals: their object or complement is wanted, not done
-# ("call" only with its preposition: "called for a truce", but "called the attack a crime").
-DEMAND_WORDS = frozenset({"urge", "demand", "ask", "request", "appeal", "press", "plea", "push", "recommend"})
 # Prepositions by which a nominal occasion frames a statement ("said during a visit to X").
 OCCASION_PREPS = frozenset({"during", "at", "on", "amid", "ahead"})
 # Determiners that point back to an event already told ("these strikes", "its air strikes").
@@ -183,21 +158,6 @@ def _attitude_scope(trigger: Trigger) -> bool:
     return False
 
 
-def _demanded(trigger: Trigger) -> bool:
-    """Whether the trigger is what a demand or appeal asks for ("urged Moscow to stop attacks",
-    "called for a ceasefire"): its object or complement, not something nested deeper."""
-    first = trigger.head
-    while first.dep_ == "conj" and first.head.i < first.i:
-        first = first.head  # "calls for a pause in fighting or a ceasefire": the ceasefire is asked for too
-    for tok in {trigger.head, first, governing_verb(trigger.head)}:
-        head = tok.head
-        if tok.dep_ in {"xcomp", "ccomp", "dobj"} and head.lemma_.lower() in DEMAND_WORDS and head is not tok:
-            return True
-        if tok.dep_ == "pobj" and head.lower_ in {"for", "on", "upon"} and head.head.lemma_.lower() in DEMAND_WORDS | {"call"}:
-            return True
-    return False
-
-
 def _defines(chain: list[Token]) -> bool:
     """Whether the trigger lies in a definition ("To deconflict is to ensure that aircraft do
     not clash", "Deconflicting means making sure that ..."): what it describes is a kind of
@@ -217,10 +177,6 @@ def _defines(chain: list[Token]) -> bool:
     return False
 
 
-# Verbs and modifiers by which a named event is still to come ("a protest is planned for
-# Friday", "a scheduled strike"); in the past tense ("the attack was planned by X") it happened.
-SCHEDULE_VERBS = frozenset({"plan", "schedule", "slate", "expect", "set", "call"})
-SCHEDULE_MODIFIERS = frozenset({"planned", "scheduled", "upcoming", "proposed", "forthcoming", "expected"})
 
 
 _IN_CASE_OF = re.compile(r"\b(?:in\s+the\s+event\s+of|in\s+case\s+of|in\s+case)\s+(?:an?\s+|the\s+|any\s+)?[\w'.-]*(?:\s+[\w'.-]+){0,4}\s*$", re.I)
@@ -240,35 +196,6 @@ def _in_case_of(trigger: Trigger) -> bool:
         return True
     before = head.doc.text[head.sent.start_char:head.idx]
     return head.pos_ in NOUN_TAGS and bool(_IN_CASE_OF.search(before))
-
-
-def _scheduled(trigger: Trigger, verb: Token) -> bool:
-    """Whether an event noun is told as scheduled: the subject of "is planned/scheduled for",
-    or modified by "planned"/"upcoming"."""
-    head = trigger.head
-    if head.pos_ in VERB_TAGS:
-        return False
-    if any(c.dep_ == "amod" and c.lower_ in SCHEDULE_MODIFIERS for c in head.children):
-        return True
-    return (verb.i != head.i and head.dep_ == "nsubjpass" and verb.lemma_.lower() in SCHEDULE_VERBS
-            and tense_of(verb) in {"present", "future"})
-
-
-def _aimed(verb: Token) -> bool:
-    """Whether a verb is an aim: a plan word's complement, "with the aim of", "so as to"."""
-    if verb.dep_ == "xcomp" and (verb.head.lemma_.lower() in PLAN_VERBS or verb.head.lower_ in PLAN_VERBS):
-        return True
-    if verb.dep_ == "acl" and verb.head.lemma_ in AIM_NOUNS:
-        return True
-    if verb.dep_ == "pcomp" and verb.head.dep_ == "prep" and verb.head.head.lemma_ in AIM_NOUNS | PLAN_VERBS:
-        return True
-    to = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-    if to and verb.dep_ in {"advcl", "xcomp"} and verb.head.lemma_.lower() in SENDING_VERBS:
-        return True  # "doubled its troops to fight IS", "jihadis who travelled to fight": the purpose
-    if verb.dep_ == "pcomp" and verb.head.lower_ == "in" and verb.head.head.lemma_.lower() in HELPING_VERBS:
-        return True  # "assist Iraqi forces in fighting IS": what the help is for
-    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
-    return verb.dep_ == "advcl" and bool(marks) and marks[0] in PURPOSE_MARKS
 
 
 def _no_one(trigger: Trigger, verb: Token) -> bool:
@@ -364,7 +291,8 @@ def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Mo
     tensed = verb  # "will continue to strike": the future is the catenative verb's
     while tensed.dep_ == "xcomp" and tensed.head.pos_ in VERB_TAGS:
         tensed = tensed.head
-    if "future" in (tense_of(verb), tense_of(tensed)) or _aimed(verb) or _demanded(trigger) or _scheduled(trigger, verb):
+    if "future" in (tense_of(verb), tense_of(tensed)) or aimed(verb) or demanded(trigger)\
+            or subjunctive(verb) or scheduled(trigger, verb):
         return Modality("planned", reported_by)
     if is_verbal(trigger):
         return Modality("stated", reported_by)

@@ -217,10 +217,17 @@ _CAMPAIGN_SPAN = re.compile(rf"\b(?:for (?:several |many |the past |the last )?(
 def _a_campaign(head: Token) -> bool:
     """Whether a trigger's clause tells an ongoing campaign: a perfect progressive ("has been
     conducting airstrikes", "have been shelling") over weeks, months or since a month or year.
-    "Have been fighting since Monday" is a battle still going on, and stays an event."""
+    "Have been fighting since Monday" is a battle still going on, and stays an event. A body
+    described by what it does in a present-tense clause ("is leading a coalition carrying out
+    air strikes") names a campaign too."""
     verb = head
     while verb.pos_ not in VERB_TAGS and verb.head.i != verb.i:
         verb = verb.head
+    if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.tag_ == "NNS" and head.head == verb \
+            and not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children):
+        # "the US, which is leading a coalition carrying out air strikes": who the coalition is
+        outer = next((a for a in verb.head.ancestors if a.pos_ in VERB_TAGS), None)
+        return outer is not None and tense_of(outer) == "present"
     if verb.tag_ != "VBG" or not any(c.lower_ == "been" for c in verb.children):
         return False
     return bool(_CAMPAIGN_SPAN.search(verb.doc[verb.left_edge.i:verb.right_edge.i + 1].text))
