@@ -107,11 +107,9 @@ def test_cli_seeds_pass_every_seedcheck_check(seeds_dir: Path, shared_dir: Path,
     )
     assert check.returncode == 0, check.stdout
     assert "38 passed, 0 failed" in check.stdout
-    # What it must not say (--precision). Two checks fail today, each the subject of an open
-    # issue (P1 and P6 contradictions: issue 12). P4 (events from worries, accusations,
-    # denials, definitions and aims counted as having happened) and P5 (strikes placed in the
-    # US or Russia) pass since issue 11. Any other failure is a regression, and a fixed check
-    # must leave this list.
+    # What it must not say (--precision): every check passes. P1 (no contradiction within a camp)
+    # since camps are read from each story's relations, P6 (the airspace "accident") since
+    # complementary antonyms; P4 and P5 since issue 11. Any failure is a regression.
     precision = subprocess.run(
         [sys.executable, str(shared_dir / "tools" / "seedcheck.py"), str(out), "--precision"],
         capture_output=True, text=True,
@@ -130,7 +128,7 @@ def test_cli_seeds_pass_every_seedcheck_check(seeds_dir: Path, shared_dir: Path,
     assert sum(1 for r in rows if not r["event_date"]) <= 1
 
 
-SEED_PRECISION_FAILING_TODAY = {"P1", "P6"}
+SEED_PRECISION_FAILING_TODAY: set[str] = set()
 SEED_ACLED_ROWS_TODAY = 4
 
 

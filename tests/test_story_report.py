@@ -78,4 +78,13 @@ def test_story_report_of_the_sample_corpus():
     shown = console.export_text()
     for heading in ("timeline", "claims by side", "~ dated from an earlier sentence"):
         assert heading in shown
+    # Shown relations carry their question, two answers and a confidence at or above the bar;
+    # the rest are counted and come back on request.
+    from crosswire.story_report import SHOWN_CONFIDENCE
+
+    assert all(r["confidence"] >= SHOWN_CONFIDENCE and len(r["answers"]) == 2 and r["question"]
+               for r in report["relations"])
+    every = story_report(store, story.id, every_relation=True)
+    assert len(every["relations"]) == len(report["relations"]) + report["relations_held_back"]
+    assert every["relations_held_back"] == 0
     store.close()

@@ -343,6 +343,8 @@ def stories(db: DbOption = Path("crosswire.duckdb")) -> None:
 
     Example: crosswire stories --db seeds.duckdb
     """
+    from .story_report import SHOWN_CONFIDENCE
+
     with _open_store(db) as store:
         table = Table(title="stories")
         for col in ("id", "start", "end", "title", "outlets", "docs", "events", "claims", "contradictions"):
@@ -350,7 +352,7 @@ def stories(db: DbOption = Path("crosswire.duckdb")) -> None:
         for st in store.stories():
             n_events = len(store.happenings(st.id))
             n_claims = sum(len(store.claims(d)) for d in st.docs)
-            n_contra = sum(1 for r in store.relations(st.id) if r.type == "contradicts")
+            n_contra = sum(1 for r in store.relations(st.id) if r.type == "contradicts" and r.confidence >= SHOWN_CONFIDENCE)
             table.add_row(*safe_row(st.id[:12], st.start, st.end, st.title, ", ".join(st.outlets),
                                     len(st.docs), n_events, n_claims, n_contra))
         console.print(table)
@@ -359,7 +361,8 @@ def stories(db: DbOption = Path("crosswire.duckdb")) -> None:
 @app.command()
 def story(story_id: Annotated[str, typer.Argument(help="Story id (a prefix is enough).")],
           db: DbOption = Path("crosswire.duckdb"),
-          json_: Annotated[bool, typer.Option("--json", help="Print the report as JSON instead.")] = False) -> None:
+          json_: Annotated[bool, typer.Option("--json", help="Print the report as JSON instead.")] = False,
+          all_: Annotated[bool, typer.Option("--all", help="Also show relations below the confidence shown by default.")] = False) -> None:
     """Who says what in one story: timeline, claims by side, contradictions, differing numbers, coverage.
 
     Example: crosswire story 1a2b3c --db seeds.duckdb
@@ -370,7 +373,7 @@ def story(story_id: Annotated[str, typer.Argument(help="Story id (a prefix is en
     from .report_view import render_story
 
     with _open_store(db) as store:
-        report = story_report(store, story_id)
+        report = story_report(store, story_id, every_relation=all_)
     if report is None:
         raise _fail(f"no single story matches {story_id!r} (try `crosswire stories`)")
     if json_:

@@ -21,7 +21,7 @@ T = TypeVar("T")
 JSON_FIELDS = frozenset(
     {"published_inferred", "boilerplate", "aliases", "docs", "headings", "extra", "meta",
      "acled", "actor", "target", "places", "fatalities", "evidence", "speaker", "chain",
-     "claims", "outlets", "numbers", "events", "sources"}
+     "claims", "outlets", "numbers", "events", "sources", "answers"}
 )
 
 
@@ -279,6 +279,16 @@ class Relation:
     about: str
     reason: str  # a check a person can repeat: "number: 36 vs 0", "polarity: ..."
     score: float = 0.0
+    # The one question both claims answer ("how many civilians killed?") and each claim's
+    # answer, in the order of ``claims``.
+    question: str = ""
+    answers: list[str] = field(default_factory=list)
+    # Whether the two claims come from different origins (the first source of each chain);
+    # a quote relayed by two outlets is one origin, never corroboration.
+    independent: bool | None = None
+    # How likely an analyst is to judge the relation right (0-1); the story report shows
+    # relations at or above SHOWN_CONFIDENCE unless asked for all.
+    confidence: float = 0.0
 
 
 def record_fields(cls: type) -> list[str]:

@@ -61,12 +61,18 @@ def render_story(console: Console, report: dict[str, Any]) -> None:
         sides.add_section()
     console.print(sides)
 
-    rel = Table(title="where they disagree (and agree)")
-    for col in ("relation", "one side", "other side", "reason"):
+    held = report.get("relations_held_back", 0)
+    title = "where they disagree (and agree)" + (f": {held} less certain held back (--all shows them)" if held else "")
+    rel = Table(title=title)
+    for col in ("relation", "question", "one side", "other side", "reason", "confidence"):
         rel.add_column(col, overflow="fold")
     for r in report["relations"]:
-        rel.add_row(*safe_row(r["type"], f"{r['a']['speaker']} ({r['a']['side']}): {r['a']['text']}",
-                              f"{r['b']['speaker']} ({r['b']['side']}): {r['b']['text']}", r["reason"]))
+        answers = r.get("answers") or ["", ""]
+        kind = r["type"] + ("" if r.get("independent") is not False or r["type"] != "supports" else " (one origin: a relay)")
+        rel.add_row(*safe_row(kind, r.get("question") or r["about"],
+                              f"{r['a']['speaker']} ({r['a']['side']}): {answers[0]}\n{r['a']['text']}",
+                              f"{r['b']['speaker']} ({r['b']['side']}): {answers[1]}\n{r['b']['text']}",
+                              r["reason"], f"{r.get('confidence') or 0:.2f}"))
     console.print(rel)
 
     if report["numbers"]:

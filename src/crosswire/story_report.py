@@ -33,8 +33,14 @@ def _event_row(ev: Event, outlet: str) -> dict[str, Any]:
     }
 
 
-def story_report(store: Store, story_id: str) -> dict[str, Any] | None:
-    """Everything ``crosswire story`` shows, or None when no story has that id (or prefix)."""
+# Relations shown by default: at or above this confidence (the rest on request, ``every_relation``).
+SHOWN_CONFIDENCE = 0.5
+
+
+def story_report(store: Store, story_id: str, *, every_relation: bool = False) -> dict[str, Any] | None:
+    """Everything ``crosswire story`` shows, or None when no story has that id (or prefix).
+
+    Relations below SHOWN_CONFIDENCE are left out (and counted) unless ``every_relation``."""
     matches = [s for s in store.stories() if s.id.startswith(story_id)]
     if len(matches) != 1:
         return None
@@ -57,10 +63,13 @@ def story_report(store: Store, story_id: str) -> dict[str, Any] | None:
             "first_hand": c.first_hand, "polarity": c.polarity,
         })
     relations = []
-    for r in store.relations(story.id):
+    stored = sorted(store.relations(story.id), key=lambda r: (-r.confidence, -r.score, r.id))
+    shown = [r for r in stored if every_relation or r.confidence >= SHOWN_CONFIDENCE]
+    for r in shown:
         a, b = (by_id.get(cid) for cid in r.claims)
         relations.append({
             "id": r.id, "type": r.type, "about": r.about, "reason": r.reason, "score": r.score,
+            "question": r.question, "answers": r.answers, "independent": r.independent, "confidence": r.confidence,
             "a": {"speaker": _who(a), "side": side.get(a.id) if a else None, "text": a.text if a else None,
                   "outlet": outlet.get(a.doc) if a else None},
             "b": {"speaker": _who(b), "side": side.get(b.id) if b else None, "text": b.text if b else None,
@@ -76,6 +85,7 @@ def story_report(store: Store, story_id: str) -> dict[str, Any] | None:
         # Largest sides first; claims nobody could be named for come last.
         "sides": dict(sorted(sides.items(), key=lambda kv: (kv[0] in {UNRESOLVED, "unattributed"}, -len(kv[1])))),
         "relations": relations,
+        "relations_held_back": len(stored) - len(shown),
         "numbers": differing_numbers(events, outlet),
         "coverage": coverage(claims, events, outlet, sides_in_order),
     }

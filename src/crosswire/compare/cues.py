@@ -164,6 +164,8 @@ class Lexicon:
     hedges: frozenset[str]
     exclusive: frozenset[str]
     antonyms: tuple[tuple[frozenset[str], frozenset[str], str], ...]  # (side a, side b, note)
+    # Antonyms with no third value: "not an accident" says "deliberate", "no conspiracy" says "accident".
+    complements: tuple[tuple[frozenset[str], frozenset[str], str], ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -199,18 +201,19 @@ def load_lexicon() -> Lexicon:
     """The shipped polarity lexicon, keys normalised as ``analyse`` normalises tokens."""
     text = resources.files("crosswire").joinpath("data/polarity.tsv").read_text(encoding="utf-8")
     kinds: dict[str, set[str]] = {"negation": set(), "denial": set(), "hedge": set(), "exclusive": set()}
-    antonyms = []
+    antonyms, complements = [], []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
             continue
         kind, terms, opposite, *note = (line.split("\t") + ["", ""])[:4]
         side = frozenset(_keys(t) for t in terms.split("|") if t)
-        if kind == "antonym":
-            antonyms.append((side, frozenset(_keys(t) for t in opposite.split("|") if t), note[0]))
+        if kind in {"antonym", "complement"}:
+            row = (side, frozenset(_keys(t) for t in opposite.split("|") if t), note[0])
+            (antonyms if kind == "antonym" else complements).append(row)
         elif kind in kinds:
             kinds[kind] |= side
     return Lexicon(frozenset(kinds["negation"]), frozenset(kinds["denial"]), frozenset(kinds["hedge"]),
-                   frozenset(kinds["exclusive"]), tuple(antonyms))
+                   frozenset(kinds["exclusive"]), tuple(antonyms), tuple(complements))
 
 
 def _raw_tokens(text: str) -> list[tuple[str, str, bool]]:

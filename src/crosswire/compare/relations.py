@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from crosswire.compare.cues import KILL_KEYS, Analysis, analyse
-from crosswire.compare.sides import story_sides
+from crosswire.compare.pairs import CANDIDATE_COS, candidate_pairs, speaker_key, topic_words
+from crosswire.compare.questions import Footing, confidence, describe, independent
+from crosswire.compare.camps import allies, opponents, side_edges
+from crosswire.compare.sides import UNRESOLVED, story_sides
 from crosswire.compare.stance import (
     about_phrase, actor_country, antonym_clash, cosine_rows, counts_disagree, death_counts, fmt_quantity,
     mismatch, negation_focus, number_clash, overlap, places_apart, polarity_clash,
@@ -19,19 +23,6 @@ from crosswire.records import Claim, Event, Fatalities, Party, Relation, short_i
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
-# Calibration: tests/data/gold/claim_pairs.jsonl (self-written, 80 pairs) with
-# all-MiniLM-L6-v2: same-topic pairs (supports and contradicts) had cosines 0.56-0.96,
-# unrelated pairs -0.09-0.24. 0.35 sits in the gap, nearer the unrelated side because
-# a missed candidate loses a relation while an extra one only costs a comparison.
-# Never tuned on FNC-1 (no licence).
-CANDIDATE_COS = 0.35
-# Shared content words that make a pair a candidate even below CANDIDATE_COS
-# ("Lavrov ... ISIL targets" vs "Stoltenberg ... not targeted against ISIL" share 3).
-CANDIDATE_SHARED = 2
-# Pairs kept per claim, best first: bounds the pair count to O(k * n). On the labelled seed
-# story (58 claims) 8 missed pairs at cosine 0.47-0.55 that a stronger neighbour crowded
-# out: 16 finds 30 of 33 labelled relations against 27, precision unchanged (0.94).
-TOP_K = 16
 # A contradiction also needs this much in common, so a stray "not" in an unrelated
 # sentence is not a clash; 2 shared words, or the cosine floor, or one event.
 CONTRA_MIN_SHARED = 2
@@ -60,9 +51,6 @@ SUPPORT_PARAPHRASE_COS = 0.74
 # (tests/data/gold/story_relations.jsonl) 3 finds 2 more of the 16 labelled pairs of the
 # examples story than 2, at no cost in precision; more than 3 finds nothing further.
 PER_SPEAKER_PAIR = 3
-# A story's topic words: in a fifth of its claims, counted once it has ten claims.
-TOPIC_SHARE = 0.2
-TOPIC_MIN_CLAIMS = 10
 # How much each kind of test is trusted (orders relations; a number is the hardest check).
 KIND_WEIGHT = {"number": 1.0, "denial": 0.95, "polarity": 0.9, "who": 0.8, "where": 0.8,
                "when": 0.8, "same claim": 0.85}
@@ -75,6 +63,7 @@ class Finding:
     type: str  # contradicts | supports
     kind: str  # number | denial | polarity | who | where | when | same claim
     detail: str
+    a_first: bool = True  # whether the detail's first answer is the first claim's
 
     @property
     def reason(self) -> str:
@@ -202,7 +191,7 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
     if not related or (not shared and not same_event):
         return None
     numbers = number_clash(a, b)
-    if numbers and numbers[1]:
+    if numbers and numbers[1] and _a_count(numbers[0]):
         return Finding("contradicts", "number", numbers[0])
     clash = polarity_clash(a, b, shared)
     if clash:
@@ -210,12 +199,12 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
         phrase = _phrase(other, clash)
         if denier.denials and not other.denials:
             said = f"not {phrase}" if other.effectively_negated(clash[0]) else phrase
-            return Finding("contradicts", "denial", f'"{denier.denials[0]}" vs "{said}"')
+            return Finding("contradicts", "denial", f'"{denier.denials[0]}" vs "{said}"', denier is a)
         pos, neg = (a, b) if b.effectively_negated(clash[0]) else (b, a)
         head = next((neg.surface(t.key) for t in neg.tokens
                      if t.key in shared and t.key not in clash and t.key not in neg.names), "")
         suffix = f" ({head})" if head else ""
-        return Finding("contradicts", "polarity", f"{_phrase(pos, clash)} vs not {_phrase(neg, clash)}{suffix}")
+        return Finding("contradicts", "polarity", f"{_phrase(pos, clash)} vs not {_phrase(neg, clash)}{suffix}", pos is a)
     words = antonym_clash(a, b)
     if words:
         head = next((a.surface(k) for k in (t.key for t in a.tokens) if k in shared and k not in a.names), "")
@@ -249,6 +238,17 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
     return None
 
 
+# What a figure counts when it is no rival answer: ages, ordinals, spans of time.
+NOT_COUNTS = re.compile(r"\((?:\d+-)?(?:year-old|years?-old|th|st|nd|rd|years?|months?|weeks?|days?|hours?|minutes?|"
+                        r"percent|per cent|%)\)$", re.I)
+
+
+def _a_count(detail: str) -> bool:
+    """Whether a number detail ("36 vs 0 (civilians killed)") counts people or things, not an
+    age ("66 vs 36 (year-old)"), an ordinal or a span of time."""
+    return NOT_COUNTS.search(detail) is None
+
+
 def agreeing_heads(a: Analysis, b: Analysis, shared: frozenset[str]) -> bool:
     """Whether what either text negates first (its negation's head, or a negated name) has
     one polarity in both."""
@@ -278,37 +278,6 @@ def toll_clash(a: Analysis, b: Analysis) -> str | None:
                 what = f"{named[0]} killed" if named else "dead"
                 return f"{fmt_quantity(qa)} vs {fmt_quantity(qb)} ({what})"
     return None
-
-
-def _speaker_key(claim: Claim) -> str | None:
-    s = claim.speaker
-    if s is None:
-        return None
-    key = s.entity or s.canonical
-    if key:
-        return key.lower()
-    # An unresolved pronoun ("he", "the source") identifies nobody.
-    text = s.text.lower().strip()
-    return None if text in {"he", "she", "they", "it", "the source", "a source", "officials"} else text
-
-
-def candidate_pairs(claims: Sequence[Claim], sims: np.ndarray, analyses: Sequence[Analysis],
-                    *, top_k: int = TOP_K) -> list[tuple[int, int]]:
-    """Index pairs worth testing: close embeddings, one event, or shared words; top-k per claim."""
-    n = len(claims)
-    chosen: set[tuple[int, int]] = set()
-    for i in range(n):
-        ranked = []
-        for j in range(n):
-            if i == j:
-                continue
-            shared = len(overlap(analyses[i], analyses[j]))
-            same_event = claims[i].event is not None and claims[i].event == claims[j].event
-            if sims[i, j] >= CANDIDATE_COS or same_event or shared >= CANDIDATE_SHARED:
-                ranked.append((float(sims[i, j]) + 0.05 * shared + (0.5 if same_event else 0.0), j))
-        for _, j in sorted(ranked, reverse=True)[:top_k]:
-            chosen.add((min(i, j), max(i, j)))
-    return sorted(chosen)
 
 
 def _default_embed() -> Embed:
@@ -356,9 +325,10 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
     sims = cosine_rows(vecs, vecs)
     topic = topic_words(analyses)
     best: dict[tuple[str, str], Relation] = {}
+    footing: dict[str, tuple[str, float, Footing]] = {}
     for i, j in candidate_pairs(claims, sims, analyses):
         ca, cb = claims[i], claims[j]
-        same_speaker = _speaker_key(ca) is not None and _speaker_key(ca) == _speaker_key(cb)
+        same_speaker = speaker_key(ca) is not None and speaker_key(ca) == speaker_key(cb)
         if same_speaker and ca.doc == cb.doc:
             continue  # a speaker repeating themselves in one article is not corroboration
         ea, eb = events_by_id.get(ca.event or ""), events_by_id.get(cb.event or "")
@@ -380,32 +350,33 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         about = about_phrase(short, overlap(short, other)) or finding.detail
         ids = sorted((ca.id, cb.id))
         score = round(KIND_WEIGHT[finding.kind] * (0.5 + 0.5 * max(cos, 0.0)), 4)
+        told = describe(finding.kind, finding.detail, finding.a_first == (ids[0] == ca.id), about)
+        apart = independent(ca, cb, outlets)
         rel = Relation(id=short_id(story_id, *ids, finding.type), story=story_id, type=finding.type,
-                       claims=ids, about=about, reason=finding.reason, score=score)
+                       claims=ids, about=about, reason=finding.reason, score=score, question=told.question,
+                       answers=told.answers, independent=apart)
+        footing[rel.id] = (finding.kind, cos, Footing(one_event=one_id or same_event(ea, eb), independent=apart,
+                                                       dated_apart=ea is not None and eb is not None and _dates_agree(ea, eb) is False))
         key = (ids[0], ids[1])
         if key not in best or (best[key].score, best[key].id) < (score, rel.id):
             best[key] = rel  # one relation per claim pair: the best-supported reading
-    speaker = {c.id: _speaker_key(c) or side for c, side in zip(claims, sides, strict=True)}
+    named = {c.id: side for c, side in zip(claims, sides, strict=True) if side not in {UNRESOLVED, "unattributed"}}
+    edges = side_edges(best.values(), named)
+    allied, opposed = allies(edges), opponents(edges)
+    speaker = {c.id: speaker_key(c) or side for c, side in zip(claims, sides, strict=True)}
     kept: list[Relation] = []
     per_pair: dict[tuple[str, ...], int] = {}
     for rel in sorted(best.values(), key=lambda r: (-r.score, r.id)):
+        pair = frozenset(named.get(c) for c in rel.claims)
+        if rel.type == "contradicts" and pair in allied and rel.reason.split(":")[0] not in SAME_SIDE_KINDS:
+            continue  # two allies of one camp: a polarity between them is a misreading, not a dispute
         who = (*sorted(str(speaker[c]) for c in rel.claims), rel.type)
         per_pair[who] = per_pair.get(who, 0) + 1
         if per_pair[who] <= PER_SPEAKER_PAIR:
-            kept.append(rel)
+            kind, cos, known = footing[rel.id]
+            known = dataclasses.replace(known, opponents=pair in opposed, named=None not in pair and len(pair) == 2)
+            kept.append(dataclasses.replace(rel, confidence=confidence(kind, rel.type, cos, known)))
     return kept
-
-
-def topic_words(analyses: Sequence[Analysis]) -> frozenset[str]:
-    """Content keys in at least TOPIC_SHARE of a story's claims (given TOPIC_MIN_CLAIMS):
-    what the story is about, so sharing them says nothing about sharing a claim."""
-    if len(analyses) < TOPIC_MIN_CLAIMS:
-        return frozenset()
-    counts: dict[str, int] = {}
-    for a in analyses:
-        for k in a.content:
-            counts[k] = counts.get(k, 0) + 1
-    return frozenset(k for k, n in counts.items() if n >= TOPIC_SHARE * len(analyses))
 
 
 # Contradiction kinds that count between two claims of one side (a ministry and its

@@ -138,12 +138,37 @@ def antonym_clash(a: Analysis, b: Analysis) -> tuple[str, str] | None:
     said_a = frozenset(k for k in a.content if not a.effectively_negated(k))
     said_b = frozenset(k for k in b.content if not b.effectively_negated(k))
     a_only, b_only = said_a - said_b, said_b - said_a
+    complement = complement_clash(a, b)
+    if complement:
+        return complement
     for side_x, side_y, _ in load_lexicon().antonyms:
         for x, y in ((side_x, side_y), (side_y, side_x)):
             ax = sorted((k for k in a_only & x if not a.effectively_negated(k)), key=lambda k: (k not in a.names, k))
             by = sorted((k for k in b_only & y if not b.effectively_negated(k)), key=lambda k: (k not in b.names, k))
             if ax and by and not (a_only & y) and not (b_only & x):
                 return a.surface(ax[0]), b.surface(by[0])
+    return None
+
+
+def _complement_side(a: Analysis, x: frozenset[str], y: frozenset[str]) -> tuple[str, str] | None:
+    """Which side of a complementary pair a text takes, and the term that shows it: a term of x
+    asserted ("weather conditions") or a term of y negated ("no conspiracy") takes x."""
+    asserted = sorted(k for k in a.content & x if not a.effectively_negated(k))
+    denied = sorted(k for k in a.content & y if a.effectively_negated(k))
+    if (asserted or denied) and not (any(not a.effectively_negated(k) for k in a.content & y)
+                                     or any(a.effectively_negated(k) for k in a.content & x)):
+        return "x", (a.surface(asserted[0]) if asserted else f"no {a.surface(denied[0])}")
+    return None
+
+
+def complement_clash(a: Analysis, b: Analysis) -> tuple[str, str] | None:
+    """(a's term, b's term) when two texts take opposite sides of a pair with no third value:
+    "bad weather, no conspiracy" against "doesn't look like an accident"."""
+    for x, y, _ in load_lexicon().complements:
+        for first, second in ((x, y), (y, x)):
+            took_a, took_b = _complement_side(a, first, second), _complement_side(b, second, first)
+            if took_a and took_b:
+                return took_a[1], took_b[1]
     return None
 
 

@@ -123,6 +123,16 @@ def _happenings(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT INTO pending_crosscheck SELECT id FROM documents ON CONFLICT DO NOTHING")
 
 
+@migration("0008_relation_questions")
+def _relation_questions(con: duckdb.DuckDBPyConnection) -> None:
+    # Relations made before carry no question, answers, independence or confidence: every
+    # stored document waits for the next run's comparison, which remakes its story's relations.
+    for column, sql_type in (("question", "VARCHAR"), ("answers", "VARCHAR"), ("independent", "BOOLEAN"),
+                             ("confidence", "DOUBLE")):
+        con.execute(f"ALTER TABLE relations ADD COLUMN IF NOT EXISTS {column} {sql_type}")
+    con.execute("INSERT INTO pending_crosscheck SELECT id FROM documents ON CONFLICT DO NOTHING")
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied now."""
     con.execute(

@@ -1,0 +1,147 @@
+"""What a relation is about, made checkable: the question, each claim's answer, whether the
+two sources are independent, and how far to trust it.
+
+A contradiction is only useful to an analyst when it names the one question both claims
+answer ("how many civilians killed?") and the two answers ("36" against "0"); a support is
+only corroboration when the claims come from different origins: three outlets relaying one
+agency's sentence are one source. ``describe`` turns a comparison's finding into those fields.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from crosswire.records import Claim
+
+# "36 vs 0 (civilians killed)", '"groundless" vs "not ISIL"', "ISIL vs not ISIL (targeted)".
+_VERSUS = re.compile(r"^(?P<x>.+?) vs (?P<y>.+?)(?: \((?P<what>[^()]*)\))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Described:
+    """The checkable part of a relation."""
+
+    question: str
+    answers: list[str]  # in the order of the relation's claims
+
+
+def describe(kind: str, detail: str, a_first: bool, about: str) -> Described:
+    """The question two claims answer and their answers (first claim first).
+
+    Example:
+        >>> describe("number", "36 vs 0 (civilians killed)", True, "civilians")
+        Described(question='how many civilians killed?', answers=['36', '0'])
+        >>> describe("polarity", "ISIL vs not ISIL (targeted)", False, "targets")
+        Described(question='targeted ISIL, or not?', answers=['not ISIL', 'ISIL'])
+    """
+    m = _VERSUS.match(detail)
+    if kind == "same claim" or m is None:
+        point = detail.removeprefix("both: ").split(";")[0].strip()
+        return Described(f"{about or point}?", [point, point])
+    x, y, what = m["x"], m["y"], m["what"] or ""
+    if kind == "denial":
+        said = y.strip('"')
+        first, second = f"no ({x.strip(chr(34))})", f"yes: {said}"
+        question = f"is it so that {said}?"
+    elif kind == "number":
+        first, second = x, y
+        question = f"how many {what or about}?"
+    elif kind in {"who", "where", "when"}:
+        first, second = x, y
+        verb = {"who": "who did it", "where": "where did it happen", "when": "when did it happen"}[kind]
+        question = f"{verb}{f' ({about})' if about else ''}?"
+    else:  # polarity: "P vs not P", or two words of opposite sense ("civilians vs ISIL")
+        first, second = x, y
+        question = f"{what + ' ' if what else ''}{x}, or not?" if y == f"not {x}" else f"{what or about}: {x} or {y}?"
+    return Described(question, [first, second] if a_first else [second, first])
+
+
+# Speakers that name an institution only by its kind: within one story, "police", "authorities"
+# and "officials" are one official source however each outlet words it.
+OFFICIAL_WORDS = frozenset({"police", "authorities", "officials", "official", "investigators", "officers",
+                            "deputies", "prosecutors", "prosecution", "sheriff's", "department"})
+
+
+def origin(claim: Claim, outlet: str | None = None) -> str:
+    """Where a claim's words first come from: the end of its attribution chain ("a Syrian
+    military source" in Xinhua <- RIA Novosti <- a Syrian military source), else its speaker,
+    else the outlet that asserts it."""
+    if len(claim.chain) > 1:
+        return claim.chain[-1].lower()
+    sp = claim.speaker
+    if sp is not None:
+        words = sp.text.lower().split()
+        if words and words[-1] in OFFICIAL_WORDS and not sp.entity:
+            return "officials"
+        return (sp.entity or sp.canonical or sp.text).lower()
+    return (outlet or claim.doc).lower()
+
+
+# Share of words two claims may have in common and still be told independently: independent
+# witnesses word a fact their own way, while a relayed statement or wire copy keeps its words.
+RELAY_WORD_SHARE = 0.5
+_WORD = re.compile(r"[a-z0-9]{3,}")
+
+
+def _word_share(x: str, y: str) -> float:
+    a, b = set(_WORD.findall(x.lower())), set(_WORD.findall(y.lower()))
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def independent(a: Claim, b: Claim, outlets: Mapping[str, str] | None = None) -> bool:
+    """Whether two claims come from different origins, in words of their own: not one sentence
+    told twice, not one statement or wire story relayed by two outlets."""
+    outlets = outlets or {}
+    if a.evidence.text.strip() == b.evidence.text.strip() or _word_share(a.text, b.text) >= RELAY_WORD_SHARE:
+        return False
+    return origin(a, outlets.get(a.doc)) != origin(b, outlets.get(b.doc))
+
+
+# Prior trust per kind of finding before anything else is known (a count is the hardest check,
+# a bare polarity the loosest). The adjustments below were set on half of the first blind
+# verdicts (results/judged/relations_seeds_ecbplus_a, records of even hash) and read on the other.
+KIND_PRIOR = {"number": 0.6, "denial": 0.6, "who": 0.5, "where": 0.5, "when": 0.5, "polarity": 0.4,
+              "same claim": 0.5}
+# Knowing both claims tell one happening (one event, or events that agree) is the strongest cue
+# that they answer one question; events dated apart are two happenings.
+ONE_EVENT_BONUS = 0.2
+DATED_APART_PENALTY = 0.3
+# Sides the story shows opposed (more contradictions than supports between them, twice) are
+# where real disputes lie; a claim nobody could be named for is no side at all.
+OPPONENTS_BONUS = 0.2
+UNNAMED_PENALTY = 0.2
+# A support between claims of one origin is a relay, not corroboration.
+RELAY_CEILING = 0.1
+
+
+@dataclass(frozen=True, slots=True)
+class Footing:
+    """What is known about two claims beyond their texts."""
+
+    one_event: bool = False  # one event, or events that agree
+    dated_apart: bool = False  # both tied to events, on different days
+    opponents: bool = False  # their sides stand opposed in the story
+    named: bool = True  # both speak for a named side
+    independent: bool = True  # different origins
+
+
+def confidence(kind: str, type_: str, cos: float, footing: Footing) -> float:
+    """How far to trust a relation, 0-1 (see KIND_PRIOR and the adjustments after it).
+
+    Example:
+        >>> confidence("polarity", "contradicts", 0.7, Footing(opponents=True))
+        0.64
+        >>> confidence("same claim", "supports", 0.9, Footing(independent=False))
+        0.1
+    """
+    if type_ == "supports" and not footing.independent:
+        return RELAY_CEILING
+    value = KIND_PRIOR.get(kind, 0.4) + 0.2 * max(cos - 0.5, 0.0)
+    value += ONE_EVENT_BONUS if footing.one_event else 0.0
+    value -= DATED_APART_PENALTY if footing.dated_apart else 0.0
+    if type_ == "contradicts":
+        value += OPPONENTS_BONUS if footing.opponents else 0.0
+        value -= 0.0 if footing.named else UNNAMED_PENALTY
+    return round(min(max(value, 0.0), 1.0), 3)
