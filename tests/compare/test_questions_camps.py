@@ -46,10 +46,14 @@ def test_a_relayed_quote_is_one_origin() -> None:
     assert not independent(wire, relay)
     chained = _claim("c", "a army source", "four posts were shelled", "d3", ["Herald", "Lumo Agency", "army source"])
     assert origin(chained) == "army source"
-    other = _claim("d", "Mayor Ivo Brandt", "the border stays closed", "d4")
+    other = _claim("d", "Mayor Ivo Brandt", "no lorry crossed at the northern checkpoint all day", "d4")
     assert independent(wire, other)
-    same_sentence = _claim("e", "Mayor Ivo Brandt", "the border stays closed", "d5")
-    assert not independent(other, same_sentence)  # one sentence told twice
+    same_words = _claim("e", "Mayor Ivo Brandt", "the border stays closed", "d5")
+    assert not independent(wire, same_words)  # one statement's words, carried again: a relay
+    police = [_claim(c, who, text, doc) for c, who, text, doc in (
+        ("p", "police", "the driver fled on foot after the crash", "d6"),
+        ("q", "Local police", "officers are looking for a man seen running from the car", "d7"))]
+    assert not independent(*police)  # "police" in two outlets is one official source
     assert confidence("same claim", "supports", 0.9, Footing(one_event=True, independent=False)) < 0.2
 
 
