@@ -68,7 +68,8 @@ def _hostile_records() -> dict[str, list]:
     story = Story(id="s" * 16, title="[/]" + OSC + "Story", docs=[d.id for d in docs], start="2024-03-05",
                   end="2024-03-05", outlets=["[/]", "Evil\x1b[31mOutlet"])
     relation = Relation(id="r1", story=story.id, type="contradicts", claims=["c1", "c2"], about="[/]",
-                        reason="polarity: [/]" + OSC)
+                        reason="polarity: [/]" + OSC, question="[/]which" + OSC, answers=["[/]one", "[/]other"],
+                        independent=True, confidence=0.9)
     return {
         "documents": docs,
         "rejections": [Rejection("d" * 64, f"in/[/]{OSC}.txt", "ingest", "empty file [/]" + OSC)],
@@ -110,7 +111,7 @@ def test_clean_strips_escape_sequences_and_control_codes():
     (["claims"], ["[/]", "[bold red]Speaker[/]", "[/]Ministry", "[/]Wire", "[/]nothing happened", "[denial]",
                   "[/]said", "[link=x]it happened"]),
     (["stories"], ["[/]Story", "EvilOutlet"]),
-    (["story", "ssss"], ["[/]Story", "[bold red]Speaker[/]", "[/]nothing happened", "[denies]", "polarity: [/]",
+    (["story", "ssss"], ["[/]Story", "[bold red]Speaker[/]", "[/]nothing happened", "[denies]", "polarity: [/]", "[/]which", "[/]one",
                          "[/]Kessel", "[/]police", "[link=x]it happened"]),
 ])
 def test_read_commands_print_input_text_literally(hostile_db: Path, command: list[str], literal: list[str]):

@@ -218,14 +218,14 @@ def _a_campaign(head: Token) -> bool:
     """Whether a trigger's clause tells an ongoing campaign: a perfect progressive ("has been
     conducting airstrikes", "have been shelling") over weeks, months or since a month or year.
     "Have been fighting since Monday" is a battle still going on, and stays an event. A body
-    described by what it does in a present-tense clause ("is leading a coalition carrying out
-    air strikes") names a campaign too."""
+    described by what it does in a present-tense clause ("leads an alliance flying air raids")
+    names a campaign too."""
     verb = head
     while verb.pos_ not in VERB_TAGS and verb.head.i != verb.i:
         verb = verb.head
     if verb.tag_ == "VBG" and verb.dep_ == "acl" and head.tag_ == "NNS" and head.head == verb \
             and not any(c.dep_ in {"det", "poss", "nummod"} for c in head.children):
-        # "the US, which is leading a coalition carrying out air strikes": who the coalition is
+        # "Kestria, which leads an alliance flying air raids over the delta": who the alliance is
         outer = next((a for a in verb.head.ancestors if a.pos_ in VERB_TAGS), None)
         return outer is not None and tense_of(outer) == "present"
     if verb.tag_ != "VBG" or not any(c.lower_ == "been" for c in verb.children):
