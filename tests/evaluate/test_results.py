@@ -137,3 +137,24 @@ def test_field_verdicts_give_event_and_field_precision_splits_and_recall(tmp_pat
     assert fields.crosswire == "1.000 / 1.000 / 0.500 / 0.500 / 0.500 / 1.000 / 0.500"
     assert "actor 1/1" in fields.n
     assert recall.crosswire == "0.500; 1.000"  # 1 of 2 happened labels found; both real rows repeat another
+
+
+def test_relation_verdicts_give_precision_per_type_and_disputes_found(tmp_path: Path) -> None:
+    import json
+
+    folder = tmp_path / "results" / "judged"
+    folder.mkdir(parents=True)
+    (folder / "relations_x.tsv").write_text(
+        "record\ttype\tverdict\tshown\n"
+        "R0\tcontradicts\tCORRECT\tyes\nR1\tcontradicts\tWRONG\tyes\nR2\tcontradicts\tWRONG\tno\n"
+        "R3\tsupports\tCORRECT\tyes\nR4\tsupports\tUNSURE\tyes\n", encoding="utf-8")
+    (folder / "relations_x.disputes.tsv").write_text(
+        "story\tdispute_id\tcaptured\nS0\tS0-D1\tyes\nS0\tS0-D2\tno\nS1\tS1-D1\tno\n", encoding="utf-8")
+    (folder / "relations_x.json").write_text(json.dumps({
+        "what": "relations", "format": "relations", "judged_output_of": "crosswire abc",
+        "articles": "seeds and ECB+: two stories", "stories_judged": 2}), encoding="utf-8")
+    context = Context(shared=tmp_path / "none", gold=tmp_path / "none", repo=tmp_path)
+    contradicts, supports, disputes = run_all(context, {"judged"})
+    assert contradicts.crosswire == "0.500" and contradicts.n.startswith("1 correct, 1 wrong")  # R2 held back
+    assert supports.crosswire == "1.000" and supports.n == "1 correct, 0 wrong, 1 unsure of 2 judged"
+    assert disputes.crosswire == "0.333" and disputes.n == "1 of 3 disputes"

@@ -295,11 +295,14 @@ def judged(context: Context) -> Iterator[Figure]:
 
     folder = context.repo / "results" / "judged"
     for path in sorted(folder.glob("*.tsv")) if folder.is_dir() else []:
-        if path.name.endswith(".recall.tsv"):
+        if path.name.endswith((".recall.tsv", ".disputes.tsv")):
             continue
         meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         if meta.get("format") == "fields":
             yield from _judged_fields(path, meta)
+            continue
+        if meta.get("format") == "relations":
+            yield from _judged_relations(path, meta)
             continue
         with path.open(encoding="utf-8") as fh:
             verdicts = [row["verdict"] for row in csv.DictReader(fh, delimiter="\t")]
@@ -311,6 +314,27 @@ def judged(context: Context) -> Iterator[Figure]:
                      f"{meta['missed_total']} events missed" + (f"; {meta['labelled_events']} events labelled "
                                                                  "blind before any output" if "labelled_events" in meta else ""),
                      "no: the judged output was made before any rule saw these articles or verdicts")
+
+
+def _judged_relations(path: Path, meta: dict[str, Any]) -> Iterator[Figure]:
+    """Rows for claim relations judged blind: precision per type, and the disputes found."""
+    from crosswire.evaluate.judged import read_tsv
+
+    rows = read_tsv(path)
+    where = f"{meta['stories_judged']} stories, output of {meta['judged_output_of']}"
+    data = meta["articles"].split(":")[0]
+    tuned = meta.get("tuned", "no: the judged output was made before any rule saw these stories or verdicts")
+    for type_ in ("contradicts", "supports"):
+        verdicts = [r["verdict"] for r in rows if r["type"] == type_ and r.get("shown", "yes") == "yes"]
+        right, wrong, unsure = (verdicts.count(v) for v in ("CORRECT", "WRONG", "UNSURE"))
+        yield Figure(f"{meta['what']} (blind judge)", f"{type_}: correct / (correct + wrong)",
+                     fmt(right / (right + wrong) if right + wrong else None), "", data, where,
+                     f"{right} correct, {wrong} wrong, {unsure} unsure of {len(verdicts)} judged", tuned)
+    disputes = read_tsv(path.with_name(path.name.replace(".tsv", ".disputes.tsv")))
+    found = sum(1 for d in disputes if d["captured"] == "yes")
+    yield Figure(f"{meta['what']} (blind judge)", "disputes the judge listed before seeing output, found",
+                 fmt(found / len(disputes) if disputes else None), "", data, where,
+                 f"{found} of {len(disputes)} disputes", tuned)
 
 
 def _judged_fields(path: Path, meta: dict[str, Any]) -> Iterator[Figure]:
