@@ -633,3 +633,14 @@ def test_claims_a_description_means_the_one_its_sentence_names(nlp_sm):
             "According to a statement from Erdogan's office, the Turkish leader had asked Merkel for more funds.")
     got = {c.speaker.text: c.speaker.canonical for c in claims_of(nlp_sm, text) if c.speaker}
     assert got["the Turkish leader"] == "Recep Tayyip Erdogan"
+
+
+@pytest.mark.parametrize("text", [
+    "http : / / www . valleyherald . com / news / mayor - says - budget - is - balanced - 2014\nThe council met on Monday.",
+    "https://www.valleyherald.com/news/mayor-says-budget-is-balanced\nThe council met on Monday.",
+    "Source: www . valleyherald . com / mayor - says - no - cuts\nThe council met on Monday.",
+])
+def test_a_web_address_whose_slug_reads_like_speech_is_no_claim(nlp_sm, text):
+    assert claims_of(nlp_sm, text) == []
+    said = claims_of(nlp_sm, text.replace("The council met on Monday.", "The mayor said the budget was balanced."))
+    assert [c.speaker.text for c in said] == ["The mayor"]

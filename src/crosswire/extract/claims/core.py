@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from crosswire.nlp.text import text_of
-
 import re
 from collections.abc import Sequence
 
@@ -14,6 +12,7 @@ from crosswire.extract.entities.aliases import load_aliases
 from crosswire.extract.claims.attributions import Attribution, _Finder, find_attributions
 from crosswire.extract.entities.core import mentions_from_doc
 from crosswire.extract.claims.speakers import _clean, affiliation, canonical_of, mention_in, np_bounds
+from crosswire.nlp.text import text_of
 from crosswire.records import Claim, Entity, Evidence, Mention, Speaker, short_id
 
 __all__ = ["Attribution", "find_attributions", "find_claims"]
@@ -51,8 +50,24 @@ def find_claims(
     for att in _Finder(doc, own).run():
         if att.source is None:
             continue  # "X is expected to ...": an attribution with no one to export as speaker
-        claims.append(_claim(doc, att, doc_id, outlet, own, by_id))
+        claim = _claim(doc, att, doc_id, outlet, own, by_id)
+        if not in_web_address(claim):
+            claims.append(claim)
     return claims
+
+
+# A web address ("http : / / www . example . com / 2013 / police - say - ...") or a path of
+# hyphenated words: a link whose slug reads like speech is no one's statement.
+_WEB_ADDRESS = re.compile(r"\bhttps?\s*:\s*/\s*/|\bwww\s*\.\s*[\w-]+\s*\.|/\s*\w+(?:\s*-\s*\w+){2,}", re.I)
+
+
+def in_web_address(claim: Claim) -> bool:
+    """Whether the line of the claim's sentence that holds its speaker is a web address."""
+    text, start = claim.evidence.text, claim.evidence.start
+    at = (claim.speaker.start - start) if claim.speaker is not None and claim.speaker.start is not None else 0
+    line_start = text.rfind("\n", 0, max(at, 0)) + 1
+    line_end = text.find("\n", max(at, 0))
+    return _WEB_ADDRESS.search(text[line_start:line_end if line_end >= 0 else len(text)]) is not None
 
 
 def _claim(doc: Doc, att: Attribution, doc_id: str, outlet: str | None, mentions: Sequence[Mention], entities: dict[str, Entity]) -> Claim:
