@@ -98,3 +98,11 @@ def test_complementary_antonyms_clash_through_negation() -> None:
         == ("deliberate", "error")
     # both deny the same side: no clash
     assert complement_clash(analyse("it was not deliberate"), analyse("nothing about it was intentional")) is None
+
+
+def test_an_obituary_survivor_is_no_survival() -> None:
+    from crosswire.compare.stance import antonym_clash
+
+    killed = analyse("The guard was killed on Friday, police said.")
+    assert antonym_clash(killed, analyse("He is survived by his wife and two sons, the family said.")) is None
+    assert antonym_clash(killed, analyse("The guard survived the attack, the hospital said.")) == ("killed", "survived")

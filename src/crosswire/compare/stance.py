@@ -132,11 +132,20 @@ def polarity_clash(a: Analysis, b: Analysis, shared: frozenset[str]) -> list[str
     return list(dict.fromkeys(clash))
 
 
+# Phrases in which an antonym's word says nothing of its slot: "is survived by his wife" is an
+# obituary's list of mourners, not someone who survived.
+_IDIOMS = ((re.compile(r"\bsurvived\s+by\b", re.I), "survived"),)
+
+
+def _idiom_keys(text: str) -> frozenset[str]:
+    return frozenset(k for pattern, word in _IDIOMS if pattern.search(text) for k in analyse(word).content)
+
+
 def antonym_clash(a: Analysis, b: Analysis) -> tuple[str, str] | None:
     """(term in a, term in b) filling one slot with incompatible values, both asserted."""
     # Only what each text asserts: "held by neither al-Nusra nor ISIL" names no combatant.
-    said_a = frozenset(k for k in a.content if not a.effectively_negated(k))
-    said_b = frozenset(k for k in b.content if not b.effectively_negated(k))
+    said_a = frozenset(k for k in a.content if not a.effectively_negated(k)) - _idiom_keys(a.text)
+    said_b = frozenset(k for k in b.content if not b.effectively_negated(k)) - _idiom_keys(b.text)
     a_only, b_only = said_a - said_b, said_b - said_a
     complement = complement_clash(a, b)
     if complement:
