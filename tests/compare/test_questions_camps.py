@@ -106,3 +106,10 @@ def test_an_obituary_survivor_is_no_survival() -> None:
     killed = analyse("The guard was killed on Friday, police said.")
     assert antonym_clash(killed, analyse("He is survived by his wife and two sons, the family said.")) is None
     assert antonym_clash(killed, analyse("The guard survived the attack, the hospital said.")) == ("killed", "survived")
+
+
+def test_a_possessive_name_is_no_polarity() -> None:
+    from crosswire.compare.relations import compare_claims
+
+    mine = analyse("the van was Hale's, the prosecutor said")
+    assert compare_claims(mine, analyse("the van was not Hale's, his lawyer said"), 0.8) is None
