@@ -194,8 +194,10 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
     if numbers and numbers[1] and _a_count(numbers[0]):
         return Finding("contradicts", "number", numbers[0])
     clash = polarity_clash(a, b, shared)
+    # A possessive name asserted and negated ("the van was Hale's" vs "not Hale's") was wrong
+    # in all 4 judged cases: the texts answer different questions about whose.
     if any(x.surface(k).endswith(("'s", "\u2019s")) for k in clash for x in (a, b) if k in x.content):
-        clash = []  # a possessive name asserted and negated ("the car was Hale's" vs "not Hale's") was wrong in all 4 judged cases
+        clash = []
     if clash:
         denier, other = (a, b) if a.denials else (b, a)
         phrase = _phrase(other, clash)
