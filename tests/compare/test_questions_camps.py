@@ -113,3 +113,27 @@ def test_a_possessive_name_is_no_polarity() -> None:
 
     mine = analyse("the van was Hale's, the prosecutor said")
     assert compare_claims(mine, analyse("the van was not Hale's, his lawyer said"), 0.8) is None
+
+
+def test_a_count_of_the_hurt_is_no_count_of_the_dead() -> None:
+    from crosswire.compare.relations import toll_clash
+
+    shot = analyse("three guards were shot, two of them fatally, the company said")
+    assert [q.killed for q in shot.quantities] == [False]
+    assert toll_clash(shot, analyse("two guards were killed, police said")) is None
+    assert toll_clash(analyse("five guards were killed"), analyse("two guards were killed")) == "5 vs 2 (guards killed)"
+
+
+def test_sizes_and_sums_are_no_rival_counts() -> None:
+    from crosswire.compare.relations import _a_count
+
+    assert not _a_count("11 vs 17 (inch)") and not _a_count("8 vs 82 (million)") and not _a_count("66 vs 36 (year-old)")
+    assert _a_count("36 vs 0 (civilians killed)")
+
+
+def test_the_dead_are_not_counted_against_the_shot() -> None:
+    from crosswire.compare.stance import number_clash
+
+    shot = analyse("the man who shot three guards, killing two, was charged on Friday")
+    dead = analyse("the man accused of killing two guards and wounding a third")
+    assert number_clash(shot, dead) is None or not number_clash(shot, dead)[1]

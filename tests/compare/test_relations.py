@@ -128,8 +128,8 @@ def test_negation_of_a_side_detail_is_not_a_clash() -> None:
 
 
 def test_claim_polarity_from_extractor_negates_plain_text() -> None:
-    rel = find_relations("s", [_claim("a", "A", "the convoy carried aid for Kestria", polarity="negative"),
-                               _claim("b", "B", "the convoy carried aid for Kestria", doc="d2")], embed=hashed_embed)
+    rel = find_relations("s", [_claim("a", "A", "the convoy carried aid for Moldova", polarity="negative"),
+                               _claim("b", "B", "the convoy carried aid for Moldova", doc="d2")], embed=hashed_embed)
     assert [r.type for r in rel] == ["contradicts"]
 
 

@@ -99,6 +99,12 @@ CLAUSE_BREAKS = _stems(CLAUSE_BREAKS_TEXT)
 NONCOMMITTAL = _stems(NONCOMMITTAL_TEXT)
 PLACE_NOUNS = _stems(PLACE_NOUNS_TEXT)
 KILL_KEYS = _stems(KILL_TEXT)
+# Harm short of death: a count tied to one of these counts the hurt, not the dead ("three
+# co-workers were shot, two fatally": three shot, two dead).
+HARM_KEYS = _stems("shot wounded injured hurt hit struck stabbed attacked arrested detained hospitalised hospitalized")
+# How far after its count a death word may come ("36 civilians had been killed"), and before it
+# ("the death toll rose to 36", "killing up to 40").
+DEAD_AFTER, DEAD_BEFORE = 10, 3
 MONTH_KEYS = _stems(" ".join(MONTHS))
 WEEKDAY_KEYS = _stems(" ".join(WEEKDAYS))
 
@@ -125,7 +131,7 @@ class Quantity:
     high: float
     unit: str  # key of the counted noun
     unit_text: str
-    killed: bool  # the sentence speaks of deaths
+    killed: bool  # the count counts the dead (_counts_dead)
 
 
 @dataclass(frozen=True, slots=True)
@@ -358,7 +364,6 @@ def _is_content(key: str) -> bool:
 
 def _quantities(tokens: Sequence[Token]) -> tuple[Quantity, ...]:
     """Counts and the nouns they count; "no civilians" is a count of zero."""
-    killed = any(t.key in KILL_KEYS for t in tokens)
     found = []
     for i, tok in enumerate(tokens):
         value = (0.0, 0.0) if tok.key == "no" else _number(tok.surface)
@@ -379,5 +384,22 @@ def _quantities(tokens: Sequence[Token]) -> tuple[Quantity, ...]:
                 continue  # "14 Syrian soldiers": count the soldiers
             break
         if unit is not None:
-            found.append(Quantity(value[0], value[1], unit.key, unit.surface, killed))
+            found.append(Quantity(value[0], value[1], unit.key, unit.surface, _counts_dead(tokens, i)))
     return tuple(found)
+
+
+def _counts_dead(tokens: Sequence[Token], i: int) -> bool:
+    """Whether the count at ``i`` counts the dead: a death word comes just before it ("killing
+    14 civilians and wounding 31"), or follows it before any word of lesser harm, and no such
+    word comes just before it ("shot three guards")."""
+    before = tokens[max(0, i - DEAD_BEFORE):i]
+    if any(t.key in KILL_KEYS for t in before):
+        return True
+    if any(t.key in HARM_KEYS for t in before):
+        return False  # "shot three guards, killing two": three shot
+    for t in tokens[i + 1:i + 1 + DEAD_AFTER]:
+        if t.key in HARM_KEYS:
+            return False
+        if t.key in KILL_KEYS:
+            return True
+    return False

@@ -102,7 +102,7 @@ def independent(a: Claim, b: Claim, outlets: Mapping[str, str] | None = None) ->
 # Prior trust per kind of finding before anything else is known (a count is the hardest check,
 # a bare polarity the loosest). The adjustments below were set on half of the first blind
 # verdicts (results/judged/relations_seeds_ecbplus_a, records of even hash) and read on the other.
-KIND_PRIOR = {"number": 0.6, "denial": 0.6, "who": 0.5, "where": 0.5, "when": 0.5, "polarity": 0.4,
+KIND_PRIOR = {"number": 0.4, "denial": 0.6, "who": 0.5, "where": 0.5, "when": 0.5, "polarity": 0.4,
               "same claim": 0.5}
 # Knowing both claims tell one happening (one event, or events that agree) is the strongest cue
 # that they answer one question; events dated apart are two happenings.

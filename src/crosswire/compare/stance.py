@@ -216,8 +216,8 @@ def number_clash(a: Analysis, b: Analysis) -> tuple[str, bool] | None:
     agree = None
     for qa in a.quantities:
         for qb in b.quantities:
-            if qa.unit != qb.unit and not death_counts(qa, qb):
-                continue
+            if (qa.unit != qb.unit and not death_counts(qa, qb)) or qa.killed != qb.killed:
+                continue  # other things, or the dead against the shot: "shot three, killing two"
             what = f"{qa.unit_text} killed" if qa.killed and qb.killed else qa.unit_text
             if counts_disagree(qa, qb):
                 return f"{fmt_quantity(qa)} vs {fmt_quantity(qb)} ({what})", True
