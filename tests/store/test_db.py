@@ -86,3 +86,20 @@ def test_store_columns_follow_records_and_skip_bytes():
     assert column_types(Document)["words"] == "BIGINT"
     con = duckdb.connect(":memory:")
     con.close()
+
+
+def test_a_store_from_before_relation_questions_reads_and_recompares(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:  # a store written before migration 0008
+        for column in ("question", "answers", "independent", "confidence"):
+            store.con.execute(f"ALTER TABLE relations DROP COLUMN {column}")
+        store.con.execute("INSERT INTO relations (id, story, type, claims, about, reason, score) VALUES "
+                          "('r1', 's', 'contradicts', '[\"a\", \"b\"]', 'x', 'polarity: x vs not x', 0.7)")
+        store.con.execute("INSERT INTO documents (id) VALUES ('d1')")
+        store.con.execute("DELETE FROM pending_crosscheck")
+        store.con.execute("DELETE FROM _crosswire_migrations WHERE name = '0008_relation_questions'")
+    with Store(path) as store:
+        [rel] = store.relations("s")
+        pending = store.con.execute("SELECT doc FROM pending_crosscheck").fetchall()
+    assert (rel.question, rel.answers, rel.confidence) == ("", [], 0.0)  # unchecked: held back by default
+    assert pending == [("d1",)]  # the next run compares its story again

@@ -130,6 +130,10 @@ def _relation_questions(con: duckdb.DuckDBPyConnection) -> None:
     for column, sql_type in (("question", "VARCHAR"), ("answers", "VARCHAR"), ("independent", "BOOLEAN"),
                              ("confidence", "DOUBLE")):
         con.execute(f"ALTER TABLE relations ADD COLUMN IF NOT EXISTS {column} {sql_type}")
+    # Until then they read as unchecked: no question, no confidence (held back by default).
+    con.execute("UPDATE relations SET question = '' WHERE question IS NULL")
+    con.execute("UPDATE relations SET answers = '[]' WHERE answers IS NULL")
+    con.execute("UPDATE relations SET confidence = 0.0 WHERE confidence IS NULL")
     con.execute("INSERT INTO pending_crosscheck SELECT id FROM documents ON CONFLICT DO NOTHING")
 
 
