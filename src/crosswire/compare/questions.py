@@ -100,8 +100,7 @@ def independent(a: Claim, b: Claim, outlets: Mapping[str, str] | None = None) ->
 
 
 # Prior trust per kind of finding before anything else is known (a bare polarity is the loosest;
-# two counts looked the hardest check but were wrong in all 34 blind verdicts, none tied to one
-# event). Set by hand from the first two blind judgements (results/judged/relations_seeds_ecbplus_a,
+# two counts looked the hardest check but were wrong in all 34 blind verdicts). Set by hand from the first two blind judgements (results/judged/relations_seeds_ecbplus_a,
 # relations_ecbplus_b); the third (relations_ecbplus_c, unseen stories) measures them.
 KIND_PRIOR = {"number": 0.4, "denial": 0.6, "who": 0.5, "where": 0.5, "when": 0.5, "polarity": 0.4,
               "same claim": 0.5}
