@@ -64,6 +64,9 @@ class Finding:
     kind: str  # number | denial | polarity | who | where | when | same claim
     detail: str
     a_first: bool = True  # whether the detail's first answer is the first claim's
+    # Whether the slot the texts disagree on is typed: a party the alias table knows ("ISIL"),
+    # or a lexicon pair (civilians vs combatants); "not harmed", "no offer" are untyped.
+    typed: bool = True
 
     @property
     def reason(self) -> str:
@@ -208,7 +211,8 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
         head = next((neg.surface(t.key) for t in neg.tokens
                      if t.key in shared and t.key not in clash and t.key not in neg.names), "")
         suffix = f" ({head})" if head else ""
-        return Finding("contradicts", "polarity", f"{_phrase(pos, clash)} vs not {_phrase(neg, clash)}{suffix}", pos is a)
+        return Finding("contradicts", "polarity", f"{_phrase(pos, clash)} vs not {_phrase(neg, clash)}{suffix}", pos is a,
+                       typed=all(k.startswith("@") for k in clash))
     words = antonym_clash(a, b)
     if words:
         head = next((a.surface(k) for k in (t.key for t in a.tokens) if k in shared and k not in a.names), "")
@@ -372,6 +376,7 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
                        claims=ids, about=about, reason=finding.reason, score=score, question=told.question,
                        answers=told.answers, independent=apart)
         footing[rel.id] = (finding.kind, cos, Footing(one_event=one_id or same_event(ea, eb), independent=apart,
+                                                       typed=finding.typed,
                                                        dated_apart=ea is not None and eb is not None and _dates_agree(ea, eb) is False))
         key = (ids[0], ids[1])
         if key not in best or (best[key].score, best[key].id) < (score, rel.id):
