@@ -343,7 +343,7 @@ def stories(db: DbOption = Path("crosswire.duckdb")) -> None:
 
     Example: crosswire stories --db seeds.duckdb
     """
-    from .story_report import SHOWN_CONFIDENCE
+    from .story_report import is_shown
 
     with _open_store(db) as store:
         table = Table(title="stories")
@@ -352,7 +352,7 @@ def stories(db: DbOption = Path("crosswire.duckdb")) -> None:
         for st in store.stories():
             n_events = len(store.happenings(st.id))
             n_claims = sum(len(store.claims(d)) for d in st.docs)
-            n_contra = sum(1 for r in store.relations(st.id) if r.type == "contradicts" and r.confidence >= SHOWN_CONFIDENCE)
+            n_contra = sum(1 for r in store.relations(st.id) if r.type == "contradicts" and is_shown(r))
             table.add_row(*safe_row(st.id[:12], st.start, st.end, st.title, ", ".join(st.outlets),
                                     len(st.docs), n_events, n_claims, n_contra))
         console.print(table)

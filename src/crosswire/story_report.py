@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from .compare.sides import UNRESOLVED, story_sides
-from .records import Claim, Event, Story
+from .records import Claim, Event, Relation, Story
 from .store import Store
 
 def _who(claim: Claim | None) -> str:
@@ -35,6 +35,11 @@ def _event_row(ev: Event, outlet: str) -> dict[str, Any]:
 
 # Relations shown by default: at or above this confidence (the rest on request, ``every_relation``).
 SHOWN_CONFIDENCE = 0.5
+
+
+def is_shown(relation: Relation) -> bool:
+    """Whether a relation is confident enough to be shown by default."""
+    return relation.confidence >= SHOWN_CONFIDENCE
 
 
 def story_report(store: Store, story_id: str, *, every_relation: bool = False) -> dict[str, Any] | None:
@@ -64,7 +69,7 @@ def story_report(store: Store, story_id: str, *, every_relation: bool = False) -
         })
     relations = []
     stored = sorted(store.relations(story.id), key=lambda r: (-r.confidence, -r.score, r.id))
-    shown = [r for r in stored if every_relation or r.confidence >= SHOWN_CONFIDENCE]
+    shown = [r for r in stored if every_relation or is_shown(r)]
     for r in shown:
         a, b = (by_id.get(cid) for cid in r.claims)
         relations.append({

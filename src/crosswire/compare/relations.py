@@ -354,7 +354,8 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         ea, eb = events_by_id.get(ca.event or ""), events_by_id.get(cb.event or "")
         one_id = ca.event is not None and ca.event == cb.event
         cos = float(sims[i, j])
-        finding = compare_claims(analyses[i], analyses[j], cos, same_event=one_id or same_event(ea, eb),
+        one_event = one_id or same_event(ea, eb)
+        finding = compare_claims(analyses[i], analyses[j], cos, same_event=one_event,
                                  event_diff=_event_mismatch(ea, eb), slots=one_id, topic=topic,
                                  event_words=frozenset().union(*(analyse(e.trigger).content for e in (ea, eb) if e)))
         if finding is None:
@@ -375,7 +376,7 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         rel = Relation(id=short_id(story_id, *ids, finding.type), story=story_id, type=finding.type,
                        claims=ids, about=about, reason=finding.reason, score=score, question=told.question,
                        answers=told.answers, independent=apart)
-        footing[rel.id] = (finding.kind, cos, Footing(one_event=one_id or same_event(ea, eb), independent=apart,
+        footing[rel.id] = (finding.kind, cos, Footing(one_event=one_event, independent=apart,
                                                        typed=finding.typed,
                                                        dated_apart=ea is not None and eb is not None and _dates_agree(ea, eb) is False))
         key = (ids[0], ids[1])
@@ -389,12 +390,12 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
     per_pair: dict[tuple[str, ...], int] = {}
     for rel in sorted(best.values(), key=lambda r: (-r.score, r.id)):
         pair = frozenset(named.get(c) for c in rel.claims)
-        if rel.type == "contradicts" and pair in allied and rel.reason.split(":")[0] not in SAME_SIDE_KINDS:
+        kind, cos, known = footing[rel.id]
+        if rel.type == "contradicts" and pair in allied and kind not in SAME_SIDE_KINDS:
             continue  # two allies of one camp: a polarity between them is a misreading, not a dispute
         who = (*sorted(str(speaker[c]) for c in rel.claims), rel.type)
         per_pair[who] = per_pair.get(who, 0) + 1
         if per_pair[who] <= PER_SPEAKER_PAIR:
-            kind, cos, known = footing[rel.id]
             known = dataclasses.replace(known, opponents=pair in opposed, named=None not in pair and len(pair) == 2)
             kept.append(dataclasses.replace(rel, confidence=confidence(kind, rel.type, cos, known)))
     return kept

@@ -137,19 +137,24 @@ def polarity_clash(a: Analysis, b: Analysis, shared: frozenset[str]) -> list[str
 _IDIOMS = ((re.compile(r"\bsurvived\s+by\b", re.I), "survived"),)
 
 
+@functools.lru_cache(maxsize=None)
+def _keys_of(word: str) -> frozenset[str]:
+    return analyse(word).content
+
+
 def _idiom_keys(text: str) -> frozenset[str]:
-    return frozenset(k for pattern, word in _IDIOMS if pattern.search(text) for k in analyse(word).content)
+    return frozenset(k for pattern, word in _IDIOMS if pattern.search(text) for k in _keys_of(word))
 
 
 def antonym_clash(a: Analysis, b: Analysis) -> tuple[str, str] | None:
     """(term in a, term in b) filling one slot with incompatible values, both asserted."""
+    complement = complement_clash(a, b)
+    if complement:
+        return complement
     # Only what each text asserts: "held by neither al-Nusra nor ISIL" names no combatant.
     said_a = frozenset(k for k in a.content if not a.effectively_negated(k)) - _idiom_keys(a.text)
     said_b = frozenset(k for k in b.content if not b.effectively_negated(k)) - _idiom_keys(b.text)
     a_only, b_only = said_a - said_b, said_b - said_a
-    complement = complement_clash(a, b)
-    if complement:
-        return complement
     for side_x, side_y, _ in load_lexicon().antonyms:
         for x, y in ((side_x, side_y), (side_y, side_x)):
             ax = sorted((k for k in a_only & x if not a.effectively_negated(k)), key=lambda k: (k not in a.names, k))

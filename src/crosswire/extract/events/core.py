@@ -131,23 +131,32 @@ def _background(trig: Trigger) -> bool:
     return False
 
 
-def _same_day(a: Trigger, b: Trigger, sent: Span) -> bool:
+def _own_days(triggers: list[Trigger], sent: Span) -> dict[int, str | None]:
+    """The date expression each trigger's sentence gives it (by trigger start), read once."""
+    days = {}
+    for t in triggers:
+        mention = event_date(sent.text, sent.doc[t.start].idx - sent.start_char, None)
+        days[t.start] = None if mention is None else mention.text
+    return days
+
+
+def _same_day(a: Trigger, b: Trigger, days: dict[int, str | None]) -> bool:
     """Whether nothing in the sentence dates two triggers apart: "killed on 24 June, while looking
     into a robbery in which he shot a man four days earlier" tells two happenings."""
-    days = [event_date(sent.text, sent.doc[t.start].idx - sent.start_char, None) for t in (a, b)]
-    return None in days or days[0].text == days[1].text
+    return days[a.start] is None or days[b.start] is None or days[a.start] == days[b.start]
 
 
 def _cluster(triggers: list[Trigger], sent: Span, quote_open: bool) -> list[Cluster]:
     """Merge the triggers of one sentence into events (see module docstring)."""
     groups: list[tuple[Trigger | None, list[Trigger]]] = []  # (absorbing lead or None, members)
+    days = _own_days(triggers, sent)
     for trig in triggers:
         mod = modality_of(trig, sent, quote_open=quote_open)
         for n, (lead, group) in enumerate(groups):
             first = group[0]
             same_voice = modality_of(first, sent, quote_open=quote_open) == mod or harmed_in(trig, first) \
                 or harmed_in(first, trig)  # "may have been injured in US strikes": one strike
-            if _family(trig) == _family(first) and same_voice and _same_day(trig, first, sent) and (
+            if _family(trig) == _family(first) and same_voice and _same_day(trig, first, days) and (
                 (_family(trig) == "violent" and not _other_actor(trig, group)) or any(_linked(trig, g) for g in group)
             ):
                 group.append(trig)

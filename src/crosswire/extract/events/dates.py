@@ -22,7 +22,8 @@ event the text does not date stays undated.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
@@ -94,7 +95,8 @@ def _families(event: Event) -> frozenset[str]:
     return FAMILIES.get(event.type, frozenset({event.type}))
 
 
-def _reference(events: Sequence[Event], settings: Sequence[Setting], n: int) -> int | None:
+def _reference(events: Sequence[Event], settings: Sequence[Setting], n: int,
+               by_sentence: Mapping[int, Sequence[int]]) -> int | None:
     """The earlier event whose date event ``n`` takes: the paragraph's latest dated event
     (itself perhaps dated from context), else the latest stated one of the same family."""
     here = settings[n]
@@ -102,8 +104,7 @@ def _reference(events: Sequence[Event], settings: Sequence[Setting], n: int) -> 
         ref, there = events[m], settings[m]
         if ref.date_text is None or ref.modality not in DATABLE or there.sentence == here.sentence:
             continue
-        if any(settings[k].sentence == there.sentence and events[k].date_text not in (None, ref.date_text)
-               for k in range(len(events))):
+        if any(events[k].date_text not in (None, ref.date_text) for k in by_sentence[there.sentence]):
             return None  # "killed on 24 June ... shot a man four days earlier": which day goes on is unknown
         if there.paragraph == here.paragraph:
             return m
@@ -151,10 +152,13 @@ def date_from_context(events: Sequence[Event], settings: Sequence[Setting],
         ``date_basis="context"``.
     """
     out = list(events)
+    by_sentence: dict[int, list[int]] = defaultdict(list)  # sentence -> indices of its events
+    for n, where in enumerate(settings):
+        by_sentence[where.sentence].append(n)
     for n, where in enumerate(settings):
         if not _datable(out[n], where):
             continue
-        m = _reference(out, settings, n)
+        m = _reference(out, settings, n, by_sentence)
         found = (out[m].date, out[m].date_text, out[m].date_precision) if m is not None else \
             _lede_date(out, settings, sentences, n, published)
         if found is not None:

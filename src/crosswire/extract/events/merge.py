@@ -124,8 +124,6 @@ def absorbed_by_protest(cl: Cluster, event: Event, events: list[Event], protests
     return True
 
 
-
-
 def toll_to_nearest(built: list[tuple[Cluster, Event]], sent: Span) -> list[tuple[Cluster, Event]]:
     """One toll counted once: when events of a sentence told on different days read the same
     death count ("was killed on 24 June, while looking into a robbery in which he shot a man

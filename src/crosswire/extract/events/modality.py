@@ -177,8 +177,6 @@ def _defines(chain: list[Token]) -> bool:
     return False
 
 
-
-
 _IN_CASE_OF = re.compile(r"\b(?:in\s+the\s+event\s+of|in\s+case\s+of|in\s+case)\s+(?:an?\s+|the\s+|any\s+)?[\w'.-]*(?:\s+[\w'.-]+){0,4}\s*$", re.I)
 
 
