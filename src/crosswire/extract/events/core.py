@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from crosswire.extract.dates import DateMention, event_date, find_dates
-from crosswire.extract.events.dates import Setting, date_from_context, told_on
+from crosswire.extract.events.dates import Setting, date_from_context, dates_a_participant, told_on
 from crosswire.extract.events.disasters import recast
 from crosswire.extract.events.actors import Antecedents
 from crosswire.extract.events.arguments import arguments
@@ -27,7 +27,7 @@ from crosswire.extract.events.merge import (Cluster, absorbed_by_protest, drop_p
                                             later_toll, toll_to_nearest)
 from crosswire.extract.events.modality import is_back_reference, is_occasion, modality_of
 from crosswire.extract.events.presupposed import harmed_in, told_as_occurring
-from crosswire.extract.events.court import court_step, crime_places
+from crosswire.extract.events.court import court_step, crime_date, crime_places
 from crosswire.extract.events.senses import as_criticism, figurative
 from crosswire.extract.events.pastimes import as_labour_strike, played, show_business, sports_report
 from crosswire.extract.events.strikes import strikes_told_again
@@ -329,8 +329,9 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     mention = event_date(sent.text, offset, published, tense="past" if tense == "perfect" else tense)
     court = court_step(trig)  # "convicted of murder on Tuesday": Tuesday is the verdict's, and no ACLED attack
     if court:
-        mention = None
-    if mention is not None and (reacted_to(trig) or told_on(trig.head, mention, sent)) and not _in_phrase(mention, trig, sent):
+        mention = crime_date(trig, sent, published)
+    if mention is not None and (reacted_to(trig) or told_on(trig.head, mention, sent) or dates_a_participant(
+            trig.head, mention, sent)) and not _in_phrase(mention, trig, sent):
         mention = None  # "condemned the attack on Monday", "said Tuesday that officers shot him": the reaction's day
     fatalities: Fatalities | None = event_fatalities(sent.text, offset)
     if fatalities is None and mod.modality in HAPPENED | {"alleged"} and one_killed(trig.head, cl.target):  # who is alleged, not the death

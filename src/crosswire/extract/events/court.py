@@ -3,20 +3,25 @@
 A blind reading of real news found attacks read from court reports and dated to the verdict:
 "was convicted of murder on Tuesday" tells of a verdict on Tuesday, not a murder. The act the
 step names is presented through the court's charge or finding, so it is ``alleged`` (not told
-as the outlet's fact), carries no ACLED code and takes no date from the step's sentence; it
-stays a mention of an action, which ECB+ counts.
+as the outlet's fact), carries no ACLED code and takes only a date its own phrase states
+("convicted of the 2005 murder"), never the step's day; it stays a mention of an action,
+which ECB+ counts.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
+
+from crosswire.extract.dates import DateMention, find_dates
 
 from crosswire.records import Place
 
 from crosswire.extract.events.triggers import NOUN_TAGS, VERB_TAGS, Trigger
 
+_A_YEAR = re.compile(r"(19|20)\d\d")
 # Types whose triggers name the acts courts try.
 CRIME_TYPES = frozenset({"ASSAULT", "FIGHT", "COERCE"})
 # Legal steps about a crime: the crime is what they are about, not an event read with the step's
@@ -35,7 +40,7 @@ PENALTY_NOUNS = frozenset({"life", "charge", "trial", "prison", "jail", "sentenc
 # Prepositions by which a step names its crime ("of", "for", "with", "to", "over").
 LEGAL_PREPS = frozenset({"of", "for", "with", "to", "over", "in"})
 # Dependencies a crime climbs by to its step: "for the killing of X", "guilty of killing X".
-CLIMB_DEPS = frozenset({"pobj", "pcomp", "prep", "conj", "compound"})
+CLIMB_DEPS = frozenset({"pobj", "pcomp", "prep", "conj", "compound", "agent"})
 
 
 def _lemma(tok: Token) -> str:
@@ -49,6 +54,8 @@ def _legal(tok: Token, via: Token | None) -> bool:
     if tok.pos_ in VERB_TAGS:
         if lemma == "face":
             return prep_ok and any(c.dep_ == "dobj" and _lemma(c) in PENALTY_NOUNS for c in tok.children)
+        if lemma == "find" and any(c.lower_ in LEGAL_ADJECTIVES for c in tok.children):
+            return prep_ok  # "found guilty last month of murder with the special circumstance of murder of an officer"
         return prep_ok and lemma in LEGAL_VERBS
     if tok.pos_ == "ADJ":
         return prep_ok and tok.lower_ in LEGAL_ADJECTIVES
@@ -67,17 +74,17 @@ def court_step(trigger: Trigger) -> bool:
     if trigger.entry.mode == "arrest" and ((tok.dep_ == "dobj" and _lemma(tok.head) in EVADE_VERBS) or any(
             c.dep_ == "amod" and _lemma(c) in EVADE_VERBS for c in tok.children)):
         return True  # "a record including resisting arrest", "murder to avoid arrest": a charge
-    for _ in range(6):
+    for _ in range(8):
         if tok.dep_ in {"dobj", "nsubjpass"} and via is not None and tok.pos_ in NOUN_TAGS and _legal(tok.head, via):
             return True  # "convicted a gang member of murdering": the parser hangs "of" on the person
         dated = tok.dep_ in {"npadvmod", "npmod"} and tok.ent_type_ in {"DATE", "TIME"}
         if (tok.dep_ not in CLIMB_DEPS and not dated) or tok.head is tok:
             return False  # a date climbed through: "convicted March 20 of murder" hangs "of" on March
-        if tok.dep_ == "prep":
-            via = tok
+        if tok.dep_ == "prep" and via is None:
+            via = tok  # the crime's own preposition: "convicted on Tuesday of murder" names it by "of"
         tok = tok.head
-        if tok.dep_ == "prep":
-            continue
+        if tok.dep_ in {"prep", "agent"}:
+            continue  # "found guilty by the jury of murder": the parser hangs "of" on the jury
         if _legal(tok, via):
             return True
         if tok.pos_ in VERB_TAGS and via is not None and via.lower_ == "for" and any(
@@ -88,6 +95,22 @@ def court_step(trigger: Trigger) -> bool:
         if tok.pos_ in VERB_TAGS:
             return False  # a clause of its own: "convicted of ordering the killing" stops at ordering
     return False
+
+
+def crime_date(trigger: Trigger, sent: Span, published: str | None) -> DateMention | None:
+    """The date a court step gives its crime in the crime's own phrase ("convicted of the 2005
+    murder", "convicted of murdering a deputy in June 2005"); the step's own day ("on Tuesday",
+    "last month") is the court's."""
+    head = trigger.head
+    start, end = head.left_edge.idx - sent.start_char, head.right_edge.idx + len(head.right_edge) - sent.start_char
+    stated = next((d for d in find_dates(sent.text, published) if start <= d.start and d.end <= end and d.date), None)
+    if stated is not None:
+        return stated
+    year = next((c for c in head.children if c.dep_ in {"nummod", "compound", "amod"} and _A_YEAR.fullmatch(c.text)), None)
+    if year is None:
+        return None
+    at = year.idx - sent.start_char
+    return DateMention(at, at + len(year.text), year.text, f"{year.text}-01-01", "year", False)  # "the 2005 murder"
 
 
 def crime_places(trigger: Trigger, places: Sequence[Place]) -> list[Place]:

@@ -7,8 +7,10 @@ this module does the same, conservatively, and says so (``date_basis="context"``
 * within a paragraph, an undated past event takes the date of the paragraph's latest event
   whose sentence states one;
 * across paragraphs, only an event of the same family (violence with violence, a meeting
-  with a meeting) takes the latest stated date: a later paragraph often turns to another
-  matter, but one that tells more of the same kind of event usually tells the same episode;
+  with a meeting, a riot's assaults with the riot) takes the latest stated date: a later
+  paragraph often turns to another matter, but one that tells more of the same kind of event
+  usually tells the same episode; an event of the same type a sentence or two after another
+  goes on its day even when that day was itself read from context;
 * the lede is dated forward: wire ledes often omit the day ("Warplanes struck a hospital")
   and the next sentences give it ("The raid took place late on Sunday").
 
@@ -47,6 +49,11 @@ FAMILIES: dict[str, frozenset[str]] = {
     "COERCE": frozenset({"violence", "unrest"}), "PROTEST": frozenset({"unrest"}),
     "CONSULT": frozenset({"meeting"}), "AGREE": frozenset({"meeting"}),
 }
+# ACLED codes of events that belong to a crowd's episode whatever their PLOVER type.
+UNREST_CODES = frozenset({"Riots", "Protests"})
+# How near (in sentences) an event of the same type must follow another for it to go on its
+# day across paragraphs, even a day read from context ("A manager was also assaulted").
+NEXT_TO = 2
 # How many sentences after the lede a date may come from to date the lede.
 LEDE_REACH = 3
 # Openers and adverbs that start another episode, move later in time or make the event a habit.
@@ -92,6 +99,8 @@ def _datable(event: Event, where: Setting) -> bool:
 
 
 def _families(event: Event) -> frozenset[str]:
+    if event.acled is not None and event.acled.get("event_type") in UNREST_CODES:
+        return frozenset({"unrest"})  # "rioters fought with workers": the riot's episode, not the shooting that set it off
     return FAMILIES.get(event.type, frozenset({event.type}))
 
 
@@ -111,6 +120,8 @@ def _reference(events: Sequence[Event], settings: Sequence[Setting], n: int,
         # Across paragraphs only a day governs: "kidnapped in 2013" is background, not the day of
         # a later paragraph's strikes.
         if _stated(ref) and _families(ref) & _families(events[n]) and ref.date_precision in (None, "day", "week"):
+            return m
+        if here.sentence - there.sentence <= NEXT_TO and ref.type == events[n].type and ref.date_precision in (None, "day"):
             return m
     return None
 
@@ -193,6 +204,64 @@ def told_on(trigger: Token, mention: DateMention, sent: Span) -> bool:
             return True  # "a video showing the moment a girl was rescued was released Monday"
         below = anc
     return False
+
+
+# Words that make a trigger the matter of another act ("anger over the killing", "a march against the shooting").
+ABOUT_PREPS = frozenset({"over", "about", "against"})
+# Nouns that count or group the events they hang on ("the next round of talks in June", "a wave of strikes").
+PARTITIVES = frozenset({"round", "series", "wave", "spate", "string", "flurry", "barrage", "volley", "salvo", "bout",
+                        "burst", "number", "set", "couple", "dozen", "dozens", "hundreds", "thousands", "lot", "lots",
+                        "kind", "type", "day", "days", "night", "nights", "week", "weeks", "start", "end", "resumption"})
+_CORE = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
+# How a clause or phrase hangs on the noun it describes ("the teen killed by police", "a video of ...").
+_NOUN_MODIFIERS = frozenset({"acl", "relcl", "prep", "appos"})
+
+
+def _date_token(mention: DateMention, sent: Span) -> Token | None:
+    at = sent.start_char + mention.start
+    return next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+
+
+def dates_a_participant(trigger: Token, mention: DateMention, sent: Span) -> bool:
+    """Whether a date in the sentence is the day of a clause the trigger only describes a
+    party of, not the trigger's: "on Wednesday the sister of the teen killed by police was
+    arrested", "jurors on Monday asked to review a video of him boasting about the shooting",
+    "was found guilty last month of murder with the special circumstance of murder of an
+    officer", "anger over the death of a teenager shot by police fueled a riot Monday" (the
+    riot keeps Monday: it is the verb's own object); and the other way round, a date in a
+    clause that describes a noun dates only that clause ("a vigil for Gray, who was shot
+    Saturday, turned ugly as mourners clashed with police").  The trigger hangs below the date's clause
+    through a noun other than itself, or is what another act is about ("over the killing")."""
+    date_tok = _date_token(mention, sent)
+    if date_tok is None:
+        return False
+    verb = next((a for a in [date_tok, *date_tok.ancestors] if a.pos_ in {"VERB", "AUX"}), None)
+    if verb is None or verb == trigger or date_tok in trigger.subtree:
+        return False
+    if verb.dep_ == "relcl" and trigger not in verb.subtree:
+        return True  # "Memorial for Gray, who was shot Saturday, turned ugly as mourners clashed": the clause's own day
+    if verb not in trigger.ancestors:
+        return False
+    if trigger.dep_ == "pobj" and (trigger.head.lower_ in ABOUT_PREPS | {"before"} or (
+            trigger.head.lower_ == "to" and trigger.head.head.lower_ == "prior")):
+        return True  # "anger over the killing", "convicted last month of a murder days prior to the killing"
+    below = trigger
+    for anc in trigger.ancestors:
+        if anc == verb:
+            return False
+        if anc.pos_ in {"NOUN", "PROPN"} and below.dep_ in _NOUN_MODIFIERS and anc.lemma_.lower() not in PARTITIVES \
+                and not _argument_of_a_verb(anc):
+            # the trigger describes a party's party or a thing ("the sister of the teen killed by police"); one
+            # that describes a verb's own subject or object is that act's episode ("rockets fired by Hamas hit")
+            return True
+        below = anc
+    return False
+
+
+def _argument_of_a_verb(noun: Token) -> bool:
+    """"rockets fired by Hamas hit", "fired on worshippers protesting": a verb's own party."""
+    head = noun.head.head if noun.dep_ == "pobj" else noun.head
+    return (noun.dep_ in _CORE or noun.dep_ == "pobj") and head.pos_ in {"VERB", "AUX"} and head is not noun
 
 
 def _tells_own_act(teller: Token, clause: Token) -> bool:
