@@ -45,8 +45,8 @@ def test_the_own_day_of_a_verb_s_party_is_kept(nlp_sm, text: str, trigger: str, 
 
 
 def test_a_court_step_dates_its_crime_only_by_the_crime_s_own_phrase(nlp_sm) -> None:
-    text = ("A jury on Tuesday ordered execution for a gang member convicted of murdering a sheriff's deputy "
-            "in June 2005. He was found guilty by the same jury last month of the murder of a police officer.")
+    text = ("Jurors on Tuesday chose death for a robber convicted of murdering a night guard in June 2005. "
+            "He had been found guilty by those jurors last month of the murder of a police officer.")
     murders = [e for e in _events(nlp_sm, text) if e.trigger in {"murdering", "murder"}]
     assert [(e.trigger, e.date, e.date_precision) for e in murders] == [
         ("murdering", "2005-06-01", "month"), ("murder", None, None)]
@@ -66,3 +66,51 @@ def test_a_riot_s_assaults_go_on_the_riot_s_day_not_the_shooting_s(nlp_sm) -> No
     assert dated["shot"] == "2013-03-09"
     assert dated["fighting"] == "2013-03-11"
     assert [e.date for e in _events(nlp_sm, text) if e.trigger == "assaulted"] == ["2013-03-11", "2013-03-11"]
+
+
+def test_a_clause_set_days_apart_does_not_take_the_main_clause_s_day(nlp_sm) -> None:
+    events = _events(nlp_sm, "Sunday's rampage happened only weeks after a farmer killed 10 people at a fair in Ohio.")
+    assert [e.date for e in events if e.trigger == "killed"] == [None]
+
+
+def test_coordinated_relative_clauses_share_their_day(nlp_sm) -> None:
+    text = "Detectives are looking into the death of a boy who was killed and a girl who was hurt early Sunday."
+    assert [e.date for e in _events(nlp_sm, text) if e.trigger == "killed"] == ["2013-03-10"]
+
+
+@pytest.mark.parametrize(("text", "trigger", "modality"), [
+    # a verdict on how an event went takes the event as having happened
+    ("Officials said the shooting at the nursing home could have been bloodier.", "shooting", "reported"),
+    # a negated past condition tells what did happen
+    ("Officials said the shooting at the nursing home could have been bloodier if Officer Garner hadn't wounded "
+     "Stewart.", "shooting", "reported"),
+    ("A strike could kill civilians.", "strike", "hypothetical"),
+    ("Officials said the shooting at the nursing home could have happened.", "shooting", "hypothetical"),
+])
+def test_hindsight_and_counterfactuals(nlp_sm, text: str, trigger: str, modality: str) -> None:
+    assert [e.modality for e in _events(nlp_sm, text) if e.trigger == trigger] == [modality]
+
+
+def test_a_day_no_event_carried_dates_the_next_sentences(nlp_sm) -> None:
+    text = ("A guard kept a man from driving off with an ambulance at about 9 p.m. Sunday. "
+            "The man climbed into the cab. The guard detained the man.")
+    assert [e.date for e in _events(nlp_sm, text) if e.trigger == "detained"] == ["2013-03-10"]
+
+
+@pytest.mark.parametrize("first", [
+    "A man admitted in court on Monday that he shot his girlfriend in July 2012.",  # a court's day
+    "The judge set his sentencing for March 20.",  # a schedule
+    "Police said on Monday that they were looking for a car.",  # a statement's day
+])
+def test_no_day_is_borrowed_from_a_court_a_schedule_or_a_statement(nlp_sm, first: str) -> None:
+    text = first + " The officer detained the driver."
+    assert [e.date for e in _events(nlp_sm, text) if e.trigger == "detained"] == [None]
+
+
+def test_a_later_death_with_a_day_of_its_own_is_not_folded_into_the_earlier_event(nlp_sm) -> None:
+    text = ("Deputies arrested three people Thursday night after a chase. The officer shot the driver of the van. "
+            "Deputies named a cook who was killed early Saturday in a robbery shooting.")
+    dated = [(e.trigger, e.date, e.fatalities.low if e.fatalities else None) for e in _events(nlp_sm, text)
+             if e.type == "ASSAULT"]
+    assert ("shot", "2013-03-14", None) in dated  # published on a Thursday
+    assert any(day == "2013-03-09" and dead == 1 for _, day, dead in dated)

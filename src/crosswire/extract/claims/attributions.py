@@ -14,6 +14,7 @@ from crosswire.extract.claims.content import NEGATIVE_WORDS, ContentMixin, _char
 from crosswire.extract.entities.core import mentions_from_doc
 from crosswire.extract.claims.other_cues import OtherCuesMixin
 from crosswire.extract.claims.quotes import Cue, cue_tokens, load_cues, paragraphs, quotes_from_doc
+from crosswire.extract.claims.relays import carriers_of, origin_of, phrase_chars, without
 from crosswire.extract.claims.source_phrases import SourceMixin
 from crosswire.extract.claims.speakers import DOCUMENT_WORDS, Referent, np_bounds, referent, subjects_of
 from crosswire.records import Mention
@@ -198,6 +199,10 @@ class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
             return None
         if lemma == "tell" and objects and self._is_media(np_bounds(objects[0])):
             relays.append(np_bounds(objects[0]))
+        citing = None
+        if lemma not in RELAY_LEMMAS and (cited := origin_of(tok)) is not None and self._can_speak(cited[0]):
+            relays, source, citing = [source], np_bounds(cited[0]), cited[1]  # "X reported, citing a source, that"
+        relays = [np_bounds(m) for m in carriers_of(tok, lambda m: self._is_media(np_bounds(m)))] + relays
         core = (min(doc[source[0]].idx, doc[start].idx), doc[max(source[1], end) - 1].idx + len(doc[max(source[1], end) - 1]))
         if source[0] > end or source[1] < start:  # subject far from the cue: the quote hugs the cue
             core = (doc[start].idx, doc[end - 1].idx + len(doc[end - 1])) if source[0] > end else (doc[source[0]].idx, core[1])
@@ -209,6 +214,8 @@ class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
         if got is None:
             return None
         content, direct = got
+        if citing is not None:
+            content = without(content, phrase_chars(citing)) or content
         if any(a <= doc[start].idx < b for a, b in content):
             content = [] if direct else self._split_at_cue(content, tok, end, source)
             if not content:

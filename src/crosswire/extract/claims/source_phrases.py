@@ -179,6 +179,13 @@ class SourceMixin:
             end -= 1  # "she's said"
         return start, end
 
+    def _can_speak(self, tok: Token) -> bool:
+        """"citing a military source", "quoting Lavrov", "citing Reuters"; not what a report cites
+        as evidence ("citing the jobless figures", "citing Exodus 18:21", "citing Americans")."""
+        if tok.lemma_.lower() in SOURCE_WORDS or tok.ent_type_ in {"PERSON", "ORG"}:
+            return True
+        return self._is_media(np_bounds(tok))
+
     def _is_media(self, span: tuple[int, int]) -> bool:
         text = self.doc[span[0]:span[1]].text
         m = mention_in(self.mentions, self.doc[span[0]].idx, self.doc[span[1] - 1].idx + len(self.doc[span[1] - 1]), prefer="ORG")

@@ -298,6 +298,10 @@ def affiliation(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> 
             e = _entry(words[0]) if len(words) > 1 else None
             if e is not None and e.kind == "state":
                 return e.canonical
+        for word in (t for t in span if t.i < head.i and t.dep_ in {"amod", "compound", "nmod"}):
+            e = _entry(word.text)  # "a Syrian military source", "a Russian defence ministry spokesman"
+            if e is not None and e.kind == "state":
+                return e.canonical
     elif person is not None:
         entry = _entry(person.text)
         if entry is not None and entry.country:

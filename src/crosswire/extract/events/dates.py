@@ -54,6 +54,12 @@ UNREST_CODES = frozenset({"Riots", "Protests"})
 # How near (in sentences) an event of the same type must follow another for it to go on its
 # day across paragraphs, even a day read from context ("A manager was also assaulted").
 NEXT_TO = 2
+# How many sentences back a day no event carried may date an event (``_day_just_told``).
+JUST_TOLD = 2
+# A sentence that tells of a statement, a court step or a schedule: its day may be the telling's.
+_TELLING = re.compile(r"\b(said|says|told|announced|reported|stated|added|confirmed|according to|admitted|"
+                      r"testified|pleaded|pled|plea|charged|sentenced|sentencing|convicted|court|hearing|trial|"
+                      r"arraigned|scheduled|set for|due|will|until)\b", re.I)
 # How many sentences after the lede a date may come from to date the lede.
 LEDE_REACH = 3
 # Openers and adverbs that start another episode, move later in time or make the event a habit.
@@ -148,6 +154,25 @@ def _lede_date(events: Sequence[Event], settings: Sequence[Setting], sentences: 
     return None
 
 
+def _day_just_told(here: Setting, sentences: Sequence[tuple[int, str]],
+                   published: str | None) -> tuple[str | None, str, str | None] | None:
+    """The one past day a sentence or two before states, in the same paragraph, when no event
+    there carries it: "A firefighter stopped a woman from stealing a truck about 7:30 p.m.
+    Sunday. ... The firefighter detained the woman." A sentence that tells a statement ("police
+    said Monday") or two days gives none, and nothing is read across a new episode."""
+    for number in range(here.sentence - 1, max(-1, here.sentence - 1 - JUST_TOLD), -1):
+        paragraph, text = sentences[number]
+        if paragraph != here.paragraph or _NEW_EPISODE.search(text):
+            return None
+        days = [d for d in find_dates(text, published) if d.date]
+        if days:
+            if len({d.date for d in days}) > 1 or days[0].precision != "day" or _TELLING.search(text) \
+                    or (published and days[0].date > published):
+                return None  # "admitted in court on Monday that he shot her in July 2008": whose day is unclear
+            return days[0].date, days[0].text, days[0].precision
+    return None
+
+
 def date_from_context(events: Sequence[Event], settings: Sequence[Setting],
                       sentences: Sequence[tuple[int, str]], published: str | None) -> list[Event]:
     """``events`` with undated past events dated from the stated date that governs them.
@@ -171,7 +196,7 @@ def date_from_context(events: Sequence[Event], settings: Sequence[Setting],
             continue
         m = _reference(out, settings, n, by_sentence)
         found = (out[m].date, out[m].date_text, out[m].date_precision) if m is not None else \
-            _lede_date(out, settings, sentences, n, published)
+            _lede_date(out, settings, sentences, n, published) or _day_just_told(settings[n], sentences, published)
         if found is not None:
             date, text, precision = found
             out[n] = replace(out[n], date=date, date_text=text, date_precision=precision, date_basis="context")
@@ -212,6 +237,8 @@ ABOUT_PREPS = frozenset({"over", "about", "against"})
 PARTITIVES = frozenset({"round", "series", "wave", "spate", "string", "flurry", "barrage", "volley", "salvo", "bout",
                         "burst", "number", "set", "couple", "dozen", "dozens", "hundreds", "thousands", "lot", "lots",
                         "kind", "type", "day", "days", "night", "nights", "week", "weeks", "start", "end", "resumption"})
+SEQUENCE_WORDS = frozenset({"after", "before", "since", "following"})
+DAYS_OR_MORE = frozenset({"day", "week", "month", "year", "decade"})
 _CORE = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
 # How a clause or phrase hangs on the noun it describes ("the teen killed by police", "a video of ...").
 _NOUN_MODIFIERS = frozenset({"acl", "relcl", "prep", "appos"})
@@ -238,10 +265,13 @@ def dates_a_participant(trigger: Token, mention: DateMention, sent: Span) -> boo
     verb = next((a for a in [date_tok, *date_tok.ancestors] if a.pos_ in {"VERB", "AUX"}), None)
     if verb is None or verb == trigger or date_tok in trigger.subtree:
         return False
-    if verb.dep_ == "relcl" and trigger not in verb.subtree:
+    if verb.dep_ == "relcl" and trigger not in verb.subtree and not any(
+            a.dep_ == "relcl" for a in [trigger, *trigger.ancestors]):  # "a teen who was killed and another who was hurt Sunday"
         return True  # "Memorial for Gray, who was shot Saturday, turned ugly as mourners clashed": the clause's own day
     if verb not in trigger.ancestors:
         return False
+    if _days_apart(trigger):
+        return True  # "Sunday's rampage happened weeks after a man killed 10 people": not Sunday
     if trigger.dep_ == "pobj" and (trigger.head.lower_ in ABOUT_PREPS | {"before"} or (
             trigger.head.lower_ == "to" and trigger.head.head.lower_ == "prior")):
         return True  # "anger over the killing", "convicted last month of a murder days prior to the killing"
@@ -256,6 +286,18 @@ def dates_a_participant(trigger: Token, mention: DateMention, sent: Span) -> boo
             return True
         below = anc
     return False
+
+
+def _days_apart(trigger: Token) -> bool:
+    """"three days after police killed a teenager", "two weeks after the shooting": a clause or
+    phrase the text sets days or more away from the one it hangs on."""
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in SEQUENCE_WORDS:
+        holder = trigger.head
+    elif any(c.dep_ == "mark" and c.lower_ in SEQUENCE_WORDS for c in trigger.children):
+        holder = trigger
+    else:
+        return False
+    return any(c.dep_ == "npadvmod" and c.lemma_.lower() in DAYS_OR_MORE for c in holder.children)
 
 
 def _argument_of_a_verb(noun: Token) -> bool:

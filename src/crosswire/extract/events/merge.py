@@ -76,6 +76,8 @@ def follow_up_toll(cl: Cluster, event: Event, events: list[Event], paragraph_sta
     n = _toll_target(events, paragraph_start, event.evidence.start)
     if n is None:
         return False
+    if event.date is not None and events[n].date != event.date:
+        return False  # "... a clerk who died in a shooting early Saturday": a day of its own, an event of its own
     _add_toll(events, n, event.fatalities, event.evidence.text)
     return True
 

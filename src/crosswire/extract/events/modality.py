@@ -20,7 +20,7 @@ from spacy.tokens import Span, Token
 
 from crosswire.extract.events.court import court_step
 from crosswire.extract.events.intent import aimed, demanded, scheduled, subjunctive
-from crosswire.extract.events.presupposed import presupposed_by_its_victim, told_by_its_outcome
+from crosswire.extract.events.presupposed import judged_in_hindsight, presupposed_by_its_victim, told_by_its_outcome
 from crosswire.extract.events.triggers import (
     NOUN_TAGS, QUOTE_CHARS, VERB_TAGS, Trigger, governing_verb, is_light_verb, tense_of,
 )
@@ -221,6 +221,13 @@ def _failed(verb: Token) -> bool:
     return verb.lemma_.lower() in FAIL_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
 
 
+def _unless_it_had(verb: Token) -> bool:
+    """A past condition that is negated ("if the officer hadn't wounded him") tells what did happen."""
+    children = list(verb.children)
+    return any(c.dep_ == "mark" and c.lower_ == "if" for c in children) and any(
+        c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in children) and any(c.dep_ == "neg" for c in children)
+
+
 def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Modality:
     """Read the modality of a trigger from its governing verb, its ancestors and quotes.
 
@@ -254,7 +261,8 @@ def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Mo
             root = sent.root
             reported_by = _speaker(root) if root.lemma_ in SPEECH_VERBS else None
 
-    if told_by_its_outcome(trigger, verb) or presupposed_by_its_victim(trigger):
+    if told_by_its_outcome(trigger, verb) or presupposed_by_its_victim(trigger) or judged_in_hindsight(trigger) \
+            or _unless_it_had(verb):
         return Modality("reported" if reported else "asserted", reported_by)
 
     def auxes(v: Token) -> list[Token]:

@@ -56,6 +56,22 @@ def presupposed_by_its_victim(trigger: Trigger) -> bool:
     return verb.tag_ == "VBD" or (verb.tag_ == "VBN" and bool(auxes & _PAST_AUX))
 
 
+# Determiners that point at an event the reader already knows of ("the shooting", "this attack").
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})
+
+
+def judged_in_hindsight(trigger: Trigger) -> bool:
+    """Whether a definite event noun is the subject of a verdict on how it went ("the shooting
+    could have been bloodier", "the attack might have been worse"): the modal weighs the
+    outcome; the event itself is taken as having happened."""
+    head = trigger.head
+    if head.pos_ not in NOUN_TAGS or head.dep_ != "nsubj" or head.head.lemma_ != "be":
+        return False
+    definite = any((c.dep_ == "det" and c.lower_ in _DEFINITE) or c.dep_ == "poss" for c in head.children)
+    judged = any(c.dep_ in {"acomp", "attr"} and c.tag_ in {"JJR", "JJS", "RBR"} for c in head.head.children)
+    return definite and judged
+
+
 def harmed_in(noun: Trigger, verb: Trigger) -> bool:
     """Whether ``verb`` tells a harm that befell someone in the event ``noun`` names: one event,
     told as happened by the noun (:func:`presupposed_by_its_victim`)."""
