@@ -54,3 +54,10 @@ def test_cutting_a_range_keeps_every_other_character(spans, cut_start, cut_len) 
 ])
 def test_an_unnamed_source_speaks_for_the_state_its_words_name(nlp_sm, text: str, affiliation: str | None) -> None:
     assert [c.speaker.affiliation for c in _claims(nlp_sm, text)] == [affiliation]
+
+
+@pytest.mark.model
+def test_a_refusal_to_comment_is_no_claim(nlp_sm) -> None:
+    text = ("The embassy did not respond to requests for comment. A spokesman declined to comment. "
+            "The minister declined to comment on the raid, saying it hit only rebels.")
+    assert [c.text for c in _claims(nlp_sm, text)] == ["it hit only rebels"]

@@ -19,6 +19,7 @@ from crosswire.compare.stance import (
     mismatch, negation_focus, number_clash, overlap, places_apart, polarity_clash,
 )
 from crosswire.errors import ModelNotInstalled
+from crosswire.extract.entities.aliases import load_aliases
 from crosswire.records import Claim, Event, Fatalities, Party, Relation, short_id
 
 Embed = Callable[[Sequence[str]], np.ndarray]
@@ -83,8 +84,22 @@ def claim_analysis(claim: Claim) -> Analysis:
     """
     a = analyse(claim.text)
     if claim.polarity == "negative" and not a.negated and not a.denials:
+        if DENIAL_CUE.search(claim.cue):
+            # "IBM denied rumours that it is going to cut 26% of its workforce": the cue denies
+            # what the rumours say, so it clashes with a text that asserts the cut.
+            return dataclasses.replace(a, denials=(claim.cue,), denied=a.content - _keys(DENIED_FRAMES))
         return dataclasses.replace(a, negated=a.content)
     return a
+
+
+# Cues that deny what follows them, and the words that frame what is denied ("rumours that").
+DENIAL_CUE = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*|refut\w*|rebut\w*|disput\w*)\b", re.I)
+DENIED_FRAMES = "rumor rumors rumour rumours report reports claim claims allegation allegations suggestion " \
+                "suggestions story stories speculation going percent"  # a figure's unit is compared as a quantity
+
+
+def _keys(words: str) -> frozenset[str]:
+    return analyse(words).content
 
 
 def _phrase(a: Analysis, keys: Sequence[str], *, limit: int = 3) -> str:
@@ -197,6 +212,9 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
     if numbers and numbers[1] and _a_count(numbers[0]):
         return Finding("contradicts", "number", numbers[0])
     clash = [k for k in polarity_clash(a, b, shared) if not _a_personal_name(k, a, b)]
+    clash = [k for k in clash if not any(_graded(x, k) for x in (a, b))]
+    if clash and not same_event and all(_a_state(k) if k.startswith("@") else k in a.places | b.places for k in clash):
+        clash = []  # "communications of Americans were not under U.S. surveillance" vs "facilities in the United States"
     # A possessive name asserted and negated ("the van was Hale's" vs "not Hale's") was wrong
     # in all 4 judged cases: the texts answer different questions about whose.
     if any(x.surface(k).endswith(("'s", "\u2019s")) for k in clash for x in (a, b) if k in x.content):
@@ -224,6 +242,8 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
         slot = mismatch(a, b)
         if slot:
             return Finding("contradicts", *slot)
+    if bool(a.denials) != bool(b.denials):
+        return None  # one text denies, the other does not: whatever they share, they do not say the same
     claim_words = shared - topic
     # Both deny the same thing ("did not include ISIL fighters", "not targeted against ISIL"):
     # one claim even when every shared word is the story's topic.
@@ -257,6 +277,25 @@ def _a_count(detail: str) -> bool:
     """Whether a number detail ("36 vs 0 (civilians killed)") counts people or things, not an
     age ("66 vs 36 (year-old)"), an ordinal or a span of time."""
     return NOT_COUNTS.search(detail) is None
+
+
+_GRADED = re.compile(r"\b(?:less|more|fewer|least|most|semi|partly|partially)[\s-]+$", re.I)
+
+
+def _graded(a: Analysis, key: str) -> bool:
+    """A word held by degree ("less lethal", "partly destroyed") asserts neither it nor its opposite."""
+    surface = a.surface(key)
+    at = a.text.lower().find(surface.lower())
+    return at > 0 and _GRADED.search(a.text[:at]) is not None
+
+
+def _a_state(key: str) -> bool:
+    """A country or its people ("@united states" from "Americans", "U.S."): a place or nationality
+    named in both texts is seldom what one asserts and the other denies, unless one event ties them."""
+    if not key.startswith("@"):
+        return False
+    entry = load_aliases().lookup(key[1:])
+    return entry is not None and entry.kind == "state"
 
 
 def _a_personal_name(key: str, a: Analysis, b: Analysis) -> bool:

@@ -208,7 +208,23 @@ def counts_disagree(qa: Quantity, qb: Quantity) -> bool:
     if qa.killed and qb.killed and (qa.unit == "civilian") != (qb.unit == "civilian"):
         part, whole = (qa, qb) if qa.unit == "civilian" else (qb, qa)
         return part.low > whole.high
+    if _rounded(qa, qb) or _rounded(qb, qa):
+        return False  # "111,800 jobs" and "a layoff of 110,000": one figure, rounded
     return qa.high < qb.low or qb.high < qa.low
+
+
+# How far a round figure may sit from an exact one and still be that figure rounded.
+ROUNDING = 0.05
+
+
+def _rounded(exact: Quantity, round_: Quantity) -> bool:
+    """Whether ``round_`` is a round number (a multiple of 1,000, or of 100 above 1,000) within
+    ROUNDING of ``exact``: how outlets restate a large count."""
+    value = round_.low
+    if value != round_.high or value < 1000 or exact.low <= 0:
+        return False
+    step = 1000 if value >= 10_000 else 100
+    return value % step == 0 and abs(value - exact.low) <= ROUNDING * exact.low
 
 
 def number_clash(a: Analysis, b: Analysis) -> tuple[str, bool] | None:

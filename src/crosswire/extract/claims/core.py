@@ -51,9 +51,29 @@ def find_claims(
         if att.source is None:
             continue  # "X is expected to ...": an attribution with no one to export as speaker
         claim = _claim(doc, att, doc_id, outlet, own, by_id)
-        if not in_web_address(claim):
+        if not in_web_address(claim) and not says_nothing(claim):
             claims.append(claim)
     return claims
+
+
+# Words of a refusal to comment ("declined to comment", "did not respond to requests for comment").
+_NO_COMMENT_WORDS = frozenset({"to", "a", "an", "the", "request", "requests", "for", "comment", "comments", "message",
+                               "messages", "seeking", "call", "calls", "email", "emails", "immediate", "immediately",
+                               "further", "repeated", "on", "it", "matter", "story", "this", "that", "any", "specific",
+                               "specifics", "details"})
+
+
+def says_nothing(claim: Claim) -> bool:
+    """A refusal to comment reports no statement: two of them are neither support nor conflict."""
+    words = re.findall(r"[a-z]+", claim.text.lower())
+    if bool(words) and {"comment", "comments"} & set(words) and set(words) <= _NO_COMMENT_WORDS:
+        return True
+    refused = _REFUSED.search(claim.evidence.text) is not None
+    return refused and (words[:2] == ["to", "comment"] or claim.cue.lower().startswith("comment"))
+
+
+# "declined to comment on the strikes", "refused to comment": what follows is what was not said.
+_REFUSED = re.compile(r"\b(?:declin\w*|refus\w*|would not|wouldn't|did not|didn't)\s+(?:immediately\s+)?to\s+comment", re.I)
 
 
 # A web address ("http : / / www . example . com / 2013 / police - say - ...") or a path of
