@@ -98,7 +98,7 @@ def test_a_day_no_event_carried_dates_the_next_sentences(nlp_sm) -> None:
 
 
 @pytest.mark.parametrize("first", [
-    "A man admitted in court on Monday that he shot his girlfriend in July 2012.",  # a court's day
+    "A man admitted in court on Monday that he had stolen a car.",  # a court's day
     "The judge set his sentencing for March 20.",  # a schedule
     "Police said on Monday that they were looking for a car.",  # a statement's day
 ])
@@ -114,3 +114,21 @@ def test_a_later_death_with_a_day_of_its_own_is_not_folded_into_the_earlier_even
              if e.type == "ASSAULT"]
     assert ("shot", "2013-03-14", None) in dated  # published on a Thursday
     assert any(day == "2013-03-09" and dead == 1 for _, day, dead in dated)
+
+
+def test_an_arrest_in_a_dated_crime_is_not_dated_by_the_crime(nlp_sm) -> None:
+    dated = {e.trigger: e.date for e in _events(nlp_sm, "Two cousins were arrested in Friday's deadly stabbing at a bar.")}
+    assert dated["arrested"] is None
+    assert dated["stabbing"] == "2013-03-08"
+
+
+def test_a_told_act_keeps_the_date_of_its_own_phrase(nlp_sm) -> None:
+    text = "A farmer admitted in court on Monday that he gunned down his neighbour at a market in July 2011."
+    assert [(e.date, e.date_precision) for e in _events(nlp_sm, text) if e.type == "ASSAULT"] == [("2011-07-01", "month")]
+
+
+def test_who_is_accused_is_alleged_but_the_killing_takes_its_episode_s_day(nlp_sm) -> None:
+    text = ("Two brothers were held in Sunday's fatal stabbing of a cook behind a diner. "
+            "The pair are accused of killing the cook over a debt, deputies said.")
+    killing = [e for e in _events(nlp_sm, text) if e.trigger == "killing"]
+    assert [(e.modality, e.date) for e in killing] == [("alleged", "2013-03-10")]

@@ -257,7 +257,8 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
             if dated_sentence is None:
                 dated_sentence = bool(find_dates(sent.text, None))
             settings[event.id] = Setting(paragraph, number, tense_of(governing_verb(cl.primary.head)),
-                                         dated_sentence and not reacted_to(cl.primary), sent.text)
+                                         dated_sentence and not reacted_to(cl.primary), sent.text,
+                                         court=court_step(cl.primary))
             if event.type == "PROTEST":
                 protest_in_paragraph.append((len(events) - 1, cl))
         if len(events) == before and not any(cl.actor is not None for cl, _ in built):
@@ -296,6 +297,15 @@ def reacted_to(trig: Trigger) -> bool:
     return verb.lemma_.lower() in REACTION_VERBS
 
 
+def _dates_the_crime(mention: DateMention, trig: Trigger, sent: Span) -> bool:
+    """"Two were arrested in Saturday's fatal shooting": Saturday is the shooting's, not the arrests'."""
+    if trig.entry.mode != "arrest":
+        return False
+    at = sent.start_char + mention.start
+    tok = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+    return tok is not None and tok.dep_ == "poss" and tok.head.dep_ == "pobj" and tok.head != trig.head
+
+
 def _in_phrase(mention: DateMention, trig: Trigger, sent: Span) -> bool:
     """Whether a date lies inside the trigger's own noun phrase ("Sunday's attack", "the 3 March attack")."""
     head = trig.head
@@ -330,9 +340,15 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     court = court_step(trig)  # "convicted of murder on Tuesday": Tuesday is the verdict's, and no ACLED attack
     if court:
         mention = crime_date(trig, sent, published)
+    elif mention is not None and trig.head.pos_ in VERB_TAGS and (own := crime_date(trig, sent, published)) is not None \
+            and own.start != mention.start:
+        mention = own  # "said on Monday it killed 20 militants in Gao on Sunday": the verb's own phrase dates it
     if mention is not None and (reacted_to(trig) or told_on(trig.head, mention, sent) or dates_a_participant(
-            trig.head, mention, sent)) and not _in_phrase(mention, trig, sent):
-        mention = None  # "condemned the attack on Monday", "said Tuesday that officers shot him": the reaction's day
+            trig.head, mention, sent) or _dates_the_crime(mention, trig, sent)) and not _in_phrase(mention, trig, sent):
+        # "condemned the attack on Monday", "said Tuesday that officers shot him": the reaction's day; a date
+        # in the trigger's own phrase still dates it ("admitted on Monday that he gunned her down in July 2008")
+        own = crime_date(trig, sent, published) if trig.head.pos_ in VERB_TAGS else None
+        mention = own if own is not None and own.start != mention.start else None
     fatalities: Fatalities | None = event_fatalities(sent.text, offset)
     if fatalities is None and mod.modality in HAPPENED | {"alleged"} and one_killed(trig.head, cl.target):  # who is alleged, not the death
         fatalities = Fatalities(1, 1, None, trig.text)

@@ -87,6 +87,7 @@ class Setting:
     tense: str | None  # past | perfect | present | future | None (a bare noun)
     states_date: bool  # the sentence holds a date expression (even one that did not date this event)
     text: str  # the sentence, for new-episode and habit cues
+    court: bool = False  # the crime a court step names: dated by the court's words only
 
 
 def _stated(event: Event) -> bool:
@@ -96,7 +97,8 @@ def _stated(event: Event) -> bool:
 def _datable(event: Event, where: Setting) -> bool:
     return (
         event.date is None and event.date_text is None
-        and event.modality in DATABLE
+        # "the three are accused of killing him": who did it is alleged, the killing is the episode's
+        and (event.modality in DATABLE or (event.modality == "alleged" and not where.court))
         and where.tense not in {"present", "future"}
         and not where.states_date
         and not _NEW_EPISODE.search(where.text)
