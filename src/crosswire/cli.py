@@ -330,7 +330,7 @@ def claims(
     for col in ("speaker", "affiliation", "chain", "cue", "text"):
         table.add_column(col, overflow="fold")
     for c in found:
-        who = (c.speaker.canonical or c.speaker.text) if c.speaker else "?"
+        who = ", ".join(sp.canonical or sp.text for sp in [c.speaker, *c.co_speakers]) if c.speaker else "?"
         text = (f"“{c.text}”" if c.direct else c.text) + ("  [denial]" if c.polarity == "negative" else "")
         table.add_row(*safe_row(who, (c.speaker.affiliation if c.speaker else None) or "", " <- ".join(c.chain),
                                 c.cue, text))

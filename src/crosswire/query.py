@@ -66,7 +66,8 @@ def filter_claims(store: Store, *, speaker: str | None = None, doc: str | None =
         if doc and not c.doc.startswith(doc):
             continue
         if needle:
-            names = [c.speaker.text, c.speaker.canonical, c.speaker.affiliation] if c.speaker else []
+            names = [n for sp in ([c.speaker, *c.co_speakers] if c.speaker else [])
+                     for n in (sp.text, sp.canonical, sp.affiliation)]  # "NATO" finds "the US, NATO and ... said"
             if not any(needle in (n or "").lower() for n in names):
                 continue
         out.append(c)

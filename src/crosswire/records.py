@@ -21,7 +21,7 @@ T = TypeVar("T")
 JSON_FIELDS = frozenset(
     {"published_inferred", "boilerplate", "aliases", "docs", "headings", "extra", "meta",
      "acled", "actor", "target", "places", "fatalities", "evidence", "speaker", "chain",
-     "claims", "outlets", "numbers", "events", "sources", "answers"}
+     "claims", "outlets", "numbers", "events", "sources", "answers", "co_speakers"}
 )
 
 
@@ -254,6 +254,9 @@ class Claim:
     evidence: Evidence
     first_hand: bool = True  # False when the claim reached the outlet through a chain
     polarity: str = "positive"  # positive | negative (the content is negated/denied)
+    # Others named with the speaker in one coordination ("The US, NATO and the Syrian opposition
+    # said"): the claim is theirs too. Extends the export contract; [] when there are none.
+    co_speakers: list[Speaker] = field(default_factory=list)
 
 
 @dataclass(frozen=True, slots=True)

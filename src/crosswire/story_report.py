@@ -16,7 +16,8 @@ from .store import Store
 def _who(claim: Claim | None) -> str:
     if claim is None or claim.speaker is None:
         return "?"
-    return claim.speaker.canonical or claim.speaker.text
+    names = [sp.canonical or sp.text for sp in [claim.speaker, *claim.co_speakers]]
+    return ", ".join(names)
 
 
 def _party(p: Any) -> str | None:

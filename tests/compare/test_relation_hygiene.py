@@ -101,3 +101,11 @@ def test_a_quote_cut_at_another_place_is_a_relay() -> None:
     assert independent(a, b) is False
     c = _claim("The van carried food and blankets for the shelter", "said", doc="d3")
     assert independent(a, c) is True  # other words from another article: another origin
+
+
+def test_a_state_word_describing_a_thing_is_no_state_of_the_subject() -> None:
+    from crosswire.compare.stance import antonym_clash
+
+    hurt = analyse("the dog has a broken leg, a dead eye and other wounds")
+    assert antonym_clash(hurt, analyse("the dog is badly hurt but alive")) is None
+    assert antonym_clash(analyse("the dog was dead"), analyse("the dog is alive")) == ("dead", "alive")

@@ -61,3 +61,22 @@ def test_a_refusal_to_comment_is_no_claim(nlp_sm) -> None:
     text = ("The embassy did not respond to requests for comment. A spokesman declined to comment. "
             "The minister declined to comment on the raid, saying it hit only rebels.")
     assert [c.text for c in _claims(nlp_sm, text)] == ["it hit only rebels"]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "speaker", "others"), [
+    ("The US, NATO and the Syrian opposition said the strikes hit rebel positions.",
+     "United States", ["North Atlantic Treaty Organization", "the Syrian opposition"]),
+    ("Russia and Iran said the strikes hit only terrorists.", "Russia", ["Iran"]),
+    ("They said the strikes hit rebels.", "They", []),  # a pronoun is not split
+])
+def test_coordinated_speakers_all_make_the_claim(nlp_sm, text: str, speaker: str, others: list[str]) -> None:
+    [claim] = _claims(nlp_sm, text)
+    assert (claim.speaker.canonical or claim.speaker.text) == speaker
+    assert [s.canonical or s.text for s in claim.co_speakers] == others
+
+
+@pytest.mark.model
+def test_an_opposition_does_not_speak_for_the_state_its_nationality_names(nlp_sm) -> None:
+    [claim] = _claims(nlp_sm, "The Syrian opposition said all the targets were civilian.")
+    assert claim.speaker.affiliation != "Syria"

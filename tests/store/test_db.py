@@ -103,3 +103,24 @@ def test_a_store_from_before_relation_questions_reads_and_recompares(tmp_path):
         pending = store.con.execute("SELECT doc FROM pending_crosscheck").fetchall()
     assert (rel.question, rel.answers, rel.confidence) == ("", [], 0.0)  # unchecked: held back by default
     assert pending == [("d1",)]  # the next run compares its story again
+
+
+def test_a_store_from_before_co_speakers_reads_claims_with_none(tmp_path):
+    from crosswire.records import Claim, Evidence, Speaker
+
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:  # a store written before migration 0009
+        store.con.execute("ALTER TABLE claims DROP COLUMN co_speakers")
+        store.con.execute("INSERT INTO claims (id, doc, speaker, chain, text, direct, cue, event, evidence) VALUES "
+                          "('c1', 'd1', '{\"text\": \"Iran\"}', '[\"X\", \"Iran\"]', 'talks failed', false, 'said', "
+                          "NULL, '{\"start\": 0, \"end\": 12, \"text\": \"talks failed\"}')")
+        store.con.execute("DELETE FROM _crosswire_migrations WHERE name = '0009_claim_co_speakers'")
+    with Store(path) as store:
+        [old] = store.claims("d1")
+        both = Claim(id="c2", doc="d2", speaker=Speaker(text="Russia"), chain=["X", "Russia"], text="talks failed",
+                     direct=False, cue="said", event=None, evidence=Evidence(0, 12, "talks failed"),
+                     co_speakers=[Speaker(text="Iran", canonical="Iran")])
+        store.upsert("claims", [both])
+        [again] = store.claims("d2")
+    assert old.co_speakers == []
+    assert again.co_speakers == [Speaker(text="Iran", canonical="Iran")]

@@ -146,14 +146,30 @@ def _idiom_keys(text: str) -> frozenset[str]:
     return frozenset(k for pattern, word in _IDIOMS if pattern.search(text) for k in _keys_of(word))
 
 
+# "a dead eye", "a live round": an antonym that describes a thing named after it, set after
+# an article or possessive, tells nothing of the state of the story's subject.
+_ATTRIBUTIVE = re.compile(r"\b(?:a|an|the|his|her|its|their|one)\s+(\w+)\s+(?!and\b|or\b|but\b|in\b|on\b|at\b|to\b|"
+                          r"of\b|by\b|for\b|with\b|after\b|from\b|was\b|is\b|were\b|are\b)[a-z]+", re.I)
+
+
+# State words that often describe a thing rather than the subject ("a dead eye", "a live round",
+# "a safe house"); a side of the story ("the civilian areas") is its own slot, so it stays.
+_STATE_WORDS = frozenset({"dead", "alive", "live", "living", "safe", "dangerous", "lethal", "deadly", "healthy"})
+
+
+def _attributive(a: Analysis) -> frozenset[str]:
+    words = {w for m in _ATTRIBUTIVE.finditer(a.text) if (w := m.group(1).lower()) in _STATE_WORDS}
+    return frozenset(t.key for t in a.tokens if t.surface.lower() in words)
+
+
 def antonym_clash(a: Analysis, b: Analysis) -> tuple[str, str] | None:
     """(term in a, term in b) filling one slot with incompatible values, both asserted."""
     complement = complement_clash(a, b)
     if complement:
         return complement
     # Only what each text asserts: "held by neither al-Nusra nor ISIL" names no combatant.
-    said_a = frozenset(k for k in a.content if not a.effectively_negated(k)) - _idiom_keys(a.text)
-    said_b = frozenset(k for k in b.content if not b.effectively_negated(k)) - _idiom_keys(b.text)
+    said_a = frozenset(k for k in a.content if not a.effectively_negated(k)) - _idiom_keys(a.text) - _attributive(a)
+    said_b = frozenset(k for k in b.content if not b.effectively_negated(k)) - _idiom_keys(b.text) - _attributive(b)
     a_only, b_only = said_a - said_b, said_b - said_a
     for side_x, side_y, _ in load_lexicon().antonyms:
         for x, y in ((side_x, side_y), (side_y, side_x)):

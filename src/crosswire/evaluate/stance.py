@@ -258,6 +258,9 @@ def score_claim_pairs(path: Path, *, embed: Embed | None = None) -> dict[str, An
 def _matches(claim: Claim, side: dict[str, str]) -> bool:
     sp = claim.speaker
     names = [x for x in ((sp.text, sp.canonical, sp.affiliation) if sp else ()) if x]
+    if sp is not None and claim.co_speakers:  # "United States and NATO": the speakers of one coordination
+        everyone = [sp, *claim.co_speakers]
+        names += [" and ".join(x.text for x in everyone), " and ".join(x.canonical or x.text for x in everyone)]
     return any(re.search(side["speaker"], n, re.I) for n in names) and bool(re.search(side["says"], claim.text, re.I))
 
 

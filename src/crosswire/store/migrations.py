@@ -137,6 +137,14 @@ def _relation_questions(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT INTO pending_crosscheck SELECT id FROM documents ON CONFLICT DO NOTHING")
 
 
+@migration("0009_claim_co_speakers")
+def _claim_co_speakers(con: duckdb.DuckDBPyConnection) -> None:
+    # Claims read before coordinated speakers were split name one speaker; they keep it, with
+    # no co-speakers, until their document is read again.
+    con.execute("ALTER TABLE claims ADD COLUMN IF NOT EXISTS co_speakers VARCHAR")
+    con.execute("UPDATE claims SET co_speakers = '[]' WHERE co_speakers IS NULL")
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied now."""
     con.execute(

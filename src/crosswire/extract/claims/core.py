@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Sequence
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from crosswire.clean.metadata import match_outlet
 from crosswire.extract.entities.aliases import load_aliases
@@ -92,6 +93,10 @@ def in_web_address(claim: Claim) -> bool:
 
 def _claim(doc: Doc, att: Attribution, doc_id: str, outlet: str | None, mentions: Sequence[Mention], entities: dict[str, Entity]) -> Claim:
     speaker = _speaker(doc, att, mentions, entities)
+    others = _co_speakers(doc, att, mentions, entities)
+    if others and speaker is not None and att.source is not None:  # "Russia and Iran said": Russia, and Iran
+        a, b = _conjunct_bounds(doc[att.source[0]:att.source[1]].root)
+        speaker = dataclasses.replace(speaker, text=doc[a:b].text)
     origin = (speaker.canonical or _clean(speaker.text)) if speaker else None
     links = [_relay_name(doc, r, mentions) for r in att.relays]
     chain = [x for x in [outlet, *links, origin] if x]
@@ -114,6 +119,7 @@ def _claim(doc: Doc, att: Attribution, doc_id: str, outlet: str | None, mentions
         evidence=Evidence(start, end, text_of(doc)[start:end]),
         first_hand=not links,
         polarity=att.polarity,
+        co_speakers=others,
     )
 
 
@@ -139,6 +145,44 @@ def _speaker(doc: Doc, att: Attribution, mentions: Sequence[Mention], entities: 
     aff = affiliation(doc, ref.start, ref.end, mentions) or _affiliation_elsewhere(doc, m, mentions)
     start, end = (m.start, m.end) if m else (ref.start_char, ref.end_char)
     return Speaker(text=surface.text, canonical=canonical, entity=entity, affiliation=aff, start=start, end=end)
+
+
+def _co_speakers(doc: Doc, att: Attribution, mentions: Sequence[Mention], entities: dict[str, Entity]) -> list[Speaker]:
+    """Those named with the speaker in one coordination: "The US, NATO and the Syrian
+    opposition said" is said by all three, not by the US alone."""
+    if att.source is None or att.referent != att.source:
+        return []  # a pronoun's antecedent is one name; "they" is not split
+    root = doc[att.source[0]:att.source[1]].root
+    out = []
+    for conj in (t for t in root.subtree if t.dep_ == "conj" and t.head.i in _chain(root)):
+        if conj.pos_ not in {"PROPN", "NOUN"} or conj.i < att.source[0]:
+            continue
+        a, b = _conjunct_bounds(conj)
+        span = doc[a:b]
+        m = mention_in(mentions, span.start_char, span.end_char, at=conj.idx)
+        canonical, entity = canonical_of(m, entities)
+        start, end = (m.start, m.end) if m else (span.start_char, span.end_char)
+        aff = affiliation(doc, a, b, mentions)
+        out.append(Speaker(text=span.text, canonical=canonical, entity=entity, affiliation=aff, start=start, end=end))
+    return out
+
+
+def _conjunct_bounds(conj: Token) -> tuple[int, int]:
+    """One conjunct's own words: "the Syrian opposition" of "NATO and the Syrian opposition"."""
+    a, b = np_bounds(conj)
+    stop = next((c.i for c in conj.rights if c.dep_ in {"cc", "conj", "punct", "appos", "relcl"}), b)
+    return a, min(b, stop)
+
+
+def _chain(root: Token) -> set[int]:
+    """The root of a coordination and every conjunct hanging on it, by index."""
+    found, todo = {root.i}, [root]
+    while todo:
+        for c in todo.pop().children:
+            if c.dep_ == "conj" and c.i not in found:
+                found.add(c.i)
+                todo.append(c)
+    return found
 
 
 def _affiliation_elsewhere(doc: Doc, m: Mention | None, mentions: Sequence[Mention]) -> str | None:

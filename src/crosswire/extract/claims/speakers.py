@@ -266,6 +266,13 @@ def _clean(text: str) -> str:
     return re.sub(r"^(the|a|an)\s+", "", text, flags=re.IGNORECASE)
 
 
+# Unnamed speakers who speak for the state their nationality word names ("a Syrian military
+# source"); "the Syrian opposition", "Russian activists" do not.
+STATE_VOICES = frozenset({"source", "sources", "official", "officials", "spokesman", "spokeswoman", "spokesperson",
+                          "ministry", "minister", "diplomat", "diplomats", "envoy", "ambassador", "military", "army",
+                          "government", "authorities", "embassy", "commander", "commanders", "officer", "officers"})
+
+
 def affiliation(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> str | None:
     """The organisation or country the speaker named by ``doc[start:end]`` speaks for.
 
@@ -300,8 +307,8 @@ def affiliation(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> 
                 return e.canonical
         for word in (t for t in span if t.i < head.i and t.dep_ in {"amod", "compound", "nmod"}):
             e = _entry(word.text)  # "a Syrian military source", "a Russian defence ministry spokesman"
-            if e is not None and e.kind == "state":
-                return e.canonical
+            if e is not None and e.kind == "state" and head.lemma_.lower() in STATE_VOICES:
+                return e.canonical  # but "the Syrian opposition", "Syrian rebels" speak against their state
     elif person is not None:
         entry = _entry(person.text)
         if entry is not None and entry.country:
