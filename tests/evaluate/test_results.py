@@ -69,7 +69,7 @@ def test_every_runner_says_when_its_data_is_absent(tmp_path: Path) -> None:
     assert seen == list(RUNNERS)
     assert figures and all(f.figure == "not run" and f.tuned == "data absent" for f in figures)
     # One row per dataset or gold file each runner reads: none silently dropped.
-    assert len(figures) == 2 + 1 + 1 + 1 + 1 + 1 + 1 + 1 + 4 + 2 + 3
+    assert len(figures) == 2 + 1 + 1 + 1 + 1 + 1 + 2 + 1 + 4 + 2 + 3  # stories: ECB+ and FNC-1 claim groups
     assert run_all(context, {"dates"}) == [f for f in figures if f.task == "publication date"]
 
 

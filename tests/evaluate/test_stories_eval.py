@@ -107,3 +107,18 @@ def test_evaluate_stories_on_ecbplus_dev_report_part() -> None:
     assert ours["f1"] > plain["f1"]
     assert ours["gold_clusters"] == 12 and result["part"] == "report"
     assert result["systems"]["names-only"]["f1"] >= 0.89  # 0.903 measured
+
+
+def test_fnc1_bodies_read_as_stories_of_their_claim_group(tmp_path: Path) -> None:
+    from crosswire.evaluate.stories import read_records
+
+    bodies = [{"id": "fnc1-test-body-1", "body_id": 1, "claim_group": "B1", "pairs": [],
+               "article_body": "A rocket hit a depot in Harbour City. \u201cIt was loud,\u201d a guard said.\n\nNo one died."},
+              {"id": "fnc1-test-body-2", "body_id": 2, "claim_group": "B1", "pairs": [],
+               "article_body": "Harbour City depot struck by rocket."}]
+    (tmp_path / "records.jsonl").write_text("\n".join(json.dumps(b) for b in bodies), encoding="utf-8")
+    first, second = read_records(tmp_path)
+    assert (first["story_id"], second["story_id"]) == ("B1", "B1")
+    assert [" ".join(s["tokens"]) for s in first["sentences"]] == [
+        "A rocket hit a depot in Harbour City.", "\u201cIt was loud,\u201d a guard said.", "No one died."]
+    assert story_inputs([first])[0].title == "A rocket hit a depot in Harbour City."

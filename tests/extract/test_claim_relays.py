@@ -80,3 +80,14 @@ def test_coordinated_speakers_all_make_the_claim(nlp_sm, text: str, speaker: str
 def test_an_opposition_does_not_speak_for_the_state_its_nationality_names(nlp_sm) -> None:
     [claim] = _claims(nlp_sm, "The Syrian opposition said all the targets were civilian.")
     assert claim.speaker.affiliation != "Syria"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "content"), [
+    ("The ministry said on its website that jets carried out strikes on nine targets They included two depots.",
+     "jets carried out strikes on nine targets. They included two depots"),  # a lost full stop, put back
+    ("The envoy also called for talks with the governments of both countries.",
+     "talks with the governments of both countries"),  # the cue's preposition once, not twice
+])
+def test_a_statement_s_words_stop_where_they_should(nlp_sm, text: str, content: str) -> None:
+    assert [c.text for c in _claims(nlp_sm, text)] == [content]

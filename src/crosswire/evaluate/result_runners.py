@@ -147,15 +147,19 @@ def stance(context: Context) -> Iterator[Figure]:
 def stories(context: Context) -> Iterator[Figure]:
     from crosswire.evaluate.stories import evaluate_stories
 
-    result = yield from _on_report_part(context, "ecbplus", "stories", evaluate_stories)
-    if result is None:
-        return
-    systems = dict(result["systems"])
-    ours = systems.pop("crosswire")
-    yield Figure("stories (ECB+)", "B-cubed F1", fmt(ours["f1"]),
-                 "; ".join(f"{name} {fmt(m['f1'])} (same run)" for name, m in systems.items()), "ecbplus",
-                 report_part(ours["n"], "documents"), f"{ours['gold_clusters']} gold stories, {ours['clusters']} found",
-                 "tune part only: thresholds and weights swept there")
+    for dataset, label, unit, tuned in (
+            ("ecbplus", "stories (ECB+)", "documents", "tune part only: thresholds and weights swept there"),
+            # FNC-1's claim groups are weak stories (bodies about one claim); nothing was tuned on them
+            ("fnc1-stance", "stories (FNC-1 claim groups)", "bodies", "no: thresholds were swept on ECB+ only")):
+        result = yield from _on_report_part(context, dataset, label, evaluate_stories)
+        if result is None:
+            continue
+        systems = dict(result["systems"])
+        ours = systems.pop("crosswire")
+        yield Figure(label, "B-cubed F1", fmt(ours["f1"]),
+                     "; ".join(f"{name} {fmt(m['f1'])} (same run)" for name, m in systems.items()), dataset,
+                     report_part(ours["n"], unit), f"{ours['gold_clusters']} gold stories, {ours['clusters']} found",
+                     tuned)
 
 
 @runner("ecb-events")

@@ -46,10 +46,22 @@ SPACY_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT",
 
 
 def read_records(dataset_dir: Path, limit: int | None = None) -> list[dict[str, Any]]:
-    """ECB+ records of a split directory (``records.jsonl``)."""
+    """ECB+ records of a split directory (``records.jsonl``); FNC-1 bodies as ECB+-shaped
+    records whose story is their claim group (weak story clusters: bodies about one claim)."""
     with (dataset_dir / "records.jsonl").open(encoding="utf-8") as handle:
         records = [json.loads(line) for line in handle if line.strip()]
+    records = [_as_ecb(r) if "article_body" in r else r for r in records]
     return records[:limit] if limit is not None else records
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z\"\u201c])|\n+")
+
+
+def _as_ecb(body: Mapping[str, Any]) -> dict[str, Any]:
+    """An FNC-1 body as an ECB+-shaped record: sentences of whitespace tokens, no URL."""
+    parts = [p.strip() for p in _SENTENCE_END.split(body["article_body"]) if p.strip()]
+    return {"id": body["id"], "story_id": body["claim_group"], "claim_group": body["claim_group"], "url": None,
+            "sentences": [{"index": i, "tokens": p.split()} for i, p in enumerate(parts)]}
 
 
 def record_sentences(record: Mapping[str, Any]) -> list[list[str]]:

@@ -107,6 +107,11 @@ def _claim(doc: Doc, att: Attribution, doc_id: str, outlet: str | None, mentions
     text = " ".join(text_of(doc)[a:b].strip().rstrip(",").strip() for a, b in att.content)
     if not att.direct:
         text = re.sub(r"^that\s+", "", text)
+    text = _without_run_on(text)
+    cue = doc[att.cue[0]:att.cue[1]].text
+    last = cue.split()[-1].lower()
+    if last in _CUE_PREPOSITIONS and text.lower().startswith(last + " "):
+        text = text[len(last) + 1:]  # "warning of | of unwanted results": the cue's own preposition, once
     return Claim(
         id=short_id(doc_id, str(start), str(att.content[0][0])),
         doc=doc_id,
@@ -114,13 +119,23 @@ def _claim(doc: Doc, att: Attribution, doc_id: str, outlet: str | None, mentions
         chain=chain,
         text=text,
         direct=att.direct,
-        cue=doc[att.cue[0]:att.cue[1]].text,
+        cue=cue,
         event=None,
         evidence=Evidence(start, end, text_of(doc)[start:end]),
         first_hand=not links,
         polarity=att.polarity,
         co_speakers=others,
     )
+
+
+_CUE_PREPOSITIONS = frozenset({"of", "for", "to", "about", "on", "against", "at", "with"})
+# A sentence run into the next without its full stop ("strikes on eight targets They included
+# depots"): a page that lost its punctuation; the statement goes on, so the stop is put back.
+_RUN_ON = re.compile(r"(?<=[a-z0-9%)]) (?=(?:They|It|He|She|We|The|This|These|Those|There) [a-z])")
+
+
+def _without_run_on(text: str) -> str:
+    return _RUN_ON.sub(". ", text)
 
 
 def _sent_bounds(doc: Doc, a: int, b: int) -> tuple[int, int]:
