@@ -67,14 +67,21 @@ def test_store_migrations_recorded_once(tmp_path):
     assert names == [name for name, _ in MIGRATIONS]
 
 
+def _store_from_before(path, migration: str, *statements: str) -> None:
+    """A store made to look written before ``migration``: ``statements`` undo what it adds."""
+    with Store(path) as store:
+        for sql in statements:
+            store.con.execute(sql)
+        store.con.execute("DELETE FROM _crosswire_migrations WHERE name = ?", [migration])
+
+
 def test_a_store_from_before_date_basis_gains_the_column(tmp_path):
     path = tmp_path / "old.duckdb"
-    with Store(path) as store:  # make it look like a store written before migration 0005
-        store.con.execute("ALTER TABLE events DROP COLUMN date_basis")
-        store.con.execute("INSERT INTO events (id, doc, type, date, date_text, modality, trigger) VALUES "
-                          "('e1', 'd', 'ASSAULT', '2015-09-30', 'Wednesday', 'asserted', 'strikes'), "
-                          "('e2', 'd', 'ASSAULT', NULL, NULL, 'asserted', 'hit')")
-        store.con.execute("DELETE FROM _crosswire_migrations WHERE name = '0005_event_date_basis'")
+    _store_from_before(path, "0005_event_date_basis",
+                       "ALTER TABLE events DROP COLUMN date_basis",
+                       "INSERT INTO events (id, doc, type, date, date_text, modality, trigger) VALUES "
+                       "('e1', 'd', 'ASSAULT', '2015-09-30', 'Wednesday', 'asserted', 'strikes'), "
+                       "('e2', 'd', 'ASSAULT', NULL, NULL, 'asserted', 'hit')")
     with Store(path) as store:
         rows = store.con.execute("SELECT id, date_basis FROM events ORDER BY id").fetchall()
     assert rows == [("e1", "sentence"), ("e2", None)]
@@ -109,12 +116,11 @@ def test_a_store_from_before_co_speakers_reads_claims_with_none(tmp_path):
     from crosswire.records import Claim, Evidence, Speaker
 
     path = tmp_path / "old.duckdb"
-    with Store(path) as store:  # a store written before migration 0009
-        store.con.execute("ALTER TABLE claims DROP COLUMN co_speakers")
-        store.con.execute("INSERT INTO claims (id, doc, speaker, chain, text, direct, cue, event, evidence) VALUES "
-                          "('c1', 'd1', '{\"text\": \"Iran\"}', '[\"X\", \"Iran\"]', 'talks failed', false, 'said', "
-                          "NULL, '{\"start\": 0, \"end\": 12, \"text\": \"talks failed\"}')")
-        store.con.execute("DELETE FROM _crosswire_migrations WHERE name = '0009_claim_co_speakers'")
+    _store_from_before(path, "0009_claim_co_speakers",
+                       "ALTER TABLE claims DROP COLUMN co_speakers",
+                       "INSERT INTO claims (id, doc, speaker, chain, text, direct, cue, event, evidence) VALUES "
+                       "('c1', 'd1', '{\"text\": \"Iran\"}', '[\"X\", \"Iran\"]', 'talks failed', false, 'said', "
+                       "NULL, '{\"start\": 0, \"end\": 12, \"text\": \"talks failed\"}')")
     with Store(path) as store:
         [old] = store.claims("d1")
         both = Claim(id="c2", doc="d2", speaker=Speaker(text="Russia"), chain=["X", "Russia"], text="talks failed",
