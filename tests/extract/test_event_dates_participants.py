@@ -132,3 +132,13 @@ def test_who_is_accused_is_alleged_but_the_killing_takes_its_episode_s_day(nlp_s
             "The pair are accused of killing the cook over a debt, deputies said.")
     killing = [e for e in _events(nlp_sm, text) if e.trigger == "killing"]
     assert [(e.modality, e.date) for e in killing] == [("alleged", "2013-03-10")]
+
+
+@pytest.mark.parametrize(("text", "actor", "target"), [
+    ("Woman stabbed near a park in Dallas.", None, "Woman"),  # a headline's dropped "was"
+    ("Teen shot dead outside a school in Dallas.", None, "Teen"),
+    ("A man shot his neighbour in Dallas.", "man", "his neighbour"),  # something done to someone: he did it
+])
+def test_a_headline_passive_names_the_victim(nlp_sm, text: str, actor: str | None, target: str) -> None:
+    [event] = [e for e in _events(nlp_sm, text) if e.type == "ASSAULT"]
+    assert ((event.actor.text if event.actor else None), event.target.text) == (actor, target)

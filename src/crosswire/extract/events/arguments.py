@@ -156,6 +156,22 @@ def _what_a_protest_is_about(noun: Token) -> bool:
         prep.i > 0 and prep.doc[prep.i - 1].lemma_.lower() in _REACTION_NOUNS))
 
 
+# Verbs a headline drops "was" before ("Woman stabbed while jogging", "Teen shot dead"): with a
+# person as subject and nothing done to anyone, the person is the victim.
+HEADLINE_PASSIVES = frozenset({"stab", "shoot", "kill", "wound", "injure", "attack", "beat", "rob", "kidnap", "abduct",
+                               "murder", "hurt", "assault"})
+
+
+def _headline_passive(verb: Token, subject: Token | None) -> bool:
+    if subject is None or subject.lemma_.lower() not in PERSON_NOUNS or verb.lemma_.lower() not in HEADLINE_PASSIVES:
+        return False
+    if verb.tag_ not in {"VBD", "VBN"} or any(c.dep_ in {"dobj", "aux", "auxpass", "conj", "dative"} for c in verb.children):
+        return False  # "a man shot his wife", "he shot and killed her", "she had stabbed"
+    if verb.dep_ == "conj" or any(c.dep_ == "prep" and c.lower_ in {"at", "into", "through"} for c in verb.children):
+        return False  # "shot at police": he fired
+    return not any(c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in subject.children)
+
+
 def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
     """Actor, target and place-candidate tokens from the dependency parse of one trigger."""
     head = trig.head
@@ -166,7 +182,7 @@ def arguments(trig: Trigger) -> tuple[Token | None, Token | None, list[Token]]:
         target, places = _verb_arguments(head, trig, with_object=True)
         if (head.dep_ == "amod" or (head.dep_ == "acl" and head.tag_ == "VBN")) and head.head.pos_ in NOUN_TAGS:
             target = target or head.head  # "the killed civilians", "a journalist murdered by ISIS"
-        if head.lemma_.lower() in PATIENT_SUBJECT_VERBS and target is None:
+        if (head.lemma_.lower() in PATIENT_SUBJECT_VERBS or _headline_passive(head, actor)) and target is None:
             actor, target = None, actor
     else:
         leader = None
