@@ -82,20 +82,27 @@ def origin(claim: Claim, outlet: str | None = None) -> str:
 # Share of words two claims may have in common and still be told independently: independent
 # witnesses word a fact their own way, while a relayed statement or wire copy keeps its words.
 RELAY_WORD_SHARE = 0.5
+# Of the shorter text's words (at least this many), the share a relay of it repeats.
+CARRIED_MIN_WORDS = 6
+CARRIED_SHARE = 0.7
 _WORD = re.compile(r"[a-z0-9]{3,}")
 
 
-def _word_share(x: str, y: str) -> float:
+def _relayed_words(x: str, y: str) -> bool:
+    """Whether two texts keep one passage's words: most of all their words (RELAY_WORD_SHARE), or
+    most of the shorter one's (CARRIED_SHARE), since copies cut a quote at different places."""
     a, b = set(_WORD.findall(x.lower())), set(_WORD.findall(y.lower()))
-    return len(a & b) / len(a | b) if a and b else 0.0
+    if a and b and len(a & b) >= RELAY_WORD_SHARE * len(a | b):
+        return True
+    short = min(a, b, key=len)
+    return len(short) >= CARRIED_MIN_WORDS and len(a & b) >= CARRIED_SHARE * len(short)
 
 
 def independent(a: Claim, b: Claim, outlets: Mapping[str, str] | None = None) -> bool:
     """Whether two claims come from different origins, in words of their own: not one sentence
     told twice, not one statement or wire story relayed by two outlets."""
     outlets = outlets or {}
-    if a.evidence.text.strip() == b.evidence.text.strip() or _word_share(a.text, b.text) >= RELAY_WORD_SHARE \
-            or _carried_within(a.text, b.text):
+    if a.evidence.text.strip() == b.evidence.text.strip() or _relayed_words(a.text, b.text):
         return False
     return not same_origin(origin(a, outlets.get(a.doc)), origin(b, outlets.get(b.doc)))
 
@@ -117,16 +124,6 @@ def same_origin(x: str, y: str) -> bool:
     return bool(short) and short <= long_
 
 
-# Words a relayed passage keeps: of the shorter text's words (at least this many), the share
-# the longer one repeats. Copies cut a quote at different places, so the whole-text share misses them.
-CARRIED_MIN_WORDS = 6
-CARRIED_SHARE = 0.7
-
-
-def _carried_within(x: str, y: str) -> bool:
-    a, b = set(_WORD.findall(x.lower())), set(_WORD.findall(y.lower()))
-    short, long_ = sorted((a, b), key=len)
-    return len(short) >= CARRIED_MIN_WORDS and len(short & long_) >= CARRIED_SHARE * len(short)
 
 
 # Prior trust per kind of finding before anything else is known (a bare polarity is the loosest;

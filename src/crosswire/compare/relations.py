@@ -16,7 +16,7 @@ from crosswire.compare.camps import allies, opponents, side_edges
 from crosswire.compare.sides import UNRESOLVED, story_sides
 from crosswire.compare.stance import (
     about_phrase, actor_country, antonym_clash, cosine_rows, counts_disagree, death_counts, fmt_quantity,
-    mismatch, negation_focus, number_clash, overlap, places_apart, polarity_clash,
+    keys_of, mismatch, negation_focus, number_clash, overlap, places_apart, polarity_clash,
 )
 from crosswire.errors import ModelNotInstalled
 from crosswire.extract.entities.aliases import load_aliases
@@ -87,7 +87,7 @@ def claim_analysis(claim: Claim) -> Analysis:
         if DENIAL_CUE.search(claim.cue):
             # "IBM denied rumours that it is going to cut 26% of its workforce": the cue denies
             # what the rumours say, so it clashes with a text that asserts the cut.
-            return dataclasses.replace(a, denials=(claim.cue,), denied=a.content - _keys(DENIED_FRAMES))
+            return dataclasses.replace(a, denials=(claim.cue,), denied=a.content - keys_of(DENIED_FRAMES))
         return dataclasses.replace(a, negated=a.content)
     return a
 
@@ -96,10 +96,6 @@ def claim_analysis(claim: Claim) -> Analysis:
 DENIAL_CUE = re.compile(r"\b(?:den(?:y|ies|ied|ying|ial)|reject\w*|dismiss\w*|refut\w*|rebut\w*|disput\w*)\b", re.I)
 DENIED_FRAMES = "rumor rumors rumour rumours report reports claim claims allegation allegations suggestion " \
                 "suggestions story stories speculation going percent"  # a figure's unit is compared as a quantity
-
-
-def _keys(words: str) -> frozenset[str]:
-    return analyse(words).content
 
 
 def _phrase(a: Analysis, keys: Sequence[str], *, limit: int = 3) -> str:

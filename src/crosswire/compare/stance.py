@@ -138,12 +138,13 @@ _IDIOMS = ((re.compile(r"\bsurvived\s+by\b", re.I), "survived"),)
 
 
 @functools.lru_cache(maxsize=None)
-def _keys_of(word: str) -> frozenset[str]:
+def keys_of(word: str) -> frozenset[str]:
+    """The content keys of a word or phrase, analysed once."""
     return analyse(word).content
 
 
 def _idiom_keys(text: str) -> frozenset[str]:
-    return frozenset(k for pattern, word in _IDIOMS if pattern.search(text) for k in _keys_of(word))
+    return frozenset(k for pattern, word in _IDIOMS if pattern.search(text) for k in keys_of(word))
 
 
 # "a dead eye", "a live round": an antonym that describes a thing named after it, set after

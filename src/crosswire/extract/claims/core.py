@@ -169,7 +169,7 @@ def _co_speakers(doc: Doc, att: Attribution, mentions: Sequence[Mention], entiti
         return []  # a pronoun's antecedent is one name; "they" is not split
     root = doc[att.source[0]:att.source[1]].root
     out = []
-    for conj in (t for t in root.subtree if t.dep_ == "conj" and t.head.i in _chain(root)):
+    for conj in root.conjuncts:
         if conj.pos_ not in {"PROPN", "NOUN"} or conj.i < att.source[0]:
             continue
         a, b = _conjunct_bounds(conj)
@@ -187,17 +187,6 @@ def _conjunct_bounds(conj: Token) -> tuple[int, int]:
     a, b = np_bounds(conj)
     stop = next((c.i for c in conj.rights if c.dep_ in {"cc", "conj", "punct", "appos", "relcl"}), b)
     return a, min(b, stop)
-
-
-def _chain(root: Token) -> set[int]:
-    """The root of a coordination and every conjunct hanging on it, by index."""
-    found, todo = {root.i}, [root]
-    while todo:
-        for c in todo.pop().children:
-            if c.dep_ == "conj" and c.i not in found:
-                found.add(c.i)
-                todo.append(c)
-    return found
 
 
 def _affiliation_elsewhere(doc: Doc, m: Mention | None, mentions: Sequence[Mention]) -> str | None:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from crosswire.extract.dates import DateMention, event_date, find_dates
-from crosswire.extract.events.dates import Setting, date_from_context, dates_a_participant, told_on
+from crosswire.extract.events.dates import Setting, date_from_context, date_token, dates_a_participant, told_on
 from crosswire.extract.events.disasters import recast
 from crosswire.extract.events.actors import Antecedents
 from crosswire.extract.events.arguments import arguments
@@ -301,8 +301,7 @@ def _dates_the_crime(mention: DateMention, trig: Trigger, sent: Span) -> bool:
     """"Two were arrested in Saturday's fatal shooting": Saturday is the shooting's, not the arrests'."""
     if trig.entry.mode != "arrest":
         return False
-    at = sent.start_char + mention.start
-    tok = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+    tok = date_token(mention, sent)
     return tok is not None and tok.dep_ == "poss" and tok.head.dep_ == "pobj" and tok.head != trig.head
 
 
@@ -338,17 +337,17 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
     offset = doc[trig.start].idx - sent.start_char
     mention = event_date(sent.text, offset, published, tense="past" if tense == "perfect" else tense)
     court = court_step(trig)  # "convicted of murder on Tuesday": Tuesday is the verdict's, and no ACLED attack
+    is_verb = trig.head.pos_ in VERB_TAGS
+    own = crime_date(trig, sent, published) if court or is_verb else None  # the date of the trigger's own phrase
     if court:
-        mention = crime_date(trig, sent, published)
-    elif mention is not None and trig.head.pos_ in VERB_TAGS and (own := crime_date(trig, sent, published)) is not None \
-            and own.start != mention.start:
+        mention = own
+    elif mention is not None and own is not None and own.start != mention.start:
         mention = own  # "said on Monday it killed 20 militants in Gao on Sunday": the verb's own phrase dates it
     if mention is not None and (reacted_to(trig) or told_on(trig.head, mention, sent) or dates_a_participant(
             trig.head, mention, sent) or _dates_the_crime(mention, trig, sent)) and not _in_phrase(mention, trig, sent):
         # "condemned the attack on Monday", "said Tuesday that officers shot him": the reaction's day; a date
         # in the trigger's own phrase still dates it ("admitted on Monday that he gunned her down in July 2008")
-        own = crime_date(trig, sent, published) if trig.head.pos_ in VERB_TAGS else None
-        mention = own if own is not None and own.start != mention.start else None
+        mention = own if is_verb and own is not None and own.start != mention.start else None
     fatalities: Fatalities | None = event_fatalities(sent.text, offset)
     if fatalities is None and mod.modality in HAPPENED | {"alleged"} and one_killed(trig.head, cl.target):  # who is alleged, not the death
         fatalities = Fatalities(1, 1, None, trig.text)

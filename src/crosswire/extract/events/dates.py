@@ -205,6 +205,12 @@ def date_from_context(events: Sequence[Event], settings: Sequence[Setting],
     return out
 
 
+def date_token(mention: DateMention, sent: Span) -> Token | None:
+    """The token of the sentence a date expression starts in."""
+    at = sent.start_char + mention.start
+    return next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+
+
 # Verbs that put out a record of an event: their day is the record's ("footage of the raid was released Monday").
 PUBLISHING_VERBS = frozenset({"release", "publish", "post", "air", "broadcast", "unveil", "issue", "share", "upload",
                               "circulate", "emerge", "surface"})
@@ -215,8 +221,7 @@ def told_on(trigger: Token, mention: DateMention, sent: Span) -> bool:
     it hangs on a verb of speech or finding above the trigger ("police said Tuesday that officers
     shot him", "an autopsy revealed on Wednesday that he was hit", "suspicions grew Wednesday
     when a report revealed he was hit")."""
-    at = sent.start_char + mention.start
-    date_tok = next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
+    date_tok = date_token(mention, sent)
     if date_tok is None:
         return False
     verb = next((a for a in [date_tok, *date_tok.ancestors] if a.pos_ in {"VERB", "AUX"}), None)
@@ -246,11 +251,6 @@ _CORE = frozenset({"nsubj", "nsubjpass", "dobj", "attr", "oprd"})
 _NOUN_MODIFIERS = frozenset({"acl", "relcl", "prep", "appos"})
 
 
-def _date_token(mention: DateMention, sent: Span) -> Token | None:
-    at = sent.start_char + mention.start
-    return next((t for t in sent if t.idx <= at < t.idx + len(t.text)), None)
-
-
 def dates_a_participant(trigger: Token, mention: DateMention, sent: Span) -> bool:
     """Whether a date in the sentence is the day of a clause the trigger only describes a
     party of, not the trigger's: "on Wednesday the sister of the teen killed by police was
@@ -261,7 +261,7 @@ def dates_a_participant(trigger: Token, mention: DateMention, sent: Span) -> boo
     clause that describes a noun dates only that clause ("a vigil for Gray, who was shot
     Saturday, turned ugly as mourners clashed with police").  The trigger hangs below the date's clause
     through a noun other than itself, or is what another act is about ("over the killing")."""
-    date_tok = _date_token(mention, sent)
+    date_tok = date_token(mention, sent)
     if date_tok is None:
         return False
     verb = next((a for a in [date_tok, *date_tok.ancestors] if a.pos_ in {"VERB", "AUX"}), None)
