@@ -124,3 +124,33 @@ def bad_inputs(tmp_path: Path) -> Path:
     (root / "dangling.txt").symlink_to(root / "missing-target.txt")
     os.mkfifo(root / "pipe")
     return root
+
+
+# An article whose title, text and quote carry markup and script payloads: every page must
+# show them as the words they are (tests/web). Written for these tests.
+HOSTILE_ARTICLE = (
+    "Mayor <script>alert('title')</script> quits <img src=x onerror=alert('img')>\n\n"
+    "KESSEL, 4 March 2024 - The mayor of Kessel resigned on Monday after protesters occupied the town hall, "
+    "police said.\n\n"
+    "\"We will not be silenced <script>alert('quote')</script>,\" said protest leader Anna Brill "
+    "<img src=x onerror=alert('speaker')>.\n"
+)
+
+
+@pytest.fixture(scope="session")
+def web_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed store of the sample corpus plus HOSTILE_ARTICLE, built once for the web tests."""
+    import shutil
+
+    from crosswire.run import run
+    from crosswire.settings import load_settings
+    from crosswire.store import Store
+
+    root = tmp_path_factory.mktemp("web")
+    corpus = root / "corpus"
+    shutil.copytree(Path(__file__).parents[1] / "examples" / "corpus", corpus)
+    (corpus / "kessel-mayor-quits.txt").write_text(HOSTILE_ARTICLE, encoding="utf-8")
+    db = root / "web.duckdb"
+    with Store(db) as store:
+        run([corpus], store, load_settings())
+    return db

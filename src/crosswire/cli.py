@@ -409,6 +409,7 @@ def export_cmd(
 # The evaluation commands live in eval_cli.py; importing it registers them on eval_app.
 from .eval_cli import _metrics_table, flat_metrics  # noqa: E402,F401  (re-exported for callers)
 from . import gazetteer_cli  # noqa: E402,F401  (registers the gazetteer commands on app)
+from . import serve_cli  # noqa: E402,F401  (registers `serve` on app)
 
 
 def main() -> None:

@@ -25,7 +25,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from .errors import Errors, SettingsError
-from .records import HAPPENED, Claim, Document, Entity, Event, Happening, Rejection, Relation, Story, record_fields
+from .records import HAPPENED, Claim, Document, Entity, Event, Happening, Rejection, Relation, Story, as_row, record_fields
 from .store import Store
 
 # kind -> (table, record class, order). Order keeps exports diffable between runs.
@@ -47,10 +47,15 @@ MODALITIES = ("asserted", "reported", "stated", "alleged", "denied", "planned", 
 def records(store: Store, kinds: tuple[str, ...] = tuple(KINDS)) -> Iterator[dict[str, Any]]:
     """Every stored record of the given kinds as an export object with its ``kind``."""
     for kind in kinds:
-        table, cls, order = KINDS[kind]
-        names = [n for n in record_fields(cls) if n != "raw"]
+        table, _, order = KINDS[kind]
         for row in store.rows(table, order=order):
-            yield {"kind": kind, **{n: row.get(n) for n in names}}
+            yield contract_record(kind, row)
+
+
+def contract_record(kind: str, record: Any) -> dict[str, Any]:
+    """One record (a record object or a stored row) as the export object of its ``kind``."""
+    row = record if isinstance(record, dict) else as_row(record)
+    return {"kind": kind, **{n: row.get(n) for n in record_fields(KINDS[kind][1]) if n != "raw"}}
 
 
 def export(store: Store, fmt: str, out: Path | None, kinds: tuple[str, ...] = tuple(KINDS)) -> dict[str, int]:

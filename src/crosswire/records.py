@@ -12,6 +12,7 @@ import hashlib
 import types
 import typing
 from dataclasses import dataclass, field, fields, is_dataclass
+from functools import lru_cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -314,20 +315,32 @@ def as_row(record: Any) -> dict[str, Any]:
 
 def from_row(cls: type[T], row: dict[str, Any]) -> T:
     """Rebuild a record (nested records included) from a dict such as ``as_row`` made."""
-    hints = typing.get_type_hints(cls)
     values: dict[str, Any] = {}
-    for f in fields(cls):  # type: ignore[arg-type]
-        if f.name not in row:
-            continue
-        values[f.name] = _typed(hints[f.name], row[f.name])
+    for name, hint in _field_hints(cls):
+        if name in row:
+            values[name] = _typed(hint, row[name])
     return cls(**values)
+
+
+@lru_cache(maxsize=None)
+def _field_hints(cls: type) -> tuple[tuple[str, Any], ...]:
+    # Resolving the annotations (strings, under `from __future__ import annotations`) costs far
+    # more than building the record: once per class, not once per row.
+    hints = typing.get_type_hints(cls)
+    return tuple((f.name, hints[f.name]) for f in fields(cls))  # type: ignore[arg-type]
+
+
+@lru_cache(maxsize=None)
+def _options(hint: Any) -> tuple[Any, ...]:
+    if typing.get_origin(hint) in (typing.Union, types.UnionType):
+        return tuple(a for a in typing.get_args(hint) if a is not type(None))
+    return (hint,)
 
 
 def _typed(hint: Any, value: Any) -> Any:
     if value is None:
         return None
-    options = [a for a in typing.get_args(hint) if a is not type(None)] if typing.get_origin(hint) in (typing.Union, types.UnionType) else [hint]
-    for option in options:
+    for option in _options(hint):
         if is_dataclass(option) and isinstance(value, dict):
             return from_row(option, value)
         if typing.get_origin(option) is list and isinstance(value, list):

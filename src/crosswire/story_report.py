@@ -27,7 +27,7 @@ def _party(p: Any) -> str | None:
 def _event_row(ev: Event, outlet: str) -> dict[str, Any]:
     f = ev.fatalities
     return {
-        "id": ev.id, "date": ev.date, "date_text": ev.date_text, "date_basis": ev.date_basis, "type": ev.type, "mode": ev.mode,
+        "id": ev.id, "doc": ev.doc, "date": ev.date, "date_text": ev.date_text, "date_basis": ev.date_basis, "type": ev.type, "mode": ev.mode,
         "actor": _party(ev.actor), "target": _party(ev.target), "places": [p.name for p in ev.places],
         "dead": None if f is None else {"low": f.low, "high": f.high, "victims": f.victims},
         "modality": ev.modality, "reported_by": ev.reported_by, "outlet": outlet, "evidence": ev.evidence.text,
@@ -64,7 +64,7 @@ def story_report(store: Store, story_id: str, *, every_relation: bool = False) -
     sides: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for c in claims:
         sides[side[c.id]].append({
-            "id": c.id, "speaker": _who(c), "affiliation": c.speaker.affiliation if c.speaker else None,
+            "id": c.id, "doc": c.doc, "speaker": _who(c), "affiliation": c.speaker.affiliation if c.speaker else None,
             "outlet": outlet[c.doc], "chain": c.chain, "cue": c.cue, "text": c.text, "direct": c.direct,
             "first_hand": c.first_hand, "polarity": c.polarity,
         })
@@ -76,9 +76,9 @@ def story_report(store: Store, story_id: str, *, every_relation: bool = False) -
         relations.append({
             "id": r.id, "type": r.type, "about": r.about, "reason": r.reason, "score": r.score,
             "question": r.question, "answers": r.answers, "independent": r.independent, "confidence": r.confidence,
-            "a": {"speaker": _who(a), "side": side.get(a.id) if a else None, "text": a.text if a else None,
+            "a": {"id": r.claims[0], "doc": a.doc if a else None, "speaker": _who(a), "side": side.get(a.id) if a else None, "text": a.text if a else None,
                   "outlet": outlet.get(a.doc) if a else None},
-            "b": {"speaker": _who(b), "side": side.get(b.id) if b else None, "text": b.text if b else None,
+            "b": {"id": r.claims[1], "doc": b.doc if b else None, "speaker": _who(b), "side": side.get(b.id) if b else None, "text": b.text if b else None,
                   "outlet": outlet.get(b.doc) if b else None},
         })
     return {

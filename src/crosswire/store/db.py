@@ -56,6 +56,17 @@ class Store:
         if not read_only:
             apply_migrations(self.con)
 
+    def reader(self) -> Store:
+        """This store on a cursor of its own: one per thread of a server, all on one connection.
+
+        DuckDB connections are not shared between threads; cursors of one connection are.
+        Closing the reader closes only its cursor.
+        """
+        other = object.__new__(Store)
+        other.path = self.path
+        other.con = self.con.cursor()
+        return other
+
     def __enter__(self) -> Store:
         return self
 
