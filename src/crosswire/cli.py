@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 from typing import Annotated, Optional
@@ -19,16 +20,32 @@ from .settings import Settings, load_settings
 app = typer.Typer(
     help="crosswire: a cross-checked record of what happened and who says so, from raw news.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
 eval_app = typer.Typer(help="Measure crosswire against reference tools on evaluation data.", no_args_is_help=True)
 app.add_typer(eval_app, name="eval")
 console = Console()
+if not console.is_terminal and "COLUMNS" not in os.environ:
+    # Piped to a file or another program: wide enough that no date or id breaks across lines.
+    console.width = 200
 err = Console(stderr=True)
 
 DbOption = Annotated[Path, typer.Option("--db", help="DuckDB store file.")]
 ConfigOption = Annotated[Optional[Path], typer.Option("--config", help="User settings file (INI, see default.cfg).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        print(f"crosswire {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print crosswire's version and exit.")] = False) -> None:
+    """crosswire: a cross-checked record of what happened and who says so, from raw news."""
 
 
 def _fail(message: str) -> typer.Exit:
@@ -117,20 +134,32 @@ class _RichReporter:
 
 @app.command()
 def run(
-    paths: Annotated[list[Path], typer.Argument(help="Files or folders (searched recursively) of text, HTML, JSONL, WARC, RSS/Atom.")],
+    paths: Annotated[list[str], typer.Argument(
+        help="Files or folders (searched recursively) of text, HTML, JSONL, WARC, RSS/Atom; http(s) addresses of "
+             "pages or feeds (fetched); - for standard input.")],
     db: DbOption = Path("crosswire.duckdb"),
     config: ConfigOption = None,
     n_process: Annotated[Optional[int], typer.Option(help="spaCy worker processes.")] = None,
     dask: Annotated[bool, typer.Option("--dask", help="Run the stages on a local Dask cluster (needs the dask extra).")] = False,
     workers: Annotated[Optional[int], typer.Option(help="Dask worker processes with --dask (default: CPU count).", min=1)] = None,
+    text_field: Annotated[Optional[str], typer.Option(help="JSONL: the field holding the article text (default text).")] = None,
+    html_field: Annotated[Optional[str], typer.Option(help="JSONL: the field holding the page's HTML (default html).")] = None,
+    title_field: Annotated[Optional[str], typer.Option(help="JSONL: the headline's field (default title).")] = None,
+    url_field: Annotated[Optional[str], typer.Option(help="JSONL: the address's field (default url).")] = None,
+    date_field: Annotated[Optional[str], typer.Option(help="JSONL: the publication date's field (default published).")] = None,
+    outlet_field: Annotated[Optional[str], typer.Option(help="JSONL: the outlet's field (default outlet).")] = None,
 ) -> None:
     """Ingest, clean and read PATHS into the store; prints a summary that adds up to the inputs.
 
     Example: crosswire run examples/corpus --db crosswire.duckdb
+    Example: cat article.txt | crosswire run - ; crosswire run https://example.org/feed.rss
+    Example: crosswire run scrape.jsonl --text-field body --title-field headline --date-field pubdate
     """
     from .run import run as run_pipeline
 
-    missing = [str(p) for p in paths if not p.exists() and not p.is_symlink()]
+    from .ingest.fetch import is_url
+
+    missing = [p for p in paths if p != "-" and not is_url(p) and not Path(p).exists() and not Path(p).is_symlink()]
     if missing:
         raise _fail(f"no such file or directory: {', '.join(missing)}")
     if workers is not None and not dask:
@@ -142,7 +171,9 @@ def run(
             if (exc.name or "").split(".")[0] not in {"dask", "distributed"}:
                 raise
             raise _fail("--dask needs Dask: pip install -e '.[dask]'") from None
-    settings = _settings(config, n_process=n_process)
+    settings = _settings(config, n_process=n_process, jsonl_text=text_field, jsonl_html=html_field,
+                         jsonl_title=title_field, jsonl_url=url_field, jsonl_published=date_field,
+                         jsonl_outlet=outlet_field)
     with _open_store(db, write=True) as store, Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), console=err, transient=False,
@@ -152,6 +183,9 @@ def run(
             summary = run_distributed(paths, store, settings, workers=workers, reporter=reporter)
         else:
             summary = run_pipeline(paths, store, settings, reporter)
+    if summary.inputs == 0:
+        err.print(safe(f"warning: no inputs found in {', '.join(map(str, paths))} (hidden files and a folder's "
+                       "README or LICENSE are skipped)"), soft_wrap=True)
     table = Table(title=safe(f"run {summary.run_id} -> {db}"))
     cols = ("inputs", "processed", "duplicate", "unchanged", "rejected", "entities", "events", "claims", "stories", "relations")
     for col in cols:
@@ -167,28 +201,6 @@ def run(
         console.print(rej)
         if len(summary.rejections) > 50:
             console.print(f"... and {len(summary.rejections) - 50} more (crosswire export --format jsonl)")
-
-
-@app.command()
-def docs(db: DbOption = Path("crosswire.duckdb"), limit: Annotated[int, typer.Option(help="Rows to show.")] = 200) -> None:
-    """List stored documents: id, outlet, host, date, title, words, status.
-
-    Example: crosswire docs --db seeds.duckdb
-    """
-    with _open_store(db) as store:
-        table = Table(title=safe(f"documents in {db}"))
-        for col in ("id", "outlet", "host", "date", "title", "words", "status"):
-            table.add_column(col, overflow="fold")
-        for row in store.rows("documents", order="source, id"):
-            if limit <= 0:
-                break
-            limit -= 1
-            date = row["published"] or ((row["published_inferred"] or {}).get("date") and f"~{row['published_inferred']['date']}") or ""
-            status = f"copy of {row['duplicate_of'][:12]}" if row["duplicate_of"] else "ok"
-            table.add_row(*safe_row(row["id"][:12], row["outlet"], row["host"], date, row["title"], row["words"], status))
-        for row in store.rows("rejections", order="source"):
-            table.add_row(*safe_row(row["id"][:12], "", "", "", row["source"], "", f"rejected ({row['stage']}): {row['reason']}"))
-        console.print(table)
 
 
 @app.command()
@@ -220,141 +232,6 @@ def show(doc_id: Annotated[str, typer.Argument(help="Document id (a prefix is en
         for m in mentions:
             ent = ents.get(m.entity or "")
             table.add_row(*safe_row(m.text, m.type, ent.canonical if ent else "", f"{m.start}-{m.end}"))
-        console.print(table)
-
-
-@app.command()
-def entities(db: DbOption = Path("crosswire.duckdb"),
-             name: Annotated[Optional[str], typer.Option(help="Only entities whose names contain this.")] = None) -> None:
-    """List resolved entities with their aliases and document counts.
-
-    Example: crosswire entities --db seeds.duckdb --name lavrov
-    """
-    with _open_store(db) as store:
-        table = Table(title="entities")
-        for col in ("type", "canonical", "aliases", "docs"):
-            table.add_column(col, overflow="fold")
-        for e in sorted(store.entities(), key=lambda e: (-len(e.docs), e.canonical)):
-            if name and not any(name.lower() in a.lower() for a in [e.canonical, *e.aliases]):
-                continue
-            table.add_row(*safe_row(e.type, e.canonical, " | ".join(a for a in e.aliases if a != e.canonical), len(e.docs)))
-        console.print(table)
-
-
-@app.command()
-def events(
-    db: DbOption = Path("crosswire.duckdb"),
-    type_: Annotated[Optional[str], typer.Option("--type", help="PLOVER type, e.g. ASSAULT.")] = None,
-    country: Annotated[Optional[str], typer.Option(help="ISO code (2 or 3 letters) of a place, actor or target.")] = None,
-    from_: Annotated[Optional[str], typer.Option("--from", help="Earliest event date, YYYY-MM-DD.")] = None,
-    to: Annotated[Optional[str], typer.Option(help="Latest event date, YYYY-MM-DD.")] = None,
-    doc: Annotated[Optional[str], typer.Option(help="Only events told by documents whose id starts with this.")] = None,
-    modality: Annotated[Optional[str], typer.Option(
-        help="Only these modalities, comma-separated: asserted, reported, stated, alleged, denied, planned, "
-             "hypothetical; 'happened' = asserted,reported.")] = None,
-    mentions: Annotated[bool, typer.Option(
-        "--mentions", help="One row per mention (each sentence of each document) instead of per happening.")] = False,
-) -> None:
-    """List events: date, type/mode, actor -> target, place, dead, status (modality), sources.
-
-    One row per happening: the mentions of one event within and across a story's documents,
-    with every outlet that told it; --mentions lists each mention instead.
-
-    Example: crosswire events --db seeds.duckdb --type ASSAULT --country SY --from 2015-09-30 --to 2015-10-07
-    Example: crosswire events --db seeds.duckdb --modality happened --mentions
-    """
-    from .export import HAPPENED, MODALITIES
-    from .query import filter_events
-    from .report_view import dead_text, when_text
-
-    for value, name in ((from_, "--from"), (to, "--to")):
-        if value and not _is_iso_date(value):
-            raise _fail(f"{name} takes a date as YYYY-MM-DD, not {value!r}")
-    wanted: set[str] = set()
-    for word in (modality or "").lower().replace(" ", "").split(","):
-        if word and word != "happened" and word not in MODALITIES:
-            raise _fail(f"--modality takes {', '.join(MODALITIES)} or happened, not {word!r}")
-        wanted |= set(HAPPENED) if word == "happened" else {word} if word else set()
-    with _open_store(db) as store:
-        found = filter_events(store, type_=type_, country=country, start=from_, end=to, doc=doc, mentions=mentions)
-        found = [ev for ev in found if not wanted or ev.modality in wanted]
-        # A happening carries its sources; only mentions need their document's outlet (and reading
-        # every document's text for it is wasted otherwise).
-        outlets = {r["id"]: r["outlet"] or r["host"] or r["source"] for r in store.rows("documents")} if mentions else {}
-    table = Table(title=f"{len(found)} {'event mentions' if mentions else 'events'}")
-    columns = ("date", "type/mode", "actor -> target", "place", "dead", "status", "source" if mentions else "sources")
-    for col in columns:
-        table.add_column(col, overflow="fold")
-    if not mentions:
-        table.add_column("mentions", justify="right")
-    for ev in found:
-        who = " -> ".join(p.canonical or p.text if p else "?" for p in (ev.actor, ev.target))
-        places = ", ".join(p.name for p in ev.places)
-        dead = "" if ev.fatalities is None else dead_text(ev.fatalities.low, ev.fatalities.high, ev.fatalities.victims)
-        kind = ev.type + (f"/{ev.mode}" if ev.mode else "")
-        if mentions:
-            status = ev.modality + (f" ({ev.reported_by})" if ev.reported_by else "")
-            table.add_row(*safe_row(when_text(ev.date, ev.date_text, ev.date_basis), kind, who, places, dead, status,
-                                    outlets.get(ev.doc, "")))
-        else:
-            table.add_row(*safe_row(ev.date or "", kind, who, places, dead, ev.modality, ", ".join(ev.sources),
-                                    str(len(ev.events))))
-    console.print(table)
-
-
-def _is_iso_date(value: str) -> bool:
-    import datetime as dt
-
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
-
-
-@app.command()
-def claims(
-    db: DbOption = Path("crosswire.duckdb"),
-    speaker: Annotated[Optional[str], typer.Option(help="Only claims whose speaker, canonical name or affiliation contains this.")] = None,
-    doc: Annotated[Optional[str], typer.Option(help="Only claims of documents whose id starts with this.")] = None,
-) -> None:
-    """List claims: speaker, affiliation, attribution chain, cue and what is claimed.
-
-    Example: crosswire claims --db seeds.duckdb --speaker Lavrov
-    """
-    from .query import filter_claims
-
-    with _open_store(db) as store:
-        found = filter_claims(store, speaker=speaker, doc=doc)
-    table = Table(title=f"{len(found)} claims")
-    for col in ("speaker", "affiliation", "chain", "cue", "text"):
-        table.add_column(col, overflow="fold")
-    for c in found:
-        who = ", ".join(sp.canonical or sp.text for sp in [c.speaker, *c.co_speakers]) if c.speaker else "?"
-        text = (f"“{c.text}”" if c.direct else c.text) + ("  [denial]" if c.polarity == "negative" else "")
-        table.add_row(*safe_row(who, (c.speaker.affiliation if c.speaker else None) or "", " <- ".join(c.chain),
-                                c.cue, text))
-    console.print(table)
-
-
-@app.command()
-def stories(db: DbOption = Path("crosswire.duckdb")) -> None:
-    """List stories: id, dates, outlets, and how many documents, events, claims and contradictions.
-
-    Example: crosswire stories --db seeds.duckdb
-    """
-    from .story_report import is_shown
-
-    with _open_store(db) as store:
-        table = Table(title="stories")
-        for col in ("id", "start", "end", "title", "outlets", "docs", "events", "claims", "contradictions"):
-            table.add_column(col, overflow="fold")
-        for st in store.stories():
-            n_events = len(store.happenings(st.id))
-            n_claims = sum(len(store.claims(d)) for d in st.docs)
-            n_contra = sum(1 for r in store.relations(st.id) if r.type == "contradicts" and is_shown(r))
-            table.add_row(*safe_row(st.id[:12], st.start, st.end, st.title, ", ".join(st.outlets),
-                                    len(st.docs), n_events, n_claims, n_contra))
         console.print(table)
 
 
@@ -402,14 +279,21 @@ def export_cmd(
             counts = export(store, fmt, out)
         except CrosswireError as exc:
             raise _fail(str(exc)) from None
-    if out is not None:
-        err.print(safe("wrote " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" -> {out}"))
+    if out is None:
+        return
+    if fmt in ("csv", "parquet"):  # one file per kind, beside the name given: say which
+        from .export import kind_file
+
+        for kind, n in counts.items():
+            err.print(safe(f"wrote {n} {kind} records -> {kind_file(out, kind, fmt)}"), soft_wrap=True)
+    else:
+        err.print(safe("wrote " + ", ".join(f"{n} {k}" for k, n in counts.items()) + f" -> {out}"), soft_wrap=True)
 
 
 # The evaluation commands live in eval_cli.py; importing it registers them on eval_app.
 from .eval_cli import _metrics_table, flat_metrics  # noqa: E402,F401  (re-exported for callers)
 from . import gazetteer_cli  # noqa: E402,F401  (registers the gazetteer commands on app)
-from . import serve_cli  # noqa: E402,F401  (registers `serve` on app)
+from . import lists_cli, serve_cli  # noqa: E402,F401  (register the list commands and `serve` on app)
 
 
 def main() -> None:

@@ -90,7 +90,7 @@ def export(store: Store, fmt: str, out: Path | None, kinds: tuple[str, ...] = tu
     for kind in kinds:
         rows = [{k: v for k, v in r.items() if k != "kind"} for r in records(store, (kind,))]
         counts[kind] = len(rows)
-        target = out.with_name(f"{out.stem}-{kind}.{fmt}")
+        target = kind_file(out, kind, fmt)
         names = [n for n in record_fields(KINDS[kind][1]) if n != "raw"]
         flat = [{n: _flat(r.get(n)) for n in names} for r in rows]
         if fmt == "csv":
@@ -102,6 +102,11 @@ def export(store: Store, fmt: str, out: Path | None, kinds: tuple[str, ...] = tu
             table = pa.table({n: [r[n] for r in flat] for n in names}) if flat else pa.table({n: pa.array([], pa.string()) for n in names})
             pq.write_table(table, target)
     return counts
+
+
+def kind_file(out: Path, kind: str, fmt: str) -> Path:
+    """The file a CSV or Parquet export writes one kind to: ``out.csv`` -> ``out-event.csv``."""
+    return out.with_name(f"{out.stem}-{kind}.{fmt}")
 
 
 def _flat(value: Any) -> Any:

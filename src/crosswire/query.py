@@ -1,8 +1,15 @@
-"""Read-side queries over the store: the selections the CLI and (later) the API show."""
+"""Read-side queries over the store: the selections the CLI lists and the API serves.
+
+``filter_*`` return records; the ``*_list``/``*_summaries`` functions return export-contract
+objects (what ``--json`` prints and ``/api/...`` answers), so both say the same thing.
+"""
 
 from __future__ import annotations
 
-from .extract.places.countries import iso2_to_iso3
+from typing import Any
+
+from .export import HAPPENED, MODALITIES, contract_record
+from .extract.places.countries import iso2_to_iso3, iso3_by_name
 from .records import Claim, Event, Happening
 from .store import Store
 
@@ -71,4 +78,133 @@ def filter_claims(store: Store, *, speaker: str | None = None, doc: str | None =
             if not any(needle in (n or "").lower() for n in names):
                 continue
         out.append(c)
+    return out
+
+
+class UnknownValue(ValueError):
+    """A filter value crosswire does not know; the message lists the ones it does."""
+
+
+def _counts(store: Store, sql: str) -> dict[str, int]:
+    return {key: int(n) for key, n in store.con.execute(sql).fetchall()}
+
+
+def story_summaries(store: Store, q: str | None = None) -> list[dict[str, Any]]:
+    """Stories, newest first (by their last event day; undated last), each with its counts.
+
+    ``q`` keeps stories whose title, outlets or any document's title contain it (any case).
+    """
+    from .story_report import SHOWN_CONFIDENCE  # the report's imports cost seconds; a list needs one number
+
+    claims_per_doc = _counts(store, "SELECT doc, count(*) FROM claims GROUP BY doc")
+    happenings = _counts(store, "SELECT story, count(*) FROM happenings GROUP BY story")
+    contradictions = _counts(store, "SELECT story, count(*) FROM relations WHERE type = 'contradicts' "
+                                    f"AND confidence >= {SHOWN_CONFIDENCE} GROUP BY story")
+    doc_titles = dict(store.con.execute("SELECT id, coalesce(title, '') FROM documents").fetchall())
+    needle = (q or "").strip().lower()
+    out = []
+    for story in store.stories():
+        if needle:
+            words = [story.title, *story.outlets, *(doc_titles.get(d, "") for d in story.docs)]
+            if not any(needle in (w or "").lower() for w in words):
+                continue
+        record = contract_record("story", story)
+        record["counts"] = {"documents": len(story.docs), "events": happenings.get(story.id, 0),
+                            "claims": sum(claims_per_doc.get(d, 0) for d in story.docs),
+                            "contradictions": contradictions.get(story.id, 0)}
+        out.append(record)
+    # Newest first: two sorts, because undated stories go last whichever way dates run.
+    out.sort(key=lambda r: r["end"] or r["start"] or "", reverse=True)
+    out.sort(key=lambda r: (r["end"] or r["start"]) is None)
+    return out
+
+
+def document_summaries(store: Store, q: str | None = None, outlet: str | None = None) -> list[dict[str, Any]]:
+    """Documents in source order: the contract record without its text and removed lines
+    (``/api/documents/{id}`` has them), filtered by words of the title or by outlet/host."""
+    needle, where = (q or "").lower(), (outlet or "").lower()
+    out = []
+    for row in store.rows("documents", order="source, id"):
+        if needle and needle not in (row["title"] or "").lower():
+            continue
+        if where and not any(where in (row[k] or "").lower() for k in ("outlet", "host")):
+            continue
+        record = {k: v for k, v in contract_record("document", row).items() if k not in {"text", "boilerplate"}}
+        out.append(record)
+    return out
+
+
+def event_list(store: Store, *, type_: str | None = None, status: str | None = None, country: str | None = None,
+               start: str | None = None, end: str | None = None, doc: str | None = None,
+               mentions: bool = False) -> list[dict[str, Any]]:
+    """Happenings (or every mention) matching the filters, as ``crosswire events`` selects them.
+
+    ``status`` is a comma-separated list of modalities, or ``happened`` for those reported as
+    having taken place. Unknown types and statuses raise UnknownValue naming the valid ones.
+    """
+    from .extract.events.ontology import EVENT_TYPES
+
+    if type_ and type_.upper() not in EVENT_TYPES:
+        raise UnknownValue(f"unknown event type {type_!r}; known: {', '.join(sorted(EVENT_TYPES))}")
+    wanted = statuses(status)
+    try:
+        country = country_code(country) if country else None
+    except UnknownValue as exc:
+        present = sorted({p.country for h in store.happenings() for p in h.places if p.country})
+        raise UnknownValue(f"{exc}; places in this store are in {', '.join(present) or 'no country'}") from None
+    found = filter_events(store, type_=type_, country=country, start=start, end=end, doc=doc, mentions=mentions)
+    kind = "event" if mentions else "happening"
+    return [contract_record(kind, ev) for ev in found if not wanted or ev.modality in wanted]
+
+
+def country_code(value: str) -> str:
+    """An ISO code (alpha-2 or alpha-3) for a code or an English country name, any case.
+
+    Example:
+        >>> country_code("sy"), country_code("Syria"), country_code("SYR")
+        ('SY', 'SYR', 'SYR')
+    """
+    code = value.strip().upper()
+    to_iso3 = iso2_to_iso3()
+    if (len(code) == 2 and code in to_iso3) or (len(code) == 3 and code in set(to_iso3.values())):
+        return code
+    by_name = iso3_by_name().get(value.strip().lower())
+    if by_name:
+        return by_name
+    raise UnknownValue(f"unknown country {value!r}: give an ISO 3166 code (SY or SYR) or an English name (Syria)")
+
+
+def statuses(status: str | None) -> set[str]:
+    """The modalities a ``status``/``--modality`` value names ("happened" = asserted, reported)."""
+    wanted: set[str] = set()
+    for word in (status or "").lower().replace(" ", "").split(","):
+        if not word:
+            continue
+        if word != "happened" and word not in MODALITIES:
+            raise UnknownValue(f"unknown status {word!r}; known: {', '.join(MODALITIES)}, happened")
+        wanted |= set(HAPPENED) if word == "happened" else {word}
+    return wanted
+
+
+def claim_list(store: Store, *, speaker: str | None = None, story: str | None = None,
+               doc: str | None = None) -> list[dict[str, Any]]:
+    """Claims by speaker (name, canonical name, affiliation or a co-speaker's), story or document."""
+    found = filter_claims(store, speaker=speaker, doc=doc)
+    if story:
+        stories = [s for s in store.stories() if s.id.startswith(story)]
+        docs = {d for s in stories for d in s.docs}
+        found = [c for c in found if c.doc in docs]
+    return [contract_record("claim", c) for c in found]
+
+
+def entity_list(store: Store, *, q: str | None = None, type_: str | None = None) -> list[dict[str, Any]]:
+    """Entities whose canonical name or an alias contains ``q``, most documents first."""
+    needle = (q or "").lower()
+    out = []
+    for e in sorted(store.entities(), key=lambda e: (-len(e.docs), e.canonical)):
+        if type_ and e.type.upper() != type_.upper():
+            continue
+        if needle and not any(needle in a.lower() for a in [e.canonical, *e.aliases]):
+            continue
+        out.append(contract_record("entity", e))
     return out

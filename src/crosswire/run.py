@@ -24,6 +24,7 @@ from .extract.entities.linking import link_claims_and_events, link_events
 from .extract.places.core import places_from_doc
 from .extract.places.gazetteer import use_local_gazetteer
 from .ingest import read_inputs
+from .ingest.base import JsonlFields
 from .nlp.pipeline import load_nlp, parse
 from .records import Claim, Document, Entity, Event, Mention, RawArticle, Rejection
 from .settings import Settings
@@ -235,7 +236,9 @@ def run_stages(
     seen: set[str] = set()
     rejected_now: set[str] = set()
     rep.stage("reading inputs", None)
-    items = read_inputs(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars)
+    fields = JsonlFields(text=settings.jsonl_text, html=settings.jsonl_html, title=settings.jsonl_title,
+                         url=settings.jsonl_url, published=settings.jsonl_published, outlet=settings.jsonl_outlet)
+    items = read_inputs(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars, jsonl_fields=fields)
     index = DuplicateIndex(store.signatures(), threshold=settings.dedup_threshold,
                            num_perm=settings.dedup_num_perm, shingle_words=settings.dedup_shingle_words)
     for chunk in _chunks(items, CHUNK_SIZE):
@@ -286,7 +289,7 @@ def run_stages(
     rep.stage("comparing stories", None)
     pending = store.pending()
     with store.transaction():
-        cross = crosscheck(store, pending, **{**prov, "produced_by": STORIES})
+        cross = crosscheck(store, pending, reporter=rep, **{**prov, "produced_by": STORIES})
         store.clear_pending(pending)
         fault_point("stories-written")
     fault_point("stories-committed")

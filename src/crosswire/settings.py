@@ -27,6 +27,12 @@ class Settings:
     dedup_shingle_words: int = 5
     store_path: str = "crosswire.duckdb"
     places_gazetteer: str = "~/.local/share/crosswire/gazetteer.tsv"  # "crosswire gazetteer import" rows
+    jsonl_text: str = "text"  # fields of JSON Lines records (ingest.base.JsonlFields)
+    jsonl_html: str = "html"
+    jsonl_title: str = "title"
+    jsonl_url: str = "url"
+    jsonl_published: str = "published"
+    jsonl_outlet: str = "outlet"
 
     def config_hash(self) -> str:
         """A short hash of every setting, recorded with each run so results are traceable."""
@@ -46,6 +52,12 @@ _KEYS = {
     ("dedup", "shingle_words"): "dedup_shingle_words",
     ("store", "path"): "store_path",
     ("places", "gazetteer"): "places_gazetteer",
+    ("jsonl", "text_field"): "jsonl_text",
+    ("jsonl", "html_field"): "jsonl_html",
+    ("jsonl", "title_field"): "jsonl_title",
+    ("jsonl", "url_field"): "jsonl_url",
+    ("jsonl", "date_field"): "jsonl_published",
+    ("jsonl", "outlet_field"): "jsonl_outlet",
 }
 
 

@@ -14,7 +14,7 @@ from crosswire.export import records
 from crosswire.store import Store
 from crosswire.story_report import story_report
 from crosswire.web import create_app
-from crosswire.web import views
+from crosswire import query
 
 pytestmark = pytest.mark.model
 
@@ -159,7 +159,7 @@ def test_errors_never_send_a_stack_trace(web_store: Path, client: TestClient, mo
     def broken(*_a, **_k):
         raise RuntimeError("secret internals /home/user/store.duckdb")
 
-    monkeypatch.setattr(views, "story_summaries", broken)
+    monkeypatch.setattr(query, "story_summaries", broken)
     store = Store(web_store, read_only=True)
     fresh = TestClient(create_app(store), raise_server_exceptions=False)  # no answer kept from other tests
     for url in ("/api/stories", "/"):

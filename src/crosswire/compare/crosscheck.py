@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import dataclass, replace
+from typing import Any
 
 from ..extract.dates import resolve_expression
 from ..records import Document, Event
@@ -46,12 +47,13 @@ def redate_events(events: list[Event], anchor: str) -> list[Event]:
     return out
 
 
-def crosscheck(store: Store, new_docs: Collection[str], **provenance: str) -> CrosscheckSummary:
+def crosscheck(store: Store, new_docs: Collection[str], *, reporter: Any = None, **provenance: str) -> CrosscheckSummary:
     """Group documents into stories, date undated ones from their story, group their events
     into happenings, relate claims.
 
     Only stories that gained a document in ``new_docs`` are recomputed, so a run over an
     unchanged corpus changes nothing; a new batch joins the stories already stored.
+    ``reporter`` (run.Reporter) is told how many stories there are and advanced by each.
     """
     summary = CrosscheckSummary()
     if not new_docs:
@@ -64,6 +66,8 @@ def crosscheck(store: Store, new_docs: Collection[str], **provenance: str) -> Cr
     touched = [s for s in grouping.stories if set(s.docs) & set(new_docs)]
     summary.stories = len(touched)
     store.upsert("stories", touched, **provenance)
+    if reporter is not None:
+        reporter.stage("comparing stories", len(touched))
 
     for story in touched:
         members = [by_id[d] for d in story.docs if d in by_id]
@@ -96,6 +100,8 @@ def crosscheck(store: Store, new_docs: Collection[str], **provenance: str) -> Cr
         store.con.execute("DELETE FROM relations WHERE story = ?", [story.id])
         store.upsert("relations", relations, **provenance)
         summary.relations += len(relations)
+        if reporter is not None:
+            reporter.advance()
     return summary
 
 

@@ -31,8 +31,9 @@ from pathlib import Path
 
 from crosswire.clean.normalize import NotText, detect_encoding
 from crosswire.errors import Errors
-from crosswire.ingest.base import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Item, Limits, _load, _mb, _over_bytes, _over_chars, _reject
+from crosswire.ingest.base import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Item, JsonlFields, Limits, _load, _mb, _over_bytes, _over_chars, _reject
 from crosswire.ingest.feeds import read_feed
+from crosswire.ingest.fetch import fetch_url, is_url, read_stdin
 from crosswire.ingest.gz import gunzip, is_gzip
 from crosswire.ingest.jsonl import looks_like_jsonl, read_jsonl
 from crosswire.ingest.warc import read_warc
@@ -69,10 +70,12 @@ _SNIFF_BYTES = 4096
 
 
 def read_inputs(
-    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS
+    paths: Iterable[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS,
+    jsonl_fields: JsonlFields | None = None,
 ) -> Iterator[RawArticle | Rejection]:
     """Every input item under ``paths``, in a deterministic order.
 
+    ``-`` reads standard input and an http(s) address is fetched (``fetch.py``).
     Folders are walked recursively in sorted order; hidden entries (dotfiles,
     ``.DS_Store``) and a folder's README/LICENSE files are skipped; a directory reached twice through symlinks is read once,
     and a symlink that loops back to a folder being walked yields one Rejection.
@@ -82,18 +85,20 @@ def read_inputs(
         max_bytes: items (files, WARC records, JSONL lines) larger than this are rejected
             (their bytes are still kept).
         max_chars: items whose decoded text is longer than this are rejected, before cleaning.
+        jsonl_fields: the fields of JSON Lines records that hold the text, title, ... .
 
     Example:
         >>> items = list(read_inputs(["examples/corpus"]))  # doctest: +SKIP
     """
     visited: set[str] = set()
-    limits = Limits(max_bytes, max_chars)
+    limits = Limits(max_bytes, max_chars, jsonl_fields or JsonlFields())
     for path in paths:
         yield from _walk(os.fspath(path), visited, (), limits)
 
 
 def read_file(
-    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS
+    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, max_chars: int = DEFAULT_MAX_CHARS,
+    jsonl_fields: JsonlFields | None = None,
 ) -> Iterator[Item]:
     """The items in one file, dispatched on its name and, failing that, its content.
 
@@ -102,10 +107,10 @@ def read_file(
         ['html']
     """
     source = os.fspath(path)
-    limits = Limits(max_bytes, max_chars)
+    limits = Limits(max_bytes, max_chars, jsonl_fields or JsonlFields())
     if os.path.splitext(source.lower())[1] in _JSONL_EXTS:
         # A container, not one input: read line by line, each line held to the limits.
-        yield from read_jsonl(source, max_bytes=max_bytes, max_chars=max_chars)
+        yield from read_jsonl(source, max_bytes=max_bytes, max_chars=max_chars, fields=limits.jsonl)
         return
     raw = _load(source)
     if isinstance(raw, Rejection):
@@ -153,6 +158,12 @@ def read_html_file(
 
 
 def _walk(path: str, visited: set[str], ancestors: tuple[str, ...], limits: Limits) -> Iterator[Item]:
+    if path == "-" and not ancestors:
+        yield from read_stdin(limits, _dispatch)
+        return
+    if is_url(path) and not ancestors:
+        yield from fetch_url(path, limits, _dispatch)
+        return
     try:
         info = os.stat(path)  # follows symlinks: a link is read as what it points to
     except FileNotFoundError:
@@ -168,7 +179,7 @@ def _walk(path: str, visited: set[str], ancestors: tuple[str, ...], limits: Limi
     if stat.S_ISDIR(info.st_mode):
         yield from _walk_dir(path, visited, ancestors, limits)
     elif stat.S_ISREG(info.st_mode):
-        yield from read_file(path, max_bytes=limits.max_bytes, max_chars=limits.max_chars)
+        yield from read_file(path, max_bytes=limits.max_bytes, max_chars=limits.max_chars, jsonl_fields=limits.jsonl)
     else:
         # Reading a FIFO would block for ever and a device has no end.
         yield _reject(path, "ingest", f"not a regular file or folder: {path}", None)
@@ -207,7 +218,7 @@ def _dispatch(source: str, name: str, raw: bytes, limits: Limits) -> Iterator[It
     elif ext == ".gz":
         yield from _gzip_file(source, name[: -len(".gz")], raw, limits)
     elif ext in _JSONL_EXTS:
-        yield from read_jsonl(source, raw, max_bytes=limits.max_bytes, max_chars=limits.max_chars)
+        yield from read_jsonl(source, raw, max_bytes=limits.max_bytes, max_chars=limits.max_chars, fields=limits.jsonl)
     elif ext in _FEED_EXTS or _FEED_START.match(raw.removeprefix(b"\xef\xbb\xbf")[:_SNIFF_BYTES]):
         yield from read_feed(source, raw, max_bytes=limits.max_bytes, max_chars=limits.max_chars)
     elif ext == ".xml":
@@ -239,7 +250,7 @@ def _sniffed(source: str, name: str, raw: bytes, limits: Limits) -> Iterator[Ite
         return
     head = raw[:_SNIFF_BYTES].decode("utf-8", "ignore").lstrip("\ufeff")
     if looks_like_jsonl(raw):
-        yield from read_jsonl(source, raw, max_bytes=limits.max_bytes, max_chars=limits.max_chars)
+        yield from read_jsonl(source, raw, max_bytes=limits.max_bytes, max_chars=limits.max_chars, fields=limits.jsonl)
     elif head.lstrip()[:1] in ("{", "[") and _is_json(raw):
         reason = "JSON file that is not JSON Lines (one object per line with a \"text\" or \"html\" field); skipped"
         yield _reject(source, "ingest", reason, raw)

@@ -15,11 +15,25 @@ DEFAULT_MAX_CHARS = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
+class JsonlFields:
+    """Which field of a JSON Lines record holds what (a scraper's ``body``, ``headline``, ...)."""
+
+    text: str = "text"
+    html: str = "html"
+    title: str = "title"
+    url: str = "url"
+    published: str = "published"
+    outlet: str = "outlet"
+
+
+@dataclass(frozen=True, slots=True)
 class Limits:
-    """The per-input limits, applied to every input item (file, WARC record, JSONL line, feed entry)."""
+    """The per-input limits, applied to every input item (file, WARC record, JSONL line, feed
+    entry), and how to read the fields of a JSON Lines record."""
 
     max_bytes: int = DEFAULT_MAX_BYTES
     max_chars: int = DEFAULT_MAX_CHARS
+    jsonl: JsonlFields = JsonlFields()
 
 
 def _load(source: str, raw: bytes | None = None) -> bytes | Rejection:

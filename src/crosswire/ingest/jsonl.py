@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import IO, Any
 
-from crosswire.ingest.base import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Item, Limits, _over_bytes, _over_chars, _reject
+from crosswire.ingest.base import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Item, JsonlFields, Limits, _over_bytes, _over_chars, _reject
 from crosswire.records import RawArticle, sha256_hex
 
 __all__ = ["read_jsonl", "looks_like_jsonl"]
@@ -24,6 +24,7 @@ def read_jsonl(
     *,
     max_bytes: int = DEFAULT_MAX_BYTES,
     max_chars: int = DEFAULT_MAX_CHARS,
+    fields: JsonlFields | None = None,
 ) -> Iterator[Item]:
     """One article per JSON Lines record; a bad line is rejected and the rest still read.
 
@@ -33,6 +34,7 @@ def read_jsonl(
     (``url``, ``title``, ``published``/``date``, ``outlet``, ``source`` ...) to ``hints``.
     A file is a container, not one input: it is read line by line, and the limits apply to
     each line (``max_bytes`` to its bytes, ``max_chars`` to its body), however big the file.
+    ``fields`` names other fields for these roles (``JsonlFields(text="body", title="headline")``).
 
     Example:
         >>> item = next(read_jsonl("x.jsonl", b'{"text": "Hi", "title": "T"}'))
@@ -40,7 +42,7 @@ def read_jsonl(
         ('x.jsonl#L1', 'T', 'Hi')
     """
     source = os.fspath(path)
-    limits = Limits(max_bytes, max_chars)
+    limits = Limits(max_bytes, max_chars, fields or JsonlFields())
     try:
         handle: IO[bytes] = io.BytesIO(raw) if raw is not None else open(source, "rb")
     except OSError as exc:
@@ -94,16 +96,24 @@ def _jsonl_item(source: str, number: int, line: bytes, limits: Limits) -> Item:
         return _reject(source, "ingest", f"line {number} is not valid JSON ({message})", line)
     if not isinstance(obj, dict):
         return _reject(source, "ingest", f"line {number} is a JSON {type(obj).__name__}, not an object", line)
-    for field, kind in (("html", "html"), ("text", "text")):
+    names = limits.jsonl
+    for field, kind in ((names.html, "html"), (names.text, "text")):
         body = obj.get(field)
         if isinstance(body, str) and body.strip():
             break
     else:
-        return _reject(source, "ingest", f'line {number} has no non-empty "text" or "html" field', line)
+        has = ", ".join(k for k, v in obj.items() if isinstance(v, str)) or "none"
+        reason = (f'line {number} has no non-empty "{names.text}" or "{names.html}" field (its text fields: {has}; '
+                  "--text-field or --html-field names another)")
+        return _reject(source, "ingest", reason, line)
     too_long = _over_chars(source, f'the "{field}" of line {number}', body, line, limits)
     if too_long is not None:
         return too_long
-    hints = {k: v for k, v in obj.items() if isinstance(v, str) and k not in ("text", "html")}
+    hints = {k: v for k, v in obj.items() if isinstance(v, str) and k not in (names.text, names.html)}
+    for role in ("title", "url", "published", "outlet"):  # the user's field names -> the roles cleaning reads
+        given = getattr(names, role)
+        if given != role and isinstance(obj.get(given), str):
+            hints[role] = obj[given]
     if "published" not in hints and "date" in hints:
         hints["published"] = hints["date"]
     hints["body"] = body

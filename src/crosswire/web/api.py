@@ -10,6 +10,7 @@ from typing import Annotated, Any, Optional
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
 from ..store import Store
+from .. import query
 from . import views
 from .deps import cached_story, reader
 
@@ -23,14 +24,14 @@ StoreDep = Annotated[Store, Depends(reader)]
 def _listed(items_of: Any, limit: int, offset: int) -> dict[str, Any]:
     try:
         return views.page(items_of(), limit, offset)
-    except views.UnknownValue as exc:
+    except query.UnknownValue as exc:
         raise HTTPException(status_code=422, detail=str(exc)) from None
 
 
 @router.get("/stories", summary="Stories, newest first, with counts of documents, events, claims and contradictions")
 def stories(store: StoreDep, q: Annotated[Optional[str], Query(description="Words of a title or an outlet.")] = None,
             limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return views.page(views.story_summaries(store, q), limit, offset)
+    return views.page(query.story_summaries(store, q), limit, offset)
 
 
 @router.get("/stories/{story_id}", summary="One story: timeline, who says what by camp, relations, numbers, coverage, places")
@@ -47,7 +48,7 @@ def story(story_id: str, request: Request, store: StoreDep,
 def documents(store: StoreDep, q: Annotated[Optional[str], Query(description="Words of the title.")] = None,
               outlet: Annotated[Optional[str], Query(description="Part of the outlet or host.")] = None,
               limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
-    return views.page(views.document_summaries(store, q, outlet), limit, offset)
+    return views.page(query.document_summaries(store, q, outlet), limit, offset)
 
 
 @router.get("/documents/{doc_id}", summary="One document: record, origin, events, claims, highlighted segments")
@@ -70,7 +71,7 @@ def events(
     mentions: Annotated[bool, Query(description="One item per mention instead of per happening.")] = False,
     limit: Limit = 50, offset: Offset = 0,
 ) -> dict[str, Any]:
-    return _listed(lambda: views.event_list(store, type_=type, status=status, country=country, start=from_, end=to,
+    return _listed(lambda: query.event_list(store, type_=type, status=status, country=country, start=from_, end=to,
                                             doc=doc, mentions=mentions), limit, offset)
 
 
@@ -82,7 +83,7 @@ def claims(
     doc: Annotated[Optional[str], Query(description="Documents whose id starts with this.")] = None,
     limit: Limit = 50, offset: Offset = 0,
 ) -> dict[str, Any]:
-    return views.page(views.claim_list(store, speaker=speaker, story=story, doc=doc), limit, offset)
+    return views.page(query.claim_list(store, speaker=speaker, story=story, doc=doc), limit, offset)
 
 
 @router.get("/entities", summary="Entities resolved across spellings, most documents first")
@@ -92,4 +93,4 @@ def entities(
     type: Annotated[Optional[str], Query(description="PERSON, ORG, GPE, LOC, NORP, ...")] = None,
     limit: Limit = 50, offset: Offset = 0,
 ) -> dict[str, Any]:
-    return views.page(views.entity_list(store, q=q, type_=type), limit, offset)
+    return views.page(query.entity_list(store, q=q, type_=type), limit, offset)

@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from ..store import Store
+from .. import query
 from . import views
 from .deps import cached_story, reader
 from .worldmap import map_svg
@@ -36,7 +37,7 @@ def render(name: str, status_code: int = 200, **context: Any) -> HTMLResponse:
 @router.get("/", response_class=HTMLResponse)
 def index(store: StoreDep, q: Optional[str] = None, limit: Annotated[int, Query(ge=1, le=1000)] = 100,
           offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
-    listing = views.page(views.story_summaries(store, q), limit, offset)
+    listing = views.page(query.story_summaries(store, q), limit, offset)
     twin = "/api/stories" + (f"?q={quote(q)}" if q else "")
     return render("index.html", listing=listing, q=q or "", twin=twin, title="Stories")
 
@@ -59,7 +60,7 @@ def story(story_id: str, request: Request, store: StoreDep, all: bool = False) -
 def documents(store: StoreDep, q: Optional[str] = None, outlet: Optional[str] = None,
               limit: Annotated[int, Query(ge=1, le=1000)] = 200,
               offset: Annotated[int, Query(ge=0)] = 0) -> HTMLResponse:
-    listing = views.page(views.document_summaries(store, q, outlet), limit, offset)
+    listing = views.page(query.document_summaries(store, q, outlet), limit, offset)
     return render("documents.html", listing=listing, q=q or "", title="Documents", twin="/api/documents")
 
 
