@@ -204,7 +204,9 @@ def test_the_story_map_has_a_linked_point_per_place(client: TestClient):
     view = client.get(f"/api/stories/{main['id']}").json()
     page = client.get(f"/stories/{main['id']}").text
     svg = page[page.index("<svg"):page.index("</svg>")]
-    assert svg.count('<circle class="place"') == len(view["places"]) >= 1
+    assert svg.count("<circle") == len(view["places"]) >= 1
+    areas = [p for p in view["places"] if p["precision"] in ("country", "continent", "region")]
+    assert svg.count('<circle class="area"') == len(areas)  # a country as a whole is a ring, not a dot
     assert svg.count("<path") >= 1  # country outlines, drawn without a tile server
     for point in view["places"]:
         first = point["events"][0]

@@ -119,7 +119,7 @@ def test_a_reader_goes_from_the_story_list_to_a_contradiction_and_its_evidence(s
     relation = shown[0]
     assert relation["reason"] in first.locator(".reason").inner_text()
     assert page.locator("#contradictions article.contradicts").count() == len(shown)
-    assert page.locator("svg.map circle.place").count() == len(view["places"])
+    assert page.locator("svg.map circle").count() == len(view["places"])
     assert page.locator("#timeline tbody tr").count() == len(view["report"]["timeline"])
 
     first.get_by_role("link", name="evidence").first.click()

@@ -60,8 +60,16 @@ def _path(rings: Any) -> tuple[str, tuple[float, float, float, float]]:
     return "".join(parts), (min(lons), min(lats), max(lons), max(lats))
 
 
+AREA_PRECISIONS = frozenset({"country", "continent", "region"})
+
+
 def frame(points: list[dict[str, Any]]) -> tuple[float, float, float, float]:
-    """The part of the world to draw: the points with a margin, at least 8 by 4 degrees, 2:1."""
+    """The part of the world to draw: the points with a margin, at least 8 by 4 degrees, 2:1.
+
+    A country named as a whole has its centre as coordinates; where towns are named too, the
+    frame holds the towns (a story in Homs is not framed by Moscow and Washington)."""
+    towns = [p for p in points if p.get("precision") not in AREA_PRECISIONS]
+    points = towns or points
     if not points:
         return WORLD
     lons = [p["lon"] for p in points]
@@ -92,7 +100,8 @@ def map_svg(points: list[dict[str, Any]]) -> Markup:
     for p in points:
         first = p["events"][0] if p["events"] else None
         label = escape(f"{p['name']}: " + "; ".join(f"{e['type']} {e['date'] or 'undated'}" for e in p["events"]))
-        dot = (f'<circle class="place" cx="{p["lon"]:.3f}" cy="{-p["lat"]:.3f}" r="{radius:.3f}">'
+        kind = "area" if p.get("precision") in AREA_PRECISIONS else "place"
+        dot = (f'<circle class="{kind}" cx="{p["lon"]:.3f}" cy="{-p["lat"]:.3f}" r="{radius * (2 if kind == "area" else 1):.3f}">'
                f"<title>{label}</title></circle>")
         if first:
             href = f"/documents/{quote(first['doc'])}#ev-{quote(first['id'])}"
