@@ -43,3 +43,10 @@ def test_settings_max_chars_is_documented_and_validated(tmp_path):
     assert load_settings(cfg).max_chars == 5000
     with pytest.raises(SettingsError, match="max_chars"):
         load_settings(max_chars=0)
+
+
+def test_a_misspelt_section_is_named_as_a_section(tmp_path):
+    cfg = tmp_path / "user.cfg"
+    cfg.write_text("[ingst]\nmax_bytes = 10\n", encoding="utf-8")
+    with pytest.raises(SettingsError, match=r"unknown section \[ingst\].*'ingest'"):
+        load_settings(cfg)

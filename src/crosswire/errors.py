@@ -20,6 +20,7 @@ class Errors:
     E203 = "alias table {path}, line {line}: expected 5 tab-separated columns (canonical, type, aliases, country, kind)"
     E301 = "the store at {path} has schema version {found}, newer than this crosswire ({known})"
     E401 = "unknown setting {key!r} in section [{section}]; valid keys: {valid}"
+    E404 = "unknown section [{section}] in {path}; valid sections: {valid}"
     E402 = "setting {key!r} must be one of {valid}, not {value!r}"
     E403 = "export format must be one of {valid}, not {value!r}"
 

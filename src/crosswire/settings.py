@@ -87,11 +87,14 @@ def load_settings(user_file: str | Path | None = None, **overrides: Any) -> Sett
             raise SettingsError(Errors.E101.format(path=user_file))
         parser.read(user_file, encoding="utf-8")
     values: dict[str, Any] = {}
+    sections = sorted({s for s, _ in _KEYS})
     for section in parser.sections():
+        if section not in sections:
+            raise SettingsError(Errors.E404.format(section=section, path=user_file, valid=sections))
         for key, raw in parser.items(section):
             name = _KEYS.get((section, key))
             if name is None:
-                valid = sorted(k for s, k in _KEYS if s == section) or sorted({s for s, _ in _KEYS})
+                valid = sorted(k for s, k in _KEYS if s == section)
                 raise SettingsError(Errors.E401.format(key=key, section=section, valid=valid))
             values[name] = _coerce(name, raw)
     valid_names = {f.name for f in fields(Settings)}
