@@ -21,9 +21,6 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
-import pyarrow.parquet as pq
-
 from .errors import Errors, SettingsError
 from .records import HAPPENED, Claim, Document, Entity, Event, Happening, Rejection, Relation, Story, as_row, record_fields
 from .store import Store
@@ -99,6 +96,9 @@ def export(store: Store, fmt: str, out: Path | None, kinds: tuple[str, ...] = tu
                 writer.writeheader()
                 writer.writerows({n: csv_cell(v) for n, v in r.items()} for r in flat)
         else:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
             table = pa.table({n: [r[n] for r in flat] for n in names}) if flat else pa.table({n: pa.array([], pa.string()) for n in names})
             pq.write_table(table, target)
     return counts

@@ -10,25 +10,24 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Protocol
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from . import __version__
-from .clean.article import clean_article
-from .clean.normalize import NotText, decode
-from .compare.crosscheck import STORIES, crosscheck
-from .duplicates import DuplicateIndex
-from .extract.entities.core import mentions_from_doc, resolve_entities
-from .extract.events.core import find_events
-from .extract.claims.core import find_claims
-from .extract.entities.linking import link_claims_and_events, link_events
-from .extract.places.core import places_from_doc
-from .extract.places.gazetteer import use_local_gazetteer
 from .ingest import read_inputs
+from .extract.places.gazetteer import use_local_gazetteer
 from .ingest.base import JsonlFields
-from .nlp.pipeline import load_nlp, parse
 from .records import Claim, Document, Entity, Event, Mention, RawArticle, Rejection
 from .settings import Settings
 from .store import Store
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+    from .duplicates import DuplicateIndex
+
+# The cleaners, spaCy, the extractors, MinHash and the story pass are imported where a run
+# first needs them: a run whose inputs are all stored already (the usual re-run) reads and
+# hashes them and stops, without paying seconds of imports for stages it never reaches.
 
 # Documents are cleaned, deduplicated, parsed and written in chunks of this many, so a large
 # corpus never sits in memory whole and a crash loses at most one chunk of work.
@@ -84,6 +83,9 @@ class RunSummary:
 
 def to_document(item: RawArticle) -> Document | Rejection:
     """Decode and clean one raw input (a pure function, so Dask can map it)."""
+    from .clean.article import clean_article
+    from .clean.normalize import NotText, decode
+
     # A JSON string may hold a lone surrogate ("\\ud800"), which UTF-8 (and so the store) cannot
     # encode: it becomes "?" in every field the container supplied.
     item = replace(item, hints={k: v.encode("utf-8", "replace").decode("utf-8") if isinstance(v, str) else v
@@ -116,6 +118,8 @@ def read_documents(
     English model finds only noise in French or Russian text ("C'est" and "Vienne un" as
     names, claims cut at random).
     """
+    from .nlp.pipeline import load_nlp, parse
+
     nlp = load_nlp(settings.model)
     docs = [d for d in docs if d.language in (None, nlp.lang)]
     by_id = {d.id: d for d in docs}
@@ -153,12 +157,19 @@ def events_and_claims(
     doc: Doc, d: Document, mentions: Sequence[Mention], entities: Sequence[Entity]
 ) -> tuple[list[Event], list[Claim]]:
     """The events and claims of one parsed document, given its mentions resolved to ``entities``."""
+    from .extract.claims.core import find_claims
+    from .extract.events.core import find_events
+    from .extract.places.core import places_from_doc
+
     events = find_events(doc, doc_id=d.id, published=d.published, places=places_from_doc(doc), headline=d.title)
     return events, find_claims(doc, doc_id=d.id, outlet=d.outlet, mentions=mentions, entities=entities)
 
 
 def extract_records(parsed: Sequence[tuple[Doc, Document]], known: Sequence[Entity], reporter: Reporter) -> Extracted:
     """Entities (resolved against ``known``), events and claims, linked to each other."""
+    from .extract.entities.core import mentions_from_doc, resolve_entities
+    from .extract.entities.linking import link_claims_and_events, link_events
+
     mentions = [m for doc, d in parsed for m in mentions_from_doc(doc, d.id)]
     entities, mentions = resolve_entities(mentions, known)
     by_doc: dict[str, list[Mention]] = {}
@@ -239,8 +250,7 @@ def run_stages(
     fields = JsonlFields(text=settings.jsonl_text, html=settings.jsonl_html, title=settings.jsonl_title,
                          url=settings.jsonl_url, published=settings.jsonl_published, outlet=settings.jsonl_outlet)
     items = read_inputs(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars, jsonl_fields=fields)
-    index = DuplicateIndex(store.signatures(), threshold=settings.dedup_threshold,
-                           num_perm=settings.dedup_num_perm, shingle_words=settings.dedup_shingle_words)
+    index = None  # the MinHash index of stored documents, built when a new document first needs it
     for chunk in _chunks(items, CHUNK_SIZE):
         summary.inputs += len(chunk)
         rep.advance(len(chunk))
@@ -258,12 +268,18 @@ def run_stages(
         docs: list[Document] = []
         for out in convert(fresh):
             (rejected if isinstance(out, Rejection) else docs).append(out)
-        found, docs, signatures, nlp_rejected = _analyse_chunk(docs, index, store, settings, rep, analyse)
+        if docs and index is None:
+            from .duplicates import DuplicateIndex
+
+            index = DuplicateIndex(store.signatures(), threshold=settings.dedup_threshold,
+                                   num_perm=settings.dedup_num_perm, shingle_words=settings.dedup_shingle_words)
+        found, docs, signatures, nlp_rejected = (_analyse_chunk(docs, index, store, settings, rep, analyse) if docs
+                                                 else (Extracted([], [], [], []), [], {}, []))
         rejected.extend(nlp_rejected)
         repeated = _stored_rejections(store, rejected)
         rejected_now.update(r.id for r in rejected)
         with store.transaction():
-            store.put_raw((i.id, i.source, i.raw) for i in chunk if i.raw is not None)
+            store.put_raw((i.id, i.source, i.raw) for i in chunk if i.raw is not None and i.id not in stored_docs)
             outcomes = [(d.source, d.id, True) for d in docs] + [(r.source, r.id, False) for r in rejected]
             store.drop_stale_rejections(outcomes, keep=rejected_now)
             store.upsert("documents", docs, **prov)
@@ -288,13 +304,16 @@ def run_stages(
     store.finish_stage(summary.run_id, "ingest")
     rep.stage("comparing stories", None)
     pending = store.pending()
-    with store.transaction():
-        cross = crosscheck(store, pending, reporter=rep, **{**prov, "produced_by": STORIES})
-        store.clear_pending(pending)
-        fault_point("stories-written")
+    if pending:
+        from .compare.crosscheck import STORIES, crosscheck
+
+        with store.transaction():
+            cross = crosscheck(store, pending, reporter=rep, **{**prov, "produced_by": STORIES})
+            store.clear_pending(pending)
+            fault_point("stories-written")
+        summary.stories, summary.relations = cross.stories, cross.relations
     fault_point("stories-committed")
     store.finish_stage(summary.run_id, "stories")
-    summary.stories, summary.relations = cross.stories, cross.relations
     summary.entities = store.count("entities")
     store.record_run({
         **run_row, "finished": dt.datetime.now(), "inputs": summary.inputs, "processed": summary.processed,
@@ -305,7 +324,7 @@ def run_stages(
 
 
 def _analyse_chunk(
-    docs: list[Document], index: DuplicateIndex, store: Store, settings: Settings, rep: Reporter, analyse: Analyse,
+    docs: list[Document], index: "DuplicateIndex", store: Store, settings: Settings, rep: Reporter, analyse: Analyse,
 ) -> tuple[Extracted, list[Document], dict[str, bytes], list[Rejection]]:
     """Mark near-duplicates, read the originals, and keep every copy pointing at a stored document.
 

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only: the country and alias tables import this without spaCy
+    from spacy.tokens import Doc
 
 _KEY = "crosswire.text"
 
@@ -11,6 +14,7 @@ def text_of(doc: Doc) -> str:
     """``doc.text``, cached on the Doc: hot loops slice it per sentence and per trigger.
 
     Example:
+        >>> from spacy.tokens import Doc
         >>> from spacy.vocab import Vocab
         >>> text_of(Doc(Vocab(), words=["Shells", "hit"], spaces=[True, False]))
         'Shells hit'

@@ -9,7 +9,6 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa
 
 from ..records import JSON_FIELDS, Claim, Document, Entity, Event, Happening, Mention, Rejection, Relation, Story, as_row, from_row
 from .migrations import PROVENANCE_COLUMNS, apply_migrations, column_types
@@ -97,6 +96,8 @@ class Store:
 
     # -- writes ---------------------------------------------------------------------------
     def _insert(self, table: str, columns: dict[str, list[Any]], *, replace: bool = True) -> int:
+        import pyarrow as pa  # writes only: read commands never pay its import
+
         if not columns or not next(iter(columns.values())):
             return 0
         arrow = pa.table(columns)
@@ -123,6 +124,8 @@ class Store:
 
     def put_raw(self, items: Iterable[tuple[str, str, bytes]]) -> int:
         """Keep raw inputs verbatim under their content hash; a hash already kept is a no-op."""
+        import pyarrow as pa
+
         ids, sources, sizes, blobs = [], [], [], []
         seen: set[str] = set()
         for rid, source, data in items:
@@ -138,6 +141,8 @@ class Store:
 
     def put_signatures(self, signatures: dict[str, bytes]) -> int:
         """Store MinHash signatures so later runs can find near-duplicates of stored docs."""
+        import pyarrow as pa
+
         docs = list(signatures)
         return self._insert(
             "signatures",
@@ -146,6 +151,8 @@ class Store:
 
     def put_embeddings(self, vectors: dict[str, Sequence[float]]) -> int:
         """Keep sentence vectors under their cache keys (see ``compare.embeddings.cached``)."""
+        import pyarrow as pa
+
         keys = list(vectors)
         return self._insert("embeddings", {"key": keys, "vector": pa.array([list(map(float, vectors[k])) for k in keys],
                                                                               pa.list_(pa.float32()))})
@@ -179,6 +186,8 @@ class Store:
         now be read); so does a rejection with the id of a new document (a size limit since
         raised). ``keep`` are rejections written in this run.
         """
+        import pyarrow as pa
+
         if not outcomes:
             return 0
         sources = [s for s, _, _ in outcomes] + [s.split("#", 1)[0] for s, _, _ in outcomes]

@@ -8,6 +8,15 @@ is told as having happened), ``context`` and ``merge`` (how sentences of one epi
 ``disasters`` (what is not a conflict event).
 """
 
-from .core import find_events
 
 __all__ = ["find_events"]
+
+
+def __getattr__(name: str) -> object:
+    # Lazy: importing a light module of this package (countries, ontology) must not load
+    # spaCy with ``core``; read-only commands need the tables, not the parser.
+    if name in __all__:
+        from . import core
+
+        return getattr(core, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import functools
 import re
-
-from spacy.tokens import Token
+from typing import TYPE_CHECKING
 
 from crosswire.extract.entities.aliases import load_aliases
 from crosswire.extract.places.countries import iso2_to_iso3, iso3_by_name
 from crosswire.extract.places.context import NORP_COUNTRIES
 from crosswire.records import Party
+
+if TYPE_CHECKING:  # annotations only: story reports read country_of without loading spaCy
+    from spacy.tokens import Token
 
 # Head nouns → party kind. Checked on the phrase's head lemma, then on any word of it, so
 # "the Syrian army" is military and "IS fighters" an armed group.
