@@ -140,3 +140,31 @@ def test_cli_dask_run_on_worker_processes(tmp_path: Path) -> None:
         assert store.count("events") >= 1 and store.count("claims") >= 1
         (row,) = store.con.execute("SELECT inputs, processed, rejected FROM runs").fetchall()
         assert tuple(row) == (3, 2, 1)
+
+
+@pytest.mark.model
+def test_cli_runs_on_a_running_scheduler_and_stores_what_one_process_stores(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("distributed")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for name in ("kessel-1.txt", "kessel-2.txt", "port-amir.txt"):
+        (corpus / name).write_text(ARTICLES[name], encoding="utf-8")
+    local = tmp_path / "local.duckdb"
+    assert CliRunner().invoke(app, ["run", str(corpus), "--db", str(local)]).exit_code == 0
+    # A scheduler with two worker processes, started apart from the run as on a real cluster.
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        remote = tmp_path / "remote.duckdb"
+        done = CliRunner().invoke(app, ["run", str(corpus), "--db", str(remote), "--scheduler", cluster.scheduler_address])
+        assert done.exit_code == 0, done.output
+        with distributed.Client(cluster) as client:  # the run closed its client, not the cluster
+            assert len(client.scheduler_info()["workers"]) == 2
+    from crosswire.store import Store
+
+    with Store(local) as a, Store(remote) as b:
+        for table, key in (("documents", "id"), ("events", "id"), ("claims", "id")):
+            assert a.con.execute(f"SELECT {key} FROM {table} ORDER BY 1").fetchall() == \
+                b.con.execute(f"SELECT {key} FROM {table} ORDER BY 1").fetchall(), table
+    refused = CliRunner().invoke(app, ["run", str(corpus), "--db", str(tmp_path / "x.duckdb"),
+                                       "--scheduler", "tcp://127.0.0.1:9"])
+    assert refused.exit_code == 2 and "cannot reach the Dask scheduler" in refused.output
+    assert not (tmp_path / "x.duckdb").exists()

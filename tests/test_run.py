@@ -98,3 +98,42 @@ def test_documents_in_other_languages_are_stored_but_not_read(mem_store):
     for doc in foreign:  # an English model reads French and Russian as noise
         assert mem_store.mentions(doc.id) == [] and mem_store.claims(doc.id) == [] and mem_store.events(doc.id) == []
     assert any(mem_store.mentions(d.id) for d in mem_store.documents() if d.language == "en")
+
+
+@pytest.mark.model
+def test_a_reader_failing_on_one_document_costs_that_document_not_the_run(mem_store, tmp_path, monkeypatch):
+    import crosswire.extract.events.core as events_core
+
+    real = events_core.find_events
+
+    def flaky(doc, **kwargs):
+        if "Brennholt" in doc.text:
+            raise ValueError("min() arg is an empty sequence")
+        return real(doc, **kwargs)
+
+    monkeypatch.setattr(events_core, "find_events", flaky)
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "ok.txt").write_text("Rebels shelled the market in Kessel on Tuesday, killing four people, police said.\n")
+    (folder / "odd.txt").write_text("Floods cut the road to Brennholt on Monday, the council said.\n")
+    summary = run([folder], mem_store, load_settings())
+    assert summary.balanced and summary.inputs == 2 and summary.processed == 1 and summary.rejected == 1
+    (rejection,) = mem_store.rows("rejections")
+    assert rejection["stage"] == "extract" and "ValueError: min() arg is an empty sequence" in rejection["reason"]
+    assert mem_store.count("raw_inputs") == 2  # the failed document's bytes are kept
+    assert all("odd.txt" not in d.source for d in mem_store.documents())
+    assert mem_store.count("events") >= 1
+    named = {e.canonical for e in mem_store.entities()}
+    assert "Brennholt" not in named  # an entity only the failed document named is not kept
+    again = run([folder], mem_store, load_settings())
+    assert again.balanced and again.processed == 0
+
+
+def test_a_speaker_parsed_as_a_lone_quote_mark_is_no_crash():
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from crosswire.extract.events.modality import _party_text
+
+    doc = Doc(Vocab(), words=['"', "said", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"])
+    assert _party_text(doc[0]) == '"'

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Optional
 
@@ -112,6 +113,24 @@ def _store_error(db: Path, exc: Exception) -> str:
     return f"cannot open store {db}: {first.removeprefix('IO Error: ')}"
 
 
+@contextmanager
+def _scheduler_client(address: str | None):  # noqa: ANN202 - distributed is imported lazily
+    """A client of the scheduler at ``address`` (closed after the run), or None for a local cluster."""
+    if address is None:
+        yield None
+        return
+    from distributed import Client
+
+    try:
+        client = Client(address, timeout="15s")
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise _fail(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    try:
+        yield client
+    finally:
+        client.close()
+
+
 class _RichReporter:
     """Draws one progress bar per stage of the runner."""
 
@@ -142,6 +161,8 @@ def run(
     n_process: Annotated[Optional[int], typer.Option(help="spaCy worker processes.")] = None,
     dask: Annotated[bool, typer.Option("--dask", help="Run the stages on a local Dask cluster (needs the dask extra).")] = False,
     workers: Annotated[Optional[int], typer.Option(help="Dask worker processes with --dask (default: CPU count).", min=1)] = None,
+    scheduler: Annotated[Optional[str], typer.Option(
+        help="Address of a running dask.distributed scheduler (tcp://HOST:8786): the stages run on its workers.")] = None,
     text_field: Annotated[Optional[str], typer.Option(help="JSONL: the field holding the article text (default text).")] = None,
     html_field: Annotated[Optional[str], typer.Option(help="JSONL: the field holding the page's HTML (default html).")] = None,
     title_field: Annotated[Optional[str], typer.Option(help="JSONL: the headline's field (default title).")] = None,
@@ -154,6 +175,7 @@ def run(
     Example: crosswire run examples/corpus --db crosswire.duckdb
     Example: cat article.txt | crosswire run - ; crosswire run https://example.org/feed.rss
     Example: crosswire run scrape.jsonl --text-field body --title-field headline --date-field pubdate
+    Example: crosswire run corpus/ --scheduler tcp://10.0.0.5:8786
     """
     from .run import run as run_pipeline
 
@@ -164,6 +186,9 @@ def run(
         raise _fail(f"no such file or directory: {', '.join(missing)}")
     if workers is not None and not dask:
         raise _fail("--workers needs --dask")
+    if workers is not None and scheduler:
+        raise _fail("--workers starts a local cluster; a --scheduler has the workers it has")
+    dask = dask or scheduler is not None
     if dask:
         try:
             from .distributed import run_distributed
@@ -174,13 +199,14 @@ def run(
     settings = _settings(config, n_process=n_process, jsonl_text=text_field, jsonl_html=html_field,
                          jsonl_title=title_field, jsonl_url=url_field, jsonl_published=date_field,
                          jsonl_outlet=outlet_field)
-    with _open_store(db, write=True) as store, Progress(
+    # The scheduler is reached before the store is opened: an address that answers nothing leaves no file.
+    with _scheduler_client(scheduler) as client, _open_store(db, write=True) as store, Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), console=err, transient=False,
     ) as progress:
         reporter = _RichReporter(progress)
         if dask:
-            summary = run_distributed(paths, store, settings, workers=workers, reporter=reporter)
+            summary = run_distributed(paths, store, settings, client=client, workers=workers, reporter=reporter)
         else:
             summary = run_pipeline(paths, store, settings, reporter)
     if summary.inputs == 0:

@@ -19,7 +19,8 @@ from .extract.entities.core import mentions_from_doc, resolve_entities
 from .extract.entities.linking import link_claims_and_events, link_events
 from .nlp.pipeline import load_nlp
 from .records import Claim, Document, Entity, Event, Mention, RawArticle, Rejection
-from .run import Extracted, Reporter, RunSummary, events_and_claims, read_documents, run_stages, to_document
+from .run import (Extracted, Reporter, RunSummary, read_documents, run_stages, safe_events_and_claims, to_document,
+                  without_documents)
 from .settings import Settings
 from .store import Store
 
@@ -67,14 +68,14 @@ def _read_partition(docs: Iterable[Document], settings: Settings) -> list[_Parse
 
 def _extract_partition(
     items: Iterable[tuple[bytes, Document, list[Mention], list[Entity]]], model: str
-) -> list[tuple[list[Event], list[Claim]]]:
+) -> list[tuple[list[Event], list[Claim]] | Rejection]:
     """Pass 3 on a worker: events and claims of each Doc, given its resolved mentions."""
     out = []
     with _MODEL_LOCK:
         vocab = load_nlp(model).vocab
         for blob, d, mentions, entities in items:
             (doc,) = DocBin().from_bytes(blob).get_docs(vocab)
-            out.append(events_and_claims(doc, d, mentions, entities))
+            out.append(safe_events_and_claims(doc, d, mentions, entities))
     return out
 
 
@@ -126,10 +127,13 @@ class _DaskStages:
             work.append((p.docbin, by_id[p.doc_id], own, needed))
         found = _map(self.client, work, self.partitions, _extract_partition, settings.model)
         reporter.advance(len(found))
-        events = [e for doc_events, _ in found for e in doc_events]
-        claims = [c for _, doc_claims in found for c in doc_claims]
+        failed = [f for f in found if isinstance(f, Rejection)]
+        read = [f for f in found if not isinstance(f, Rejection)]
+        events = [e for doc_events, _ in read for e in doc_events]
+        claims = [c for _, doc_claims in read for c in doc_claims]
+        mentions, entities = without_documents(mentions, entities, {r.id for r in failed})
         events, claims = link_claims_and_events(link_events(events, mentions, entities), claims)
-        return Extracted(mentions, entities, events, claims), rejected
+        return Extracted(mentions, entities, events, claims, failed), rejected + failed
 
 
 @contextmanager

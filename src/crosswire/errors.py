@@ -17,6 +17,7 @@ class Errors:
     E111 = "the HTML is too deeply nested for the HTML parser (over {depth} levels); no text could be read"
     E201 = "spaCy model {name} is not installed; run `pip install -e .` to install the pinned model"
     E202 = "text of document {doc} has {size} characters, above the nlp limit of {limit}"
+    E204 = "crosswire could not read events and claims from this document ({error}); it is kept as a rejection"
     E203 = "alias table {path}, line {line}: expected 5 tab-separated columns (canonical, type, aliases, country, kind)"
     E301 = "the store at {path} has schema version {found}, newer than this crosswire ({known})"
     E401 = "unknown setting {key!r} in section [{section}]; valid keys: {valid}"

@@ -13,6 +13,7 @@ from typing import Protocol
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .errors import Errors
 from .ingest import read_inputs
 from .extract.places.gazetteer import use_local_gazetteer
 from .ingest.base import JsonlFields
@@ -151,6 +152,7 @@ class Extracted:
     entities: list[Entity]
     events: list[Event]
     claims: list[Claim]
+    failed: list[Rejection] = field(default_factory=list)  # documents a reader failed on
 
 
 def events_and_claims(
@@ -178,13 +180,39 @@ def extract_records(parsed: Sequence[tuple[Doc, Document]], known: Sequence[Enti
     reporter.stage("finding events and claims", len(parsed))
     events: list[Event] = []
     claims: list[Claim] = []
+    failed: list[Rejection] = []
     for doc, d in parsed:
-        doc_events, doc_claims = events_and_claims(doc, d, by_doc.get(d.id, []), entities)
-        events.extend(doc_events)
-        claims.extend(doc_claims)
+        found = safe_events_and_claims(doc, d, by_doc.get(d.id, []), entities)
+        if isinstance(found, Rejection):
+            failed.append(found)
+        else:
+            events.extend(found[0])
+            claims.extend(found[1])
         reporter.advance()
+    mentions, entities = without_documents(mentions, entities, {r.id for r in failed})
     events, claims = link_claims_and_events(link_events(events, mentions, entities), claims)
-    return Extracted(mentions, entities, events, claims)
+    return Extracted(mentions, entities, events, claims, failed)
+
+
+def safe_events_and_claims(
+    doc: Doc, d: Document, mentions: Sequence[Mention], entities: Sequence[Entity]
+) -> tuple[list[Event], list[Claim]] | Rejection:
+    """``events_and_claims``, or a Rejection naming the error: a reader's bug on one strange
+    document costs that document, never the run (and the document is kept, as its rejection)."""
+    try:
+        return events_and_claims(doc, d, mentions, entities)
+    except Exception as exc:  # noqa: BLE001 - any failure of a reader, whatever it is
+        error = f"{type(exc).__name__}: {exc}"
+        return Rejection(id=d.id, source=d.source, stage="extract", reason=Errors.E204.format(error=error),
+                         code="E204")
+
+
+def without_documents(mentions: list[Mention], entities: list[Entity], bad: set[str]) -> tuple[list[Mention], list[Entity]]:
+    """Mentions and entities with the documents in ``bad`` taken out (an entity only they named goes)."""
+    if not bad:
+        return mentions, entities
+    kept = [replace(e, docs=[x for x in e.docs if x not in bad]) for e in entities]
+    return [m for m in mentions if m.doc not in bad], [e for e in kept if e.docs]
 
 
 # The two mappable stages of a chunk, injectable so `distributed.py` can run the same loop
@@ -205,7 +233,8 @@ def analyse_local(
     reporter.stage("reading with spaCy", len(docs))
     parsed, rejected = read_documents(docs, settings, reporter)
     # The spaCy Docs (the bulk of a chunk's memory) are dropped on return.
-    return extract_records(parsed, known, reporter), rejected
+    extracted = extract_records(parsed, known, reporter)
+    return extracted, rejected + extracted.failed
 
 
 def run(paths: Iterable[str | Path], store: Store, settings: Settings, reporter: Reporter | None = None) -> RunSummary:

@@ -195,3 +195,15 @@ def test_cached_embedder_embeds_each_text_once_per_model(mem_store) -> None:  # 
     assert seen[-1] == ["Flood in Dhaka."]
     assert cache_key("m1", "x") != cache_key("m2", "x")
     assert mem_store.count("embeddings") == 4
+
+
+def test_a_story_of_two_takes_its_title_from_the_earlier_report_whatever_the_float_noise():
+    import numpy as np
+
+    from crosswire.compare.stories import _make_story
+
+    early = StoryInput("a", "Quake shakes the coast", "A quake shook the coast.", "2021-03-08")
+    late = StoryInput("b", "Coast counts quake damage", "The coast counted the damage.", "2021-03-09")
+    for noise in (1e-12, -1e-12):  # what a matrix product's last bits do from one run to the next
+        sim = np.array([[1.0, 0.5 + noise], [0.5, 1.0]])
+        assert _make_story([early, late], sim, None).title == "Quake shakes the coast"

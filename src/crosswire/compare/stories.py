@@ -343,7 +343,9 @@ def _event_span(items: Sequence[StoryInput]) -> tuple[str | None, str | None]:
 def _make_story(items: Sequence[StoryInput], sim: np.ndarray, old: Story | None) -> Story:
     ordered = sorted(items, key=_sort_key)
     if len(items) > 1:
-        centrality = (sim.sum(axis=1) - np.diag(sim)) / (len(items) - 1)
+        # Rounded: in a story of two, both are equally central, and the last bits of a float
+        # sum (which vary from run to run with the BLAS threads) must not pick the title.
+        centrality = np.round((sim.sum(axis=1) - np.diag(sim)) / (len(items) - 1), 6)
         # The title comes from the story's main language: a report bridged in by names alone
         # is close to everything and would otherwise title an English story in Russian.
         main = Counter(d.language for d in items if d.language).most_common(1)

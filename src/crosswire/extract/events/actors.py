@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from crosswire.nlp.text import text_of
 from crosswire.extract.entities.core import mentions_from_doc
 from crosswire.extract.events.modality import SPEECH_VERBS
 from crosswire.extract.events.ontology import STATE_KINDS
@@ -74,7 +75,7 @@ class Antecedents:
         speaker quoted speaks of himself as "I", so a "he" in his words is someone else (in
         reported speech "the army said it had taken the town" the army is "it")."""
         root = pronoun.sent.root
-        before = self.doc.text[pronoun.sent.start_char:pronoun.idx]
+        before = text_of(self.doc)[pronoun.sent.start_char:pronoun.idx]
         if root.lemma_.lower() not in SPEECH_VERBS or sum(before.count(q) for q in QUOTE_MARKS) % 2 == 0:
             return False
         speakers = [c for c in root.children if c.dep_ == "nsubj"]

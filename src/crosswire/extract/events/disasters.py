@@ -23,6 +23,7 @@ from dataclasses import replace
 
 from spacy.tokens import Span, Token
 
+from crosswire.nlp.text import text_of
 from crosswire.extract.events.triggers import Trigger
 from crosswire.records import Event
 
@@ -178,7 +179,7 @@ def _driven(head: Token, target: Token | None, sent: Span) -> bool:
     if any(t.i not in hit and t.lower_ in DRIVERS | DRIVING_OFFENCES for t in sent):
         return True
     # a report about a hit-and-run or a drunk driver: its "hit and killed a woman" is the driver's
-    return bool(_TRAFFIC_REPORT.search(sent.doc.text))
+    return bool(_TRAFFIC_REPORT.search(text_of(sent.doc)))
 
 
 def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, sent: Span) -> tuple[str | None, str] | None:
@@ -209,7 +210,7 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
     if entry_type not in RECAST_TYPES or entry_mode not in RECAST_MODES:
         return None
     if target is not None and _accident(target) == "fire" and not _names_intent(sent, trigger_head) \
-            and not _ARSON_REPORT.search(sent.doc.text):
+            and not _ARSON_REPORT.search(text_of(sent.doc)):
         return "ACCIDENT", "fire"  # "crews attacked the fire from the north side": firefighting
     for tok in (actor, *_causes(trigger_head), target if entry_type == "FIGHT" else None):
         if (mode := _hazard(tok)) is not None:
@@ -258,9 +259,9 @@ def _names_intent(sent: Span, trigger: Token | None = None) -> bool:
 def _unset_blast(head: Token, sent: Span) -> tuple[str | None, str] | None:
     """An explosion nobody set off: of gas, at a plant or a mine, or in a report about a house
     fire with no word of a bomb or an attack ("it looked like an explosion blew out the wall")."""
-    if _names_intent(sent, head) or _BOMB_REPORT.search(sent.doc.text):
+    if _names_intent(sent, head) or _BOMB_REPORT.search(text_of(sent.doc)):
         return None
-    if {_word(t) for t in sent} & INDUSTRIAL or _FIRE_REPORT.search(sent.doc.text):
+    if {_word(t) for t in sent} & INDUSTRIAL or _FIRE_REPORT.search(text_of(sent.doc)):
         return "ACCIDENT", "explosion"
     return None
 
@@ -272,7 +273,7 @@ def _unset_fire(head: Token, actor: Token | None, target: Token | None, sent: Sp
     for tok in (actor, *_causes(head)):
         if (mode := _hazard(tok)) is not None:
             return "DISASTER", mode
-    if _names_intent(sent) or _ARSON_REPORT.search(sent.doc.text):
+    if _names_intent(sent) or _ARSON_REPORT.search(text_of(sent.doc)):
         return None  # a report that calls a fire arson or suspicious keeps its fires as destruction
     for tok in (actor, *_causes(head), *_clause_subjects(head)):
         if _accident(tok) == "fire":

@@ -96,7 +96,8 @@ def _in_quotes(sent: Span, tok: Token, paragraph_open: bool) -> bool:
 
 def _party_text(tok: Token) -> str:
     """The words of a noun phrase: its left modifiers and itself (no relative clauses)."""
-    left = [t for t in tok.subtree if t.i <= tok.i and not t.is_punct]
+    # A subject parsed as a lone quote mark has no words but itself.
+    left = [t for t in tok.subtree if t.i <= tok.i and not t.is_punct] or [tok]
     start = min(t.i for t in left)
     span = tok.doc[start:tok.i + 1]
     text = span.text.rsplit("\n", 1)[-1]  # a heading above is not part of the speaker
@@ -192,7 +193,7 @@ def _in_case_of(trigger: Trigger) -> bool:
         tok = tok.head  # "the prospect of stars boycotting the honors"
     if tok.dep_ in {"pobj", "pcomp"} and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in PROSPECT_NOUNS:
         return True
-    before = head.doc.text[head.sent.start_char:head.idx]
+    before = text_of(head.doc)[head.sent.start_char:head.idx]
     return head.pos_ in NOUN_TAGS and bool(_IN_CASE_OF.search(before))
 
 

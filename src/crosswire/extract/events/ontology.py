@@ -99,14 +99,31 @@ class Ontology:
 
     def single(self, lemma: str, pos: str) -> LexEntry | None:
         """The one-word entry for a lemma used as ``pos`` ("verb"/"noun"), or None."""
-        for entry in self.entries:
-            if len(entry.pattern) == 1 and entry.pattern[0] == lemma and entry.pos in (pos, "any"):
+        for entry in _single_words(self).get(lemma, ()):
+            if entry.pos in (pos, "any"):
                 return entry
         return None
 
     def multiword(self) -> list[LexEntry]:
         """Entries of two or more words, longest first (so "suicide car bomb" beats "car bomb")."""
         return sorted((e for e in self.entries if len(e.pattern) > 1), key=lambda e: -len(e.pattern))
+
+
+# Ontology id -> (the ontology, its one-word entries by lemma in lexicon order). Every token of
+# every sentence is looked up, so the index is built once; the ontology is kept with it so an
+# id is never reused while its index lives.
+_SINGLE_INDEX: dict[int, tuple[Ontology, dict[str, tuple[LexEntry, ...]]]] = {}
+
+
+def _single_words(ontology: Ontology) -> dict[str, tuple[LexEntry, ...]]:
+    kept = _SINGLE_INDEX.get(id(ontology))
+    if kept is None or kept[0] is not ontology:
+        index: dict[str, list[LexEntry]] = {}
+        for entry in ontology.entries:
+            if len(entry.pattern) == 1:
+                index.setdefault(entry.pattern[0], []).append(entry)
+        kept = _SINGLE_INDEX[id(ontology)] = (ontology, {k: tuple(v) for k, v in index.items()})
+    return kept[1]
 
 
 def _read_rows(text: str, source: str, ncols: int) -> list[list[str]]:

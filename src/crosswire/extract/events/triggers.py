@@ -46,17 +46,36 @@ class Trigger:
         return self.head.doc[self.start:self.end].text
 
 
+# Per word of a multiword pattern: the lemmas and the lowercase forms a token may have to match it.
+WordForms = tuple[frozenset[str], frozenset[str]]
+
+
 @functools.lru_cache(maxsize=4)
-def _multiword_matcher(nlp_vocab_id: int, vocab, ontology: Ontology) -> tuple[Matcher, dict[str, LexEntry]]:  # type: ignore[no-untyped-def]
+def _multiword_matcher(nlp_vocab_id: int, vocab, ontology: Ontology) -> tuple[Matcher, dict[str, LexEntry], tuple[tuple[WordForms, ...], ...]]:  # type: ignore[no-untyped-def]
     matcher = Matcher(vocab)
     keys: dict[str, LexEntry] = {}
+    needs: list[tuple[WordForms, ...]] = []
     for entry in ontology.multiword():
         # Lemma or lowercase form, so that "airstrikes"/"air strikes" and "blew himself up" match.
         pattern = [{"LEMMA": {"IN": [w, w.capitalize()]}} if w.isalpha() else {"LOWER": w} for w in entry.pattern]
         alt = [{"LOWER": {"IN": [w, w + "s", w + "es", w + "d", w + "ed"]}} for w in entry.pattern]
         matcher.add(entry.key, [pattern, alt])
         keys[entry.key] = entry
-    return matcher, keys
+        needs.append(tuple((frozenset({w, w.capitalize()} if w.isalpha() else ()),
+                            frozenset({w, w + "s", w + "es", w + "d", w + "ed"})) for w in entry.pattern))
+    return matcher, keys, tuple(needs)
+
+
+def _may_match(sent: Span, needs: tuple[tuple[WordForms, ...], ...]) -> bool:
+    """Whether some multiword pattern has each of its words somewhere in the sentence.
+
+    A sentence without one cannot match, and the Matcher (whose set tests are slow) is spared
+    it: most sentences of news hold no multiword trigger at all.
+    """
+    lemmas = {t.lemma_ for t in sent}
+    lowers = {t.lower_ for t in sent}
+    return any(all(not lemmas.isdisjoint(by_lemma) or not lowers.isdisjoint(by_lower) for by_lemma, by_lower in words)
+               for words in needs)
 
 
 def find_triggers(sent: Span, ontology: Ontology | None = None) -> list[Trigger]:
@@ -68,10 +87,10 @@ def find_triggers(sent: Span, ontology: Ontology | None = None) -> list[Trigger]
     """
     ontology = ontology or load_ontology()
     doc = sent.doc
-    matcher, keys = _multiword_matcher(id(doc.vocab), doc.vocab, ontology)
+    matcher, keys, needs = _multiword_matcher(id(doc.vocab), doc.vocab, ontology)
     found: list[Trigger] = []
     taken: set[int] = set()
-    matches = sorted(matcher(sent), key=lambda m: (m[1] - m[2], m[1]))
+    matches = sorted(matcher(sent), key=lambda m: (m[1] - m[2], m[1])) if _may_match(sent, needs) else []
     for match_id, start, end in matches:
         start, end = start + sent.start, end + sent.start
         if taken.intersection(range(start, end)):
