@@ -10,7 +10,7 @@ from typing import Any
 
 from .export import HAPPENED, MODALITIES, contract_record
 from .extract.places.countries import iso2_to_iso3, iso3_by_name
-from .records import Claim, Event, Happening
+from .records import SHOWN_CONFIDENCE, Claim, Event, Happening
 from .store import Store
 
 
@@ -94,8 +94,6 @@ def story_summaries(store: Store, q: str | None = None) -> list[dict[str, Any]]:
 
     ``q`` keeps stories whose title, outlets or any document's title contain it (any case).
     """
-    from .story_report import SHOWN_CONFIDENCE  # the report's imports cost seconds; a list needs one number
-
     claims_per_doc = _counts(store, "SELECT doc, count(*) FROM claims GROUP BY doc")
     happenings = _counts(store, "SELECT story, count(*) FROM happenings GROUP BY story")
     contradictions = _counts(store, "SELECT story, count(*) FROM relations WHERE type = 'contradicts' "

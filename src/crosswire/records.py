@@ -295,6 +295,11 @@ class Relation:
     confidence: float = 0.0
 
 
+# Relations shown by default: at or above this confidence (the rest on request). Here beside
+# HAPPENED, so a list can count shown contradictions without importing the story report.
+SHOWN_CONFIDENCE = 0.5
+
+
 def record_fields(cls: type) -> list[str]:
     """Field names of a record class, in declaration order."""
     return [f.name for f in fields(cls)]

@@ -10,7 +10,7 @@ from collections import defaultdict
 from typing import Any
 
 from .compare.sides import UNRESOLVED, story_sides
-from .records import Claim, Event, Relation, Story
+from .records import SHOWN_CONFIDENCE, Claim, Event, Relation, Story
 from .store import Store
 
 def _who(claim: Claim | None) -> str:
@@ -34,8 +34,6 @@ def _event_row(ev: Event, outlet: str) -> dict[str, Any]:
     }
 
 
-# Relations shown by default: at or above this confidence (the rest on request, ``every_relation``).
-SHOWN_CONFIDENCE = 0.5
 
 
 def is_shown(relation: Relation) -> bool:
