@@ -146,7 +146,8 @@ def events(
         found = _cut(_listing(event_list, store=store, type_=type_, status=modality, country=country, start=from_,
                               end=to, doc=doc, mentions=mentions), limit)
         # A happening carries its sources; only mentions need their document's outlet.
-        outlets = ({r["id"]: r["outlet"] or r["host"] or r["source"] for r in store.rows("documents")}
+        outlets = ({r["id"]: r["outlet"] or r["host"] or r["source"]
+                    for r in store.rows("documents", columns=("id", "outlet", "host", "source"))}
                    if mentions and not json_ else {})
     if json_:
         print_json_lines(found)

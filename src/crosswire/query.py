@@ -10,7 +10,7 @@ from typing import Any
 
 from .export import HAPPENED, MODALITIES, contract_record
 from .extract.places.countries import iso2_to_iso3, iso3_by_name
-from .records import SHOWN_CONFIDENCE, Claim, Event, Happening
+from .records import SHOWN_CONFIDENCE, Claim, Document, Event, Happening, record_fields
 from .store import Store
 
 
@@ -121,8 +121,9 @@ def document_summaries(store: Store, q: str | None = None, outlet: str | None = 
     """Documents in source order: the contract record without its text and removed lines
     (``/api/documents/{id}`` has them), filtered by words of the title or by outlet/host."""
     needle, where = (q or "").lower(), (outlet or "").lower()
+    listed = [n for n in record_fields(Document) if n not in {"text", "boilerplate", "raw"}]
     out = []
-    for row in store.rows("documents", order="source, id"):
+    for row in store.rows("documents", order="source, id", columns=listed):
         if needle and needle not in (row["title"] or "").lower():
             continue
         if where and not any(where in (row[k] or "").lower() for k in ("outlet", "host")):

@@ -220,9 +220,12 @@ class Store:
         rows = self.con.execute(f"SELECT id FROM {table} WHERE id IN (SELECT unnest(?))", [wanted])
         return {r[0] for r in rows.fetchall()}
 
-    def rows(self, table: str, where: str = "", params: Sequence[Any] = (), order: str = "") -> Iterator[dict[str, Any]]:
-        """Rows of a record table as dicts with nested fields decoded (what export projects)."""
-        sql = f"SELECT * FROM {table}"
+    def rows(self, table: str, where: str = "", params: Sequence[Any] = (), order: str = "",
+             columns: Sequence[str] = ()) -> Iterator[dict[str, Any]]:
+        """Rows of a record table as dicts with nested fields decoded (what export projects);
+        only ``columns`` when given (a listing need not read every document's text)."""
+        picked = ", ".join(f'"{c}"' for c in columns) or "*"
+        sql = f"SELECT {picked} FROM {table}"
         if where:
             sql += f" WHERE {where}"
         if order:

@@ -52,8 +52,7 @@ def document_view(store: Store, doc_id: str) -> dict[str, Any] | None:
     if doc is None:
         return None
     # Only the provenance columns: the record above already holds the text.
-    run_id, produced_by = store.con.execute("SELECT run_id, produced_by FROM documents WHERE id = ?",
-                                            [doc.id]).fetchall()[0]
+    provenance = next(store.rows("documents", "id = ?", [doc.id], columns=("run_id", "produced_by")))
     raw = store.con.execute("SELECT size FROM raw_inputs WHERE id = ?", [doc.id]).fetchall()
     events = store.events(doc.id)
     claims = store.claims(doc.id)
@@ -64,7 +63,7 @@ def document_view(store: Store, doc_id: str) -> dict[str, Any] | None:
         "origin": {"source": doc.source, "url": doc.url, "host": doc.host, "format": doc.format,
                    "encoding": doc.encoding, "dateline": doc.dateline, "words": doc.words,
                    "raw_input": {"id": doc.id, "bytes": int(raw[0][0])} if raw else None,
-                   "run_id": run_id, "produced_by": produced_by},
+                   "run_id": provenance["run_id"], "produced_by": provenance["produced_by"]},
         "events": [contract_record("event", e) for e in events],
         "claims": [contract_record("claim", c) for c in claims],
         "segments": segments(doc, spans),
