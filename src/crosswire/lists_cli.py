@@ -139,9 +139,6 @@ def events(
     from .query import event_list
     from .report_view import dead_text, when_text
 
-    for value, flag in ((from_, "--from"), (to, "--to")):
-        if value and not _is_iso_date(value):
-            raise _fail(f"{flag} takes a date as YYYY-MM-DD, not {value!r}")
     with _open_store(db) as store:
         found = _cut(_listing(event_list, store=store, type_=type_, status=modality, country=country, start=from_,
                               end=to, doc=doc, mentions=mentions), limit)
@@ -170,16 +167,6 @@ def events(
             table.add_row(*safe_row(ev["date"] or "", kind, who, places, dead, ev["modality"], ", ".join(ev["sources"]),
                                     str(len(ev["events"]))))
     console.print(table)
-
-
-def _is_iso_date(value: str) -> bool:
-    import datetime as dt
-
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        return False
-    return True
 
 
 @app.command()

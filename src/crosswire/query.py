@@ -6,6 +6,7 @@ objects (what ``--json`` prints and ``/api/...`` answers), so both say the same 
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from .export import HAPPENED, MODALITIES, contract_record
@@ -145,6 +146,9 @@ def event_list(store: Store, *, type_: str | None = None, status: str | None = N
 
     if type_ and type_.upper() not in EVENT_TYPES:
         raise UnknownValue(f"unknown event type {type_!r}; known: {', '.join(sorted(EVENT_TYPES))}")
+    for value, flag in ((start, "from"), (end, "to")):
+        if value and not _is_iso_date(value):
+            raise UnknownValue(f"{flag} takes a date as YYYY-MM-DD, not {value!r}")
     wanted = statuses(status)
     try:
         country = country_code(country) if country else None
@@ -154,6 +158,14 @@ def event_list(store: Store, *, type_: str | None = None, status: str | None = N
     found = filter_events(store, type_=type_, country=country, start=start, end=end, doc=doc, mentions=mentions)
     kind = "event" if mentions else "happening"
     return [contract_record(kind, ev) for ev in found if not wanted or ev.modality in wanted]
+
+
+def _is_iso_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
 
 
 def country_code(value: str) -> str:

@@ -85,6 +85,7 @@ def test_event_filters_match_the_cli_and_unknown_values_are_named(client: TestCl
     assert bogus.status_code == 422 and "ASSAULT" in bogus.json()["detail"]
     assert "happened" in client.get("/api/events", params={"status": "rumoured"}).json()["detail"]
     assert client.get("/api/events", params={"from": "March"}).status_code == 422
+    assert "YYYY-MM-DD" in client.get("/api/events", params={"to": "2024-13-45"}).json()["detail"]
 
 
 def test_claims_by_speaker_and_story_and_entities_by_name(client: TestClient):
