@@ -226,6 +226,10 @@ class Happening:
     sources: list[str]  # outlets (or hosts) of those documents, in the order they first told it
     doc: str  # the lead mention's document: its sentence is ``evidence``
     evidence: Evidence
+    # "text": a mention's text states the day (in its sentence or its episode); "report": no
+    # mention dates it, so it is the lead report's day, "week" precision (it happened that day
+    # or in the days before, as a report tells of what is recent); None: undated.
+    date_basis: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

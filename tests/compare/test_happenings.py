@@ -217,3 +217,22 @@ def test_one_named_attacker_in_two_outlets_is_one_shooting():
     assert len(groups([a, b], {"a": 0, "b": 1})) == 1
     other = mention(0, "b", acled=ATTACK, actor=Party("Amy Bishop", entity="ent-bishop", kind="person"), places=(), date=None)
     assert len(groups([a, other], {"a": 0, "b": 1})) == 2
+
+
+def test_a_happening_no_mention_dates_takes_its_reports_day_as_a_week():
+    undated = [mention(0, date=None), mention(1, date=None, places=(HOMS,))]
+    (h,) = find_happenings("s", undated, {}, doc_dates={"a": "2015-10-02T08:00:00"})
+    assert (h.date, h.date_precision, h.date_basis) == ("2015-10-02", "week", "report")
+
+
+def test_a_stated_day_is_never_replaced_by_the_reports_day():
+    (h,) = find_happenings("s", [mention(0), mention(1, date=None)], {}, doc_dates={"a": "2015-10-02"})
+    assert (h.date, h.date_precision, h.date_basis) == ("2015-09-30", "day", "text")
+
+
+def test_what_did_not_happen_or_has_no_dated_report_stays_undated():
+    (denied,) = find_happenings("s", [mention(0, date=None, modality="denied")], {}, doc_dates={"a": "2015-10-02"})
+    (planned,) = find_happenings("s", [mention(0, date=None, modality="planned")], {}, doc_dates={"a": "2015-10-02"})
+    (no_report_day,) = find_happenings("s", [mention(0, date=None)], {}, doc_dates={"a": None})
+    assert [h.date for h in (denied, planned, no_report_day)] == [None, None, None]
+    assert no_report_day.date_basis is None

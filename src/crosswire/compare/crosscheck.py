@@ -94,7 +94,9 @@ def crosscheck(store: Store, new_docs: Collection[str], *, reporter: Any = None,
 
         outlets = {d.id: d.outlet or d.host or d.source for d in members}
         order = {d.id: n for n, d in enumerate(sorted(members, key=_published_order))}
-        happenings = find_happenings(story.id, [e for evs in events.values() for e in evs], outlets, order)
+        now_dated = {d.id: d for d in dated_docs}
+        days = {d.id: known_date(now_dated.get(d.id, d)) for d in members}
+        happenings = find_happenings(story.id, [e for evs in events.values() for e in evs], outlets, order, days)
         store.con.execute("DELETE FROM happenings WHERE story = ?", [story.id])
         store.upsert("happenings", happenings, **provenance)
         summary.happenings += len(happenings)

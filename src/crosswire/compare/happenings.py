@@ -331,14 +331,19 @@ def _merged_fatalities(members: Sequence[Event]) -> Fatalities | None:
     return min(per_doc.values(), key=lambda f: (f.low, f.high))
 
 
-def make_happening(story: str | None, members: Sequence[Event], outlets: Mapping[str, str]) -> Happening:
-    """One happening from its mentions (in text order, the lead first)."""
+def make_happening(story: str | None, members: Sequence[Event], outlets: Mapping[str, str],
+                   doc_dates: Mapping[str, str | None] | None = None) -> Happening:
+    """One happening from its mentions (in text order, the lead first); ``doc_dates`` (document
+    id -> its day, stated or inferred) dates a happening no mention dates."""
     lead = members[0]
     date, precision = _merged_date(members)
+    basis = "text" if date else None
     docs = list(dict.fromkeys(ev.doc for ev in members))
     sources = list(dict.fromkeys(outlets[d] for d in docs if outlets.get(d)))
     modalities = Counter(ev.modality for ev in members)
     modality = "asserted" if modalities["asserted"] else modalities.most_common(1)[0][0]
+    if date is None and modality in HAPPENED:
+        date, precision, basis = _report_day(members, doc_dates or {})
     acled = leading_acled(members)
     kind = [ev for ev in members if ev.acled == acled] or list(members)
     types = Counter((ev.type, ev.mode) for ev in kind).most_common(1)[0][0]
@@ -348,12 +353,21 @@ def make_happening(story: str | None, members: Sequence[Event], outlets: Mapping
         actor=_best_party([ev.actor for ev in members]), target=_best_party([ev.target for ev in members]),
         places=_merged_places(members), date=date, date_precision=precision,
         fatalities=_merged_fatalities(members), modality=modality, events=ids, docs=docs, sources=sources,
-        doc=lead.doc, evidence=lead.evidence,
+        doc=lead.doc, evidence=lead.evidence, date_basis=basis,
     )
 
 
+def _report_day(members: Sequence[Event], doc_dates: Mapping[str, str | None]) -> tuple[str | None, str | None, str | None]:
+    """The earliest day of the reports that tell an undated happening, as a "week": news tells
+    an undated happening because it is recent ("Police arrested two men", "A woman was stabbed
+    while she slept"), and a coder dates it by the report rather than leave it out."""
+    days = sorted(d[:10] for d in (doc_dates.get(ev.doc) for ev in members if ev.modality in HAPPENED) if d)
+    return (days[0], "week", "report") if days else (None, None, None)
+
+
 def find_happenings(story: str | None, events: Sequence[Event], outlets: Mapping[str, str],
-                    doc_order: Mapping[str, int] | None = None) -> list[Happening]:
+                    doc_order: Mapping[str, int] | None = None,
+                    doc_dates: Mapping[str, str | None] | None = None) -> list[Happening]:
     """A story's events grouped into happenings (see the module docstring for the rules).
 
     Args:
@@ -362,6 +376,8 @@ def find_happenings(story: str | None, events: Sequence[Event], outlets: Mapping
         outlets: Document id -> outlet name (the happening's ``sources``).
         doc_order: Document id -> rank (earliest published first); mentions of earlier
             documents lead.
+        doc_dates: Document id -> its day (stated, else inferred); dates, as a "week", a
+            happening that happened but that none of its mentions dates.
     """
     order = dict(doc_order or {})
-    return [make_happening(story, members, outlets) for members in group_mentions(events, order)]
+    return [make_happening(story, members, outlets, doc_dates) for members in group_mentions(events, order)]

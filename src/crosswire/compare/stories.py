@@ -14,6 +14,7 @@ import numpy as np
 
 from ..records import Document, Event, Mention, Story, short_id
 from .bridge import alias_index, bridged_entities
+from .clustering import average_link
 from .embeddings import Embedder, embed
 
 if TYPE_CHECKING:
@@ -125,7 +126,7 @@ def _set_overlap(sets: Sequence[frozenset[Hashable]], weights: Mapping[Hashable,
                  ) -> tuple[np.ndarray, np.ndarray]:
     """Pairwise weighted Jaccard (weight 1 when unlisted) and where both sides have any element."""
     n = len(sets)
-    inter = np.zeros((n, n), dtype=np.float64)
+    inter = np.zeros((n, n), dtype=np.float32)
     postings: dict[Hashable, list[int]] = defaultdict(list)
     for i, s in enumerate(sets):
         for e in s:
@@ -134,11 +135,13 @@ def _set_overlap(sets: Sequence[frozenset[Hashable]], weights: Mapping[Hashable,
     for e, docs in postings.items():
         idx = np.array(docs)
         inter[np.ix_(idx, idx)] += weights.get(e, 1.0)
-    mass = np.array([sum(weights.get(e, 1.0) for e in s) for s in sets], dtype=np.float64)
-    union = mass[:, None] + mass[None, :] - inter
-    jac = np.divide(inter, union, out=np.zeros_like(inter), where=union > 0)
+    mass = np.array([sum(weights.get(e, 1.0) for e in s) for s in sets], dtype=np.float32)
+    union = mass[:, None] + mass[None, :]
+    union -= inter
+    np.divide(inter, union, out=inter, where=union > 0)  # inter becomes the Jaccard
+    del union
     has = mass > 0
-    return jac, has[:, None] & has[None, :]
+    return inter, has[:, None] & has[None, :]
 
 
 def similarity_matrix(inputs: Sequence[StoryInput], embedder: Embedder = embed,
@@ -152,21 +155,38 @@ def similarity_matrix(inputs: Sequence[StoryInput], embedder: Embedder = embed,
     """
     n = len(inputs)
     if n == 0:
-        return np.zeros((0, 0))
-    vectors = embedder([lead(d.title, d.text) for d in inputs])
-    cosine = np.clip(vectors @ vectors.T, 0.0, 1.0).astype(np.float64)
+        return np.zeros((0, 0), dtype=np.float32)
+    vectors = np.asarray(embedder([lead(d.title, d.text) for d in inputs]), dtype=np.float32)
+    # Built up in place in float32: at n documents every temporary is an n-by-n block.
+    sim = vectors @ vectors.T
+    np.clip(sim, 0.0, 1.0, out=sim)
     # MiniLM is English: across languages only names (bridge.py), events and time compare.
-    has_embed = same_language(inputs) if same is None else same
-    entity, has_entity = _set_overlap([d.entities for d in inputs], idf_weights(inputs))
-    event, has_event = _set_overlap([d.events for d in inputs], {})
-    total = W_EMBED * cosine * has_embed + W_ENTITY * entity * has_entity + W_EVENT * event * has_event
-    weight = W_EMBED * has_embed + W_ENTITY * has_entity + W_EVENT * has_event
-    sim = np.divide(total, weight, out=np.zeros_like(total), where=weight > 0)
-    sim = np.where(has_embed > 0, sim, np.minimum(1.0, sim * THRESHOLD / NAMES_ONLY_THRESHOLD))
-    days = np.array([_ordinal(d.date) for d in inputs], dtype=np.float64)
-    gap = np.abs(days[:, None] - days[None, :])
-    decay = np.where(np.isnan(gap), 1.0, 0.5 ** (np.maximum(0.0, np.nan_to_num(gap) - TIME_GRACE_DAYS) / TIME_HALF_LIFE_DAYS))
-    return sim * decay
+    has_embed = (same_language(inputs) if same is None else same) > 0
+    sim *= W_EMBED
+    sim[~has_embed] = 0.0
+    weight = np.where(has_embed, np.float32(W_EMBED), np.float32(0.0))
+    for w, (overlap, has) in ((W_ENTITY, _set_overlap([d.entities for d in inputs], idf_weights(inputs))),
+                              (W_EVENT, _set_overlap([d.events for d in inputs], {}))):
+        overlap *= w
+        overlap[~has] = 0.0
+        sim += overlap
+        weight[has] += w
+        del overlap, has
+    np.divide(sim, weight, out=sim, where=weight > 0)
+    sim[weight == 0] = 0.0
+    del weight
+    names_only = ~has_embed
+    sim[names_only] = np.minimum(1.0, sim[names_only] * (THRESHOLD / NAMES_ONLY_THRESHOLD))
+    del names_only, has_embed
+    days = np.array([_ordinal(d.date) for d in inputs], dtype=np.float32)
+    gap = np.abs(days[:, None] - days[None, :])  # NaN where either date is unknown: no decay
+    gap -= TIME_GRACE_DAYS
+    np.maximum(gap, 0.0, out=gap)
+    gap /= -TIME_HALF_LIFE_DAYS
+    np.exp2(gap, out=gap)
+    gap[np.isnan(gap)] = 1.0
+    sim *= gap
+    return sim
 
 
 def same_language(inputs: Sequence[StoryInput]) -> np.ndarray:
@@ -174,7 +194,7 @@ def same_language(inputs: Sequence[StoryInput]) -> np.ndarray:
     codes = {lang: n for n, lang in enumerate(sorted({d.language for d in inputs if d.language}))}
     lang = np.array([codes.get(d.language, -1) if d.language else -1 for d in inputs])
     unknown = lang < 0
-    return ((lang[:, None] == lang[None, :]) | unknown[:, None] | unknown[None, :]).astype(np.float64)
+    return ((lang[:, None] == lang[None, :]) | unknown[:, None] | unknown[None, :]).astype(np.float32)
 
 
 def _ordinal(iso: str | None) -> float:
@@ -246,7 +266,7 @@ def group_stories(
     units = sorted((d for d in docs if d.id not in duplicates), key=_sort_key)
     same = same_language(units)
     sim = similarity_matrix(units, embedder, same)
-    groups = _cluster(units, sim, same, story_of_member, existing, threshold)
+    groups = average_link(units, sim, same, story_of_member, existing, threshold)
 
     by_story = {s.id: s for s in existing}
     stories: list[Story] = []
@@ -268,63 +288,6 @@ def group_stories(
     stories = [_with_docs(s, extra.get(s.id, []), [by_id[d] for d in extra.get(s.id, [])]) for s in stories]
     stories.sort(key=lambda s: (s.start or "9999", s.id))
     return StoryGrouping(stories, assignment)
-
-
-def _cluster(
-    units: Sequence[StoryInput],
-    sim: np.ndarray,
-    same: np.ndarray,
-    story_of_member: Mapping[str, str],
-    existing: Sequence[Story],
-    threshold: float,
-) -> list[tuple[list[int], str | None]]:
-    """Average-link merging; returns (member indexes, existing story id or None) per group.
-
-    Two groups are compared on their same-language pairs when they have any (``same``), so
-    a French report that joined one English story never pulls a second English story in:
-    only a group with no pair in one language is judged on its cross-language names.
-    """
-    start: dict[str, list[int]] = defaultdict(list)
-    singles: list[list[int]] = []
-    for i, d in enumerate(units):
-        if d.id in story_of_member:
-            start[story_of_member[d.id]].append(i)
-        else:
-            singles.append([i])
-    order = [s.id for s in existing if s.id in start]
-    members: list[list[int]] = [start[sid] for sid in order] + singles
-    owner: list[str | None] = list(order) + [None] * len(singles)
-    k = len(members)
-    if k == 0:
-        return []
-    # Sums of pairwise similarity between groups: merging adds rows (Lance-Williams for
-    # average link), and sum / (size_i * size_j) is the average link at any time.
-    indicator = np.zeros((len(units), k))
-    for g, m in enumerate(members):
-        indicator[m, g] = 1.0
-    total = indicator.T @ sim @ indicator
-    total_same = indicator.T @ (sim * same) @ indicator
-    pairs_same = indicator.T @ same @ indicator
-    size = np.array([len(m) for m in members], dtype=np.float64)
-    alive = np.ones(k, dtype=bool)
-    while True:
-        avg = np.where(pairs_same > 0, total_same / np.maximum(pairs_same, 1.0), total / np.outer(size, size))
-        fixed = np.array([o is not None for o in owner], dtype=bool)
-        blocked = ~(alive[:, None] & alive[None, :]) | (fixed[:, None] & fixed[None, :])
-        np.fill_diagonal(blocked, True)
-        avg[blocked] = -1.0
-        a, b = np.unravel_index(int(np.argmax(avg)), avg.shape)
-        if avg[a, b] < threshold:
-            break
-        if owner[b] is not None:  # keep the existing story's slot as the survivor
-            a, b = b, a
-        members[a].extend(members[b])
-        for sums in (total, total_same, pairs_same):
-            sums[a, :] += sums[b, :]
-            sums[:, a] += sums[:, b]
-        size[a] += size[b]
-        alive[b] = False
-    return [(sorted(members[i]), owner[i]) for i in range(k) if alive[i]]
 
 
 def _event_span(items: Sequence[StoryInput]) -> tuple[str | None, str | None]:

@@ -145,6 +145,15 @@ def _claim_co_speakers(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("UPDATE claims SET co_speakers = '[]' WHERE co_speakers IS NULL")
 
 
+@migration("0010_happening_date_basis")
+def _happening_date_basis(con: duckdb.DuckDBPyConnection) -> None:
+    # Happenings made before say nothing of where their date came from; the next comparison
+    # of their story remakes them (dated from the report when no mention dates them).
+    con.execute("ALTER TABLE happenings ADD COLUMN IF NOT EXISTS date_basis VARCHAR")
+    con.execute("UPDATE happenings SET date_basis = 'text' WHERE date IS NOT NULL AND date_basis IS NULL")
+    con.execute("INSERT INTO pending_crosscheck SELECT id FROM documents ON CONFLICT DO NOTHING")
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied now."""
     con.execute(
