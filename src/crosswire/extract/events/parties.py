@@ -7,8 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from crosswire.extract.entities.aliases import load_aliases
-from crosswire.extract.places.countries import iso2_to_iso3, iso3_by_name
-from crosswire.extract.places.context import NORP_COUNTRIES
+from crosswire.extract.places.countries import NORP_COUNTRIES, iso2_to_iso3, iso3_by_name
 from crosswire.records import Party
 
 if TYPE_CHECKING:  # annotations only: story reports read country_of without loading spaCy
