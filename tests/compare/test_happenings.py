@@ -236,3 +236,24 @@ def test_what_did_not_happen_or_has_no_dated_report_stays_undated():
     (no_report_day,) = find_happenings("s", [mention(0, date=None)], {}, doc_dates={"a": None})
     assert [h.date for h in (denied, planned, no_report_day)] == [None, None, None]
     assert no_report_day.date_basis is None
+
+
+KESSEL_TOWN = Place("Kessel", "Kessel", 34.9, 36.8, "SY", 11)
+SUICIDE = {"event_type": "Explosions/Remote violence", "sub_event_type": "Suicide bomb"}
+BLAST = {"event_type": "Explosions/Remote violence", "sub_event_type": "Remote explosive/landmine/IED"}
+
+
+def test_one_reports_undated_suicide_bombing_and_blast_in_a_town_of_that_country_are_one():
+    events = [mention(0, actor=None, places=(SYRIA,), date=None, acled=SUICIDE),
+              mention(1, actor=None, places=(KESSEL_TOWN,), date=None, acled=BLAST)]
+    (h,) = find_happenings("s", events, {})
+    assert h.acled == SUICIDE and [p.name for p in h.places] == ["Kessel"]
+
+
+def test_undated_blasts_in_two_far_towns_or_with_no_place_stay_two():
+    far = [mention(0, actor=None, places=(TALBISEH,), date=None, acled=SUICIDE),
+           mention(1, actor=None, places=(KYIV,), date=None, acled=BLAST)]
+    unplaced = [mention(0, actor=None, places=(TALBISEH,), date=None, acled=SUICIDE),
+                mention(1, actor=None, places=(), date=None, acled=BLAST)]
+    assert len(find_happenings("s", far, {})) == 2
+    assert len(find_happenings("s", unplaced, {})) == 2

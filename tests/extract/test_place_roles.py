@@ -196,3 +196,19 @@ def test_a_hospital_or_a_court_is_not_where_it_happened(nlp_sm, text: str) -> No
     shot = [e for e in find_events(doc, doc_id="t", published="2021-03-10", places=places_from_doc(doc))
             if e.trigger == "shot"]
     assert shot and not {"Kingston", "Tulsa"} & {p.text for e in shot for p in e.places}
+
+
+@pytest.mark.parametrize(("text", "town", "expected"), [
+    ("The blast hit Dunmore, some 160km south of the coastal capital Tarvin.", "Tarvin", True),
+    ("Rebels shelled a village 40 miles from Esker.", "Esker", True),
+    ("Gunmen attacked a checkpoint 10 km north of Esker.", "Esker", False),   # near: ACLED's 25 km
+    ("Gunmen attacked a checkpoint north of Esker.", "Esker", False),          # no distance said
+    ("Troops marched 60 km to reach Esker.", "Esker", False),                  # a distance travelled
+])
+def test_a_town_named_only_to_measure_a_distance_from_it(nlp_sm, text: str, town: str, expected: bool) -> None:
+    from crosswire.extract.events.place_roles import is_reference_point
+    from crosswire.records import Place
+
+    start = text.index(town)
+    place = Place(town, town, 0.0, 0.0, "XX", 1, start=start, end=start + len(town))
+    assert is_reference_point(place, nlp_sm(text)) is expected

@@ -37,7 +37,7 @@ from datetime import date as Date
 from ..extract.events.parties import is_surname_of
 from ..extract.places.rules import haversine_km
 from ..records import HAPPENED, Event, Fatalities, Happening, Party, Place, short_id
-from .kinds import leading_acled, may_tell_one
+from .kinds import blasts, leading_acled, may_tell_one
 
 # Two towns this close are one strike's area ("around Talbiseh" and "over northern Homs"); ACLED's
 # own place checks use the same radius.
@@ -260,10 +260,15 @@ def _join_named_people(groups: list[_Group]) -> list[_Group]:
         _compatible(x, y) for x in a.members for y in b.members))
 
 
-def _ties(a: Event, b: Event) -> bool:
+def _ties(a: Event, b: Event, *, blasts: bool = False) -> bool:
     """Whether two compatible mentions of one report are told of one day, and share its place or
-    its named actor: the report's place alone ties nothing (every event of a one-town report has it)."""
+    its named actor: the report's place alone ties nothing (every event of a one-town report has it).
+    Two undated ``blasts`` (the explosions family) tie by placed mentions, one place within the
+    other or the same ("a suicide car bomb in central Turkey", "the bus was hit in Kayseri"): a
+    report seldom tells two undated blasts in one place, while it often tells several fights."""
     day, place, actor = _checks(a, b, lent_days_yield=False)
+    if blasts and a.date is None and b.date is None:
+        return _place_of(a) is not None and _place_of(b) is not None
     return bool(day) and {a.date_precision, b.date_precision} <= {"day", None} and (bool(place) or bool(actor))
 
 
@@ -276,7 +281,7 @@ def _join_kinds_within_documents(groups: list[_Group]) -> list[_Group]:
         return len(docs) == 1 and a.key[-1] == b.key[-1] and a.key != b.key \
             and may_tell_one(a.members, b.members) \
             and all(_compatible(x, y) for x in a.members for y in b.members) \
-            and any(_ties(x, y) for x in a.members for y in b.members)
+            and any(_ties(x, y, blasts=blasts(a.members)) for x in a.members for y in b.members)
 
     return _join_while(groups, joinable)
 

@@ -22,6 +22,7 @@ from ..records import Event
 # happening better (an air strike says more than "explosions"; excessive force more than a march).
 _FAMILY_RANK: dict[str, tuple[str, int]] = {
     "Air/drone strike": ("remote", 0),
+    "Suicide bomb": ("remote", 0),
     "Shelling/artillery/missile attack": ("remote", 1),
     "Grenade": ("remote", 2),
     "Remote explosive/landmine/IED": ("remote", 3),
@@ -63,6 +64,11 @@ def may_tell_one(a: Sequence[Event], b: Sequence[Event]) -> bool:
     if fa is not None and fa == fb:
         return True
     return (_is_anonymous_damage(a) and fb in _DAMAGE_JOINS) or (_is_anonymous_damage(b) and fa in _DAMAGE_JOINS)
+
+
+def blasts(members: Sequence[Event]) -> bool:
+    """Whether mentions are all of the explosions family (strikes, shelling, bombs, IEDs)."""
+    return _family(members) == "remote"
 
 
 def leading_acled(members: Sequence[Event]) -> dict[str, str] | None:

@@ -77,3 +77,26 @@ def names_an_institution(tok: Span | None) -> bool:
         return True  # "Jamaica Hospital Medical Center", "the Norwalk courthouse"
     prep = tok.root.head if tok.root.dep_ == "pobj" else None
     return prep is not None and prep.lower_ in {"in", "at", "of"} and prep.head.lemma_.lower() in COURT_NOUNS
+
+
+# A distance from a place says where the event is not: "some 160km south of the capital
+# Colombo", "40 miles from Kabul". Within ACLED's 25 km the place still counts (it is "near").
+_DISTANCE_FROM = re.compile(
+    r"(\d[\d,.]*)\s*(km|kms|kilomet(?:er|re)s?|miles?|mi)\b[^.;:!?]{0,40}?\b(?:of|from)\s+"
+    r"(?:the\s+)?(?:[\w'’-]+\s+){0,4}$", re.I)
+_KM_PER = {"mi": 1.609, "mile": 1.609, "miles": 1.609}
+NEAR_ENOUGH_KM = 25.0
+
+
+def is_reference_point(place: Place, doc: Doc) -> bool:
+    """Whether a place is named only to measure a distance from it, further than NEAR_ENOUGH_KM."""
+    if place.start is None:
+        return False
+    m = _DISTANCE_FROM.search(text_of(doc)[max(0, place.start - 90):place.start])
+    if m is None:
+        return False
+    try:
+        amount = float(m.group(1).replace(",", ""))
+    except ValueError:
+        return False
+    return amount * _KM_PER.get(m.group(2).lower(), 1.0) > NEAR_ENOUGH_KM

@@ -14,7 +14,7 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.extract.events.modality import SPEECH_VERBS, is_content
-from crosswire.extract.events.place_roles import is_residence, names_a_side, names_an_institution
+from crosswire.extract.events.place_roles import is_reference_point, is_residence, names_a_side, names_an_institution
 from crosswire.extract.events.ontology import load_ontology
 from crosswire.extract.events.triggers import lemma_candidates
 from crosswire.clean.stated_dates import date_line, url_of_line
@@ -133,7 +133,7 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
     here = [p for p in places if p.start is not None and sent.start_char <= p.start < sent.end_char and p.start not in away]
     span_of = {(p.start, p.end): doc.char_span(p.start, p.end or p.start, alignment_mode="expand") for p in here}
     inside = [p for p in here if not is_residence(p, doc) and not names_a_side(p, span_of[p.start, p.end])
-              and not names_an_institution(span_of[p.start, p.end])]
+              and not names_an_institution(span_of[p.start, p.end]) and not is_reference_point(p, doc)]
     attached_chars = set()
     for tok in place_toks:
         for t in tok.subtree:
