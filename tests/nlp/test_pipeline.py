@@ -309,3 +309,14 @@ def test_pipeline_400k_article_becomes_a_document_with_true_offsets():
     quotes = doc.spans["quotes"]
     assert quotes[-1].start_char > MAX_TEXT_CHARS
     assert all(q.text == document.text[q.start_char:q.end_char] for q in quotes)
+
+
+@pytest.mark.parametrize(("text", "sentences"), [
+    ("Police say Orrin Vale attacked Sgt. Tamsin Ruel with a knife on Monday.", 1),
+    ("Cpl. Ada Brook and Lt. Ned Ivers were hurt. They were flown to Dunmore.", 2),
+    ("She was promoted to Sgt. She said she was proud.", 2),  # a pronoun starts a new sentence
+])
+def test_a_titles_period_before_a_name_ends_no_sentence(text: str, sentences: int) -> None:
+    from crosswire.nlp.pipeline import load_nlp
+
+    assert len(list(load_nlp()(text).sents)) == sentences
