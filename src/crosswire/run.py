@@ -321,6 +321,9 @@ def run_stages(
             store.mark_pending(d.id for d in docs)
             fault_point("chunk-written")
         fault_point("chunk-committed")
+        from .nlp.pipeline import release_memory
+
+        release_memory()  # the chunk's Docs are gone: hand their pages back before the next chunk
         summary.processed += sum(1 for d in docs if d.duplicate_of is None)
         summary.duplicate += sum(1 for d in docs if d.duplicate_of is not None)
         summary.unchanged += len(repeated)
