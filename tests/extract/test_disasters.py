@@ -103,3 +103,30 @@ def test_disasters_end_to_end_no_acled_code_no_actor(nlp_sm) -> None:
     events = find_events(nlp_sm(text), doc_id="d", published=None)
     assert [(e.type, e.acled, e.actor) for e in events] == [("DISASTER", None, None), ("ACCIDENT", None, None)]
     assert [e.fatalities.low for e in events if e.fatalities] == [40, 1]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger", "kind"),
+    [
+        # an outbreak named in the clause that tells why the dead died
+        ("Some 900 people have been killed in the delta towns, as cholera has spread after the rains.", "killed",
+         ("DISASTER", "epidemic")),
+        # a hazard the sentence before names, for a death nobody is said to have caused
+        ("The tsunami struck the coast of Velmar on Sunday. More than 300 were killed in Ostra and Kell.", "killed",
+         ("DISASTER", "tsunami")),
+        # animals killed or shot are no conflict event
+        ("Campaigners say deputies are killing animals in the flooded parish.", "killing", (None, "animals")),
+    ],
+)
+def test_causes_told_by_a_clause_or_the_sentence_before_and_animals(nlp_sm, text, trigger, kind):
+    assert (trigger, kind) in _read(nlp_sm, text)
+
+
+@pytest.mark.parametrize("text", [
+    # a hazard the sentence before names does not excuse armed men, nor an actor named
+    "Heavy rain fell on Marel. Five people were killed when gunmen opened fire on the market.",
+    "The storm had passed. Rebels killed four soldiers near Ostra.",
+])
+def test_a_hazard_just_told_does_not_recast_a_killing_with_a_doer(nlp_sm, text):
+    assert all(kind is None or kind[0] is not None and kind[0] != "DISASTER" for _, kind in _read(nlp_sm, text)
+               if _ == "killed"), _read(nlp_sm, text)

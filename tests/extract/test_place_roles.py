@@ -212,3 +212,46 @@ def test_a_town_named_only_to_measure_a_distance_from_it(nlp_sm, text: str, town
     start = text.index(town)
     place = Place(town, town, 0.0, 0.0, "XX", 1, start=start, end=start + len(town))
     assert is_reference_point(place, nlp_sm(text)) is expected
+
+
+@pytest.mark.parametrize("text", [
+    "A device tore through the old chapel of St. Anne and St. Paul in Velmar at dawn.",
+    "Mourners gathered at the Saint Anne and Saint Peter Orthodox Cathedral in Velmar.",
+    "A bomb exploded at a church in Velmar, killing 3.",  # a church *in* a town: the town
+])
+def test_a_saints_name_that_names_a_church_is_no_town(nlp_sm, text: str) -> None:
+    from crosswire.extract.events.place_roles import names_an_institution
+
+    doc = nlp_sm(text)
+    for word in ("Anne", "Peter", "Paul", "Velmar"):
+        if word not in text:
+            continue
+        start = text.index(word)
+        span = doc.char_span(start, start + len(word), alignment_mode="expand")
+        assert names_an_institution(span) is (word != "Velmar"), (word, [(t.text, t.dep_, t.head.text) for t in doc])
+
+
+def test_a_lone_proper_noun_tagged_as_a_date_may_still_be_a_town(nlp_sm) -> None:
+    from spacy.tokens import Span
+
+    from crosswire.extract.places.context import _misread_as_time
+
+    doc = nlp_sm("Troops were based in Manbij on Friday near Easter.")
+    as_date = [Span(doc, i, i + 1, label="DATE") for i, t in enumerate(doc) if t.text in {"Manbij", "Friday", "Easter"}]
+    assert {s.text: _misread_as_time(s) for s in as_date} == {"Manbij": True, "Friday": False, "Easter": False}
+
+
+def test_a_country_opening_a_forces_name_is_whose_force_not_where(nlp_sm) -> None:
+    from crosswire.extract.events.place_roles import names_a_side
+    from crosswire.records import Place
+
+    doc = nlp_sm("A medic working with US Special Forces in Dunmore was hurt when a mine went off.")
+    us = Place("US", "United States", 0.0, 0.0, "US", 1, precision="country", start=doc.text.index("US"), end=doc.text.index("US") + 2)
+    forces = [e for e in doc.ents if e.label_ == "ORG" and e.text.startswith("US")]
+    if not forces:
+        pytest.skip("the model did not read 'US Special Forces' as an organisation")
+    assert names_a_side(us, doc.char_span(us.start, us.end))
+    bare = nlp_sm("A roadside bomb killed two soldiers in the US.")
+    at = bare.text.index("US")
+    assert not names_a_side(Place("US", "United States", 0.0, 0.0, "US", 1, precision="country", start=at, end=at + 2),
+                            bare.char_span(at, at + 2))

@@ -42,7 +42,17 @@ HAZARDS = {
     "bear": "animal", "shark": "animal", "crocodile": "animal", "alligator": "animal", "tiger": "animal",
     "lion": "animal", "leopard": "animal", "elephant": "animal", "wolf": "animal", "snake": "animal",
     "hippo": "animal", "hippopotamus": "animal", "jaguar": "animal", "cougar": "animal", "boar": "animal",
+    # An outbreak kills too ("1,400 have been killed as waterborne diseases proliferated").
+    "disease": "epidemic", "epidemic": "epidemic", "outbreak": "epidemic", "pandemic": "epidemic",
+    "cholera": "epidemic", "malaria": "epidemic", "dengue": "epidemic", "ebola": "epidemic", "measles": "epidemic",
+    "typhoid": "epidemic", "influenza": "epidemic", "virus": "epidemic", "infection": "epidemic", "plague": "epidemic",
 }
+# What is killed or shot that no conflict event counts: "officers are killing animals", "pets are being shot".
+ANIMALS = frozenset({"animal", "pet", "dog", "cat", "livestock", "cattle", "cow", "horse", "sheep", "goat",
+                     "wildlife", "bird", "deer", "pig", "poultry", "chicken", "stray"})
+# Verbs of a death whose doer a disaster report may leave to the sentence before ("The tsunami
+# struck ... More than 300 were killed in Malaysia").
+DEATH_VERBS = frozenset({"kill", "die"})
 # The noun of "the Richter scale" when the parse makes it the actor: the quake is meant.
 SCALE_WORDS = frozenset({"scale"})
 # Heads whose compound names the hazard ("flood waters", "storm surge"); other heads are people
@@ -212,9 +222,17 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
     if target is not None and _accident(target) == "fire" and not _names_intent(sent, trigger_head) \
             and not _ARSON_REPORT.search(text_of(sent.doc)):
         return "ACCIDENT", "fire"  # "crews attacked the fire from the north side": firefighting
-    for tok in (actor, *_causes(trigger_head), target if entry_type == "FIGHT" else None):
+    if target is not None and _word(target) in ANIMALS:
+        return None, "animals"  # "officers are killing animals", "pets left behind are being shot"
+    # The subject of a clause telling why counts only when nobody is named as the doer: "killed as
+    # diseases spread", not "gunmen killed 12, days after floods hit the region".
+    told_why = _clause_subjects(trigger_head) if actor is None else []
+    for tok in (actor, *_causes(trigger_head), *told_why, target if entry_type == "FIGHT" else None):
         if (mode := _hazard(tok)) is not None:
-            return "DISASTER", mode  # "the quake struck", "killed in the floods", "battled the wildfire"
+            return "DISASTER", mode  # "the quake struck", "killed in the floods", "killed as diseases spread"
+    if actor is None and _word(trigger_head) in DEATH_VERBS and not _names_intent(sent, trigger_head) \
+            and (mode := _hazard_just_told(sent)) is not None:
+        return "DISASTER", mode  # "The tsunami struck the coast. More than 300 were killed in ..."
     told_of = trigger_head.head if trigger_head.dep_ == "relcl" else None  # "a hit and run that killed a woman"
     if any(_hit_and_run(t) for t in (trigger_head, *_causes(trigger_head), actor, told_of) if t is not None) and not (
             {t.lower_ for t in sent} & (DELIBERATE - CHARGE_WORDS)):
@@ -248,6 +266,16 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
             for t in target.subtree):
         return "ACCIDENT", "crash"  # "a passenger in the car was injured"
     return None
+
+
+def _hazard_just_told(sent: Span) -> str | None:
+    """The hazard the sentence just before names as a noun (in the same paragraph), if any."""
+    if sent.start == 0:
+        return None
+    before = sent.doc[sent.start - 1].sent
+    if "\n\n" in text_of(sent.doc)[before.end_char:sent.start_char]:
+        return None
+    return next((mode for t in before if t.pos_ in {"NOUN", "PROPN"} and (mode := _hazard(t)) is not None), None)
 
 
 def _names_intent(sent: Span, trigger: Token | None = None) -> bool:

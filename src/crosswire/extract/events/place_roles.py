@@ -49,14 +49,26 @@ def _modifies_participle(tok: Span) -> bool:
     return tok.root.dep_ == "npadvmod" and (tok.root.head.tag_ == "VBN" or tok.root.head.lower_ in _SIDE_PARTICIPLES)
 
 
+# Heads of the names of armed forces: "US Special Forces", "the Syrian Arab Army".
+_FORCE_NOUNS = frozenset({"force", "forces", "army", "troop", "troops", "military", "navy", "marine", "marines",
+                          "guard", "command", "coalition", "militia", "brigade", "battalion", "regiment"})
+
+
+def _opens_a_force_name(tok: Span) -> bool:
+    """A country that opens the name of an armed force ("embedded with US Special Forces"): whose force."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.start and tok.end <= e.end and e.label_ == "ORG"), None)
+    return ent is not None and len(ent) > len(tok) and ent.root.lemma_.lower() in _FORCE_NOUNS
+
+
 def names_a_side(place: Place, tok: Span | None) -> bool:
-    """A country named as whose side an attack was: "US-led", or before an attack noun ("the US
-    air strike", "U.S. air strikes"); who struck, not where (a town there is where: "the Aleppo
-    bombing")."""
+    """A country named as whose side an attack was: "US-led", before an attack noun ("the US
+    air strike", "U.S. air strikes") or opening a force's name ("US Special Forces"); who struck,
+    not where (a town there is where: "the Aleppo bombing")."""
     if tok is None:
         return False
-    return _modifies_participle(tok) or (place.precision == "country" and tok.root.dep_ in {"compound", "nmod", "amod"}
-                                         and tok.root.head.lemma_.lower() in _ATTACK_NOUNS)
+    return _modifies_participle(tok) or (place.precision == "country" and (
+        (tok.root.dep_ in {"compound", "nmod", "amod"} and tok.root.head.lemma_.lower() in _ATTACK_NOUNS)
+        or _opens_a_force_name(tok)))
 
 
 # Where the hurt are treated and cases tried: a town naming one is not where the event happened.
@@ -65,18 +77,33 @@ COURT_NOUNS = frozenset({"jury", "court", "courthouse", "courtroom", "judge", "t
                          "grand"})
 
 
+# Houses of worship are named after saints and towns: "the church of St. Peter and St. Paul",
+# "Saint Mark's Cathedral" name a building, not Saint Peter (Minnesota).
+WORSHIP_NOUNS = frozenset({"church", "cathedral", "chapel", "basilica", "mosque", "temple", "synagogue",
+                           "monastery", "abbey", "parish", "shrine", "convent"})
+
+
 def names_an_institution(tok: Span | None) -> bool:
-    """A toponym that names a hospital or a court ("taken to Jamaica Hospital", "a jury in
-    Poteau", "the Norwalk courthouse"): where the hurt were treated or the case tried."""
+    """A toponym that names a hospital, a court or a house of worship ("taken to Jamaica
+    Hospital", "a jury in Poteau", "the Norwalk courthouse", "the church of St. Peter"): where the
+    hurt were treated or the case tried, or the name of a building."""
     if tok is None:
         return False
-    head = tok.root
-    while head.dep_ in {"compound", "nmod"} and head.head.i != head.i:
+    root = tok.root
+    while root.dep_ == "conj" and root.head.i != root.i:  # "St. Peter and St. Paul": the first names both
+        root = root.head
+    names = CARE_NOUNS | COURT_NOUNS | WORSHIP_NOUNS
+    head, path = tok.root, []
+    while head.dep_ in {"compound", "nmod", "conj"} and head.head.i != head.i:
         head = head.head
-    if head.i != tok.root.i and head.lemma_.lower() in CARE_NOUNS | COURT_NOUNS:
-        return True  # "Jamaica Hospital Medical Center", "the Norwalk courthouse"
-    prep = tok.root.head if tok.root.dep_ == "pobj" else None
-    return prep is not None and prep.lower_ in {"in", "at", "of"} and prep.head.lemma_.lower() in COURT_NOUNS
+        path.append(head)
+    if any(t.lemma_.lower() in names for t in path) or any(
+            c.dep_ == "conj" and c.lemma_.lower() in WORSHIP_NOUNS for c in root.children):
+        return True  # "Jamaica Hospital Medical Center", "the Norwalk courthouse", "Saint Peter and ... Church"
+    prep = root.head if root.dep_ == "pobj" else None
+    return prep is not None and (
+        (prep.lower_ in {"in", "at", "of"} and prep.head.lemma_.lower() in COURT_NOUNS)
+        or (prep.lower_ == "of" and prep.head.lemma_.lower() in WORSHIP_NOUNS))
 
 
 # A distance from a place says where the event is not: "some 160km south of the capital

@@ -7,11 +7,12 @@ from crosswire.nlp.text import text_of
 import re
 from typing import TYPE_CHECKING
 
+from crosswire.extract.dates import DAY_OR_MONTH_NAME
 from crosswire.extract.places.gazetteer import AP_STATES as _AP
 from crosswire.extract.places.gazetteer import KIND_ADMIN1, KIND_ADMIN2, KIND_CITY, KIND_COUNTRY, Gazetteer
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
 
 # State abbreviations accepted as a qualifier: AP style ("La.") and postal codes ("LA").
 AP_STATES: dict[str, str] = {**_AP, **{code.casefold(): code for code in set(_AP.values())}}
@@ -65,6 +66,8 @@ def find_extra_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     """
     taken = [False] * len(doc)
     for ent in doc.ents:
+        if _misread_as_time(ent):
+            continue  # "in Manbij" tagged DATE: a lone proper noun that is no day, month or holiday
         if ent.label_ in _SKIP_LABELS or ent.label_ in ("GPE", "LOC", "FAC"):
             for i in range(ent.start, ent.end):
                 taken[i] = True
@@ -86,6 +89,16 @@ def find_extra_spans(doc: Doc, gaz: Gazetteer) -> list[tuple[int, int]]:
     spans += [(a, b) for a, b in find_dateline_spans(text_of(doc), gaz)
               if not any(a < y and x < b for x, y in covered)]
     return spans
+
+
+_TIME_WORD = re.compile(rf"{DAY_OR_MONTH_NAME}|christmas|easter|ramadan|eid|passover|hanukkah|diwali|thanksgiving"
+                        r"|halloween|lent|advent|noon|midnight|dawn|dusk", re.I)
+
+
+def _misread_as_time(ent: Span) -> bool:
+    """A DATE or TIME entity that is one title-case proper noun naming no time ("Manbij")."""
+    return ent.label_ in ("DATE", "TIME") and len(ent) == 1 and ent[0].is_title and ent[0].pos_ == "PROPN" \
+        and not _TIME_WORD.fullmatch(ent.text)
 
 
 _DATELINE = re.compile(r"(?:^|\n)\s*([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3})(?=,|\s+\(|\s+[—–-])")
