@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from .errors import Errors
-from .memory import release_memory
 from .ingest import read_inputs
 from .extract.places.gazetteer import use_local_gazetteer
 from .ingest.base import JsonlFields
@@ -322,7 +321,6 @@ def run_stages(
             store.mark_pending(d.id for d in docs)
             fault_point("chunk-written")
         fault_point("chunk-committed")
-        release_memory()  # the chunk's Docs are gone: hand their pages back before the next chunk
         summary.processed += sum(1 for d in docs if d.duplicate_of is None)
         summary.duplicate += sum(1 for d in docs if d.duplicate_of is not None)
         summary.unchanged += len(repeated)
