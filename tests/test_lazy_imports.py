@@ -17,14 +17,14 @@ ARTICLE = ("Flood barriers opened in Kessel\n\nKESSEL - Engineers opened the riv
            "after three days of rain, the town council said. \"The water is falling,\" said Mayor Ilse Varga.\n")
 
 
-def _loaded(*args: str) -> list[str]:
-    """The heavy modules a crosswire command has imported by the time it returns."""
+def _loaded(*args: str, watch: tuple[str, ...] = HEAVY) -> list[str]:
+    """The watched modules a crosswire command has imported by the time it returns."""
     script = (
         "import json, sys\n"
         "from crosswire.cli import app\n"
         f"sys.argv = ['crosswire', *{list(args)!r}]\n"
         "try:\n    app()\nexcept SystemExit:\n    pass\n"
-        f"print(json.dumps(sorted(m for m in {HEAVY!r} if m in sys.modules)))\n")
+        f"print(json.dumps(sorted(m for m in {watch!r} if m in sys.modules)))\n")
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -35,8 +35,8 @@ def test_reads_exports_and_an_unchanged_rerun_load_no_model(tmp_path: Path) -> N
     (corpus / "kessel.txt").write_text(ARTICLE, encoding="utf-8")
     subprocess.run([sys.executable, "-m", "crosswire", "run", str(corpus), "--db", str(db)], check=True,
                    capture_output=True)
-    # nothing new: nothing to parse, embed or geocode, and no WARC or feed to read
-    assert _loaded("run", str(corpus), "--db", str(db)) == []
+    # nothing new: nothing to parse, embed, geocode or write (pyarrow), and no WARC or feed to read
+    assert _loaded("run", str(corpus), "--db", str(db), watch=(*HEAVY, "pyarrow")) == []
     for command in (["docs"], ["events"], ["claims"], ["stories"], ["export", "--format", "jsonl",
                                                                    "-o", str(tmp_path / "out.jsonl")]):
         assert _loaded(*command, "--db", str(db)) == [], command
