@@ -278,10 +278,11 @@ def _join_kinds_within_documents(groups: list[_Group]) -> list[_Group]:
     something tying them, are one happening (see :mod:`crosswire.compare.kinds`)."""
     def joinable(a: _Group, b: _Group) -> bool:
         docs = {ev.doc for ev in a.members} | {ev.doc for ev in b.members}
-        return len(docs) == 1 and a.key[-1] == b.key[-1] and a.key != b.key \
-            and may_tell_one(a.members, b.members) \
-            and all(_compatible(x, y) for x in a.members for y in b.members) \
-            and any(_ties(x, y, blasts=blasts(a.members)) for x in a.members for y in b.members)
+        if not (len(docs) == 1 and a.key[-1] == b.key[-1] and a.key != b.key and may_tell_one(a.members, b.members)
+                and all(_compatible(x, y) for x in a.members for y in b.members)):
+            return False
+        a_blasts = blasts(a.members)  # once per pair of groups, not per pair of mentions
+        return any(_ties(x, y, blasts=a_blasts) for x in a.members for y in b.members)
 
     return _join_while(groups, joinable)
 

@@ -172,8 +172,8 @@ def similarity_matrix(inputs: Sequence[StoryInput], embedder: Embedder = embed,
         sim += overlap
         weight[has] += w
         del overlap, has
+    # Where no component applies (weight 0) every part was zeroed above: sim stays 0 there.
     np.divide(sim, weight, out=sim, where=weight > 0)
-    sim[weight == 0] = 0.0
     del weight
     names_only = ~has_embed
     sim[names_only] = np.minimum(1.0, sim[names_only] * (THRESHOLD / NAMES_ONLY_THRESHOLD))

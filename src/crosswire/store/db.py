@@ -164,7 +164,7 @@ class Store:
         rows = [np.asarray(vectors[k], dtype=np.float32).ravel() for k in keys]
         # Straight from float32 arrays: a list of Python floats per vector would cost 6x the memory.
         offsets = np.concatenate([[0], np.cumsum([len(r) for r in rows])]).astype(np.int32)
-        flat = np.concatenate(rows) if rows else np.zeros(0, dtype=np.float32)
+        flat = np.concatenate(rows)
         return self._insert("embeddings", {"key": keys, "vector": pa.ListArray.from_arrays(pa.array(offsets), pa.array(flat))})
 
     def record_run(self, row: dict[str, Any]) -> None:
@@ -311,10 +311,10 @@ class Store:
 
     def embeddings(self, keys: Sequence[str]) -> dict[str, Any]:
         """Stored sentence vectors (float32 arrays) for those of ``keys`` that have one."""
-        import numpy as np
-
         if not keys:
             return {}
+        import numpy as np
+
         # Through Arrow into one float32 block: fetchall would make a Python float of every
         # number (16,000 claims' vectors: 150 MB instead of 25).
         table = self.con.sql("SELECT key, vector FROM embeddings WHERE key IN (SELECT unnest($keys))",

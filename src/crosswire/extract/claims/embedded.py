@@ -33,7 +33,7 @@ from crosswire.extract.places.gazetteer import (
     Gazetteer,
     normalize_name,
 )
-from crosswire.extract.places.context import NORP_COUNTRIES
+from crosswire.extract.places.countries import NORP_COUNTRIES
 from crosswire.nlp.text import text_of
 
 if TYPE_CHECKING:

@@ -17,7 +17,6 @@ if TYPE_CHECKING:
 # State abbreviations accepted as a qualifier: AP style ("La.") and postal codes ("LA").
 AP_STATES: dict[str, str] = {**_AP, **{code.casefold(): code for code in set(_AP.values())}}
 
-from crosswire.extract.places.countries import NORP_COUNTRIES  # noqa: E402,F401  (kept importable here)
 # Adjectives of continents; resolved through the gazetteer like a name.
 CONTINENT_ADJECTIVES: dict[str, str] = {
     "european": "Europe", "african": "Africa", "asian": "Asia", "south american": "South America",

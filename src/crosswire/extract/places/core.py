@@ -26,7 +26,8 @@ from crosswire.extract.places.gazetteer import (
     normalize_name,
     strip_article,
 )
-from crosswire.extract.places.context import AP_STATES, CONTINENT_ADJECTIVES, NORP_COUNTRIES
+from crosswire.extract.places.context import AP_STATES, CONTINENT_ADJECTIVES
+from crosswire.extract.places.countries import NORP_COUNTRIES
 from crosswire.extract.places.focus import SHARED_REGION_BONUS, SHARED_REGION_CAP
 from crosswire.extract.places.focus import Focus as _Focus
 from crosswire.extract.places.mentions import (  # noqa: F401  (re-exported for callers)

@@ -22,12 +22,12 @@ from crosswire.extract.places.gazetteer import (
 )
 from crosswire.extract.places.context import (
     CONTINENT_ADJECTIVES,
-    NORP_COUNTRIES,
     find_extra_spans,
     qualifier_after,
     region_cue,
     relative_note,
 )
+from crosswire.extract.places.countries import NORP_COUNTRIES
 from crosswire.extract.places.rules import (
     BIG_CITY_POPULATION,
     is_bare_compass,
