@@ -204,7 +204,8 @@ def stories(db: DbOption = Path("crosswire.duckdb"),
                                                           "documents' titles contain this.")] = None,
             limit: Annotated[Optional[int], _limit_option(None)] = None,
             json_: JsonOption = False) -> None:
-    """List stories, newest first: id, dates, outlets, and how many documents, events, claims and contradictions.
+    """List stories, newest first: id, dates, outlets, and how many documents, events, claims and disputes
+    (a dispute is one question two sides answer differently, however many pairs of claims tell it).
 
     Example: crosswire stories --db seeds.duckdb
     """
@@ -215,9 +216,9 @@ def stories(db: DbOption = Path("crosswire.duckdb"),
     if json_:
         print_json_lines(found)
         return
-    table = _table("stories", "id", "start", "end", "title", "outlets", "docs", "events", "claims", "contradictions")
+    table = _table("stories", "id", "start", "end", "title", "outlets", "docs", "events", "claims", "disputes")
     for st in found:
         n = st["counts"]
         table.add_row(*safe_row(st["id"][:12], st["start"], st["end"], st["title"], ", ".join(st["outlets"]),
-                                n["documents"], n["events"], n["claims"], n["contradictions"]))
+                                n["documents"], n["events"], n["claims"], n["disputes"]))
     console.print(table)

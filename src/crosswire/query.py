@@ -99,6 +99,10 @@ def story_summaries(store: Store, q: str | None = None) -> list[dict[str, Any]]:
     happenings = _counts(store, "SELECT story, count(*) FROM happenings GROUP BY story")
     contradictions = _counts(store, "SELECT story, count(*) FROM relations WHERE type = 'contradicts' "
                                     f"AND confidence >= {SHOWN_CONFIDENCE} GROUP BY story")
+    # One dispute is one question between two sides, however many pairs of claims tell it.
+    disputes = _counts(store, "SELECT story, count(DISTINCT CASE WHEN dispute <> '' THEN dispute ELSE id END) "
+                              "FROM relations WHERE type = 'contradicts' "
+                              f"AND confidence >= {SHOWN_CONFIDENCE} GROUP BY story")
     doc_titles = dict(store.con.execute("SELECT id, coalesce(title, '') FROM documents").fetchall())
     needle = (q or "").strip().lower()
     out = []
@@ -110,7 +114,7 @@ def story_summaries(store: Store, q: str | None = None) -> list[dict[str, Any]]:
         record = contract_record("story", story)
         record["counts"] = {"documents": len(story.docs), "events": happenings.get(story.id, 0),
                             "claims": sum(claims_per_doc.get(d, 0) for d in story.docs),
-                            "contradictions": contradictions.get(story.id, 0)}
+                            "contradictions": contradictions.get(story.id, 0), "disputes": disputes.get(story.id, 0)}
         out.append(record)
     # Newest first: two sorts, because undated stories go last whichever way dates run.
     out.sort(key=lambda r: r["end"] or r["start"] or "", reverse=True)

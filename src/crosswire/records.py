@@ -297,6 +297,9 @@ class Relation:
     # How likely an analyst is to judge the relation right (0-1); the story report shows
     # relations at or above SHOWN_CONFIDENCE unless asked for all.
     confidence: float = 0.0
+    # Contradictions only: the dispute (one question between two sides) this pair of claims is
+    # one telling of; every contradiction of one dispute carries its id (compare/disputes.py).
+    dispute: str = ""
 
 
 # Relations shown by default: at or above this confidence (the rest on request). Here beside

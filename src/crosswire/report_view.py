@@ -31,6 +31,21 @@ def _dead(d: dict[str, Any] | None) -> str:
     return dead_text(d["low"], d["high"], d.get("victims")) if d else ""
 
 
+# Claims listed under one position of a dispute in the terminal; the rest are counted.
+POSITION_CLAIMS = 3
+
+
+def _position(position: dict) -> str:
+    """One side of a dispute: its answer, who takes it (where) and the first claims' words."""
+    claims = position["claims"]
+    who = sorted({f"{c['speaker']} ({c['outlet']})" for c in claims})
+    lines = [f"{position['answer']}: {'; '.join(who)}"]
+    lines += [c["text"] for c in claims[:POSITION_CLAIMS]]
+    if len(claims) > POSITION_CLAIMS:
+        lines.append(f"... and {len(claims) - POSITION_CLAIMS} more")
+    return "\n".join(lines)
+
+
 def render_story(console: Console, report: dict[str, Any]) -> None:
     """Print the timeline, claims by side, contradictions, differing numbers and coverage."""
     st = report["story"]
@@ -66,9 +81,15 @@ def render_story(console: Console, report: dict[str, Any]) -> None:
     rel = Table(title=title)
     for col in ("relation", "question", "one side", "other side", "reason", "confidence"):
         rel.add_column(col, overflow="fold")
+    for d in report.get("disputes", []):
+        told = [_position(p) for p in d["positions"]]
+        rel.add_row(*safe_row(f"dispute ({d['pairs']} pair{'s' if d['pairs'] != 1 else ''})", d["question"],
+                              told[0], told[1], d["reason"], f"{d.get('confidence') or 0:.2f}"))
     for r in report["relations"]:
+        if r["type"] != "supports":
+            continue  # told above, as disputes
         answers = r.get("answers") or ["", ""]
-        kind = r["type"] + ("" if r.get("independent") is not False or r["type"] != "supports" else " (one origin: a relay)")
+        kind = r["type"] + ("" if r.get("independent") is not False else " (one origin: a relay)")
         rel.add_row(*safe_row(kind, r.get("question") or r["about"],
                               f"{r['a']['speaker']} ({r['a']['side']}): {answers[0]}\n{r['a']['text']}",
                               f"{r['b']['speaker']} ({r['b']['side']}): {answers[1]}\n{r['b']['text']}",

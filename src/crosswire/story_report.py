@@ -74,6 +74,7 @@ def story_report(store: Store, story_id: str, *, every_relation: bool = False) -
         relations.append({
             "id": r.id, "type": r.type, "about": r.about, "reason": r.reason, "score": r.score,
             "question": r.question, "answers": r.answers, "independent": r.independent, "confidence": r.confidence,
+            "dispute": r.dispute,
             "a": {"id": r.claims[0], "doc": a.doc if a else None, "speaker": _who(a), "side": side.get(a.id) if a else None, "text": a.text if a else None,
                   "outlet": outlet.get(a.doc) if a else None},
             "b": {"id": r.claims[1], "doc": b.doc if b else None, "speaker": _who(b), "side": side.get(b.id) if b else None, "text": b.text if b else None,
@@ -89,10 +90,55 @@ def story_report(store: Store, story_id: str, *, every_relation: bool = False) -
         # Largest sides first; claims nobody could be named for come last.
         "sides": dict(sorted(sides.items(), key=lambda kv: (kv[0] in {UNRESOLVED, "unattributed"}, -len(kv[1])))),
         "relations": relations,
+        "disputes": disputes(relations),
         "relations_held_back": len(stored) - len(shown),
         "numbers": differing_numbers(events, outlet),
         "coverage": coverage(claims, events, outlet, sides_in_order),
     }
+
+
+def disputes(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The contradictions of a report grouped by dispute, most confident first: the question, and
+    the two positions with the claims that take each (read from which claims contradict which).
+
+    A claim contradicting a claim of one position takes the other; the most confident pair sets
+    the first two positions, and a claim reached both ways keeps the first it got.
+    """
+    groups: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for r in relations:
+        if r["type"] == "contradicts":
+            groups[r.get("dispute") or r["id"]].append(r)
+    out = []
+    for did, pairs in groups.items():
+        pairs.sort(key=lambda r: (-(r["confidence"] or 0), -r["score"], r["id"]))
+        position: dict[str, int] = {}
+        claims: dict[str, dict[str, Any]] = {}
+        answers: list[dict[str, int]] = [defaultdict(int), defaultdict(int)]
+        pending = list(pairs)
+        while pending:  # in confidence order, each pair once one of its claims has a position
+            r = next((r for r in pending if r["a"]["id"] in position or r["b"]["id"] in position), pending[0])
+            pending.remove(r)
+            a, b = r["a"], r["b"]
+            if a["id"] not in position:
+                position[a["id"]] = 1 - position[b["id"]] if b["id"] in position else 0
+            position.setdefault(b["id"], 1 - position[a["id"]])
+            for side, said in ((a, (r.get("answers") or ["", ""])[0]), (b, (r.get("answers") or ["", ""])[1])):
+                claims.setdefault(side["id"], side)
+                if said:
+                    answers[position[side["id"]]][said] += 1
+        head = pairs[0]
+        asked: dict[str, int] = defaultdict(int)
+        for r in pairs:
+            asked[r["question"] or r["about"]] += 1
+        question = max(asked, key=lambda q: (asked[q], q == (head["question"] or head["about"])))
+        out.append({
+            "id": did, "question": question, "reason": head["reason"],
+            "confidence": head["confidence"], "pairs": len(pairs),
+            "independent": any(r["independent"] for r in pairs),
+            "positions": [{"answer": max(answers[k], key=lambda x: (answers[k][x], x)) if answers[k] else "",
+                           "claims": [claims[c] for c in position if position[c] == k]} for k in (0, 1)],
+        })
+    return sorted(out, key=lambda d: (-(d["confidence"] or 0), d["id"]))
 
 
 def differing_numbers(events: list[Event], outlet: dict[str, str]) -> list[dict[str, Any]]:

@@ -100,30 +100,31 @@ def page(browser):
 
 def test_a_reader_goes_from_the_story_list_to_a_contradiction_and_its_evidence(server: str, page):
     stories = httpx.get(server + "/api/stories", params={"limit": 1000}).json()["items"]
-    main = max(stories, key=lambda s: s["counts"]["contradictions"])
+    main = max(stories, key=lambda s: s["counts"]["disputes"])
     view = httpx.get(f"{server}/api/stories/{main['id']}").json()
-    shown = [r for r in view["report"]["relations"] if r["type"] == "contradicts"]
-    assert shown, "the sample corpus's main story should show a contradiction"
+    shown = view["report"]["disputes"]
+    assert shown, "the sample corpus's main story should show a dispute"
 
     page.goto(server + "/")
     rows = page.locator("table.stories tbody tr")
     assert rows.count() == len(stories)
     row = rows.filter(has_text=main["title"])
-    assert row.locator("td").last.inner_text() == str(main["counts"]["contradictions"])
+    assert row.locator("td").last.inner_text() == str(main["counts"]["disputes"])
     row.get_by_role("link", name=main["title"]).click()
 
     page.wait_for_url(f"**/stories/{main['id']}")
     assert page.locator("h1").inner_text() == main["title"]
     first = page.locator("#contradictions article.contradicts").first
     assert first.is_visible()
-    relation = shown[0]
-    assert relation["reason"] in first.locator(".reason").inner_text()
+    dispute = shown[0]
+    assert dispute["reason"] in first.locator(".reason").inner_text()
+    assert dispute["question"] in first.locator(".question").inner_text()
     assert page.locator("#contradictions article.contradicts").count() == len(shown)
     assert page.locator("svg.map circle").count() == len(view["places"])
     assert page.locator("#timeline tbody tr").count() == len(view["report"]["timeline"])
 
     first.get_by_role("link", name="evidence").first.click()
-    claim_id, doc_id = relation["a"]["id"], relation["a"]["doc"]
+    claim_id, doc_id = dispute["positions"][0]["claims"][0]["id"], dispute["positions"][0]["claims"][0]["doc"]
     page.wait_for_url(f"**/documents/{doc_id}#cl-{claim_id}")
     claim = next(c for c in httpx.get(f"{server}/api/documents/{doc_id}").json()["claims"] if c["id"] == claim_id)
     target = page.locator(".anchor:target")

@@ -13,6 +13,7 @@ from crosswire.compare.cues import KILL_KEYS, Analysis, analyse
 from crosswire.compare.pairs import CANDIDATE_COS, candidate_pairs, speaker_key, topic_words
 from crosswire.compare.questions import Footing, confidence, describe, independent
 from crosswire.compare.camps import allies, opponents, side_edges
+from crosswire.compare.disputes import assign_disputes
 from crosswire.compare.sides import UNRESOLVED, story_sides
 from crosswire.compare.stance import (
     about_phrase, actor_country, antonym_clash, cosine_rows, counts_disagree, death_counts, fmt_quantity,
@@ -68,6 +69,9 @@ class Finding:
     # Whether the slot the texts disagree on is typed: a party the alias table knows ("ISIL"),
     # or a lexicon pair (civilians vs combatants); "not harmed", "no offer" are untyped.
     typed: bool = True
+    # The keys of the disputed slot ("@islamic state ...", "civilian", "#dead"): contradictions
+    # sharing one and a side are one dispute (``compare.disputes``).
+    terms: frozenset[str] = frozenset()
 
     @property
     def reason(self) -> str:
@@ -200,13 +204,13 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
     shared = overlap(a, b)
     toll = toll_clash(a, b)
     if toll and (same_event or cos >= TOLL_MIN_COS):
-        return Finding("contradicts", "number", toll)
+        return Finding("contradicts", "number", toll, terms=frozenset({"#dead"}))
     related = same_event or len(shared) >= CONTRA_MIN_SHARED or cos >= CONTRA_MIN_COS
     if not related or (not shared and not same_event):
         return None
     numbers = number_clash(a, b)
     if numbers and numbers[1] and _a_count(numbers[0]):
-        return Finding("contradicts", "number", numbers[0])
+        return Finding("contradicts", "number", numbers[0], terms=_quantity_term(numbers[0]))
     clash = [k for k in polarity_clash(a, b, shared) if not _a_personal_name(k, a, b)]
     clash = [k for k in clash if not any(_graded(x, k) for x in (a, b))]
     if clash and not same_event and all(_a_state(k) if k.startswith("@") else k in a.places | b.places for k in clash):
@@ -220,24 +224,26 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
         phrase = _phrase(other, clash)
         if denier.denials and not other.denials:
             said = f"not {phrase}" if other.effectively_negated(clash[0]) else phrase
-            return Finding("contradicts", "denial", f'"{denier.denials[0]}" vs "{said}"', denier is a)
+            return Finding("contradicts", "denial", f'"{denier.denials[0]}" vs "{said}"', denier is a,
+                           terms=frozenset(clash))
         pos, neg = (a, b) if b.effectively_negated(clash[0]) else (b, a)
         head = next((neg.surface(t.key) for t in neg.tokens
                      if t.key in shared and t.key not in clash and t.key not in neg.names), "")
         suffix = f" ({head})" if head else ""
         return Finding("contradicts", "polarity", f"{_phrase(pos, clash)} vs not {_phrase(neg, clash)}{suffix}", pos is a,
-                       typed=all(k.startswith("@") for k in clash))
+                       typed=all(k.startswith("@") for k in clash), terms=frozenset(clash))
     words = antonym_clash(a, b)
     if words:
         head = next((a.surface(k) for k in (t.key for t in a.tokens) if k in shared and k not in a.names), "")
         suffix = f" ({head})" if head else ""
-        return Finding("contradicts", "polarity", f"{words[0]} vs {words[1]}{suffix}")
+        return Finding("contradicts", "polarity", f"{words[0]} vs {words[1]}{suffix}",
+                       terms=keys_of(words[0]) | keys_of(words[1]))
     if event_diff:
-        return Finding("contradicts", *event_diff)
+        return Finding("contradicts", *event_diff, terms=frozenset({f"#{event_diff[0]}"}))
     if slots and cos >= MISMATCH_MIN_COS:
         slot = mismatch(a, b)
         if slot:
-            return Finding("contradicts", *slot)
+            return Finding("contradicts", *slot, terms=frozenset({f"#{slot[0]}"}))
     if bool(a.denials) != bool(b.denials):
         return None  # one text denies, the other does not: whatever they share, they do not say the same
     claim_words = shared - topic
@@ -260,6 +266,12 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
             detail += f"; number {numbers[0]}"
         return Finding("supports", "same claim", detail)
     return None
+
+
+def _quantity_term(detail: str) -> frozenset[str]:
+    """The slot of a number detail: "36 vs 0 (civilians killed)" counts civilians killed."""
+    what = detail.rsplit("(", 1)[-1].rstrip(")") if "(" in detail else "count"
+    return frozenset({f"#{what.lower()}"})
 
 
 # What a figure counts when it is no rival answer: ages, ordinals, spans of time, sizes and sums
@@ -381,6 +393,7 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
     topic = topic_words(analyses)
     best: dict[tuple[str, str], Relation] = {}
     footing: dict[str, tuple[str, float, Footing]] = {}
+    terms: dict[str, frozenset[str]] = {}
     for i, j in candidate_pairs(claims, sims, analyses):
         ca, cb = claims[i], claims[j]
         same_speaker = speaker_key(ca) is not None and speaker_key(ca) == speaker_key(cb)
@@ -414,6 +427,7 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         footing[rel.id] = (finding.kind, cos, Footing(one_event=one_event, independent=apart,
                                                        typed=finding.typed,
                                                        dated_apart=ea is not None and eb is not None and _dates_agree(ea, eb) is False))
+        terms[rel.id] = finding.terms
         key = (ids[0], ids[1])
         if key not in best or (best[key].score, best[key].id) < (score, rel.id):
             best[key] = rel  # one relation per claim pair: the best-supported reading
@@ -433,7 +447,7 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         if per_pair[who] <= PER_SPEAKER_PAIR:
             known = dataclasses.replace(known, opponents=pair in opposed, named=None not in pair and len(pair) == 2)
             kept.append(dataclasses.replace(rel, confidence=confidence(kind, rel.type, cos, known)))
-    return kept
+    return assign_disputes(story_id, kept, terms, named)
 
 
 # Contradiction kinds that count between two claims of one side (a ministry and its

@@ -154,6 +154,15 @@ def _happening_date_basis(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT INTO pending_crosscheck SELECT id FROM documents ON CONFLICT DO NOTHING")
 
 
+@migration("0011_relation_disputes")
+def _relation_disputes(con: duckdb.DuckDBPyConnection) -> None:
+    # Contradictions made before were not grouped into disputes: they read as one dispute each
+    # (an empty id) until the next comparison of their story, which every document waits for.
+    con.execute("ALTER TABLE relations ADD COLUMN IF NOT EXISTS dispute VARCHAR")
+    con.execute("UPDATE relations SET dispute = '' WHERE dispute IS NULL")
+    con.execute("INSERT INTO pending_crosscheck SELECT id FROM documents ON CONFLICT DO NOTHING")
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied now."""
     con.execute(

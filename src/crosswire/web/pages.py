@@ -50,7 +50,7 @@ def story(story_id: str, request: Request, store: StoreDep, all: bool = False) -
     report = view["report"]
     relations = report["relations"]
     return render("story.html", view=view, report=report, every=all,
-                  contradictions=[r for r in relations if r["type"] == "contradicts"],
+                  disputes=report["disputes"],
                   supports=[r for r in relations if r["type"] == "supports"],
                   map=map_svg(view["places"]), title=view["story"]["title"] or view["story"]["id"],
                   twin=f"/api/stories/{quote(view['story']['id'])}" + ("?all=true" if all else ""))

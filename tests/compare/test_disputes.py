@@ -1,0 +1,83 @@
+"""Contradictions grouped into disputes, the story report's positions, and the tie a shown
+contradiction needs."""
+
+from hypothesis import given, strategies as st
+
+from crosswire.compare.disputes import assign_disputes
+from crosswire.compare.questions import UNTIED_CEILING, Footing, confidence
+from crosswire.records import Relation
+from crosswire.story_report import disputes
+
+
+def _rel(rid, a, b, conf=0.6, type_="contradicts"):
+    return Relation(rid, "s", type_, [a, b], "", "", confidence=conf)
+
+
+SIDES = {"a1": "Kestria", "a2": "Kestria", "b1": "Varnia", "b2": "Monitors", "c1": "Kestria", "c2": "Varnia"}
+
+
+def test_one_question_between_sides_is_one_dispute_and_another_question_is_another():
+    rels = [_rel("r1", "a1", "b1"), _rel("r2", "a2", "b2"), _rel("r3", "c1", "c2"), _rel("r4", "a1", "b2", type_="supports")]
+    terms = {"r1": frozenset({"@rebels"}), "r2": frozenset({"@rebels"}), "r3": frozenset({"#dead"}), "r4": frozenset()}
+    out = assign_disputes("s", rels, terms, SIDES)
+    assert out[0].dispute == out[1].dispute  # Kestria against two others on the same name
+    assert out[2].dispute and out[2].dispute != out[0].dispute  # a toll is another question
+    assert out[3].dispute == ""  # a support is no dispute
+
+
+def test_one_term_without_a_shared_side_or_claim_is_two_disputes():
+    rels = [_rel("r1", "a1", "b1"), _rel("r2", "x", "y")]
+    out = assign_disputes("s", rels, {"r1": frozenset({"@rebels"}), "r2": frozenset({"@rebels"})}, SIDES)
+    assert out[0].dispute != out[1].dispute
+
+
+def test_a_dispute_id_comes_from_its_most_confident_relation_whatever_the_order():
+    rels = [_rel("r1", "a1", "b1", 0.55), _rel("r2", "a2", "b2", 0.8)]
+    terms = {"r1": frozenset({"@rebels"}), "r2": frozenset({"@rebels"})}
+    forward = assign_disputes("s", rels, terms, SIDES)
+    backward = assign_disputes("s", rels[::-1], terms, SIDES)
+    assert forward[0].dispute == backward[0].dispute
+
+
+@given(st.lists(st.tuples(st.sampled_from(sorted(SIDES)), st.sampled_from(sorted(SIDES)),
+                          st.sampled_from(["@rebels", "#dead", "civilian"])), max_size=12))
+def test_relations_sharing_a_term_and_a_claim_always_share_a_dispute(pairs):
+    rels = [_rel(f"r{i}", a, b) for i, (a, b, _) in enumerate(pairs)]
+    terms = {f"r{i}": frozenset({t}) for i, (_, _, t) in enumerate(pairs)}
+    out = assign_disputes("s", rels, terms, {})
+    for x in out:
+        assert x.dispute
+        for y in out:
+            if terms[x.id] == terms[y.id] and set(x.claims) & set(y.claims):
+                assert x.dispute == y.dispute
+
+
+def _row(rid, a, b, answers, conf, dispute="d1", question="targeted the rebels, or not?"):
+    side = lambda c: {"id": c, "doc": "doc", "speaker": c.upper(), "side": SIDES.get(c), "text": f"text {c}", "outlet": "o"}
+    return {"id": rid, "type": "contradicts", "about": "", "reason": f"polarity: {answers[0]} vs {answers[1]}",
+            "score": conf, "question": question, "answers": answers, "independent": True, "confidence": conf,
+            "dispute": dispute, "a": side(a), "b": side(b)}
+
+
+def test_report_puts_each_claim_on_the_position_it_takes():
+    rows = [_row("r1", "a1", "b1", ["rebels", "not rebels"], 0.8),
+            _row("r2", "b2", "a2", ["not rebels", "rebels"], 0.7),
+            _row("r3", "a1", "b2", ["rebels", "not rebels"], 0.6),
+            _row("r9", "c1", "c2", ["3", "12"], 0.55, dispute="d2", question="how many dead?")]
+    got = disputes(rows)
+    assert [d["id"] for d in got] == ["d1", "d2"]
+    first = got[0]
+    assert first["pairs"] == 3 and first["question"] == "targeted the rebels, or not?"
+    by_answer = {p["answer"]: {c["id"] for c in p["claims"]} for p in first["positions"]}
+    assert by_answer == {"rebels": {"a1", "a2"}, "not rebels": {"b1", "b2"}}
+
+
+def test_a_contradiction_nothing_ties_to_one_question_is_held_back():
+    loose = confidence("polarity", "contradicts", 0.95, Footing(named=True, typed=True))
+    assert loose <= UNTIED_CEILING < 0.5
+    assert confidence("polarity", "contradicts", 0.95, Footing(one_event=True)) > 0.5
+    assert confidence("polarity", "contradicts", 0.95, Footing(opponents=True, typed=True)) > 0.5
+    # Opposed sides over an untyped word ("not harmed") are no tie.
+    assert confidence("polarity", "contradicts", 0.95, Footing(opponents=True, typed=False)) <= UNTIED_CEILING
+    # Supports are not affected by the tie.
+    assert confidence("same claim", "supports", 0.95, Footing()) > 0.5
