@@ -299,7 +299,7 @@ def judged(context: Context) -> Iterator[Figure]:
 
     folder = context.repo / "results" / "judged"
     for path in sorted(folder.glob("*.tsv")) if folder.is_dir() else []:
-        if path.name.endswith((".recall.tsv", ".disputes.tsv")):
+        if path.name.endswith((".recall.tsv", ".disputes.tsv", ".cards.tsv")):
             continue
         meta = json.loads(path.with_suffix(".json").read_text(encoding="utf-8"))
         if meta.get("format") == "fields":
@@ -334,6 +334,13 @@ def _judged_relations(path: Path, meta: dict[str, Any]) -> Iterator[Figure]:
         yield Figure(f"{meta['what']} (blind judge)", f"{type_}: correct / (correct + wrong)",
                      fmt(right / (right + wrong) if right + wrong else None), "", data, where,
                      f"{right} correct, {wrong} wrong, {unsure} unsure of {len(verdicts)} judged", tuned)
+    cards = path.with_name(path.name.replace(".tsv", ".cards.tsv"))
+    if cards.exists():  # the shown disputes, as a user reads them: a question and two positions
+        verdicts = [r["verdict"] for r in read_tsv(cards)]
+        right, partly, wrong = (verdicts.count(v) for v in ("CORRECT", "PARTLY", "WRONG"))
+        yield Figure(f"{meta['what']} (blind judge)", "shown disputes: correct / judged (partly right counted wrong)",
+                     fmt(right / len(verdicts) if verdicts else None), "", data, where,
+                     f"{right} correct, {partly} partly, {wrong} wrong of {len(verdicts)} disputes shown", tuned)
     disputes = read_tsv(path.with_name(path.name.replace(".tsv", ".disputes.tsv")))
     found = sum(1 for d in disputes if d["captured"] == "yes")
     yield Figure(f"{meta['what']} (blind judge)", "disputes the judge listed before seeing output, found",
