@@ -11,12 +11,12 @@ import numpy as np
 
 from crosswire.compare.cues import KILL_KEYS, Analysis, analyse
 from crosswire.compare.pairs import CANDIDATE_COS, candidate_pairs, speaker_key, topic_words
-from crosswire.compare.questions import Footing, confidence, describe, independent
+from crosswire.compare.questions import Footing, confidence, describe, independent, relayed
 from crosswire.compare.camps import allies, opponents, side_edges
 from crosswire.compare.disputes import assign_disputes
-from crosswire.compare.sides import UNRESOLVED, story_sides
+from crosswire.compare.sides import is_party, story_sides
 from crosswire.compare.stance import (
-    about_phrase, actor_country, antonym_clash, cosine_rows, counts_disagree, death_counts, fmt_quantity,
+    about_phrase, actor_country, antonym_clash, complement_clash, cosine_rows, counts_disagree, death_counts, fmt_quantity,
     keys_of, mismatch, negation_focus, number_clash, overlap, places_apart, polarity_clash,
 )
 from crosswire.errors import ModelNotInstalled
@@ -72,6 +72,9 @@ class Finding:
     # The keys of the disputed slot ("@islamic state ...", "civilian", "#dead"): contradictions
     # sharing one and a side are one dispute (``compare.disputes``).
     terms: frozenset[str] = frozenset()
+    # Two words of a broad lexicon pair ("hospital" vs "terrorists"): any two sentences of a
+    # story may hold one each, so only one event shows they fill one slot.
+    broad: bool = False
 
     @property
     def reason(self) -> str:
@@ -237,7 +240,7 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
         head = next((a.surface(k) for k in (t.key for t in a.tokens) if k in shared and k not in a.names), "")
         suffix = f" ({head})" if head else ""
         return Finding("contradicts", "polarity", f"{words[0]} vs {words[1]}{suffix}",
-                       terms=keys_of(words[0]) | keys_of(words[1]))
+                       terms=keys_of(words[0]) | keys_of(words[1]), broad=complement_clash(a, b) is None)
     if event_diff:
         return Finding("contradicts", *event_diff, terms=frozenset({f"#{event_diff[0]}"}))
     if slots and cos >= MISMATCH_MIN_COS:
@@ -403,11 +406,14 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         one_id = ca.event is not None and ca.event == cb.event
         cos = float(sims[i, j])
         one_event = one_id or same_event(ea, eb)
+        event_diff = _event_mismatch(ea, eb)
         finding = compare_claims(analyses[i], analyses[j], cos, same_event=one_event,
-                                 event_diff=_event_mismatch(ea, eb), slots=one_id, topic=topic,
+                                 event_diff=event_diff, slots=one_id, topic=topic,
                                  event_words=frozenset().union(*(analyse(e.trigger).content for e in (ea, eb) if e)))
         if finding is None:
             continue
+        if finding.type == "contradicts" and _one_passage(ca, cb, analyses[i], analyses[j], relays=event_diff is None):
+            continue  # one statement carried twice, or one sentence cut in two, cannot disagree with itself
         if finding.kind == "polarity" and "planned" in {e.modality for e in (ea, eb) if e}:
             continue  # "ready to share data on IS positions" is a plan, not an account of the strikes
         if finding.type == "supports" and same_speaker and outlets.get(ca.doc, ca.doc) == outlets.get(cb.doc, cb.doc):
@@ -425,13 +431,14 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
                        claims=ids, about=about, reason=finding.reason, score=score, question=told.question,
                        answers=told.answers, independent=apart)
         footing[rel.id] = (finding.kind, cos, Footing(one_event=one_event, independent=apart,
-                                                       typed=finding.typed,
+                                                       typed=finding.typed, broad=finding.broad,
                                                        dated_apart=ea is not None and eb is not None and _dates_agree(ea, eb) is False))
         terms[rel.id] = finding.terms
         key = (ids[0], ids[1])
         if key not in best or (best[key].score, best[key].id) < (score, rel.id):
             best[key] = rel  # one relation per claim pair: the best-supported reading
-    named = {c.id: side for c, side in zip(claims, sides, strict=True) if side not in {UNRESOLVED, "unattributed"}}
+    # Camps are read between parties only: "sources" and "a nurse" may be anyone.
+    named = {c.id: side for c, side in zip(claims, sides, strict=True) if is_party(side)}
     edges = side_edges(best.values(), named)
     allied, opposed = allies(edges), opponents(edges)
     speaker = {c.id: speaker_key(c) or side for c, side in zip(claims, sides, strict=True)}
@@ -448,6 +455,26 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
             known = dataclasses.replace(known, opponents=pair in opposed, named=None not in pair and len(pair) == 2)
             kept.append(dataclasses.replace(rel, confidence=confidence(kind, rel.type, cos, known)))
     return assign_disputes(story_id, kept, terms, named)
+
+
+def _one_passage(a: Claim, b: Claim, sa: Analysis, sb: Analysis, *, relays: bool = True) -> bool:
+    """Whether two claims are one passage: one voice's overlapping spans of one document, or (with
+    ``relays``) one statement's words carried again (``questions.relayed``): they may support as
+    a relay but never contradict, whatever a negation's scope makes of a cut. Events the two
+    tell that differ in a slot (``relays=False``) are read from more than the two texts."""
+    one_voice = speaker_key(a) is None or speaker_key(b) is None or speaker_key(a) == speaker_key(b)
+    if a.doc == b.doc and a.evidence.start < b.evidence.end and b.evidence.start < a.evidence.end and one_voice:
+        return True  # two speakers may clash within one sentence ("X denied it; Y confirmed it")
+    # "X was killed" / "X was not killed", "fell in Harun" / "fell in Solvik" share most words and
+    # still disagree: a relay keeps its negators, denials, names, places, dates and figures too.
+    return relays and relayed(a.text, b.text) and a.polarity == b.polarity \
+        and _NEGATORS.findall(a.text.lower()) == _NEGATORS.findall(b.text.lower()) \
+        and (sa.names, sa.places, sa.dates) == (sb.names, sb.places, sb.dates) \
+        and re.findall(r"\d+", a.text) == re.findall(r"\d+", b.text)
+
+
+_NEGATORS = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|den(?:y|ies|ied|ial)|"
+                       r"false|untrue|groundless|baseless|unfounded)\b|n't\b")
 
 
 # Contradiction kinds that count between two claims of one side (a ministry and its

@@ -134,3 +134,31 @@ def story_sides(claims: Sequence[Claim]) -> list[str]:
         known = own.get(sp.canonical) if sp is not None and sp.canonical else None
         out.append(known.most_common(1)[0][0] if known and side == sp.canonical else side)
     return out
+
+
+# Speakers named only by what they are ("sources", "a nurse", "the document", "reports"): each
+# may be anyone, so none is a party whose stance across a story says who stands with whom.
+GENERIC_SPEAKERS = frozenset({
+    "source", "sources", "report", "reports", "document", "documents", "paper", "papers", "statement",
+    "statements", "witness", "witnesses", "nurse", "nurses", "doctor", "doctors", "resident", "residents",
+    "analyst", "analysts", "expert", "experts", "observer", "observers", "people", "person", "man", "woman",
+    "neighbour", "neighbor", "neighbours", "neighbors", "friend", "friends", "insider", "insiders", "article",
+    "story", "stories", "post", "letter", "email", "memo", "website", "site", "blog", "study", "survey", "poll",
+    "media", "press", "outlets", "newspaper", "tabloid", "one", "others", "someone", "critics", "supporters",
+})
+_DETERMINERS = frozenset({"the", "a", "an", "our", "their", "his", "her", "its", "my", "your", "this", "that",
+                          "these", "those", "one", "some", "several", "many", "other", "another", "local"})
+
+
+def is_party(side: str) -> bool:
+    """Whether a side names a party (a state, an organisation, a person), not a kind of speaker:
+    its head word is no generic noun, and it is no pointer nobody resolved.
+
+    Example:
+        >>> [is_party(s) for s in ("United Kingdom", "The Foreign Office", "Sources", "a nurse", "the Mail's source")]
+        [True, True, False, False, False]
+    """
+    if side in {UNRESOLVED, "unattributed"}:
+        return False
+    words = [w for w in side.replace("\u2019", "'").split() if w.lower() not in _DETERMINERS]
+    return bool(words) and words[-1].lower().strip(".,'") not in GENERIC_SPEAKERS and not _POINTER.match(side.strip())
