@@ -1,6 +1,7 @@
 """Contradictions grouped into disputes, the story report's positions, and the tie a shown
 contradiction needs."""
 
+import pytest
 from hypothesis import given, strategies as st
 
 from crosswire.compare.disputes import assign_disputes
@@ -81,3 +82,43 @@ def test_a_contradiction_nothing_ties_to_one_question_is_held_back():
     assert confidence("polarity", "contradicts", 0.95, Footing(opponents=True, typed=False)) <= UNTIED_CEILING
     # Supports are not affected by the tie.
     assert confidence("same claim", "supports", 0.95, Footing()) > 0.5
+
+
+def test_a_polarity_tied_only_by_opposed_sides_is_held_back():
+    assert confidence("polarity", "contradicts", 0.95, Footing(opponents=True, typed=True, needs_event=True)) \
+        <= UNTIED_CEILING
+    assert confidence("polarity", "contradicts", 0.95, Footing(one_event=True, needs_event=True)) > 0.5
+
+
+def _said(cid, who, text, doc, cue="said", polarity="positive"):
+    from crosswire.records import Claim, Evidence, Speaker
+    return Claim(cid, doc, Speaker(who, who, None, None), [], text, False, cue, None,
+                 Evidence(0, len(text), text), polarity=polarity)
+
+
+@pytest.mark.parametrize("doubt", [
+    "officials could not absolutely confirm that the governor of Tarsk was in the car",
+    "there was nothing to suggest the governor of Tarsk was in the car",
+    "there is no sign the governor of Tarsk was in the car",
+])
+def test_saying_one_cannot_confirm_contradicts_nothing(doubt):
+    from crosswire.compare.relations import find_relations
+    from crosswire.compare.stance import hashed_embed
+
+    rels = find_relations("s", [_said("a", "Varnian army", "the governor of Tarsk was in the car", "d1"),
+                                _said("b", "Kestrian ministry", doubt, "d2")], embed=hashed_embed)
+    assert not [r for r in rels if r.type == "contradicts"]
+
+
+def test_a_cue_that_commits_to_nothing_negates_nothing():
+    from crosswire.compare.relations import find_relations
+    from crosswire.compare.stance import hashed_embed
+
+    rels = find_relations("s", [_said("a", "Varnian army", "the governor of Tarsk was wounded", "d1"),
+                                _said("b", "Kestrian ministry", "the governor of Tarsk was wounded", "d2",
+                                      cue="cannot confirm", polarity="negative")], embed=hashed_embed)
+    assert not [r for r in rels if r.type == "contradicts"]
+    denied = find_relations("s", [_said("a", "Varnian army", "the governor of Tarsk was wounded", "d1"),
+                                  _said("b", "Kestrian ministry", "the governor of Tarsk was wounded", "d2",
+                                        cue="denied", polarity="negative")], embed=hashed_embed)
+    assert [r.type for r in denied] == ["contradicts"]  # a denial still contradicts

@@ -116,7 +116,7 @@ def test_a_possessive_name_is_no_polarity() -> None:
 
 
 def test_a_count_of_the_hurt_is_no_count_of_the_dead() -> None:
-    from crosswire.compare.relations import toll_clash
+    from crosswire.compare.numbers import toll_clash
 
     shot = analyse("three guards were shot, two of them fatally, the company said")
     assert [q.killed for q in shot.quantities] == [False]
@@ -125,7 +125,7 @@ def test_a_count_of_the_hurt_is_no_count_of_the_dead() -> None:
 
 
 def test_sizes_and_sums_are_no_rival_counts() -> None:
-    from crosswire.compare.relations import _a_count
+    from crosswire.compare.numbers import a_count as _a_count
 
     assert not _a_count("11 vs 17 (inch)") and not _a_count("8 vs 82 (million)") and not _a_count("66 vs 36 (year-old)")
     assert _a_count("36 vs 0 (civilians killed)")

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from crosswire.compare.cues import analyse, stem
-from crosswire.compare.relations import compare_claims, find_relations, toll_clash
+from crosswire.compare.numbers import toll_clash
+from crosswire.compare.relations import compare_claims, find_relations
 from crosswire.compare.stance import hashed_embed, number_clash, polarity_clash
 from crosswire.evaluate.stance import score_claim_pairs
 from crosswire.records import Claim, Evidence, Event, Fatalities, Party, Place, Speaker

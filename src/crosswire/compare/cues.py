@@ -20,7 +20,9 @@ NEG_SCOPE = 5
 CLAUSE_BREAKS_TEXT = "but while whereas although though however which because since after before when"
 # "did not say/confirm ...": the speaker withholds, it does not negate; counted as a hedge.
 NONCOMMITTAL_TEXT = ("say confirm comment know disclose specify reveal respond immediately elaborate "
-                     "identify verify clear")
+                     "identify verify clear corroborate suggest indicate sign signs evidence indication proof")
+# Adverbs between a negator and the verb it hedges: "could not absolutely confirm".
+HEDGE_ADVERBS_TEXT = "absolutely independently yet fully officially definitively immediately publicly formally"
 # Function words and reporting verbs: never evidence that two texts say the same thing.
 STOPWORDS = frozenset("""
 a an the and or of to in on at by for with from into onto over under about against between
@@ -97,6 +99,7 @@ def _stems(words: str) -> frozenset[str]:
 
 CLAUSE_BREAKS = _stems(CLAUSE_BREAKS_TEXT)
 NONCOMMITTAL = _stems(NONCOMMITTAL_TEXT)
+HEDGE_ADVERBS = _stems(HEDGE_ADVERBS_TEXT)
 PLACE_NOUNS = _stems(PLACE_NOUNS_TEXT)
 KILL_KEYS = _stems(KILL_TEXT)
 # Harm short of death: a count tied to one of these counts the hurt, not the dead ("three
@@ -305,7 +308,7 @@ def analyse(text: str) -> Analysis:
             heads.append(key)  # the first content word a negation governs
             want_head = False
         if key in lex.negations or surface.lower() in lex.negations:
-            nxt = next((k for _, k, _ in raw[i + 1:i + 4] if k not in STOPWORDS), "")
+            nxt = next((k for _, k, _ in raw[i + 1:i + 5] if k not in STOPWORDS and k not in HEDGE_ADVERBS), "")
             if nxt in NONCOMMITTAL:
                 hedges.append(surface)
             else:

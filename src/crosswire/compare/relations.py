@@ -9,15 +9,16 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from crosswire.compare.cues import KILL_KEYS, Analysis, analyse
+from crosswire.compare.cues import Analysis, analyse
+from crosswire.compare.numbers import a_count, one_passage, quantity_term, toll_clash
 from crosswire.compare.pairs import CANDIDATE_COS, candidate_pairs, speaker_key, topic_words
-from crosswire.compare.questions import Footing, confidence, describe, independent, relayed
+from crosswire.compare.questions import Footing, confidence, describe, independent
 from crosswire.compare.camps import allies, opponents, side_edges
 from crosswire.compare.disputes import assign_disputes
 from crosswire.compare.sides import is_party, story_sides
 from crosswire.compare.stance import (
-    about_phrase, actor_country, antonym_clash, complement_clash, cosine_rows, counts_disagree, death_counts, fmt_quantity,
-    keys_of, mismatch, negation_focus, number_clash, overlap, places_apart, polarity_clash,
+    about_phrase, actor_country, antonym_clash, complement_clash, cosine_rows, keys_of, mismatch, negation_focus,
+    number_clash, overlap, places_apart, polarity_clash,
 )
 from crosswire.errors import ModelNotInstalled
 from crosswire.extract.entities.aliases import load_aliases
@@ -72,9 +73,11 @@ class Finding:
     # The keys of the disputed slot ("@islamic state ...", "civilian", "#dead"): contradictions
     # sharing one and a side are one dispute (``compare.disputes``).
     terms: frozenset[str] = frozenset()
-    # Two words of a broad lexicon pair ("hospital" vs "terrorists"): any two sentences of a
-    # story may hold one each, so only one event shows they fill one slot.
-    broad: bool = False
+    # Whether only one event can show the two texts fill one slot: a name asserted in one and in
+    # a negation's scope in the other ("Baghdadi was wounded" / "no sign Baghdadi was killed"),
+    # or two words of a broad lexicon pair ("hospital" vs "terrorists"). Opposed sides are tie
+    # enough only for a count, a denial or a complementary pair ("accident" vs "deliberate").
+    needs_event: bool = False
 
     @property
     def reason(self) -> str:
@@ -91,6 +94,11 @@ def claim_analysis(claim: Claim) -> Analysis:
     """
     a = analyse(claim.text)
     if claim.polarity == "negative" and not a.negated and not a.denials:
+        cue = analyse(claim.cue)
+        if cue.hedges and not cue.negated:
+            # "cannot confirm", "could not absolutely confirm": the speaker commits to nothing,
+            # which no claim contradicts.
+            return dataclasses.replace(a, hedges=a.hedges + cue.hedges)
         if DENIAL_CUE.search(claim.cue):
             # "IBM denied rumours that it is going to cut 26% of its workforce": the cue denies
             # what the rumours say, so it clashes with a text that asserts the cut.
@@ -212,8 +220,8 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
     if not related or (not shared and not same_event):
         return None
     numbers = number_clash(a, b)
-    if numbers and numbers[1] and _a_count(numbers[0]):
-        return Finding("contradicts", "number", numbers[0], terms=_quantity_term(numbers[0]))
+    if numbers and numbers[1] and a_count(numbers[0]):
+        return Finding("contradicts", "number", numbers[0], terms=quantity_term(numbers[0]))
     clash = [k for k in polarity_clash(a, b, shared) if not _a_personal_name(k, a, b)]
     clash = [k for k in clash if not any(_graded(x, k) for x in (a, b))]
     if clash and not same_event and all(_a_state(k) if k.startswith("@") else k in a.places | b.places for k in clash):
@@ -234,13 +242,13 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
                      if t.key in shared and t.key not in clash and t.key not in neg.names), "")
         suffix = f" ({head})" if head else ""
         return Finding("contradicts", "polarity", f"{_phrase(pos, clash)} vs not {_phrase(neg, clash)}{suffix}", pos is a,
-                       typed=all(k.startswith("@") for k in clash), terms=frozenset(clash))
+                       typed=all(k.startswith("@") for k in clash), terms=frozenset(clash), needs_event=True)
     words = antonym_clash(a, b)
     if words:
         head = next((a.surface(k) for k in (t.key for t in a.tokens) if k in shared and k not in a.names), "")
         suffix = f" ({head})" if head else ""
         return Finding("contradicts", "polarity", f"{words[0]} vs {words[1]}{suffix}",
-                       terms=keys_of(words[0]) | keys_of(words[1]), broad=complement_clash(a, b) is None)
+                       terms=keys_of(words[0]) | keys_of(words[1]), needs_event=complement_clash(a, b) is None)
     if event_diff:
         return Finding("contradicts", *event_diff, terms=frozenset({f"#{event_diff[0]}"}))
     if slots and cos >= MISMATCH_MIN_COS:
@@ -269,25 +277,6 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
             detail += f"; number {numbers[0]}"
         return Finding("supports", "same claim", detail)
     return None
-
-
-def _quantity_term(detail: str) -> frozenset[str]:
-    """The slot of a number detail: "36 vs 0 (civilians killed)" counts civilians killed."""
-    what = detail.rsplit("(", 1)[-1].rstrip(")") if "(" in detail else "count"
-    return frozenset({f"#{what.lower()}"})
-
-
-# What a figure counts when it is no rival answer: ages, ordinals, spans of time, sizes and sums
-# (two judgements found screen sizes of two laptops and two players' contracts set against each other).
-NOT_COUNTS = re.compile(r"\((?:\d+-)?(?:year-old|years?-old|th|st|nd|rd|years?|months?|weeks?|days?|hours?|minutes?|"
-                        r"percent|per cent|%|inch(?:es)?|in|cm|mm|feet|foot|ft|miles?|km|kilometres?|kilometers?|"
-                        r"metres?|meters?|kg|pounds?|lbs?|tons?|tonnes?|dollars?|euros?|million|billion|m|bn)\)$", re.I)
-
-
-def _a_count(detail: str) -> bool:
-    """Whether a number detail ("36 vs 0 (civilians killed)") counts people or things, not an
-    age ("66 vs 36 (year-old)"), an ordinal or a span of time."""
-    return NOT_COUNTS.search(detail) is None
 
 
 _GRADED = re.compile(r"\b(?:less|more|fewer|least|most|semi|partly|partially)[\s-]+$", re.I)
@@ -324,30 +313,6 @@ def agreeing_heads(a: Analysis, b: Analysis, shared: frozenset[str]) -> bool:
     one polarity in both."""
     heads = shared & (a.heads | b.heads | (a.negated & a.names) | (b.negated & b.names))
     return all(a.effectively_negated(k) == b.effectively_negated(k) for k in heads)
-
-
-def toll_clash(a: Analysis, b: Analysis) -> str | None:
-    """Two death tolls that cannot both be right ("fourteen civilians were killed" vs "fewer
-    than five died"), unless the texts place them apart.
-
-    Within one story two counts of the dead are two accounts of one toll even when the
-    sentences share no word, so this needs no shared words; counts of different kinds of
-    people ("three soldiers" vs "14 civilians") or at places far apart are not compared.
-
-    Example:
-        >>> toll_clash(analyse("fourteen civilians were killed"), analyse("fewer than five died"))
-        '14 vs 0-4 (civilians killed)'
-    """
-    if a.places and b.places and not a.places & b.places and all(
-            places_apart(a.surface(x), b.surface(y)) for x in a.places for y in b.places):
-        return None
-    for qa in a.quantities:
-        for qb in b.quantities:
-            if death_counts(qa, qb) and counts_disagree(qa, qb):
-                named = [q.unit_text for q in (qa, qb) if q.unit not in KILL_KEYS]
-                what = f"{named[0]} killed" if named else "dead"
-                return f"{fmt_quantity(qa)} vs {fmt_quantity(qb)} ({what})"
-    return None
 
 
 def _default_embed() -> Embed:
@@ -412,7 +377,7 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
                                  event_words=frozenset().union(*(analyse(e.trigger).content for e in (ea, eb) if e)))
         if finding is None:
             continue
-        if finding.type == "contradicts" and _one_passage(ca, cb, analyses[i], analyses[j], relays=event_diff is None):
+        if finding.type == "contradicts" and one_passage(ca, cb, analyses[i], analyses[j], relays=event_diff is None):
             continue  # one statement carried twice, or one sentence cut in two, cannot disagree with itself
         if finding.kind == "polarity" and "planned" in {e.modality for e in (ea, eb) if e}:
             continue  # "ready to share data on IS positions" is a plan, not an account of the strikes
@@ -431,7 +396,7 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
                        claims=ids, about=about, reason=finding.reason, score=score, question=told.question,
                        answers=told.answers, independent=apart)
         footing[rel.id] = (finding.kind, cos, Footing(one_event=one_event, independent=apart,
-                                                       typed=finding.typed, broad=finding.broad,
+                                                       typed=finding.typed, needs_event=finding.needs_event,
                                                        dated_apart=ea is not None and eb is not None and _dates_agree(ea, eb) is False))
         terms[rel.id] = finding.terms
         key = (ids[0], ids[1])
@@ -455,26 +420,6 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
             known = dataclasses.replace(known, opponents=pair in opposed, named=None not in pair and len(pair) == 2)
             kept.append(dataclasses.replace(rel, confidence=confidence(kind, rel.type, cos, known)))
     return assign_disputes(story_id, kept, terms, named)
-
-
-def _one_passage(a: Claim, b: Claim, sa: Analysis, sb: Analysis, *, relays: bool = True) -> bool:
-    """Whether two claims are one passage: one voice's overlapping spans of one document, or (with
-    ``relays``) one statement's words carried again (``questions.relayed``): they may support as
-    a relay but never contradict, whatever a negation's scope makes of a cut. Events the two
-    tell that differ in a slot (``relays=False``) are read from more than the two texts."""
-    one_voice = speaker_key(a) is None or speaker_key(b) is None or speaker_key(a) == speaker_key(b)
-    if a.doc == b.doc and a.evidence.start < b.evidence.end and b.evidence.start < a.evidence.end and one_voice:
-        return True  # two speakers may clash within one sentence ("X denied it; Y confirmed it")
-    # "X was killed" / "X was not killed", "fell in Harun" / "fell in Solvik" share most words and
-    # still disagree: a relay keeps its negators, denials, names, places, dates and figures too.
-    return relays and relayed(a.text, b.text) and a.polarity == b.polarity \
-        and _NEGATORS.findall(a.text.lower()) == _NEGATORS.findall(b.text.lower()) \
-        and (sa.names, sa.places, sa.dates) == (sb.names, sb.places, sb.dates) \
-        and re.findall(r"\d+", a.text) == re.findall(r"\d+", b.text)
-
-
-_NEGATORS = re.compile(r"\b(?:not|no|never|none|nobody|nothing|neither|nor|without|cannot|den(?:y|ies|ied|ial)|"
-                       r"false|untrue|groundless|baseless|unfounded)\b|n't\b")
 
 
 # Contradiction kinds that count between two claims of one side (a ministry and its
