@@ -89,7 +89,7 @@ def render_story(console: Console, report: dict[str, Any]) -> None:
         if r["type"] != "supports":
             continue  # told above, as disputes
         answers = r.get("answers") or ["", ""]
-        kind = r["type"] + ("" if r.get("independent") is not False else " (one origin: a relay)")
+        kind = r["type"] + {False: " (one origin: a relay)", None: " (origins named by nobody)"}.get(r.get("independent"), "")
         rel.add_row(*safe_row(kind, r.get("question") or r["about"],
                               f"{r['a']['speaker']} ({r['a']['side']}): {answers[0]}\n{r['a']['text']}",
                               f"{r['b']['speaker']} ({r['b']['side']}): {answers[1]}\n{r['b']['text']}",

@@ -257,3 +257,23 @@ def test_undated_blasts_in_two_far_towns_or_with_no_place_stay_two():
                 mention(1, actor=None, places=(), date=None, acled=BLAST)]
     assert len(find_happenings("s", far, {})) == 2
     assert len(find_happenings("s", unplaced, {})) == 2
+
+
+def test_a_named_persons_death_is_one_happening_whatever_day_place_or_doer_two_outlets_read():
+    victim = Party("Maren Oduya", "Maren Oduya", "ent-oduya", None, kind="person")
+    # One outlet dates the killing by the day its video came out and places it at her hometown;
+    # another dates and places it otherwise and calls the killer "the same man".
+    a = replace(mention(0, "a", acled=ATTACK, dead=1, places=(KYIV,), date="2015-10-06"), target=victim)
+    b = replace(mention(0, "b", acled=ATTACK, dead=1, actor=Party("the same man"), date="2015-09-30"),
+                target=replace(victim, text="Oduya"))
+    assert groups([a, b]) == [["a0", "b0"]]
+    # Told as an attack nobody died of, two days are two attacks.
+    assert groups([replace(a, fatalities=None), replace(b, fatalities=None)]) == [["a0"], ["b0"]]
+    # Two named victims' deaths stay two, whatever else agrees.
+    other = replace(b, target=Party("Ilan Reshet", "Ilan Reshet", "ent-reshet", None, kind="person"))
+    assert groups([a, other]) == [["a0"], ["b0"]]
+
+
+def test_the_same_man_stands_in_for_a_party_named_before():
+    assert party_key(Party("the same man")) is None and party_key(Party("same group")) is None
+    assert party_key(Party("gunmen")) is not None

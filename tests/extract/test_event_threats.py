@@ -22,3 +22,17 @@ def test_the_future_of_a_catenative_verb_is_the_events(read_events, text: str, t
 def test_a_possessive_pronoun_is_no_actor(read_events) -> None:
     text = '"Just as your missiles continue to strike our people, we will go on," the militant says.'
     assert all(e.actor is None or e.actor.text.lower() not in {"your", "our"} for e in read_events(PUBLISHED, text))
+
+
+@pytest.mark.parametrize("text", [
+    "Just as your rockets continue to strike our villages, our blades will keep striking your soldiers.",
+    "The rebels keep shelling the market town every night.",
+    "Government artillery continues to pound the valley, residents say.",
+])
+def test_what_goes_on_in_the_present_is_no_one_event(read_events, text: str) -> None:
+    assert not [e for e in read_events(PUBLISHED, text) if e.modality in {"asserted", "reported"}]
+
+
+def test_what_went_on_on_a_day_is_an_event(read_events) -> None:
+    events = read_events(PUBLISHED, "Government rockets continued to strike the town on Tuesday, killing four.")
+    assert [e.modality for e in events if e.type == "ASSAULT"][:1] == ["asserted"]

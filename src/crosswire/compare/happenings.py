@@ -62,6 +62,7 @@ _STAND_INS = frozenset({
     "it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our", "this", "these", "those",
     "jets", "jet", "warplanes", "warplane", "planes", "aircraft", "bombers", "fighters", "helicopters",
     "drones", "force", "forces", "air", "pilots", "artillery", "troops",
+    "same",  # "the same man", "same group": the party named before
 })
 _DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "two", "three", "unidentified", "unknown"})
 
@@ -74,10 +75,10 @@ def party_key(party: Party | None) -> str | None:
         return "entity:" + party.entity
     if party.canonical:
         return "name:" + party.canonical.casefold()
-    words = [w.strip(".,'\"") for w in party.text.casefold().split()]
+    words = [w for w in (w.strip(".,'\"") for w in party.text.casefold().split()) if w not in _DETERMINERS]
     if not words or words[0] in _STAND_INS or words[-1] in _STAND_INS:
         return None
-    return "text:" + " ".join(w for w in words if w not in _DETERMINERS)
+    return "text:" + " ".join(words)
 
 
 def _parties_fit(a: Party | None, b: Party | None) -> bool | None:
@@ -125,6 +126,22 @@ def _named_person(party: Party | None) -> str | None:
         return None
     name = (party.canonical or party.text).split()
     return name[-1].casefold().strip(".,'\"") if name and name[-1][:1].isupper() else None
+
+
+# What a named person suffers once: killed, or taken (a hostage's abduction).
+_ONCE_SUB_TYPES = frozenset({"Abduction/forced disappearance"})
+
+
+def _once(ev: Event) -> bool:
+    return bool(ev.fatalities and ev.fatalities.low >= 1) or bool(
+        ev.acled and ev.acled.get("sub_event_type") in _ONCE_SUB_TYPES)
+
+
+def one_fate(a: Event, b: Event) -> bool:
+    """Whether two mentions of one kind tell one named person's death (or abduction): that happens
+    once, so where they disagree on its day, place or doer one of them misreads (a hometown, the
+    day a video came out, "the same man"); they are one happening all the same."""
+    return one_person(a.target, b.target) and _once(a) and _once(b)
 
 
 def other_victims(a: Party | None, b: Party | None) -> bool:
@@ -188,7 +205,7 @@ class _Group:
         joinable = False
         for other in self.members:
             checks = _checks(ev, other, lent_days_yield=one_person(ev.target, other.target))
-            if False in checks or other_victims(ev.target, other.target):
+            if (False in checks and not one_fate(ev, other)) or other_victims(ev.target, other.target):
                 return None
             same_doc = ev.doc == other.doc
             date_ok, place_ok, actor_ok = checks
@@ -232,7 +249,9 @@ def group_mentions(events: Sequence[Event], doc_order: Mapping[str, int]) -> lis
 
 
 def _compatible(a: Event, b: Event) -> bool:
-    return False not in _checks(a, b, lent_days_yield=True) and not other_victims(a.target, b.target)
+    if other_victims(a.target, b.target):
+        return False
+    return one_fate(a, b) or False not in _checks(a, b, lent_days_yield=True)
 
 
 def _join_while(groups: list[_Group], joinable: Callable[[_Group, _Group], bool]) -> list[_Group]:
@@ -255,9 +274,16 @@ def _join_named_people(groups: list[_Group]) -> list[_Group]:
     (:func:`same_person`), and agree on every other count, are one happening: mentions join one at
     a time, so a report's vague mentions may have started a group of their own before the mention
     naming that person came."""
-    return _join_while(groups, lambda a, b: a.key == b.key and any(
-        same_person(x, y) for x in a.members for y in b.members) and all(
-        _compatible(x, y) for x in a.members for y in b.members))
+    def joinable(a: _Group, b: _Group) -> bool:
+        if a.key != b.key or not any(same_person(x, y) for x in a.members for y in b.members):
+            return False
+        if any(one_fate(x, y) for x in a.members for y in b.members):
+            # One death told by two groups: each group's other mentions joined it as that death
+            # told again in one report, so only a second named victim keeps them apart.
+            return not any(other_victims(x.target, y.target) for x in a.members for y in b.members)
+        return all(_compatible(x, y) for x in a.members for y in b.members)
+
+    return _join_while(groups, joinable)
 
 
 def _ties(a: Event, b: Event, *, blasts: bool = False) -> bool:

@@ -377,6 +377,15 @@ def is_generic(trigger: Trigger) -> bool:
         return True  # "has been conducting airstrikes since August": a campaign, not one strike
     if any(c.dep_ in {"dobj", "nsubjpass"} and c.lower_ in ANYONE for c in head.children):
         return True  # "they do not flinch at killing anyone who ...": a rule, not a killing
+    return _habitual(governing_verb(head))
+
+
+def _habitual(verb: Token) -> bool:
+    """ "your rockets continue to strike our villages", "the rebels keep shelling": what goes on,
+    in the present, told of no one occurrence ("continued to strike ... on Tuesday" is told)."""
+    for v in (verb, verb.head if verb.dep_ == "xcomp" else None):
+        if v is not None and v.lemma_ in {"continue", "keep"} and v.tag_ in {"VBP", "VBZ"}:
+            return True
     return False
 
 
