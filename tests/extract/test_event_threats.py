@@ -36,3 +36,10 @@ def test_what_goes_on_in_the_present_is_no_one_event(read_events, text: str) -> 
 def test_what_went_on_on_a_day_is_an_event(read_events) -> None:
     events = read_events(PUBLISHED, "Government rockets continued to strike the town on Tuesday, killing four.")
     assert [e.modality for e in events if e.type == "ASSAULT"][:1] == ["asserted"]
+
+
+def test_a_blade_or_a_gun_names_no_doer(read_events) -> None:
+    events = read_events(PUBLISHED, "Our knife will strike the necks of your people, the masked man said.")
+    assert events and all(e.actor is None for e in events)
+    named = read_events(PUBLISHED, "A Houthi knife attack wounded two guards.")
+    assert [e.actor.text for e in named if e.actor] == ["Houthi"]  # a modifier still names the owner

@@ -314,7 +314,8 @@ def _join_kinds_within_documents(groups: list[_Group]) -> list[_Group]:
 
 
 def _best_party(parties: Sequence[Party | None]) -> Party | None:
-    named = [p for p in parties if p is not None]
+    # A stand-in ("the same man", "its warplanes") names no one; the mentions that name the party do.
+    named = [p for p in parties if p is not None and party_key(p) is not None]
     if not named:
         return None
     counts = Counter(party_key(p) or p.text.casefold() for p in named)

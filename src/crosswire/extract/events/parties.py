@@ -284,7 +284,8 @@ def is_bare_instrument(tok: Token) -> bool:
     saying the parser took for the subject ("a newspaper reports that ...") names nobody either."""
     if tok.lower_ in CUE_WORDS:
         return True
-    if tok.lemma_.lower() not in INSTRUMENTS and tok.lower_ not in INSTRUMENTS:
+    weapons = INSTRUMENTS | MELEE_WEAPONS  # "our knife will strike": the knife names nobody either
+    if tok.lemma_.lower() not in weapons and tok.lower_ not in weapons:
         return False
     # Only its own modifiers can name an owner ("Houthi rockets"); a clause after it tells more
     # ("glass that shattered when police shot") without owning the glass.
