@@ -277,3 +277,14 @@ def test_a_named_persons_death_is_one_happening_whatever_day_place_or_doer_two_o
 def test_the_same_man_stands_in_for_a_party_named_before():
     assert party_key(Party("the same man")) is None and party_key(Party("same group")) is None
     assert party_key(Party("gunmen")) is not None
+
+
+def test_two_outlets_undated_strikes_on_one_town_are_one_strike():
+    a, b = mention(0, "a", date=None), mention(0, "b", date=None, actor=None, places=(HOMS,))  # about 12 km
+    assert groups([a, b]) == [["a0", "b0"]]
+    # Towns apart, or one outlet dating it (the other may tell another day's strike), stay two.
+    assert groups([a, mention(0, "b", date=None, places=(HAMA,))]) == [["a0"], ["b0"]]
+    assert groups([a, mention(0, "b")]) == [["a0"], ["b0"]]
+    # A country named as a whole is no town.
+    assert groups([mention(0, "a", date=None, places=(SYRIA,)), mention(0, "b", date=None, places=(SYRIA,))]) \
+        == [["a0"], ["b0"]]

@@ -16,8 +16,9 @@ it again. ACLED codes the strike once, with its sources. So mentions (Events) ar
   noun, "its warplanes", conflicts with nobody).
 - Within one document compatibility is enough: a report's vague mentions are its own event told
   again. Across documents it is not: two outlets' mentions join only when both give the same
-  day and the same named actor or a place within ``NEAR_KM``, or when both name the same
-  person as the one attacked (a named person is killed once, dated or not). Targets keep mentions
+  day and the same named actor or a place within ``NEAR_KM``, when neither is dated and both
+  name one town, or when both name the same person as the one attacked (a named person is
+  killed once, dated or not). Targets keep mentions
   apart only when they name two different people (two killings); otherwise never, because outlets
   disagreeing on what a strike hit is exactly what a story's claims compare.
 
@@ -211,7 +212,12 @@ class _Group:
             date_ok, place_ok, actor_ok = checks
             # "last year" in two reports is no shared day: only a day joins two outlets' mentions
             date_ok = date_ok and {ev.date_precision, other.date_precision} <= {"day", None}
-            if same_doc or (date_ok and (place_ok or actor_ok)) or same_person(ev, other):
+            # Two outlets of one story telling an undated strike on one town tell one strike: with no
+            # day on either side, the town is what they share (reports dated by no one, as copied
+            # bodies are, would otherwise never join).
+            undated_at_one_town = ev.date is None and other.date is None and place_ok is True and all(
+                (p := _place_of(x)) is not None and p.precision == "point" for x in (ev, other))
+            if same_doc or (date_ok and (place_ok or actor_ok)) or same_person(ev, other) or undated_at_one_town:
                 joinable = True
             best = max(best, sum(1 for c in checks if c) + (1 if same_doc else 0))
         return best if joinable else None

@@ -355,7 +355,7 @@ def _judged_fields(path: Path, meta: dict[str, Any]) -> Iterator[Figure]:
     s = summarise(read_tsv(path), read_tsv(path.with_name(path.name.replace(".tsv", ".recall.tsv"))))
     where = f"{meta['articles_judged']} articles, output of {meta['judged_output_of']}"
     data = meta["articles"].split(":")[0]
-    tuned = "no: the judged output was made before any rule saw these articles or verdicts"
+    tuned = meta.get("tuned", "no: the judged output was made before any rule saw these articles or verdicts")
     right, wrong, unsure = s["event"]
     yield Figure(f"{meta['what']} (blind judge)", "is an event: correct / (correct + wrong)", fmt(ratio(s["event"])), "",
                  data, where, f"{right} correct, {wrong} wrong, {unsure} unsure of {s['records']} judged", tuned)
