@@ -157,3 +157,10 @@ def test_a_town_the_headline_names_is_the_report_town(nlp_sm):
     # ... unless the headline names it too; a headline naming a town the text never names adds none.
     assert all(e.places and e.places[0].name == "Lárisa" for e in looting("Riots shake Larissa after police shooting"))
     assert all(not e.places for e in looting("Riots shake Volos after police shooting"))
+
+
+def test_a_town_named_only_to_say_what_kind_of_thing_is_no_report_town(nlp_sm):
+    text = ("The gunman with a Leeds accent was hurt when jets struck a meeting of commanders.\n\n"
+            "He was taken to a hospital after the raid. The meeting was targeted by two jets.\n")
+    raid = [e for e in _events(nlp_sm, text) if "targeted" in e.evidence.text]
+    assert raid and all(not any(p.name == "Leeds" for p in e.places) for e in raid)

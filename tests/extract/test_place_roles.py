@@ -255,3 +255,20 @@ def test_a_country_opening_a_forces_name_is_whose_force_not_where(nlp_sm) -> Non
     at = bare.text.index("US")
     assert not names_a_side(Place("US", "United States", 0.0, 0.0, "US", 1, precision="country", start=at, end=at + 2),
                             bare.char_span(at, at + 2))
+
+
+@pytest.mark.parametrize(("text", "town", "kind_only"), [
+    ("The gunman with a Leeds accent was hurt in an air strike on Saturday.", "Leeds", True),
+    ("Envoys signed the Geneva agreement on Monday.", "Geneva", True),
+    ("Shells hit the Aleppo market on Monday.", "Aleppo", False),
+    ("Fighting raged in the Homs countryside on Monday.", "Homs", False),
+    ("Rebels shelled Idlib on Monday.", "Idlib", False),
+    ("A Tarsk man was arrested after the raid.", "Tarsk", False),  # the best place the report gives
+])
+def test_a_town_that_only_says_what_kind_of_thing_is_no_place(nlp_sm, text: str, town: str, kind_only: bool) -> None:
+    from crosswire.extract.events.place_roles import names_a_kind
+    from crosswire.records import Place
+
+    doc = nlp_sm(text)
+    at = text.index(town)
+    assert names_a_kind(Place(town, town, 0.0, 0.0, "XX", 1, start=at, end=at + len(town)), doc) is kind_only

@@ -37,6 +37,28 @@ def is_residence(place: Place, doc: Doc) -> bool:
     return person is not None and person.ent_type_ == "PERSON"
 
 
+# Things a town's name may name the kind of without saying where anything is ("a London accent",
+# "the Paris agreement"). Kept to such things: before a person, an office or a shop ("a Spiro man",
+# "the Lakewood sheriff's station", "an Athens phone store") the town is still the best place a
+# report gives.
+_KIND_HEADS = frozenset({"accent", "accents", "dialect", "agreement", "accord", "accords", "treaty", "protocol",
+                         "convention", "declaration", "syndrome", "style", "cuisine", "formula", "principles",
+                         "format", "model", "communique", "communiqué", "charter", "consensus", "doctrine"})
+
+
+def names_a_kind(place: Place, doc: Doc) -> bool:
+    """Whether a town's name only says what kind of thing something is ("a London accent", "the
+    Paris agreement"), not where anything is."""
+    if place.start is None or place.end is None:
+        return False
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    if span is None:
+        return False
+    last = span[-1]
+    head = last.head
+    return last.dep_ in {"compound", "amod", "nmod"} and head.i >= span.end and head.lemma_.lower() in _KIND_HEADS
+
+
 # Participles a country's name modifies to say whose side it is ("US-led", "Iran-backed").
 _SIDE_PARTICIPLES = frozenset({"led", "backed", "supported", "sponsored", "funded", "armed", "allied"})
 # Nouns of attacks a country's name before them says who made ("US air strikes", "the Turkish raid").

@@ -14,7 +14,9 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from crosswire.extract.events.modality import SPEECH_VERBS, is_content
-from crosswire.extract.events.place_roles import is_reference_point, is_residence, names_a_side, names_an_institution
+from crosswire.extract.events.place_roles import (
+    is_reference_point, is_residence, names_a_kind, names_a_side, names_an_institution,
+)
 from crosswire.extract.events.ontology import load_ontology
 from crosswire.extract.events.triggers import lemma_candidates
 from crosswire.clean.stated_dates import date_line, url_of_line
@@ -133,7 +135,8 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
     here = [p for p in places if p.start is not None and sent.start_char <= p.start < sent.end_char and p.start not in away]
     span_of = {(p.start, p.end): doc.char_span(p.start, p.end or p.start, alignment_mode="expand") for p in here}
     inside = [p for p in here if not is_residence(p, doc) and not names_a_side(p, span_of[p.start, p.end])
-              and not names_an_institution(span_of[p.start, p.end]) and not is_reference_point(p, doc)]
+              and not names_an_institution(span_of[p.start, p.end]) and not is_reference_point(p, doc)
+              and not names_a_kind(p, doc)]
     attached_chars = set()
     for tok in place_toks:
         for t in tok.subtree:
@@ -290,7 +293,9 @@ def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
     """
     text = text_of(doc)
     # a town named only as where someone lives ("Burton, 57, of Dayton") is no report's town
-    points = [p for p in places if p.precision == "point" and p.start is not None and p.end and not is_residence(p, doc)]
+    # nor one named only to say what kind of thing ("a London accent")
+    points = [p for p in places if p.precision == "point" and p.start is not None and p.end
+              and not is_residence(p, doc) and not names_a_kind(p, doc)]
     # spaCy tags a town in some of its mentions only ("Riots shake X", "X officials"): count
     # every whole-word occurrence of the surfaces each place was found under.
     surfaces: dict[str, set[str]] = {}
