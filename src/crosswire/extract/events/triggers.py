@@ -401,8 +401,8 @@ def light_verb_subject(trigger: Trigger) -> Token | None:
         verb = head.head
     elif head.dep_ == "pobj" and is_light_verb(head.head.head):
         verb = head.head.head
-    if verb is None:
-        return None
+    if verb is None or any(c.dep_ == "oprd" for c in verb.children):
+        return None  # "called the bombing an act of terror": a name given to it, not a strike called
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None and verb.dep_ == "conj" and verb.head.pos_ in VERB_TAGS:
         # "rioters set fire to a bank and threw petrol bombs": the first verb's subject threw them
