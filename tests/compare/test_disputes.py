@@ -122,3 +122,18 @@ def test_a_cue_that_commits_to_nothing_negates_nothing():
                                   _said("b", "Kestrian ministry", "the governor of Tarsk was wounded", "d2",
                                         cue="denied", polarity="negative")], embed=hashed_embed)
     assert [r.type for r in denied] == ["contradicts"]  # a denial still contradicts
+
+
+def test_a_reporter_and_the_outlet_they_work_for_are_one_origin():
+    from crosswire.compare.questions import independent
+    from crosswire.records import Claim, Evidence, Speaker
+
+    def said(who, affiliation, text, doc, chain):
+        return Claim(doc, doc, Speaker(who, who, None, affiliation), chain, text, False, "said", None,
+                     Evidence(0, len(text), text))
+
+    reporter = said("Ana Brenn", "Meridian", "the border is shut", "d1", ["Wire", "Ana Brenn"])
+    outlet = said("Meridian", None, "nobody can cross now", "d2", ["Paper", "Meridian"])
+    assert independent(reporter, outlet) is False
+    other = said("Ana Brenn", "Kestria's ministry", "the border is shut", "d1", ["Wire", "Ana Brenn"])
+    assert independent(other, outlet) is True

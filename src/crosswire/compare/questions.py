@@ -118,9 +118,20 @@ def independent(a: Claim, b: Claim, outlets: Mapping[str, str] | None = None) ->
     if a.evidence.text.strip() == b.evidence.text.strip() or relayed(a.text, b.text):
         return False
     first, second = origin(a, outlets.get(a.doc)), origin(b, outlets.get(b.doc))
-    if same_origin(first, second):
+    if same_origin(first, second) or _speaks_for(a, second) or _speaks_for(b, first):
         return False
     return True if is_party(first) and is_party(second) else None
+
+
+def _speaks_for(claim: Claim, other_origin: str) -> bool:
+    """Whether a claim's speaker speaks for the other claim's origin ("Brian Stelter [CNN]" and
+    "CNN"): a reporter and the outlet, a spokesman and the ministry are one origin."""
+    sp = claim.speaker
+    if sp is None or not sp.affiliation:
+        return False
+    # Only when the speaker is where the claim's words start, not one link of a longer chain.
+    own = len(claim.chain) <= 1 or claim.chain[-1].lower() in {sp.text.lower(), (sp.canonical or "").lower()}
+    return own and same_origin(sp.affiliation.lower(), other_origin)
 
 
 # Words no origin is told apart by ("a source", "the ministry", "he").
