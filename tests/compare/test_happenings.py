@@ -288,3 +288,16 @@ def test_two_outlets_undated_strikes_on_one_town_are_one_strike():
     # A country named as a whole is no town.
     assert groups([mention(0, "a", date=None, places=(SYRIA,)), mention(0, "b", date=None, places=(SYRIA,))]) \
         == [["a0"], ["b0"]]
+
+
+def test_one_named_death_told_as_fact_and_as_a_claim_is_one_happening_told_as_fact():
+    victim = Party("Maren Oduya", "Maren Oduya", "ent-oduya", None, kind="person")
+    fact = replace(mention(0, "a", acled=ATTACK, dead=1, date=None), target=victim)
+    claim = replace(mention(0, "b", acled=ATTACK, dead=1, date=None, modality="alleged"), target=victim)
+    (h,) = find_happenings("s", [fact, claim], {"a": "Wire", "b": "Paper"})
+    assert h.modality == "asserted" and sorted(h.docs) == ["a", "b"]
+    # Without one named victim, an allegation and a fact stay two.
+    assert groups([replace(fact, target=None), replace(claim, target=None)]) == [["a0"], ["b0"]]
+    # A denied death is never the death that happened.
+    denied = replace(claim, modality="denied")
+    assert groups([fact, denied]) == [["a0"], ["b0"]]

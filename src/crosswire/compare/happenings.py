@@ -281,15 +281,21 @@ def _join_named_people(groups: list[_Group]) -> list[_Group]:
     a time, so a report's vague mentions may have started a group of their own before the mention
     naming that person came."""
     def joinable(a: _Group, b: _Group) -> bool:
-        if a.key != b.key or not any(same_person(x, y) for x in a.members for y in b.members):
+        if not _one_kind(a.key, b.key) or not any(same_person(x, y) for x in a.members for y in b.members):
             return False
         if any(one_fate(x, y) for x in a.members for y in b.members):
             # One death told by two groups: each group's other mentions joined it as that death
-            # told again in one report, so only a second named victim keeps them apart.
+            # told again in one report, so only a second named victim keeps them apart; one outlet
+            # may tell it as a claim ("a video purporting to show"), another as fact.
             return not any(other_victims(x.target, y.target) for x in a.members for y in b.members)
-        return all(_compatible(x, y) for x in a.members for y in b.members)
+        return a.key == b.key and all(_compatible(x, y) for x in a.members for y in b.members)
 
     return _join_while(groups, joinable)
+
+
+def _one_kind(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Keys of one kind whose statuses are the same, or one told as fact and one as alleged."""
+    return a[:-1] == b[:-1] and (a[-1] == b[-1] or {a[-1], b[-1]} == {"happened", "alleged"})
 
 
 def _ties(a: Event, b: Event, *, blasts: bool = False) -> bool:
@@ -380,7 +386,9 @@ def make_happening(story: str | None, members: Sequence[Event], outlets: Mapping
     docs = list(dict.fromkeys(ev.doc for ev in members))
     sources = list(dict.fromkeys(outlets[d] for d in docs if outlets.get(d)))
     modalities = Counter(ev.modality for ev in members)
-    modality = "asserted" if modalities["asserted"] else modalities.most_common(1)[0][0]
+    # Told as fact by anyone, it happened; a source's report outweighs an allegation of the same.
+    modality = "asserted" if modalities["asserted"] else "reported" if modalities["reported"] \
+        else modalities.most_common(1)[0][0]
     if date is None and modality in HAPPENED:
         date, precision, basis = _report_day(members, doc_dates or {})
     acled = leading_acled(members)

@@ -229,6 +229,29 @@ def _unless_it_had(verb: Token) -> bool:
         c.dep_ == "aux" and c.lower_ in {"had", "'d"} for c in children) and any(c.dep_ == "neg" for c in children)
 
 
+# A record (video, photo, tape) that shows an event only as its makers claim: "purports to show",
+# "apparently showing", "said to show". Unhedged, the outlet asserts what the record shows.
+SHOWING_VERBS = frozenset({"show", "depict", "feature", "capture"})
+HEDGING_VERBS = frozenset({"purport", "claim", "appear", "seem", "say", "allege"})
+HEDGING_ADVERBS = frozenset({"apparently", "purportedly", "allegedly", "reportedly", "supposedly", "seemingly"})
+
+
+def _hedged_showing(trigger: Trigger) -> bool:
+    """Whether an event is told only as what a record is claimed to show ("a video that purports
+    to show the beheading", "apparently showing the killing"): alleged, as a coder reads it."""
+    head = trigger.head
+    verb = head.head
+    if head.dep_ != "dobj" or verb.lemma_ not in SHOWING_VERBS:
+        return False
+    if any(c.dep_ == "advmod" and c.lower_ in HEDGING_ADVERBS for c in verb.children):
+        return True
+    # "purports to show": the parser hangs "to show" as xcomp or advcl of the hedging verb
+    above = verb.head if verb.dep_ in {"xcomp", "advcl"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) else None
+    return above is not None and (above.lemma_ in HEDGING_VERBS or any(
+        c.dep_ == "advmod" and c.lower_ in HEDGING_ADVERBS for c in above.children))
+
+
 def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Modality:
     """Read the modality of a trigger from its governing verb, its ancestors and quotes.
 
@@ -291,6 +314,8 @@ def modality_of(trigger: Trigger, sent: Span, *, quote_open: bool = False) -> Mo
             pred = anc.head
             if any(c.lemma_.lower() in FALSE_WORDS for c in pred.children if c.dep_ in {"acomp", "attr", "oprd"}):
                 return Modality("denied", reported_by)
+    if _hedged_showing(trigger):  # "a video that purports to show the beheading of X"
+        return Modality("alleged", reported_by)
     if _attitude_scope(trigger) or court_step(trigger):  # "accused X of shelling", "convicted of murder"
         return Modality("alleged", reported_by)
     if any(t.lower_ in {"allege", "alleges"} and t.dep_ == "compound" and t.head.head == verb for t in sent):
