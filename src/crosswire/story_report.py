@@ -122,14 +122,17 @@ def disputes(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if a["id"] not in position:
                 position[a["id"]] = 1 - position[b["id"]] if b["id"] in position else 0
             position.setdefault(b["id"], 1 - position[a["id"]])
+            # A denial's answers ("no (groundless)" to "is it so that ...?") name the dispute less
+            # plainly than the slot's own answers: they count only when there are no others.
+            weight = 1 if _a_denial(r) else 100
             for side, said in ((a, (r.get("answers") or ["", ""])[0]), (b, (r.get("answers") or ["", ""])[1])):
                 claims.setdefault(side["id"], side)
                 if said:
-                    answers[position[side["id"]]][said] += 1
+                    answers[position[side["id"]]][said] += weight
         head = pairs[0]
         asked: dict[str, int] = defaultdict(int)
         for r in pairs:
-            asked[r["question"] or r["about"]] += 1
+            asked[r["question"] or r["about"]] += 1 if _a_denial(r) else 100
         question = max(asked, key=lambda q: (asked[q], q == (head["question"] or head["about"])))
         out.append({
             "id": did, "question": question, "reason": head["reason"],
@@ -139,6 +142,10 @@ def disputes(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
                            "claims": [claims[c] for c in position if position[c] == k]} for k in (0, 1)],
         })
     return sorted(out, key=lambda d: (-(d["confidence"] or 0), d["id"]))
+
+
+def _a_denial(relation: dict[str, Any]) -> bool:
+    return str(relation.get("reason") or "").startswith("denial:")
 
 
 def differing_numbers(events: list[Event], outlet: dict[str, str]) -> list[dict[str, Any]]:

@@ -137,3 +137,14 @@ def test_a_reporter_and_the_outlet_they_work_for_are_one_origin():
     assert independent(reporter, outlet) is False
     other = said("Ana Brenn", "Kestria's ministry", "the border is shut", "d1", ["Wire", "Ana Brenn"])
     assert independent(other, outlet) is True
+
+
+def test_a_dispute_is_asked_and_answered_in_its_slots_own_words_before_a_denials():
+    rows = [_row("r1", "a1", "b1", ["rebels", "not rebels"], 0.6),
+            {**_row("r2", "a2", "b1", ["no (baseless)", "yes: not rebels"], 0.8, question="is it so that not rebels?"),
+             "reason": 'denial: "baseless" vs "not rebels"'},
+            {**_row("r3", "a2", "b2", ["no (baseless)", "yes: not rebels"], 0.7, question="is it so that not rebels?"),
+             "reason": 'denial: "baseless" vs "not rebels"'}]
+    (got,) = disputes(rows)
+    assert got["question"] == "targeted the rebels, or not?"
+    assert {p["answer"] for p in got["positions"]} == {"rebels", "not rebels"}
