@@ -207,7 +207,7 @@ def test_event_toll_mismatch_is_a_number_contradiction() -> None:
     ],
 )
 def test_event_slot_mismatch_needs_one_event(ea: Event, eb: Event, expected: tuple[str, str] | None) -> None:
-    from crosswire.compare.relations import _event_mismatch
+    from crosswire.compare.event_slots import event_mismatch as _event_mismatch
 
     if ea.places and ea.places[0].name == "Syria":
         ea = dataclasses.replace(ea, places=[dataclasses.replace(ea.places[0], precision="country")])

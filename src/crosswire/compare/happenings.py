@@ -35,10 +35,10 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
 
-from ..extract.events.parties import is_surname_of
 from ..extract.places.rules import haversine_km
 from ..records import HAPPENED, Event, Fatalities, Happening, Party, Place, short_id
 from .kinds import blasts, leading_acled, may_tell_one
+from .named_people import one_fate, one_person, other_victims, same_person
 
 # Two towns this close are one strike's area ("around Talbiseh" and "over northern Homs"); ACLED's
 # own place checks use the same radius.
@@ -96,60 +96,6 @@ def _parties_fit(a: Party | None, b: Party | None) -> bool | None:
     if ka.startswith("text:") and kb.startswith("text:") and a.kind is not None and a.kind == b.kind:
         return None  # "police" and "two plainclothes officers": unnamed, of one kind, maybe the same
     return False
-
-
-def one_person(a: Party | None, b: Party | None) -> bool:
-    """Whether two parties name one person (linked to one entity, or a bare surname beside the
-    name in full): a named person is killed once, so two outlets telling of that killing tell of
-    one happening even when neither dates it."""
-    if a is None or b is None:
-        return False
-    if a.entity is None or a.entity != b.entity:
-        # "Gray" left unlinked beside "Kimani Gray": a bare surname is the person named in full
-        full, bare = (a, b) if len(a.text.split()) > len(b.text.split()) else (b, a)
-        return full.kind == "person" and full.entity is not None and bare.entity is None \
-            and is_surname_of(bare.text, full.text)
-    # One side's parse may not know the name is a person ("Sotloff" read as a place): the other's does.
-    return "person" in (a.kind, b.kind) and {a.kind, b.kind} <= {"person", None}
-
-
-def same_person(a: Event, b: Event) -> bool:
-    """Whether two mentions name one person as the one attacked, or one person as the one who
-    attacked ("Yvonne Hiller opened fire" in two outlets): a named person's killing, or a named
-    person's shooting spree, is one happening, dated or not."""
-    return one_person(a.target, b.target) or (
-        a.actor is not None and b.actor is not None and one_person(a.actor, b.actor))
-
-
-def _named_person(party: Party | None) -> str | None:
-    """The surname of a party that is one named person ("Steven Sotloff" -> "sotloff"), else None."""
-    if party is None or party.kind != "person" or not (party.entity or party.canonical):
-        return None
-    name = (party.canonical or party.text).split()
-    return name[-1].casefold().strip(".,'\"") if name and name[-1][:1].isupper() else None
-
-
-# What a named person suffers once: killed, or taken (a hostage's abduction).
-_ONCE_SUB_TYPES = frozenset({"Abduction/forced disappearance"})
-
-
-def _once(ev: Event) -> bool:
-    return bool(ev.fatalities and ev.fatalities.low >= 1) or bool(
-        ev.acled and ev.acled.get("sub_event_type") in _ONCE_SUB_TYPES)
-
-
-def one_fate(a: Event, b: Event) -> bool:
-    """Whether two mentions of one kind tell one named person's death (or abduction): that happens
-    once, so where they disagree on its day, place or doer one of them misreads (a hometown, the
-    day a video came out, "the same man"); they are one happening all the same."""
-    return one_person(a.target, b.target) and _once(a) and _once(b)
-
-
-def other_victims(a: Party | None, b: Party | None) -> bool:
-    """Whether two mentions name two different people as the one attacked: two killings, even in
-    one report ("weeks after the group killed X, it executed Y")."""
-    na, nb = _named_person(a), _named_person(b)
-    return na is not None and nb is not None and na != nb and not one_person(a, b)
 
 
 def _place_of(ev: Event) -> Place | None:

@@ -15,14 +15,15 @@ from crosswire.compare.pairs import CANDIDATE_COS, candidate_pairs, speaker_key,
 from crosswire.compare.questions import Footing, confidence, describe, independent
 from crosswire.compare.camps import allies, opponents, side_edges
 from crosswire.compare.disputes import assign_disputes
+from crosswire.compare.event_slots import dates_agree, event_mismatch, same_event
 from crosswire.compare.sides import is_party, story_sides
 from crosswire.compare.stance import (
     about_phrase, actor_country, antonym_clash, complement_clash, cosine_rows, keys_of, mismatch, negation_focus,
-    number_clash, overlap, places_apart, polarity_clash,
+    number_clash, overlap, polarity_clash,
 )
 from crosswire.errors import ModelNotInstalled
 from crosswire.extract.entities.aliases import load_aliases
-from crosswire.records import Claim, Event, Fatalities, Party, Relation, short_id
+from crosswire.records import Claim, Event, Relation, short_id
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
@@ -117,79 +118,6 @@ def _phrase(a: Analysis, keys: Sequence[str], *, limit: int = 3) -> str:
     order = [t.key for t in a.tokens]
     picked = sorted(set(keys), key=lambda k: order.index(k) if k in order else len(order))[:limit]
     return " ".join(a.surface(k) for k in picked)
-
-
-def _party_name(party: Party | None) -> str | None:
-    return (party.canonical or party.text) if party else None
-
-
-def _toll(f: Fatalities) -> str:
-    return f"{f.low}" if f.low == f.high else f"{f.low}-{f.high}"
-
-
-def _actor_country(party: Party | None) -> str | None:
-    if party is None:
-        return None
-    return party.country or actor_country(party.canonical or party.text)
-
-
-def _dates_agree(ea: Event, eb: Event) -> bool | None:
-    """True/False when both events' sentences state day dates, None when either is vague,
-    missing or taken from context (a context date is a reading, not the source's word)."""
-    if ea.date and eb.date and ea.date_precision == eb.date_precision == "day" and "context" not in {
-            ea.date_basis, eb.date_basis}:
-        return ea.date == eb.date
-    return None
-
-
-def _places_agree(ea: Event, eb: Event) -> bool | None:
-    if not ea.places or not eb.places:
-        return None
-    return any(not places_apart(p, q) for p in ea.places for q in eb.places)
-
-
-def _actors_agree(ea: Event, eb: Event) -> bool | None:
-    ca, cb = _actor_country(ea.actor), _actor_country(eb.actor)
-    return None if not (ca and cb) else ca == cb
-
-
-def _event_mismatch(ea: Event | None, eb: Event | None) -> tuple[str, str] | None:
-    """who/where/when/number differences between two reports of one event.
-
-    Two events of one type are one event when the other two of actor (same country),
-    place (within SAME_PLACE_KM or containment) and day agree; then the third slot
-    differing is a contradiction. Planned or hypothetical events are not compared.
-    """
-    if ea is None or eb is None or ea.id == eb.id or ea.type != eb.type:
-        return None
-    if {ea.modality, eb.modality} & {"planned", "hypothetical"}:
-        return None
-    who, where, when = _actors_agree(ea, eb), _places_agree(ea, eb), _dates_agree(ea, eb)
-    if who is False and where and when:
-        return "who", f"{_party_name(ea.actor)} vs {_party_name(eb.actor)}"
-    if where is False and who and when:
-        return "where", f"{ea.places[0].name} vs {eb.places[0].name}"
-    if when is False and who and where:
-        return "when", f"{ea.date} vs {eb.date}"
-    fa, fb = ea.fatalities, eb.fatalities
-    same = sum(x is True for x in (who, where, when)) >= 2
-    if same and fa and fb and fa.victims == fb.victims and (fa.high < fb.low or fb.high < fa.low):
-        what = f"{fa.victims} killed" if fa.victims else "killed"
-        return "number", f"{_toll(fa)} vs {_toll(fb)} ({what})"
-    return None
-
-
-def same_event(ea: Event | None, eb: Event | None) -> bool:
-    """One event id, or one type with actors, places and days that nowhere disagree and
-    agree on at least two of the three."""
-    if ea is None or eb is None:
-        return False
-    if ea.id == eb.id:
-        return True
-    if ea.type != eb.type or {ea.modality, eb.modality} & {"planned", "hypothetical"}:
-        return False
-    slots = (_actors_agree(ea, eb), _places_agree(ea, eb), _dates_agree(ea, eb))
-    return False not in slots and sum(x is True for x in slots) >= 2
 
 
 def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = False,
@@ -371,7 +299,7 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         one_id = ca.event is not None and ca.event == cb.event
         cos = float(sims[i, j])
         one_event = one_id or same_event(ea, eb)
-        event_diff = _event_mismatch(ea, eb)
+        event_diff = event_mismatch(ea, eb)
         finding = compare_claims(analyses[i], analyses[j], cos, same_event=one_event,
                                  event_diff=event_diff, slots=one_id, topic=topic,
                                  event_words=frozenset().union(*(analyse(e.trigger).content for e in (ea, eb) if e)))
@@ -397,7 +325,7 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
                        answers=told.answers, independent=apart)
         footing[rel.id] = (finding.kind, cos, Footing(one_event=one_event, independent=apart,
                                                        typed=finding.typed, needs_event=finding.needs_event,
-                                                       dated_apart=ea is not None and eb is not None and _dates_agree(ea, eb) is False))
+                                                       dated_apart=ea is not None and eb is not None and dates_agree(ea, eb) is False))
         terms[rel.id] = finding.terms
         key = (ids[0], ids[1])
         if key not in best or (best[key].score, best[key].id) < (score, rel.id):
