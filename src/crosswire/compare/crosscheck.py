@@ -94,11 +94,10 @@ def crosscheck(store: Store, new_docs: Collection[str], *, reporter: Any = None,
 
         outlets = {d.id: d.outlet or d.host or d.source for d in members}
         order = {d.id: n for n, d in enumerate(sorted(members, key=_published_order))}
-        now_dated = {d.id: d for d in dated_docs}
         # A report dates an undated happening only by the day it states it was published: a day
         # inferred from its story is already a guess (blind judgement s: 33 undated bodies, every
         # happening dated that way wrong).
-        days = {d.id: known_date(d) if d.published else None for d in members}
+        days = {d.id: d.published for d in members}
         happenings = find_happenings(story.id, [e for evs in events.values() for e in evs], outlets, order, days)
         store.con.execute("DELETE FROM happenings WHERE story = ?", [story.id])
         store.upsert("happenings", happenings, **provenance)

@@ -208,9 +208,9 @@ def confidence(kind: str, type_: str, cos: float, footing: Footing) -> float:
     """
     if type_ == "supports" and footing.independent is False:
         return RELAY_CEILING
-    if type_ == "supports" and footing.independent is None:
-        return min(UNKNOWN_ORIGIN_CEILING, round(KIND_PRIOR.get(kind, 0.4) + 0.2 * max(cos - 0.5, 0.0), 3))
     value = KIND_PRIOR.get(kind, 0.4) + 0.2 * max(cos - 0.5, 0.0)
+    if type_ == "supports" and footing.independent is None:
+        return min(UNKNOWN_ORIGIN_CEILING, round(value, 3))
     value += ONE_EVENT_BONUS if footing.one_event else 0.0
     value -= DATED_APART_PENALTY if footing.dated_apart else 0.0
     if type_ == "contradicts":

@@ -18,8 +18,8 @@ from crosswire.compare.disputes import assign_disputes
 from crosswire.compare.event_slots import dates_agree, event_mismatch, same_event
 from crosswire.compare.sides import is_party, story_sides
 from crosswire.compare.stance import (
-    about_phrase, actor_country, antonym_clash, complement_clash, cosine_rows, keys_of, mismatch, negation_focus,
-    number_clash, overlap, polarity_clash,
+    about_phrase, actor_country, complement_clash, cosine_rows, keys_of, lexicon_clash, mismatch,
+    negation_focus, number_clash, overlap, polarity_clash,
 )
 from crosswire.errors import ModelNotInstalled
 from crosswire.extract.entities.aliases import load_aliases
@@ -171,12 +171,13 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
         suffix = f" ({head})" if head else ""
         return Finding("contradicts", "polarity", f"{_phrase(pos, clash)} vs not {_phrase(neg, clash)}{suffix}", pos is a,
                        typed=all(k.startswith("@") for k in clash), terms=frozenset(clash), needs_event=True)
-    words = antonym_clash(a, b)
+    complement = complement_clash(a, b)
+    words = complement or lexicon_clash(a, b)
     if words:
         head = next((a.surface(k) for k in (t.key for t in a.tokens) if k in shared and k not in a.names), "")
         suffix = f" ({head})" if head else ""
         return Finding("contradicts", "polarity", f"{words[0]} vs {words[1]}{suffix}",
-                       terms=keys_of(words[0]) | keys_of(words[1]), needs_event=complement_clash(a, b) is None)
+                       terms=keys_of(words[0]) | keys_of(words[1]), needs_event=complement is None)
     if event_diff:
         return Finding("contradicts", *event_diff, terms=frozenset({f"#{event_diff[0]}"}))
     if slots and cos >= MISMATCH_MIN_COS:

@@ -164,10 +164,14 @@ def _attributive(a: Analysis) -> frozenset[str]:
 
 
 def antonym_clash(a: Analysis, b: Analysis) -> tuple[str, str] | None:
-    """(term in a, term in b) filling one slot with incompatible values, both asserted."""
-    complement = complement_clash(a, b)
-    if complement:
-        return complement
+    """(term in a, term in b) filling one slot with incompatible values, both asserted: a
+    complementary pair (``complement_clash``), else a broad lexicon pair (``lexicon_clash``)."""
+    return complement_clash(a, b) or lexicon_clash(a, b)
+
+
+def lexicon_clash(a: Analysis, b: Analysis) -> tuple[str, str] | None:
+    """(term in a, term in b) from two sides of a broad antonym pair ("hospital" vs "terrorists"),
+    each asserted and neither text holding the other's side."""
     # Only what each text asserts: "held by neither al-Nusra nor ISIL" names no combatant.
     said_a = frozenset(k for k in a.content if not a.effectively_negated(k)) - _idiom_keys(a.text) - _attributive(a)
     said_b = frozenset(k for k in b.content if not b.effectively_negated(k)) - _idiom_keys(b.text) - _attributive(b)

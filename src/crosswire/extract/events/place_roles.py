@@ -46,17 +46,14 @@ _KIND_HEADS = frozenset({"accent", "accents", "dialect", "agreement", "accord", 
                          "format", "model", "communique", "communiqué", "charter", "consensus", "doctrine"})
 
 
-def names_a_kind(place: Place, doc: Doc) -> bool:
-    """Whether a town's name only says what kind of thing something is ("a London accent", "the
-    Paris agreement"), not where anything is."""
-    if place.start is None or place.end is None:
+def names_a_kind(tok: Span | None) -> bool:
+    """Whether a town's name (its span) only says what kind of thing something is ("a London
+    accent", "the Paris agreement"), not where anything is."""
+    if tok is None:
         return False
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
-    if span is None:
-        return False
-    last = span[-1]
+    last = tok[-1]
     head = last.head
-    return last.dep_ in {"compound", "amod", "nmod"} and head.i >= span.end and head.lemma_.lower() in _KIND_HEADS
+    return last.dep_ in {"compound", "amod", "nmod"} and head.i >= tok.end and head.lemma_.lower() in _KIND_HEADS
 
 
 # Participles a country's name modifies to say whose side it is ("US-led", "Iran-backed").

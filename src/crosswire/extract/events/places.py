@@ -136,7 +136,7 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
     span_of = {(p.start, p.end): doc.char_span(p.start, p.end or p.start, alignment_mode="expand") for p in here}
     inside = [p for p in here if not is_residence(p, doc) and not names_a_side(p, span_of[p.start, p.end])
               and not names_an_institution(span_of[p.start, p.end]) and not is_reference_point(p, doc)
-              and not names_a_kind(p, doc)]
+              and not names_a_kind(span_of[p.start, p.end])]
     attached_chars = set()
     for tok in place_toks:
         for t in tok.subtree:
@@ -295,7 +295,8 @@ def main_place(places: Sequence[Place], doc: Doc) -> Place | None:
     # a town named only as where someone lives ("Burton, 57, of Dayton") is no report's town
     # nor one named only to say what kind of thing ("a London accent")
     points = [p for p in places if p.precision == "point" and p.start is not None and p.end
-              and not is_residence(p, doc) and not names_a_kind(p, doc)]
+              and not is_residence(p, doc)
+              and not names_a_kind(doc.char_span(p.start, p.end, alignment_mode="expand"))]
     # spaCy tags a town in some of its mentions only ("Riots shake X", "X officials"): count
     # every whole-word occurrence of the surfaces each place was found under.
     surfaces: dict[str, set[str]] = {}
