@@ -134,6 +134,15 @@ def test_claim_polarity_from_extractor_negates_plain_text() -> None:
     assert [r.type for r in rel] == ["contradicts"]
 
 
+def test_claims_of_one_document_are_not_cross_checked() -> None:
+    # Two voices of one article disagreeing is the article's own framing; a second report is needed.
+    one_doc = [_claim("a", "A", "the convoy carried aid for Moldova", polarity="negative"),
+               _claim("b", "B", "the convoy carried aid for Moldova")]
+    assert find_relations("s", one_doc, embed=hashed_embed) == []
+    two_docs = [one_doc[0], dataclasses.replace(one_doc[1], doc="d2")]
+    assert [r.type for r in find_relations("s", two_docs, embed=hashed_embed)] == ["contradicts"]
+
+
 def test_find_relations_ids_stable_and_sorted() -> None:
     first = find_relations("story-1", SEED, embed=hashed_embed)
     again = find_relations("story-1", list(reversed(SEED)), embed=hashed_embed)

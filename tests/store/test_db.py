@@ -130,3 +130,20 @@ def test_a_store_from_before_co_speakers_reads_claims_with_none(tmp_path):
         [again] = store.claims("d2")
     assert old.co_speakers == []
     assert again.co_speakers == [Speaker(text="Iran", canonical="Iran")]
+
+
+def test_reads_of_many_documents_match_reads_of_each(tmp_path):
+    from crosswire.run import run
+    from crosswire.settings import load_settings
+
+    (tmp_path / "a.txt").write_text("Mayor Ilse Varga said the Orlen bridge will close on Monday. "
+                                    "Police arrested two men in Torvik, officials said.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Nothing much happened here at all.\n", encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        run([tmp_path / "a.txt", tmp_path / "b.txt"], store, load_settings())
+        ids = [d.id for d in store.documents()] + ["no-such-doc"]
+        assert store.mentions_of(ids) == {d: store.mentions(d) for d in ids}
+        assert store.events_of(ids) == {d: store.events(d) for d in ids}
+        assert store.claims_of(ids) == {d: store.claims(d) for d in ids}
+        assert any(store.claims_of(ids).values()) and any(store.mentions_of(ids).values())
+        assert store.events_of([]) == {}

@@ -377,5 +377,7 @@ def story_inputs(store: Store, docs: Sequence[Document], read_language: str = "e
     documents in other languages than ``read_language`` get the known entities they name."""
     foreign = {d.id for d in docs if d.language not in (None, read_language)}
     index = alias_index(store.entities()) if foreign else {}
-    return [story_input(d, store.mentions(d.id), store.events(d.id),
+    ids = [d.id for d in docs]
+    mentions, events = store.mentions_of(ids), store.events_of(ids)
+    return [story_input(d, mentions[d.id], events[d.id],
                         bridged_entities(d.text, index) if d.id in foreign else frozenset()) for d in docs]

@@ -289,6 +289,34 @@ class Store:
         rows = self.rows("claims", where, params, order="doc, json_extract(evidence, '$.start')::INT, id")
         return [from_row(Claim, r) for r in rows]
 
+    def mentions_of(self, docs: Sequence[str]) -> dict[str, list[Mention]]:
+        """Entity mentions of many documents in one query: document id -> its mentions, in text order."""
+        grouped: dict[str, list[Mention]] = {d: [] for d in docs}
+        if grouped:
+            rows = self.rows("mentions", "doc IN (SELECT unnest(?))", [list(grouped)], order="doc, start",
+                             columns=("doc", "start", "end", "text", "type", "entity"))
+            for r in rows:
+                grouped[r["doc"]].append(Mention(**r))
+        return grouped
+
+    def events_of(self, docs: Sequence[str]) -> dict[str, list[Event]]:
+        """Stored events of many documents in one query: document id -> its events, in text order."""
+        return self._by_doc(Event, "events", docs)
+
+    def claims_of(self, docs: Sequence[str]) -> dict[str, list[Claim]]:
+        """Stored claims of many documents in one query: document id -> its claims, in text order."""
+        return self._by_doc(Claim, "claims", docs)
+
+    def _by_doc(self, cls: type, table: str, docs: Sequence[str]) -> dict[str, list[Any]]:
+        # One query for a whole story pass: a query per document cost ~2 ms each (400 on 200 articles).
+        grouped: dict[str, list[Any]] = {d: [] for d in docs}
+        if grouped:
+            rows = self.rows(table, "doc IN (SELECT unnest(?))", [list(grouped)],
+                             order="doc, json_extract(evidence, '$.start')::INT, id")
+            for row in rows:
+                grouped[row["doc"]].append(from_row(cls, row))
+        return grouped
+
     def stories(self) -> list[Story]:
         """Every story, earliest first."""
         return [from_row(Story, r) for r in self.rows("stories", order="start NULLS LAST, id")]
