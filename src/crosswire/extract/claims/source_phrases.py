@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from crosswire.clean.metadata import match_outlet
 from crosswire.extract.entities.aliases import load_aliases
@@ -20,6 +20,9 @@ QUOTE_OPENERS = frozenset({"\u201c", '"', "\u2018"})
 FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 TIME_ENTITIES = frozenset({"DATE", "TIME"})
 LEADING_DROP = frozenset({"and", "but", "so", "yet", "or", "also", "then", "as"})
+# Focus adverbs before a source ("Even the mayor said", "Especially the young say") tell how
+# surprising the speaker is, not who it is. Not "only", which counts the speakers ("only two senators").
+FOCUS_ADVERBS = frozenset({"even", "also", "especially", "particularly", "notably"})
 # '"...," said X': the quote mark or comma before an inverted cue, and how long X may be.
 QUOTE_CLOSERS = frozenset({"\u201d", '"', "''", ","})
 MAX_INVERTED_TOKENS = 10
@@ -115,7 +118,7 @@ class SourceMixin:
         root = doc[source[0]:source[1]].root
         start, end = source
         for child in root.lefts:
-            if child.i < start and child.dep_ not in PHRASE_LEFT_DROP:
+            if child.i < start and child.dep_ not in PHRASE_LEFT_DROP and not _focus(child):
                 start = min(start, child.left_edge.i)
         end = max(end, self._phrase_end(root, relative=relative))
         para = self._para(root.idx)
@@ -173,7 +176,8 @@ class SourceMixin:
         """Without a leading conjunction or relative word ("And a third, X", "which she") or a clitic ("she's")."""
         doc = self.doc
         start, end = span
-        while end - start > 1 and (doc[start].lower_ in LEADING_DROP or doc[start].tag_ in {"WDT", "WP"} or doc[start].is_punct):
+        while end - start > 1 and (doc[start].lower_ in LEADING_DROP or doc[start].tag_ in {"WDT", "WP"} or doc[start].is_punct
+                                   or _focus(doc[start])) and not _degree_as(doc, start, end):
             start += 1
         if end - start > 1 and doc[end - 1].lower_ in {"'s", "\u2019s"} and doc[end - 2].tag_ == "PRP":
             end -= 1  # "she's said"
@@ -208,6 +212,15 @@ class SourceMixin:
         if ref is None and not pronoun:
             ref = resolve(doc, head.i, sent, self.named)
         return (ref.start, ref.end) if ref else None
+
+
+def _focus(tok: Token) -> bool:
+    return tok.dep_ == "advmod" and tok.lower_ in FOCUS_ADVERBS
+
+
+def _degree_as(doc: Doc, start: int, end: int) -> bool:
+    """ "As many as 30 percent", "as few as ten": the first "as" of a degree phrase counts the speakers."""
+    return doc[start].lower_ == "as" and start + 2 < end and doc[start + 2].lower_ == "as"
 
 
 def _when(tok: Token) -> bool:
