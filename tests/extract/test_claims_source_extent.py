@@ -28,3 +28,16 @@ def sources(nlp, text: str, cue: str) -> list[str | None]:
 )
 def test_source_phrase_left_edge(nlp_sm, text, source):
     assert source in sources(nlp_sm, text, "said")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(
+    ("text", "source"),
+    [
+        # A parenthetical cue: the parser gives "said" both nouns as subjects; the one next to it speaks.
+        ("Ohio, Smith said, would be close.", "Smith"),
+        ("Smith and Jones said the plan would fail.", "Smith and Jones"),
+    ],
+)
+def test_parenthetical_cue_speaker(nlp_sm, text, source):
+    assert sources(nlp_sm, text, "said") == [source]

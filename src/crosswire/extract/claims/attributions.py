@@ -177,6 +177,7 @@ class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
         # "The poll showed that A led, ... and Ohio Gov. B": a name of the content the parser made a
         # second subject stays out when a subject comes before the cue.
         subjects = [s for s in subjects if s.i < tok.i] or subjects
+        subjects = self._parenthetical_speaker(subjects, tok)
         if (not subjects or all(self._quoted(s) for s in subjects)) and (between := self._after_quote_subject(tok)) is not None:
             subjects = [self.doc[between[0]:between[1]].root]
         objects = [c for c in tok.children if c.dep_ in {"dobj", "dative"}]
@@ -229,6 +230,17 @@ class _Finder(OtherCuesMixin, SourceMixin, ContentMixin):
             while phrase[1] - phrase[0] > 1 and (doc[phrase[1] - 1].is_punct or doc[phrase[1] - 1].dep_ == "advmod"):
                 phrase = (phrase[0], phrase[1] - 1)
         return Attribution((start, end), cue, source, phrase, referent_span, content, direct, relays, polarity)
+
+    def _parenthetical_speaker(self, subjects: list[Token], tok: Token) -> list[Token]:
+        """ "Ohio, Smith said, will be close": a verb has one subject, so of two set apart by a comma
+        the one next to the cue speaks and the other is the subject of what is said."""
+        if len(subjects) < 2 or not all(s.i < tok.i for s in subjects) or any(s.dep_ == "conj" for s in subjects):
+            return subjects
+        last = max(subjects, key=lambda s: s.i)
+        a, _ = np_bounds(last)
+        if a > 0 and self.doc[a - 1].text == "," and all(np_bounds(s)[1] <= a - 1 for s in subjects if s is not last):
+            return [last]
+        return subjects
 
     def _passive_content(self, tok: Token) -> tuple[list[tuple[int, int]], bool] | None:
         """ "Cruz was endorsed by Fiorina", "pigs are considered unclean by many": the subject is what is spoken of."""
