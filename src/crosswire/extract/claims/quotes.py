@@ -152,11 +152,15 @@ def _double_marks(text: str, start: int, end: int) -> list[tuple[int, str]]:
     return marks
 
 
+_SINGLE_MARK = re.compile(f"[{OPEN_SINGLE}{CLOSE_SINGLE}]")
+
+
 def _single_quotes(text: str, start: int, end: int, inside: list[tuple[int, int]]) -> list[QuoteSpan]:
     """‘...’ pairs outside double quotes; a ’ followed by a letter is an apostrophe."""
     out = []
     opened: int | None = None
-    for i in range(start, end):
+    for m in _SINGLE_MARK.finditer(text, start, end):  # only the marks: the rest of the text cannot pair
+        i = m.start()
         if any(a <= i < b for a, b in inside):
             continue
         c = text[i]
@@ -264,11 +268,27 @@ def cue_lemma(tok: Token, lexicon: CueLexicon | None = None) -> str:
 
 
 def _phrase_at(doc: Doc, tok: Token, lexicon: CueLexicon) -> tuple[int, int, Cue] | None:
-    for words, cue in lexicon.phrases.items():
+    # Only a phrase starting with this token's word can match; in lexicon order, first match wins.
+    for words, cue in _phrases_by_first_word(lexicon).get(tok.lower_, ()):
         stop = tok.i + len(words)
         if stop <= len(doc) and tuple(t.lower_ for t in doc[tok.i:stop]) == words:
             return tok.i, stop, cue
     return None
+
+
+_BY_FIRST_WORD: dict[int, tuple[CueLexicon, dict[str, list[tuple[tuple[str, ...], Cue]]]]] = {}
+
+
+def _phrases_by_first_word(lexicon: CueLexicon) -> dict[str, list[tuple[tuple[str, ...], Cue]]]:
+    """The lexicon's phrases grouped by their first word (every token was tried against every
+    phrase: a tenth of the claim stage on real news)."""
+    known = _BY_FIRST_WORD.get(id(lexicon))
+    if known is None or known[0] is not lexicon:
+        grouped: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+        for words, cue in lexicon.phrases.items():
+            grouped.setdefault(words[0], []).append((words, cue))
+        known = _BY_FIRST_WORD[id(lexicon)] = (lexicon, grouped)
+    return known[1]
 
 
 class QuoteFinder(Component):
