@@ -458,3 +458,20 @@ def test_civilian_deaths_are_a_part_of_all_deaths() -> None:
         == "9+ vs 0-4 (civilian killed)"
     assert toll_clash(analyse("five civilians were killed"), analyse("twenty people died")) is None  # a part, not a clash
     assert toll_clash(analyse("twenty civilians were killed"), analyse("five people died")) is not None
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("the footage showing the fire at the Orlen depot is authentic",
+     "a group released footage it says shows the fire at the Orlen depot"),
+    ("investigators could not verify the photo of the flooded Orlen depot",
+     "a photo of the flooded Orlen depot was shared by residents"),
+])
+def test_a_judgement_on_a_record_is_not_the_record_s_account(a: str, b: str) -> None:
+    # Whether the footage is genuine is one question, what it shows another.
+    assert _finding(a, b, 0.85) is None
+
+
+def test_two_judgements_on_one_record_still_agree() -> None:
+    finding = _finding("officials said the footage of the fire at the Orlen depot is authentic",
+                       "the footage of the fire at the Orlen depot was declared authentic by analysts", 0.85)
+    assert finding is not None and finding.type == "supports"

@@ -175,6 +175,8 @@ class Lexicon:
     antonyms: tuple[tuple[frozenset[str], frozenset[str], str], ...]  # (side a, side b, note)
     # Antonyms with no third value: "not an accident" says "deliberate", "no conspiracy" says "accident".
     complements: tuple[tuple[frozenset[str], frozenset[str], str], ...] = ()
+    # A judgement on a record ("the video is authentic"): a claim about the record, not about what it shows.
+    verdicts: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -209,7 +211,7 @@ def _keys(term: str) -> str:
 def load_lexicon() -> Lexicon:
     """The shipped polarity lexicon, keys normalised as ``analyse`` normalises tokens."""
     text = resources.files("crosswire").joinpath("data/polarity.tsv").read_text(encoding="utf-8")
-    kinds: dict[str, set[str]] = {"negation": set(), "denial": set(), "hedge": set(), "exclusive": set()}
+    kinds: dict[str, set[str]] = {"negation": set(), "denial": set(), "hedge": set(), "exclusive": set(), "verdict": set()}
     antonyms, complements = [], []
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -222,7 +224,7 @@ def load_lexicon() -> Lexicon:
         elif kind in kinds:
             kinds[kind] |= side
     return Lexicon(frozenset(kinds["negation"]), frozenset(kinds["denial"]), frozenset(kinds["hedge"]),
-                   frozenset(kinds["exclusive"]), tuple(antonyms), tuple(complements))
+                   frozenset(kinds["exclusive"]), tuple(antonyms), tuple(complements), frozenset(kinds["verdict"]))
 
 
 def _raw_tokens(text: str) -> list[tuple[str, str, bool]]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from crosswire.compare.cues import Analysis, analyse
+from crosswire.compare.cues import Analysis, analyse, load_lexicon
 from crosswire.compare.numbers import a_count, one_passage, quantity_term, toll_clash
 from crosswire.compare.pairs import CANDIDATE_COS, candidate_pairs, speaker_key, topic_words
 from crosswire.compare.questions import Footing, confidence, describe, independent
@@ -200,6 +200,8 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
     predicate = claim_words - a.names - a.places - a.dates - b.names
     agreeing = agreeing_heads(a, b, shared)
     need = SUPPORT_EVENT_SHARED if same_event or cos >= SUPPORT_PARAPHRASE_COS else SUPPORT_MIN_SHARED
+    if judges_record(a) != judges_record(b):
+        return None  # "the video is authentic" against "a video purporting to show X was released"
     if cos >= SUPPORT_COS and len(claim_words) >= need and predicate and agreeing:
         detail = _phrase(a, sorted(shared, key=lambda k: (k not in a.names, k)), limit=5)
         if numbers:
@@ -242,6 +244,13 @@ def agreeing_heads(a: Analysis, b: Analysis, shared: frozenset[str]) -> bool:
     one polarity in both."""
     heads = shared & (a.heads | b.heads | (a.negated & a.names) | (b.negated & b.names))
     return all(a.effectively_negated(k) == b.effectively_negated(k) for k in heads)
+
+
+def judges_record(a: Analysis) -> bool:
+    """Whether a text judges a record ("the footage is genuine", "could not verify the video"):
+    such a claim supports only another judgement of it, never the record's own account
+    (blind judgement u: 9 of 12 wrong shown supports paired the two)."""
+    return bool(a.content & load_lexicon().verdicts)
 
 
 def _default_embed() -> Embed:
