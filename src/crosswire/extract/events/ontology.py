@@ -99,31 +99,32 @@ class Ontology:
 
     def single(self, lemma: str, pos: str) -> LexEntry | None:
         """The one-word entry for a lemma used as ``pos`` ("verb"/"noun"), or None."""
-        for entry in _single_words(self).get(lemma, ()):
+        for entry in _indexes(self)[0].get(lemma, ()):
             if entry.pos in (pos, "any"):
                 return entry
         return None
 
     def multiword(self) -> list[LexEntry]:
         """Entries of two or more words, longest first (so "suicide car bomb" beats "car bomb")."""
-        return sorted((e for e in self.entries if len(e.pattern) > 1), key=lambda e: -len(e.pattern))
+        return list(_indexes(self)[1])
 
 
-# Ontology id -> (the ontology, its one-word entries by lemma in lexicon order). Every token of
-# every sentence is looked up, so the index is built once; the ontology is kept with it so an
-# id is never reused while its index lives.
-_SINGLE_INDEX: dict[int, tuple[Ontology, dict[str, tuple[LexEntry, ...]]]] = {}
+# Ontology id -> (the ontology, its one-word entries by lemma in lexicon order, its entries of
+# several words longest first). Every token of every sentence is looked up, so the indexes are
+# built once; the ontology is kept with them so an id is never reused while they live.
+_INDEXES: dict[int, tuple[Ontology, dict[str, tuple[LexEntry, ...]], tuple[LexEntry, ...]]] = {}
 
 
-def _single_words(ontology: Ontology) -> dict[str, tuple[LexEntry, ...]]:
-    kept = _SINGLE_INDEX.get(id(ontology))
+def _indexes(ontology: Ontology) -> tuple[dict[str, tuple[LexEntry, ...]], tuple[LexEntry, ...]]:
+    kept = _INDEXES.get(id(ontology))
     if kept is None or kept[0] is not ontology:
         index: dict[str, list[LexEntry]] = {}
         for entry in ontology.entries:
             if len(entry.pattern) == 1:
                 index.setdefault(entry.pattern[0], []).append(entry)
-        kept = _SINGLE_INDEX[id(ontology)] = (ontology, {k: tuple(v) for k, v in index.items()})
-    return kept[1]
+        several = tuple(sorted((e for e in ontology.entries if len(e.pattern) > 1), key=lambda e: -len(e.pattern)))
+        kept = _INDEXES[id(ontology)] = (ontology, {k: tuple(v) for k, v in index.items()}, several)
+    return kept[1], kept[2]
 
 
 def _read_rows(text: str, source: str, ncols: int) -> list[list[str]]:
