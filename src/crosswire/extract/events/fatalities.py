@@ -157,6 +157,11 @@ _THEN_KILLED = re.compile(
     rf"\b(?:beat|[a-z]+ed)\s+(?:{_QUANT})(?P<np>(?:\s+[A-Za-z][\w'’-]*){{0,3}}?)\s+and\s+(?:later\s+|then\s+)?"
     r"(?:killed|executed|murdered|beheaded|lynched|strangled|shot\s+dead|burn(?:ed|t)(?=\s+them\s+alive))"
     r"\s+(?:them|all\s+of\s+them)\b(?:\s+alive)?", re.I)
+# A word stem every pattern of find_fatalities and nominal_deaths needs at least one of: a text
+# without any holds no count of dead or wounded.
+_DEATH_OR_WOUND_WORD = re.compile(
+    r"kill|dead|die|death|slain|slay|murder|execut|massacr|perish|drown|behead|lives|lynch|fatal|bodies|wound"
+    r"|injur|hurt|gunn|strangl|burn|neutrali|toll|casualt|assassin|homicid|succumb", re.I)
 # ACLED's own note: "Fatalities coded as 3".
 _CODED = re.compile(rf"\bfatalities\s+(?:were\s+)?(?:coded|recorded|counted)\s+(?:as|at)\s+(?:{_QUANT})", re.I)
 # A death introduced by these words came before the event ("rioted after a teenager was killed").
@@ -290,6 +295,8 @@ def find_fatalities(text: str) -> list[FatalityMention]:
         [(14, 'civilians', False), (31, None, True)]
     """
     found: list[FatalityMention] = []
+    if not _DEATH_OR_WOUND_WORD.search(text):
+        return found  # most sentences tell no death: one scan spares them the twenty patterns below
 
     def add(start: int, end: int, bounds: tuple[int, int] | None, victims: str | None, wounded: bool,
             *, total: bool = False, subject: bool = False, own_only: bool = False) -> None:
