@@ -19,9 +19,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# Texts per forward pass: 32 was the fastest batch size on 2 CPU cores (shared/spec
-# dependencies.md §4c: 269 sentences/s at 32 against 219 at 128).
-BATCH_SIZE = 32
+# Texts per forward pass, on 2 CPU cores: for sentences 16 and 32 are equally fast (1,619 claims
+# of 200 real articles: 7.7 s at both, 8.2 s at 8; 128 is slower still), for story leads (title
+# and three sentences, ~86 word pieces) a smaller batch pads less: 200 leads 3.0 s at 16 against
+# 3.5 s at 32 (three runs each, bench/bench_real.py's articles).
+BATCH_SIZE = 16
 # Width of the fallback's hashed vectors: wide enough that unrelated words rarely collide
 # in a few hundred texts, small enough that a corpus matrix stays in memory.
 FALLBACK_DIM = 2**14
