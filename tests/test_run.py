@@ -137,3 +137,19 @@ def test_a_speaker_parsed_as_a_lone_quote_mark_is_no_crash():
 
     doc = Doc(Vocab(), words=['"', "said", "."], heads=[1, 1, 1], deps=["nsubj", "ROOT", "punct"])
     assert _party_text(doc[0]) == '"'
+
+
+@pytest.mark.model
+def test_parsed_documents_drop_their_tensors_and_keep_their_annotations():
+    from crosswire.records import Document
+    from crosswire.run import read_documents
+
+    text = "Police said two men were arrested in Torvik on Monday. The mayor called it a relief."
+    doc = Document(id="d1", source="d1.txt", outlet=None, host=None, title=None, published=None,
+                   published_inferred=None, language="en", text=text, boilerplate=[])
+    from crosswire.run import _Silent
+
+    (parsed, _doc), = read_documents([doc], load_settings(), _Silent())[0]
+    assert parsed.tensor.size == 0  # no reader uses tok2vec output; a chunk of Docs is lighter without it
+    assert "Monday" in [e.text for e in parsed.ents]
+    assert any(t.dep_ == "nsubjpass" for t in parsed)
