@@ -41,3 +41,13 @@ def test_source_phrase_left_edge(nlp_sm, text, source):
 )
 def test_parenthetical_cue_speaker(nlp_sm, text, source):
     assert sources(nlp_sm, text, "said") == [source]
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "The group calling itself the Free Delta Front has released a video of the raid, according to the Orlen Monitor.",
+    "A man who calls himself Tomas Reyn posted the footage of the fire.",
+])
+def test_a_name_given_to_oneself_is_no_statement(nlp_sm, text: str) -> None:
+    doc, found = atts_of(nlp_sm, text)
+    assert not [spans_of(doc, a) for a in found if doc[a.cue[0]].lemma_ == "call"]

@@ -238,6 +238,8 @@ def cue_tokens(doc: Doc, lexicon: CueLexicon, quotes: list[QuoteSpan]) -> list[t
         cue = lexicon.verbs.get(cue_lemma(tok, lexicon))
         if cue is None or tok.pos_ not in {"VERB", "AUX"} and tok.tag_[:2] != "VB" and not _verb_in_function(tok):
             continue
+        if tok.lemma_.lower() in NAMING_VERBS and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVES for c in tok.children):
+            continue  # "the group calling itself the Islamic State": a name it gives itself, not a statement
         end = tok.i + 1
         for suffix in lexicon.suffixes:
             words = tuple(t.lower_ for t in doc[end:end + len(suffix)])
@@ -246,6 +248,12 @@ def cue_tokens(doc: Doc, lexicon: CueLexicon, quotes: list[QuoteSpan]) -> list[t
                 break
         found.append((tok.i, end, cue))
     return found
+
+
+REFLEXIVES = frozenset({"itself", "himself", "herself", "themselves", "themself", "oneself"})
+# Verbs that name their object: with a reflexive object ("calls itself X") a self-given name.
+# Others keep it ("declared himself the winner" is a claim of winning).
+NAMING_VERBS = frozenset({"call", "style", "dub", "name", "term", "label"})
 
 
 def _verb_in_function(tok: Token) -> bool:
