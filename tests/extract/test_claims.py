@@ -173,6 +173,9 @@ def test_claims_stray_quote_other_paragraphs_still_yield(nlp_sm):
         ("US Defense Secretary Ash Carter met troops. He said the plan was doomed.", "doomed", "Ash Carter"),
         ("Foreign Minister Maria Lopez arrived on Monday. She said talks would resume.", "talks", "Maria Lopez"),
         ("The European Union met on Monday. The bloc said sanctions would stay.", "sanctions", "European Union"),
+        # "the terrorist group" is a group known to be armed, not the monitor named "... Group" just before
+        ("The Islamic State released a video of the raid, the Orlen Intelligence Group said. The terrorist group "
+         "had earlier claimed the hostage would be killed.", "hostage", "Islamic State"),
     ],
 )
 def test_claims_pronoun_and_description_resolution(nlp_sm, text, quote, expected):

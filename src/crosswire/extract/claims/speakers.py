@@ -31,6 +31,9 @@ ROLE_WORDS = frozenset(
 # Role words that stand for any head of state or government.
 LEADER_WORDS = frozenset({"leader", "president", "premier", "king", "prince", "chancellor", "head"})
 ORG_ROLE_WORDS = frozenset({"bloc", "alliance", "organisation", "organization", "group"})
+# Words before such a noun that say the organisation is armed ("the militant group").
+ARMED_DESCRIPTORS = frozenset({"terrorist", "militant", "jihadist", "extremist", "rebel", "armed", "insurgent",
+                               "islamist", "separatist", "paramilitary"})
 # Words of a title before a name; what is left in front of them is the organisation.
 TITLE_WORDS = frozenset(
     {
@@ -216,6 +219,10 @@ def compatible(doc: Doc, tok: Token, ref: Referent) -> bool:
             return False
     if lemma in ORG_ROLE_WORDS:
         entry = _entry(doc[ref.start:ref.end].text)
+        if any(a.lemma_.lower() in ARMED_DESCRIPTORS for a in adjs):
+            # "the terrorist group" is a group known to be armed, never any organisation named
+            # "... Group" (SITE Intelligence Group had been made the speaker of a militants' threat)
+            return ref.kind == "ORG" and entry is not None and entry.kind == "armed group"
         return ref.kind == "ORG" and (entry is None or entry.kind in {"IGO", "armed group", "party"})
     if lemma in LEADER_WORDS:
         return ref.kind == "PERSON" and (bool(ref_words & LEADER_WORDS) or ref.country is not None and bool(adjs))
