@@ -36,7 +36,7 @@ def test_reads_exports_and_an_unchanged_rerun_load_no_model(tmp_path: Path) -> N
     subprocess.run([sys.executable, "-m", "crosswire", "run", str(corpus), "--db", str(db)], check=True,
                    capture_output=True)
     # nothing new: nothing to parse, embed, geocode or write (pyarrow), and no WARC or feed to read
-    assert _loaded("run", str(corpus), "--db", str(db), watch=(*HEAVY, "pyarrow")) == []
+    assert _loaded("run", str(corpus), "--db", str(db), watch=(*HEAVY, "pyarrow", "ftfy", "charset_normalizer")) == []
     for command in (["docs"], ["events"], ["claims"], ["stories"], ["export", "--format", "jsonl",
                                                                    "-o", str(tmp_path / "out.jsonl")]):
         assert _loaded(*command, "--db", str(db)) == [], command

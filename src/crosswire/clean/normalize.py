@@ -20,12 +20,14 @@ The normalisations applied to every decoded text (``normalize_text``) are:
 from __future__ import annotations
 
 import codecs
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
-import ftfy
-from charset_normalizer import from_bytes
+if TYPE_CHECKING:
+    import ftfy
 
 __all__ = ["Decoded", "NotText", "decode", "detect_encoding", "normalize_text", "declared_charset"]
 
@@ -97,12 +99,17 @@ _LABEL_ALIASES = {
 # often give identical text (French latin-1 decodes the same under cp1250 and cp1252).
 _PREFERRED = ("cp1252", "cp1251", "iso8859-15", "cp1250", "cp1253", "cp1254", "koi8-r", "cp1257")
 
-_FTFY_CONFIG = ftfy.TextFixerConfig(
-    uncurl_quotes=False,  # keep ’ “ ”: quote and claim extraction need them
-    fix_character_width=False,  # fullwidth ，。 are ordinary CJK punctuation, not noise
-    normalization="NFC",
-    explain=False,
-)
+@functools.lru_cache(maxsize=1)
+def _ftfy() -> tuple[Any, ftfy.TextFixerConfig]:
+    """ftfy and its settings, imported on first use: a re-run of unchanged inputs fixes no text."""
+    import ftfy
+
+    return ftfy, ftfy.TextFixerConfig(
+        uncurl_quotes=False,  # keep ’ “ ”: quote and claim extraction need them
+        fix_character_width=False,  # fullwidth ，。 are ordinary CJK punctuation, not noise
+        normalization="NFC",
+        explain=False,
+    )
 
 # No-break spaces become spaces; invisible characters that only break tokenisation go.
 # ZWJ/ZWNJ are kept: they are spelling in Persian, Indic scripts and emoji sequences.
@@ -147,7 +154,8 @@ def normalize_text(text: str) -> str:
 
 
 def _one_pass(text: str) -> str:
-    fixed = ftfy.fix_text(text.translate(_INVISIBLE), _FTFY_CONFIG)
+    fixer, config = _ftfy()
+    fixed = fixer.fix_text(text.translate(_INVISIBLE), config)
     # NFC again after the table: removing a zero-width char can join a base letter to a
     # combining mark that was separated from it.
     # Control characters (C0 but tab/newline, and C1) are never text: they are bytes a
@@ -268,6 +276,8 @@ def _decode_declared(raw: bytes, declared: str | None) -> Decoded | None:
 
 
 def _decode_guess(raw: bytes) -> Decoded:
+    from charset_normalizer import from_bytes  # only bytes that are not UTF-8 need a guess
+
     matches = from_bytes(raw)
     best = matches.best()
     if best is None:
