@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from crosswire.extract.events.ontology import load_ontology
-from crosswire.extract.events.triggers import _may_match, _multiword_matcher, find_triggers
+from crosswire.extract.events.trigger_index import may_match, multiword_matcher
+from crosswire.extract.events.triggers import find_triggers
 
 pytestmark = [pytest.mark.model, pytest.mark.issue(14)]
 
@@ -21,10 +22,10 @@ TEXT = (
 
 def test_the_prefilter_never_skips_a_sentence_the_matcher_would_match(nlp_sm):
     doc = nlp_sm(TEXT)
-    matcher, _, needs = _multiword_matcher(id(doc.vocab), doc.vocab, load_ontology())
+    matcher, _, needs = multiword_matcher(id(doc.vocab), doc.vocab, load_ontology())
     kept = 0
     for sent in doc.sents:
-        if _may_match(sent, needs):
+        if may_match(sent, needs):
             kept += 1
         else:
             assert matcher(sent) == [], sent.text
