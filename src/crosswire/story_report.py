@@ -122,9 +122,7 @@ def disputes(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
             if a["id"] not in position:
                 position[a["id"]] = 1 - position[b["id"]] if b["id"] in position else 0
             position.setdefault(b["id"], 1 - position[a["id"]])
-            # A denial's answers ("no (groundless)" to "is it so that ...?") name the dispute less
-            # plainly than the slot's own answers: they count only when there are no others.
-            weight = 1 if _a_denial(r) else 100
+            weight = _naming_weight(r)
             for side, said in ((a, (r.get("answers") or ["", ""])[0]), (b, (r.get("answers") or ["", ""])[1])):
                 claims.setdefault(side["id"], side)
                 if said:
@@ -132,7 +130,7 @@ def disputes(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
         head = pairs[0]
         asked: dict[str, int] = defaultdict(int)
         for r in pairs:
-            asked[r["question"] or r["about"]] += 1 if _a_denial(r) else 100
+            asked[r["question"] or r["about"]] += _naming_weight(r)
         question = max(asked, key=lambda q: (asked[q], q == (head["question"] or head["about"])))
         out.append({
             "id": did, "question": question, "reason": head["reason"],
@@ -144,8 +142,11 @@ def disputes(relations: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return sorted(out, key=lambda d: (-(d["confidence"] or 0), d["id"]))
 
 
-def _a_denial(relation: dict[str, Any]) -> bool:
-    return str(relation.get("reason") or "").startswith("denial:")
+def _naming_weight(relation: dict[str, Any]) -> int:
+    """How much a relation's question and answers count towards naming its dispute: a denial's
+    ("no (groundless)" to "is it so that ...?") name it less plainly than the slot's own, so they
+    count only when there are no others."""
+    return 1 if str(relation.get("reason") or "").startswith("denial:") else 100
 
 
 def differing_numbers(events: list[Event], outlet: dict[str, str]) -> list[dict[str, Any]]:

@@ -22,7 +22,7 @@ TEXT = (
 
 def test_the_prefilter_never_skips_a_sentence_the_matcher_would_match(nlp_sm):
     doc = nlp_sm(TEXT)
-    matcher, _, needs = multiword_matcher(id(doc.vocab), doc.vocab, load_ontology())
+    matcher, _, needs = multiword_matcher(doc.vocab, load_ontology())
     kept = 0
     for sent in doc.sents:
         if may_match(sent, needs):

@@ -197,11 +197,11 @@ def compare_claims(a: Analysis, b: Analysis, cos: float, *, same_event: bool = F
         return Finding("supports", "same claim", f"both: not {_phrase(a, denied)}")
     if same_event and cos < SUPPORT_PARAPHRASE_COS:
         claim_words -= event_words
+    if judges_record(a) != judges_record(b):
+        return None  # "the video is authentic" against "a video purporting to show X was released"
     predicate = claim_words - a.names - a.places - a.dates - b.names
     agreeing = agreeing_heads(a, b, shared)
     need = SUPPORT_EVENT_SHARED if same_event or cos >= SUPPORT_PARAPHRASE_COS else SUPPORT_MIN_SHARED
-    if judges_record(a) != judges_record(b):
-        return None  # "the video is authentic" against "a video purporting to show X was released"
     if cos >= SUPPORT_COS and len(claim_words) >= need and predicate and agreeing:
         detail = _phrase(a, sorted(shared, key=lambda k: (k not in a.names, k)), limit=5)
         if numbers:

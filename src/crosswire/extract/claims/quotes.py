@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from spacy.tokens import Doc, Span, Token
+from crosswire.identity_cache import by_identity
 from crosswire.nlp.base import Component
 
 # Warning code for a paragraph whose double quote marks do not pair up (style G7: degrade
@@ -284,19 +285,14 @@ def _phrase_at(doc: Doc, tok: Token, lexicon: CueLexicon) -> tuple[int, int, Cue
     return None
 
 
-_BY_FIRST_WORD: dict[int, tuple[CueLexicon, dict[str, list[tuple[tuple[str, ...], Cue]]]]] = {}
-
-
+@by_identity
 def _phrases_by_first_word(lexicon: CueLexicon) -> dict[str, list[tuple[tuple[str, ...], Cue]]]:
     """The lexicon's phrases grouped by their first word (every token was tried against every
     phrase: a tenth of the claim stage on real news)."""
-    known = _BY_FIRST_WORD.get(id(lexicon))
-    if known is None or known[0] is not lexicon:
-        grouped: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
-        for words, cue in lexicon.phrases.items():
-            grouped.setdefault(words[0], []).append((words, cue))
-        known = _BY_FIRST_WORD[id(lexicon)] = (lexicon, grouped)
-    return known[1]
+    grouped: dict[str, list[tuple[tuple[str, ...], Cue]]] = {}
+    for words, cue in lexicon.phrases.items():
+        grouped.setdefault(words[0], []).append((words, cue))
+    return grouped
 
 
 class QuoteFinder(Component):

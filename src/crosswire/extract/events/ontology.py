@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from crosswire.identity_cache import by_identity
+
 PLOVER_TYPES = frozenset(
     {
         "ASSAULT", "FIGHT", "COERCE", "PROTEST", "MOBILIZE", "THREATEN", "ACCUSE", "DEMAND",
@@ -109,22 +111,16 @@ class Ontology:
         return list(_indexes(self)[1])
 
 
-# Ontology id -> (the ontology, its one-word entries by lemma in lexicon order, its entries of
-# several words longest first). Every token of every sentence is looked up, so the indexes are
-# built once; the ontology is kept with them so an id is never reused while they live.
-_INDEXES: dict[int, tuple[Ontology, dict[str, tuple[LexEntry, ...]], tuple[LexEntry, ...]]] = {}
-
-
+@by_identity
 def _indexes(ontology: Ontology) -> tuple[dict[str, tuple[LexEntry, ...]], tuple[LexEntry, ...]]:
-    kept = _INDEXES.get(id(ontology))
-    if kept is None or kept[0] is not ontology:
-        index: dict[str, list[LexEntry]] = {}
-        for entry in ontology.entries:
-            if len(entry.pattern) == 1:
-                index.setdefault(entry.pattern[0], []).append(entry)
-        several = tuple(sorted((e for e in ontology.entries if len(e.pattern) > 1), key=lambda e: -len(e.pattern)))
-        kept = _INDEXES[id(ontology)] = (ontology, {k: tuple(v) for k, v in index.items()}, several)
-    return kept[1], kept[2]
+    """Its one-word entries by lemma in lexicon order, and its entries of several words longest
+    first: every token of every sentence is looked up, so they are built once per ontology."""
+    index: dict[str, list[LexEntry]] = {}
+    for entry in ontology.entries:
+        if len(entry.pattern) == 1:
+            index.setdefault(entry.pattern[0], []).append(entry)
+    several = tuple(sorted((e for e in ontology.entries if len(e.pattern) > 1), key=lambda e: -len(e.pattern)))
+    return {k: tuple(v) for k, v in index.items()}, several
 
 
 def _read_rows(text: str, source: str, ncols: int) -> list[list[str]]:

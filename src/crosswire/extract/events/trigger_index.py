@@ -1,18 +1,13 @@
-"""The trigger lexicon indexed for lookup in sentences: built once per ontology (and vocab).
-
-Every sentence of every document asks these indexes; each is kept under the identity of the
-ontology (and vocab) it was built from, because hashing an ontology (every entry) for a cache
-lookup cost more than the matching it saved.
-"""
+"""The trigger lexicon indexed for lookup in sentences: built once per ontology (and vocab),
+found again by identity (``crosswire.identity_cache``), since every sentence asks."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from spacy.matcher import Matcher
 from spacy.tokens import Span
 
 from crosswire.extract.events.ontology import LexEntry, Ontology
+from crosswire.identity_cache import by_identity
 
 # Per word of a multiword pattern: the lemmas and the lowercase forms a token may have to match it.
 WordForms = tuple[frozenset[str], frozenset[str]]
@@ -20,19 +15,9 @@ WordForms = tuple[frozenset[str], frozenset[str]]
 Needs = dict[str, tuple[tuple[WordForms, ...], ...]]
 
 
-# (vocab id, ontology id) -> (vocab, ontology, what multiword_matcher built for them). Keyed by
-# identity: hashing the ontology (every entry) for a cache lookup cost more than the matching.
-_MATCHERS: dict[tuple[int, int], tuple[Any, Ontology, tuple[Matcher, dict[str, LexEntry], Needs]]] = {}
-
-
-def multiword_matcher(nlp_vocab_id: int, vocab, ontology: Ontology) -> tuple[Matcher, dict[str, LexEntry], Needs]:  # type: ignore[no-untyped-def]
-    kept = _MATCHERS.get((nlp_vocab_id, id(ontology)))
-    if kept is None or kept[0] is not vocab or kept[1] is not ontology:
-        kept = _MATCHERS[(nlp_vocab_id, id(ontology))] = (vocab, ontology, _build_matcher(vocab, ontology))
-    return kept[2]
-
-
-def _build_matcher(vocab, ontology: Ontology) -> tuple[Matcher, dict[str, LexEntry], Needs]:  # type: ignore[no-untyped-def]
+@by_identity
+def multiword_matcher(vocab, ontology: Ontology) -> tuple[Matcher, dict[str, LexEntry], Needs]:  # type: ignore[no-untyped-def]
+    """A Matcher of the multiword entries, those entries by matcher key, and the prefilter's needs."""
     matcher = Matcher(vocab)
     keys: dict[str, LexEntry] = {}
     needs: list[tuple[WordForms, ...]] = []
@@ -65,16 +50,11 @@ def may_match(sent: Span, needs: Needs) -> bool:
                for words in tried.values())
 
 
-_VERB_PAIRS: dict[int, tuple[Ontology, dict[str, list[LexEntry]]]] = {}
-
-
+@by_identity
 def verb_pairs(ontology: Ontology) -> dict[str, list[LexEntry]]:
-    """Two-word verb entries by their verb (built once, keyed by identity: every sentence asks)."""
-    kept = _VERB_PAIRS.get(id(ontology))
-    if kept is None or kept[0] is not ontology:
-        pairs: dict[str, list[LexEntry]] = {}
-        for entry in ontology.multiword():
-            if entry.pos == "verb" and len(entry.pattern) == 2:
-                pairs.setdefault(entry.pattern[0], []).append(entry)
-        kept = _VERB_PAIRS[id(ontology)] = (ontology, pairs)
-    return kept[1]
+    """Two-word verb entries by their verb."""
+    pairs: dict[str, list[LexEntry]] = {}
+    for entry in ontology.multiword():
+        if entry.pos == "verb" and len(entry.pattern) == 2:
+            pairs.setdefault(entry.pattern[0], []).append(entry)
+    return pairs

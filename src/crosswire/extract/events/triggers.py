@@ -54,7 +54,7 @@ def find_triggers(sent: Span, ontology: Ontology | None = None) -> list[Trigger]
     """
     ontology = ontology or load_ontology()
     doc = sent.doc
-    matcher, keys, needs = multiword_matcher(id(doc.vocab), doc.vocab, ontology)
+    matcher, keys, needs = multiword_matcher(doc.vocab, ontology)
     found: list[Trigger] = []
     taken: set[int] = set()
     matches = sorted(matcher(sent), key=lambda m: (m[1] - m[2], m[1])) if may_match(sent, needs) else []
