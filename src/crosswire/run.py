@@ -23,6 +23,8 @@ from .store import Store
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from .compare.embeddings import Prefetch
+
     from .duplicates import DuplicateIndex
 
 # The cleaners, spaCy, the extractors, MinHash and the story pass are imported where a run
@@ -285,57 +287,68 @@ def run_stages(
                          url=settings.jsonl_url, published=settings.jsonl_published, outlet=settings.jsonl_outlet)
     items = read_inputs(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars, jsonl_fields=fields)
     index = None  # the MinHash index of stored documents, built when a new document first needs it
-    for chunk in _chunks(items, CHUNK_SIZE):
-        summary.inputs += len(chunk)
-        rep.advance(len(chunk))
-        stored_docs = store.known_ids("documents", [i.id for i in chunk])
-        fresh: list[RawArticle] = []
-        rejected: list[Rejection] = []
-        for item in chunk:
-            if item.id in stored_docs or item.id in seen:
-                summary.unchanged += 1
-            elif isinstance(item, Rejection):
-                rejected.append(item)
-            else:
-                fresh.append(item)
-            seen.add(item.id)
-        docs: list[Document] = []
-        for out in convert(fresh):
-            (rejected if isinstance(out, Rejection) else docs).append(out)
-        if docs and index is None:
-            _use_configured_gazetteer(settings)
-            from .duplicates import DuplicateIndex
+    leads = None  # story leads embedded on a second core while the first parses (compare.embeddings.Prefetch)
+    try:
+        for chunk in _chunks(items, CHUNK_SIZE):
+            summary.inputs += len(chunk)
+            rep.advance(len(chunk))
+            stored_docs = store.known_ids("documents", [i.id for i in chunk])
+            fresh: list[RawArticle] = []
+            rejected: list[Rejection] = []
+            for item in chunk:
+                if item.id in stored_docs or item.id in seen:
+                    summary.unchanged += 1
+                elif isinstance(item, Rejection):
+                    rejected.append(item)
+                else:
+                    fresh.append(item)
+                seen.add(item.id)
+            docs: list[Document] = []
+            for out in convert(fresh):
+                (rejected if isinstance(out, Rejection) else docs).append(out)
+            if docs and index is None:
+                _use_configured_gazetteer(settings)
+                from .duplicates import DuplicateIndex
 
-            index = DuplicateIndex(store.signatures(), threshold=settings.dedup_threshold,
-                                   num_perm=settings.dedup_num_perm, shingle_words=settings.dedup_shingle_words)
-        found, docs, signatures, nlp_rejected = (_analyse_chunk(docs, index, store, settings, rep, analyse) if docs
-                                                 else (Extracted([], [], [], []), [], {}, []))
-        rejected.extend(nlp_rejected)
-        repeated = _stored_rejections(store, rejected)
-        rejected_now.update(r.id for r in rejected)
-        with store.transaction():
-            store.put_raw((i.id, i.source, i.raw) for i in chunk if i.raw is not None and i.id not in stored_docs)
-            outcomes = [(d.source, d.id, True) for d in docs] + [(r.source, r.id, False) for r in rejected]
-            store.drop_stale_rejections(outcomes, keep=rejected_now)
-            store.upsert("documents", docs, **prov)
-            store.upsert("rejections", [r for r in rejected if r.id not in repeated], **prov)
-            store.upsert("mentions", found.mentions, **prov)
-            store.upsert("entities", found.entities, **prov)
-            store.upsert("events", found.events, **prov)
-            store.upsert("claims", found.claims, **prov)
-            store.put_signatures(signatures)
-            store.mark_pending(d.id for d in docs)
-            fault_point("chunk-written")
-        fault_point("chunk-committed")
-        summary.processed += sum(1 for d in docs if d.duplicate_of is None)
-        summary.duplicate += sum(1 for d in docs if d.duplicate_of is not None)
-        summary.unchanged += len(repeated)
-        summary.rejected += len(rejected) - len(repeated)
-        summary.mentions += len(found.mentions)
-        summary.events += len(found.events)
-        summary.claims += len(found.claims)
-        summary.rejections.extend(r for r in rejected if r.id not in repeated)
-        rep.stage("reading inputs", None)
+                index = DuplicateIndex(store.signatures(), threshold=settings.dedup_threshold,
+                                       num_perm=settings.dedup_num_perm, shingle_words=settings.dedup_shingle_words)
+            if docs and leads is None:
+                from .compare.embeddings import Prefetch
+
+                leads = Prefetch()
+            found, docs, signatures, nlp_rejected = (_analyse_chunk(docs, index, store, settings, rep, analyse, leads) if docs
+                                                     else (Extracted([], [], [], []), [], {}, []))
+            rejected.extend(nlp_rejected)
+            repeated = _stored_rejections(store, rejected)
+            rejected_now.update(r.id for r in rejected)
+            with store.transaction():
+                store.put_raw((i.id, i.source, i.raw) for i in chunk if i.raw is not None and i.id not in stored_docs)
+                outcomes = [(d.source, d.id, True) for d in docs] + [(r.source, r.id, False) for r in rejected]
+                store.drop_stale_rejections(outcomes, keep=rejected_now)
+                store.upsert("documents", docs, **prov)
+                store.upsert("rejections", [r for r in rejected if r.id not in repeated], **prov)
+                store.upsert("mentions", found.mentions, **prov)
+                store.upsert("entities", found.entities, **prov)
+                store.upsert("events", found.events, **prov)
+                store.upsert("claims", found.claims, **prov)
+                store.put_signatures(signatures)
+                store.mark_pending(d.id for d in docs)
+                if leads is not None:
+                    leads.store_into(store)
+                fault_point("chunk-written")
+            fault_point("chunk-committed")
+            summary.processed += sum(1 for d in docs if d.duplicate_of is None)
+            summary.duplicate += sum(1 for d in docs if d.duplicate_of is not None)
+            summary.unchanged += len(repeated)
+            summary.rejected += len(rejected) - len(repeated)
+            summary.mentions += len(found.mentions)
+            summary.events += len(found.events)
+            summary.claims += len(found.claims)
+            summary.rejections.extend(r for r in rejected if r.id not in repeated)
+            rep.stage("reading inputs", None)
+    finally:
+        if leads is not None:
+            leads.close()
     store.finish_stage(summary.run_id, "ingest")
     rep.stage("comparing stories", None)
     pending = store.pending()
@@ -361,8 +374,11 @@ def run_stages(
 
 def _analyse_chunk(
     docs: list[Document], index: "DuplicateIndex", store: Store, settings: Settings, rep: Reporter, analyse: Analyse,
+    leads: "Prefetch",
 ) -> tuple[Extracted, list[Document], dict[str, bytes], list[Rejection]]:
     """Mark near-duplicates, read the originals, and keep every copy pointing at a stored document.
+    The originals' story leads are embedded (``leads``) while they are read; a copy is left out
+    of the story similarity (compare/stories.py), so its lead is never needed.
 
     An original spaCy rejects (too long, say) takes no copies with it: its first copy becomes
     the original, is read in its place, and the other copies point at it.
@@ -375,6 +391,9 @@ def _analyse_chunk(
     found = Extracted([], [], [], [])
     rejected: list[Rejection] = []
     to_read = [d for d in docs if d.duplicate_of is None]
+    from .compare.stories import lead
+
+    leads.submit([lead(d.title, d.text) for d in to_read])
     while to_read:
         extracted, nlp_rejected = analyse(to_read, [*store.entities(), *found.entities], settings, rep)
         found = Extracted(found.mentions + extracted.mentions, _merge_entities(found.entities, extracted.entities),

@@ -197,6 +197,38 @@ def test_cached_embedder_embeds_each_text_once_per_model(mem_store) -> None:  # 
     assert mem_store.count("embeddings") == 4
 
 
+def test_prefetched_vectors_are_the_ones_the_cache_serves(mem_store) -> None:  # type: ignore[no-untyped-def]
+    from crosswire.compare.embeddings import Prefetch, cached
+
+    prefetch = Prefetch(lambda texts: hashed_vectors(texts, dim=64), "m1")
+    prefetch.submit(["Quake hits Chile.", "Flood in Dhaka.", "Quake hits Chile."])
+    prefetch.submit([])
+    try:
+        assert prefetch.store_into(mem_store) == 2  # each text once
+        assert prefetch.store_into(mem_store) == 0  # nothing left to collect
+    finally:
+        prefetch.close()
+
+    def must_not_run(texts):  # type: ignore[no-untyped-def]
+        raise AssertionError(f"re-embedded {texts}")
+
+    served = cached(mem_store, must_not_run, "m1")(["Flood in Dhaka.", "Quake hits Chile."])
+    assert (served == hashed_vectors(["Flood in Dhaka.", "Quake hits Chile."], dim=64)).all()
+
+
+def test_a_failed_prefetch_costs_time_not_the_run(mem_store, caplog) -> None:  # type: ignore[no-untyped-def]
+    from crosswire.compare.embeddings import Prefetch
+
+    def broken(texts):  # type: ignore[no-untyped-def]
+        raise MemoryError("no room")
+
+    prefetch = Prefetch(broken, "m1")
+    prefetch.submit(["Quake hits Chile."])
+    assert prefetch.store_into(mem_store) == 0 and mem_store.count("embeddings") == 0
+    assert "no room" in caplog.text
+    prefetch.close()
+
+
 def test_a_story_of_two_takes_its_title_from_the_earlier_report_whatever_the_float_noise():
     import numpy as np
 
