@@ -6,17 +6,19 @@ import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 from rich.text import Text
 
 from .display import clean, safe, safe_row
 from .errors import CrosswireError
 from .settings import Settings, load_settings
+
+if TYPE_CHECKING:
+    from rich.progress import Progress
 
 app = typer.Typer(
     help="crosswire: a cross-checked record of what happened and who says so, from raw news.",
@@ -177,9 +179,10 @@ def run(
     Example: crosswire run scrape.jsonl --text-field body --title-field headline --date-field pubdate
     Example: crosswire run corpus/ --scheduler tcp://10.0.0.5:8786
     """
-    from .run import run as run_pipeline
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
     from .ingest.fetch import is_url
+    from .run import run as run_pipeline
 
     missing = [p for p in paths if p != "-" and not is_url(p) and not Path(p).exists() and not Path(p).is_symlink()]
     if missing:

@@ -18,7 +18,7 @@ import typer
 from rich.table import Table
 
 from .cli import DbOption, _fail, _open_store, app, console
-from .display import safe, safe_row
+from .display import fit_columns, safe, safe_row
 
 JsonOption = Annotated[bool, typer.Option("--json", help="One JSON object per line (the export contract) instead of a table.")]
 
@@ -84,7 +84,7 @@ def docs(db: DbOption = Path("crosswire.duckdb"),
         table.add_row(*safe_row(row["id"][:12], row["outlet"], row["host"], date, row["title"], row["words"], status))
     for row in rejected:
         table.add_row(*safe_row(row["id"][:12], "", "", "", row["source"], "", f"rejected ({row['stage']}): {row['reason']}"))
-    console.print(table)
+    console.print(fit_columns(table, console.width))
 
 
 @app.command()
@@ -107,7 +107,7 @@ def entities(db: DbOption = Path("crosswire.duckdb"),
     for e in found:
         table.add_row(*safe_row(e["type"], e["canonical"], " | ".join(a for a in e["aliases"] if a != e["canonical"]),
                                 len(e["docs"])))
-    console.print(table)
+    console.print(fit_columns(table, console.width))
 
 
 @app.command()
@@ -166,7 +166,7 @@ def events(
         else:
             table.add_row(*safe_row(ev["date"] or "", kind, who, places, dead, ev["modality"], ", ".join(ev["sources"]),
                                     str(len(ev["events"]))))
-    console.print(table)
+    console.print(fit_columns(table, console.width))
 
 
 @app.command()
@@ -195,7 +195,7 @@ def claims(
         who = ", ".join(s["canonical"] or s["text"] for s in [sp, *c["co_speakers"]]) if sp else "?"
         text = (f"“{c['text']}”" if c["direct"] else c["text"]) + ("  [denial]" if c["polarity"] == "negative" else "")
         table.add_row(*safe_row(who, (sp or {}).get("affiliation") or "", " <- ".join(c["chain"]), c["cue"], text))
-    console.print(table)
+    console.print(fit_columns(table, console.width))
 
 
 @app.command()
@@ -221,4 +221,4 @@ def stories(db: DbOption = Path("crosswire.duckdb"),
         n = st["counts"]
         table.add_row(*safe_row(st["id"][:12], st["start"], st["end"], st["title"], ", ".join(st["outlets"]),
                                 n["documents"], n["events"], n["claims"], n["disputes"]))
-    console.print(table)
+    console.print(fit_columns(table, console.width))

@@ -11,7 +11,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from .display import safe, safe_row
+from .display import fit_columns, safe, safe_row
 
 
 def dead_text(low: int, high: int, victims: str | None) -> str:
@@ -64,7 +64,7 @@ def render_story(console: Console, report: dict[str, Any]) -> None:
                                    e["type"] + (f"/{e['mode']}" if e["mode"] else ""),
                                    f"{e['actor'] or '?'} -> {e['target'] or '?'}", ", ".join(e["places"]),
                                    _dead(e["dead"]), says, e["outlet"]))
-    console.print(timeline)
+    console.print(fit_columns(timeline, console.width))
 
     sides = Table(title="claims by side")
     for col in ("side", "speaker", "via", "claim"):
@@ -74,7 +74,7 @@ def render_story(console: Console, report: dict[str, Any]) -> None:
             text = (f"“{c['text']}”" if c["direct"] else c["text"]) + (" [denies]" if c["polarity"] == "negative" else "")
             sides.add_row(*safe_row(side if i == 0 else "", c["speaker"], " <- ".join(c["chain"]), text))
         sides.add_section()
-    console.print(sides)
+    console.print(fit_columns(sides, console.width))
 
     held = report.get("relations_held_back", 0)
     title = "where they disagree (and agree)" + (f": {held} less certain held back (--all shows them)" if held else "")
@@ -94,7 +94,7 @@ def render_story(console: Console, report: dict[str, Any]) -> None:
                               f"{r['a']['speaker']} ({r['a']['side']}): {answers[0]}\n{r['a']['text']}",
                               f"{r['b']['speaker']} ({r['b']['side']}): {answers[1]}\n{r['b']['text']}",
                               r["reason"], f"{r.get('confidence') or 0:.2f}"))
-    console.print(rel)
+    console.print(fit_columns(rel, console.width))
 
     if report["numbers"]:
         nums = Table(title="numbers that differ across outlets")
@@ -102,11 +102,11 @@ def render_story(console: Console, report: dict[str, Any]) -> None:
             nums.add_column(col, overflow="fold")
         for n in report["numbers"]:
             nums.add_row(*safe_row(n["type"], n["victims"], "; ".join(f"{fig}: {', '.join(o)}" for fig, o in n["figures"].items())))
-        console.print(nums)
+        console.print(fit_columns(nums, console.width))
 
     cov = Table(title="coverage by outlet")
     for col in ("outlet", "events", "claims", "sides quoted", "leaves out"):
         cov.add_column(col, overflow="fold")
     for c in report["coverage"]:
         cov.add_row(*safe_row(c["outlet"], c["events"], c["claims"], ", ".join(c["sides"]), ", ".join(c["leaves_out"])))
-    console.print(cov)
+    console.print(fit_columns(cov, console.width))
