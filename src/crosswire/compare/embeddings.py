@@ -24,6 +24,10 @@ log = logging.getLogger(__name__)
 # and three sentences, ~86 word pieces) a smaller batch pads less: 200 leads 3.0 s at 16 against
 # 3.5 s at 32 (three runs each, bench/bench_real.py's articles).
 BATCH_SIZE = 16
+# Texts per forward pass beside the parse (Prefetch): on one torch thread 256 leads take 6.6 s
+# at 4 and 7.0 s at 16, and the pass holds 56 MB more at 4 against 122 MB at 16, on top of the
+# parse's own peak (bench/bench_real.py's articles).
+PREFETCH_BATCH_SIZE = 4
 # Width of the fallback's hashed vectors: wide enough that unrelated words rarely collide
 # in a few hundred texts, small enough that a corpus matrix stays in memory.
 FALLBACK_DIM = 2**14
@@ -149,8 +153,9 @@ class Prefetch:
     vectors are made faster than they are stored.
     """
 
-    def __init__(self, embedder: Embedder = embed, model: str | None = None) -> None:
-        self.embedder, self.model = embedder, model  # as in ``cached``: the model names the vectors
+    def __init__(self, embedder: Embedder | None = None, model: str | None = None) -> None:
+        self.embedder = embedder or (lambda texts: embed(texts, batch_size=PREFETCH_BATCH_SIZE))
+        self.model = model  # as in ``cached``: the model names the vectors
         self._executor: Any = None
         self._pending: list[tuple[list[str], Any]] = []
 
