@@ -8,14 +8,8 @@ import re
 import pytest
 
 from crosswire.compare.embeddings import hashed_vectors
-from crosswire.compare.stories import (
-    StoryInput,
-    group_stories,
-    lead,
-    story_input,
-    time_factor,
-    weighted_jaccard,
-)
+from crosswire.compare.similarity import time_factor, weighted_jaccard
+from crosswire.compare.stories import StoryInput, group_stories, lead, story_input
 from crosswire.records import Document, Event, Evidence, Mention, Place, Story, short_id
 
 QUAKE_1 = StoryInput(
@@ -239,3 +233,59 @@ def test_a_story_of_two_takes_its_title_from_the_earlier_report_whatever_the_flo
     for noise in (1e-12, -1e-12):  # what a matrix product's last bits do from one run to the next
         sim = np.array([[1.0, 0.5 + noise], [0.5, 1.0]])
         assert _make_story([early, late], sim, None).title == "Quake shakes the coast"
+
+
+def _corpus(draw_ids: list[int], rng_seed: int) -> list[StoryInput]:
+    import random
+
+    rng = random.Random(rng_seed)
+    topics = [("quake", ["valdoria", "port-arlen"]), ("flood", ["dhaka", "meghna"]), ("strike", ["kessel", "nato"]),
+              ("vote", ["lomaria", "senate"])]
+    out = []
+    for i in draw_ids:
+        word, names = topics[rng.randrange(len(topics))]
+        extra = rng.sample(["red-cross", "un", "reuters", "police", "army"], rng.randint(0, 2))
+        out.append(StoryInput(
+            f"d{i:03d}", f"{word.title()} report {i}", f"The {word} near {names[0]} hit {names[1]} on day {i}.",
+            f"2021-03-{rng.randint(1, 28):02d}" if rng.random() < 0.8 else None,
+            frozenset(rng.sample(names, rng.randint(1, 2)) + extra),
+            language="fr" if rng.random() < 0.15 else "en"))
+    return out
+
+
+@pytest.mark.parametrize("seed", range(24))
+def test_a_batch_joins_stored_stories_as_if_every_story_were_compared(seed: int, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import crosswire.compare.stories as stories
+
+    def embedder(texts):  # type: ignore[no-untyped-def]
+        return hashed_vectors(texts, dim=256)
+
+    stored, batch = _corpus(list(range(0, 14)), seed), _corpus(list(range(14, 20)), seed + 100)
+    first = group_stories(stored, embedder=embedder)
+    incremental = group_stories([*stored, *batch], first.stories, embedder=embedder)
+    monkeypatch.setattr(stories, "_within_reach", lambda units, *args: units)
+    everything = group_stories([*stored, *batch], first.stories, embedder=embedder)
+    assert incremental.assignment == everything.assignment
+    touched = {incremental.assignment[d.id] for d in batch}
+    assert ({s.id: s for s in incremental.stories if s.id in touched}
+            == {s.id: s for s in everything.stories if s.id in touched})
+
+
+def test_stories_no_new_document_reaches_are_left_out_of_the_pass() -> None:
+    from crosswire.compare.stories import _within_reach, idf_weights
+
+    def embedder(texts):  # type: ignore[no-untyped-def]
+        return hashed_vectors(texts, dim=256)
+
+    quake = [QUAKE_1, QUAKE_2]
+    flood = StoryInput("f1", "Floods swamp Dhaka", "Floodwater from the Meghna swamped Dhaka on Monday.", "2021-03-02",
+                       frozenset({"dhaka", "meghna"}))
+    new = StoryInput("n1", "Aftershock hits Valdoria coast", "An aftershock hit the Valdoria coast and Port Arlen.",
+                     "2021-03-03", frozenset({"valdoria", "port-arlen"}))
+    members = {"q1": "s-quake", "q2": "s-quake", "f1": "s-flood"}
+    units = [*quake, flood, new]
+    kept = _within_reach(units, members, 0.275, embedder, idf_weights(units))
+    assert [u.id for u in kept] == ["q1", "q2", "n1"]
+    # With no stored story, or no new document, everything stays.
+    assert _within_reach(units, {}, 0.275, embedder, idf_weights(units)) == units
+    assert _within_reach(quake, {"q1": "s", "q2": "s"}, 0.275, embedder, idf_weights(quake)) == quake

@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import math
-import re
 from collections import Counter, defaultdict
-from collections.abc import Hashable, Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
 import numpy as np
@@ -16,52 +13,22 @@ from ..records import Document, Event, Mention, Story, short_id
 from .bridge import alias_index, bridged_entities
 from .clustering import average_link
 from .embeddings import Embedder, embed
+from .similarity import (  # noqa: F401  (THRESHOLD and lead are read from here by callers)
+    THRESHOLD, TIME_GRACE_DAYS, _ordinal, idf_weights, lead, same_language, similarity_block, similarity_matrix,
+)
 
 if TYPE_CHECKING:
     from ..store.db import Store
 
-# Average-link similarity a document (or group) needs to a story to join it. Swept on the
-# ECB+ dev *tune* part only (evaluate/splits.py; CC BY 3.0; 222 docs, 9 topics, 18 stories;
-# no dates, no events), MiniLM + capitalised-span entities (evaluate/stories.py ``sweep``):
-# 0.20-0.60 in steps of 0.025 for each W_ENTITY 0.45-0.9 (step 0.05). Best: 0.275 with
-# W_ENTITY 0.85, B3 F1 0.916 (24 clusters; W_ENTITY 0.9 ties; the old 0.325 / 0.6 gave 0.904);
-# jagged (0.876 at 0.25, 0.900 at 0.3). Report part (129 docs, 6 topics): 0.893. The seeds'
-# two reports of the Russian strikes in Syria score 0.41, well above it.
-THRESHOLD = 0.275
-
-# Weights of the similarity components, renormalised over the components both documents
-# have (a document without entities or events is judged on what it does have). W_ENTITY
-# swept with THRESHOLD on the tune part (best F1 per weight 0.45-0.9: 0.901 0.894 0.912 0.904
-# 0.895 0.912 0.909 0.904 0.916 0.916): an ECB+ topic's two stories (two rehab check-ins) read
-# alike and differ mostly in who is involved; MiniLM alone peaks at 0.861 there. ECB+ has no
-# events, so W_EVENT is set by judgement and small: (type, country) pairs are shared by a
-# conflict's distinct stories.
-W_EMBED = 0.55
-W_ENTITY = 0.85
-W_EVENT = 0.15
-
-# Dates: reports up to a week apart are one story at full similarity (follow-ups, weekly
-# round-ups); beyond that similarity halves every month, so reports months apart join
-# only when everything else agrees. Set by judgement: ECB+ has no dates to calibrate on.
-TIME_GRACE_DAYS = 7
-TIME_HALF_LIFE_DAYS = 30
-
-# A lead is the title plus the first sentences: where news copy says what happened. Three
-# sentences keeps the later background paragraphs (shared across stories) out.
-LEAD_SENTENCES = 3
-LEAD_MAX_CHARS = 1000
 
 # Event dates further before their document's date than this are background ("the war that
 # began in 2011"), not the story's span.
 EVENT_DATE_WINDOW_DAYS = 60
 
-# Across languages only names compare (compare/bridge.py): a cross-language pair is scaled
-# by THRESHOLD / NAMES_ONLY_THRESHOLD onto the mixed scale. Swept 0.04-0.14 (step 0.01) on the
-# ECB+ dev tune part, every document its own language (evaluate/stories.py "names-only"):
-# best 0.09, B3 F1 0.896, 30 clusters (0.880 at the old 0.08, 0.870 at 0.1); report part 0.903.
-NAMES_ONLY_THRESHOLD = 0.09
-
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’]?\s+(?=[\"“‘'(]?[A-Z0-9])|\n+")
+# How far below the threshold a new document's link to a stored story still keeps that story
+# in the pass (_within_reach): well above float32 rounding, and keeping a story that cannot be
+# joined costs only its share of the comparison.
+REACH_MARGIN = 1e-3
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,125 +52,6 @@ class StoryGrouping(NamedTuple):
 
     stories: list[Story]
     assignment: dict[str, str]
-
-
-def lead(title: str | None, text: str, sentences: int = LEAD_SENTENCES) -> str:
-    """The title and the first sentences of the text: what a story's embedding is made of."""
-    parts = [p.strip() for p in _SENTENCE_END.split(text.strip()) if p and p.strip()]
-    body = " ".join(parts[:sentences])[:LEAD_MAX_CHARS]
-    return f"{title.strip()}. {body}" if title and title.strip() else body
-
-
-def idf_weights(inputs: Sequence[StoryInput]) -> dict[str, float]:
-    """Smoothed inverse document frequency of each entity over these documents."""
-    df: dict[str, int] = defaultdict(int)
-    for item in inputs:
-        for entity in item.entities:
-            df[entity] += 1
-    n = len(inputs)
-    return {e: math.log((1 + n) / (1 + k)) + 1.0 for e, k in df.items()}
-
-
-def weighted_jaccard(a: Iterable[str], b: Iterable[str], weights: Mapping[str, float]) -> float:
-    """Jaccard of two sets where each element counts its weight (rare entities count more)."""
-    sa, sb = set(a), set(b)
-    union = sum(weights.get(e, 1.0) for e in sa | sb)
-    return sum(weights.get(e, 1.0) for e in sa & sb) / union if union else 0.0
-
-
-def time_factor(a: str | None, b: str | None) -> float:
-    """How much two dates let two reports be one story: 1 within a week, halving monthly after."""
-    if not a or not b:
-        return 1.0
-    try:
-        gap = abs((date.fromisoformat(a[:10]) - date.fromisoformat(b[:10])).days)
-    except ValueError:
-        return 1.0
-    return 0.5 ** (max(0, gap - TIME_GRACE_DAYS) / TIME_HALF_LIFE_DAYS)
-
-
-def _set_overlap(sets: Sequence[frozenset[Hashable]], weights: Mapping[Hashable, float]
-                 ) -> tuple[np.ndarray, np.ndarray]:
-    """Pairwise weighted Jaccard (weight 1 when unlisted) and where both sides have any element."""
-    n = len(sets)
-    inter = np.zeros((n, n), dtype=np.float32)
-    postings: dict[Hashable, list[int]] = defaultdict(list)
-    for i, s in enumerate(sets):
-        for e in s:
-            postings[e].append(i)
-    # An inverted index: only pairs sharing an element get work, so sparse sets stay cheap.
-    for e, docs in postings.items():
-        idx = np.array(docs)
-        inter[np.ix_(idx, idx)] += weights.get(e, 1.0)
-    mass = np.array([sum(weights.get(e, 1.0) for e in s) for s in sets], dtype=np.float32)
-    union = mass[:, None] + mass[None, :]
-    union -= inter
-    np.divide(inter, union, out=inter, where=union > 0)  # inter becomes the Jaccard
-    del union
-    has = mass > 0
-    return inter, has[:, None] & has[None, :]
-
-
-def similarity_matrix(inputs: Sequence[StoryInput], embedder: Embedder = embed,
-                      same: np.ndarray | None = None) -> np.ndarray:
-    """Pairwise story similarity of documents, in [0, 1] (diagonal included).
-
-    The similarity is a weighted mean of: the cosine of title+lead embeddings (W_EMBED),
-    the IDF-weighted Jaccard of entity ids (W_ENTITY) and the Jaccard of (event type, country)
-    signatures (W_EVENT), each counted only when both documents have that feature. It is
-    then multiplied by ``time_factor`` of the two dates when both are known.
-    """
-    n = len(inputs)
-    if n == 0:
-        return np.zeros((0, 0), dtype=np.float32)
-    vectors = np.asarray(embedder([lead(d.title, d.text) for d in inputs]), dtype=np.float32)
-    # Built up in place in float32: at n documents every temporary is an n-by-n block.
-    sim = vectors @ vectors.T
-    np.clip(sim, 0.0, 1.0, out=sim)
-    # MiniLM is English: across languages only names (bridge.py), events and time compare.
-    has_embed = (same_language(inputs) if same is None else same) > 0
-    sim *= W_EMBED
-    sim[~has_embed] = 0.0
-    weight = np.where(has_embed, np.float32(W_EMBED), np.float32(0.0))
-    for w, (overlap, has) in ((W_ENTITY, _set_overlap([d.entities for d in inputs], idf_weights(inputs))),
-                              (W_EVENT, _set_overlap([d.events for d in inputs], {}))):
-        overlap *= w
-        overlap[~has] = 0.0
-        sim += overlap
-        weight[has] += w
-        del overlap, has
-    # Where no component applies (weight 0) every part was zeroed above: sim stays 0 there.
-    np.divide(sim, weight, out=sim, where=weight > 0)
-    del weight
-    names_only = ~has_embed
-    sim[names_only] = np.minimum(1.0, sim[names_only] * (THRESHOLD / NAMES_ONLY_THRESHOLD))
-    del names_only, has_embed
-    days = np.array([_ordinal(d.date) for d in inputs], dtype=np.float32)
-    gap = np.abs(days[:, None] - days[None, :])  # NaN where either date is unknown: no decay
-    gap -= TIME_GRACE_DAYS
-    np.maximum(gap, 0.0, out=gap)
-    gap /= -TIME_HALF_LIFE_DAYS
-    np.exp2(gap, out=gap)
-    gap[np.isnan(gap)] = 1.0
-    sim *= gap
-    return sim
-
-
-def same_language(inputs: Sequence[StoryInput]) -> np.ndarray:
-    """1.0 where two documents are in one language (or either language is unknown), else 0."""
-    codes = {lang: n for n, lang in enumerate(sorted({d.language for d in inputs if d.language}))}
-    lang = np.array([codes.get(d.language, -1) if d.language else -1 for d in inputs])
-    unknown = lang < 0
-    return ((lang[:, None] == lang[None, :]) | unknown[:, None] | unknown[None, :]).astype(np.float32)
-
-
-def _ordinal(iso: str | None) -> float:
-    if not iso:
-        return math.nan
-    try:
-        return float(date.fromisoformat(iso[:10]).toordinal())
-    except ValueError:
-        return math.nan
 
 
 def _sort_key(item: StoryInput) -> tuple[str, str]:
@@ -242,8 +90,8 @@ def group_stories(
     Args:
         docs: New documents, plus (optionally) the inputs of existing stories' documents:
             a document listed in an existing story keeps it and serves as a member to
-            compare against. An existing story none of whose documents is given here can
-            only gain near-duplicates.
+            compare against. An existing story none of whose documents is given here, or
+            that no new document can reach (``_within_reach``), can only gain near-duplicates.
         existing: Stories already stored.
         threshold: Minimum average-link similarity to merge (see THRESHOLD).
         embedder: Texts to unit-length vectors (injectable for tests).
@@ -264,8 +112,12 @@ def group_stories(
     # must see the same units as the first, and embed nothing the first did not.
     duplicates = {d.id: r for d in docs if (r := _root(d.id, parent, known)) is not None and r != d.id}
     units = sorted((d for d in docs if d.id not in duplicates), key=_sort_key)
+    # Entity weights over every document, before any is left out: a pass's similarities do not
+    # depend on which stories it compares.
+    weights = idf_weights(units)
+    units = _within_reach(units, story_of_member, threshold, embedder, weights)
     same = same_language(units)
-    sim = similarity_matrix(units, embedder, same)
+    sim = similarity_matrix(units, embedder, same, weights)
     groups = average_link(units, sim, same, story_of_member, existing, threshold)
 
     by_story = {s.id: s for s in existing}
@@ -288,6 +140,40 @@ def group_stories(
     stories = [_with_docs(s, extra.get(s.id, []), [by_id[d] for d in extra.get(s.id, [])]) for s in stories]
     stories.sort(key=lambda s: (s.start or "9999", s.id))
     return StoryGrouping(stories, assignment)
+
+
+def _within_reach(units: list[StoryInput], story_of_member: Mapping[str, str], threshold: float,
+                  embedder: Embedder, weights: Mapping[str, float]) -> list[StoryInput]:
+    """The new documents and the members of the stories one of them could join.
+
+    A group of new documents joins a story when its average link to the story's members is at
+    least ``threshold``. That link is a mean, over the group's documents, of each one's own
+    average link to the story (over same-language pairs when there are any), so some document
+    of the group reaches the threshold alone. A story no new document reaches alone can gain
+    none and, as two stories never merge, changes nothing: its members are left out, and a
+    pass costs new documents times stored ones, not stored ones squared. The margin covers
+    float rounding between this block and the matrix clustered after.
+    """
+    new = [u for u in units if u.id not in story_of_member]
+    members = [u for u in units if u.id in story_of_member]
+    if not new or not members:
+        return units
+    stories = sorted({story_of_member[m.id] for m in members})
+    column = {sid: k for k, sid in enumerate(stories)}
+    label = np.array([column[story_of_member[m.id]] for m in members])
+    same = same_language(new, members)
+    sim = similarity_block(new, members, embedder, same, weights)
+
+    def per_story(block: np.ndarray) -> np.ndarray:
+        sums = np.zeros((len(stories), len(new)), dtype=np.float64)
+        np.add.at(sums, label, block.T)
+        return sums.T
+
+    total, total_same, pairs_same = per_story(sim), per_story(sim * same), per_story(same)
+    size = np.bincount(label, minlength=len(stories))
+    link = np.where(pairs_same > 0, total_same / np.maximum(pairs_same, 1.0), total / size)
+    reached = {sid for sid, hit in zip(stories, (link >= threshold - REACH_MARGIN).any(axis=0)) if hit}
+    return [u for u in units if u.id not in story_of_member or story_of_member[u.id] in reached]
 
 
 def _event_span(items: Sequence[StoryInput]) -> tuple[str | None, str | None]:

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import numpy as np
 
-from crosswire.compare import stories as _stories
+from crosswire.compare import similarity as _similarity
 from crosswire.compare.embeddings import Embedder, embed
 from crosswire.compare.stories import THRESHOLD, StoryInput, group_stories, lead
 from crosswire.evaluate import splits
@@ -249,12 +249,12 @@ def evaluate_stories(
     systems: dict[str, Any] = {}
     for name, inputs, threshold in (("crosswire", full, THRESHOLD),
                                     ("embeddings-only", plain, EMBEDDINGS_ONLY_THRESHOLD),
-                                    ("names-only", names_only(full), _stories.THRESHOLD)):
+                                    ("names-only", names_only(full), _similarity.THRESHOLD)):
         if progress:
             progress(name)
         systems[name] = score_system(inputs, gold, threshold=threshold, embedder=shared)
     # Names alone are grouped at THRESHOLD on the overlap scaled by THRESHOLD /
     # NAMES_ONLY_THRESHOLD (capped at 1): in effect at NAMES_ONLY_THRESHOLD.
-    systems["names-only"]["threshold"] = _stories.NAMES_ONLY_THRESHOLD
+    systems["names-only"]["threshold"] = _similarity.NAMES_ONLY_THRESHOLD
     return {"systems": systems, "embed_seconds": round(embed_seconds, 2), "entities": entities,
             "part": part}
