@@ -142,6 +142,26 @@ def test_story_input_from_stored_records() -> None:
     assert item.duplicate_of == "d0"
 
 
+def test_story_inputs_read_from_the_store_equal_those_from_whole_records(mem_store) -> None:  # type: ignore[no-untyped-def]
+    from crosswire.compare.stories import story_inputs
+
+    text = "Shells hit Port Arlen. Kessal was shelled. Kessal is far."
+    doc = Document("d1", "x.txt", "Meridian", None, "Shelling", "2021-03-01", None, "en", text, [])
+    other = Document("d2", "y.txt", "Northwire", None, "Quiet day", None, None, "en", "Nothing happened.", [])
+    places = [Place("Port Arlen", "Port Arlen", 1.0, 2.0, "VD", None), Place("Sea", "Sea", 0.0, 0.0, None, None)]
+    events = [Event("ev1", "d1", "ASSAULT", None, None, None, None, places, "2021-02-28", "Sunday", "day", None,
+                    None, "asserted", None, "hit", Evidence(0, 22, text[:22])),
+              Event("ev2", "d1", "ASSAULT", None, None, None, None, [], None, None, None, None,
+                    None, "asserted", None, "shelled", Evidence(23, 42, text[23:42]))]
+    mentions = [Mention("d1", 11, 21, "Port Arlen", "GPE", "e-port"), Mention("d1", 23, 29, "Kessal", "GPE", "e-kes")]
+    mem_store.upsert("documents", [doc, other])
+    mem_store.upsert("events", events)
+    mem_store.upsert("mentions", mentions)
+    read = story_inputs(mem_store, [doc, other])
+    assert read == [story_input(doc, mentions, events), story_input(other)]
+    assert read[0].events == frozenset({("ASSAULT", "VD"), ("ASSAULT", None)}) and read[0].event_dates == ("2021-02-28",)
+
+
 def _seed_input(path, doc_id: str, date: str | None) -> StoryInput:
     """The seed's title and body, with capitalised words standing in for linked entities."""
     lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if len(ln.split()) > 6]

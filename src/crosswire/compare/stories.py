@@ -245,15 +245,21 @@ def story_input(doc: Document, mentions: Sequence[Mention] = (), events: Sequenc
                 bridged: frozenset[str] = frozenset()) -> StoryInput:
     """Build a StoryInput from a stored document, its entity mentions and its events (or,
     for a document in a language crosswire does not read, the entities its names match)."""
+    outlines = [(e.type, e.date, tuple(p.country for p in e.places)) for e in events]
+    return _story_input(doc, mentions, outlines, bridged)
+
+
+def _story_input(doc: Document, mentions: Sequence[Mention],
+                 events: Sequence[tuple[str, str | None, tuple[str | None, ...]]], bridged: frozenset[str]) -> StoryInput:
+    # events: (type, date, places' countries), as Store.event_outlines_of reads them
     signatures: set[tuple[str, str | None]] = set()
-    for e in events:
-        countries = {p.country for p in e.places if p.country} or {None}
-        signatures.update((e.type, c) for c in countries)
+    for type_, _, countries in events:
+        signatures.update((type_, c) for c in ({c for c in countries if c} or {None}))
     stated = known_date(doc)
     return StoryInput(
         id=doc.id, title=doc.title, text=doc.text, date=stated,
         entities=salient_entities(doc, mentions) | bridged, events=frozenset(signatures), outlet=doc.outlet,
-        event_dates=tuple(sorted({e.date[:10] for e in events if e.date})), duplicate_of=doc.duplicate_of,
+        event_dates=tuple(sorted({day[:10] for _, day, _ in events if day})), duplicate_of=doc.duplicate_of,
         language=doc.language,
     )
 
@@ -264,6 +270,6 @@ def story_inputs(store: Store, docs: Sequence[Document], read_language: str = "e
     foreign = {d.id for d in docs if d.language not in (None, read_language)}
     index = alias_index(store.entities()) if foreign else {}
     ids = [d.id for d in docs]
-    mentions, events = store.mentions_of(ids), store.events_of(ids)
-    return [story_input(d, mentions[d.id], events[d.id],
-                        bridged_entities(d.text, index) if d.id in foreign else frozenset()) for d in docs]
+    mentions, events = store.mentions_of(ids), store.event_outlines_of(ids)
+    return [_story_input(d, mentions[d.id], events[d.id],
+                         bridged_entities(d.text, index) if d.id in foreign else frozenset()) for d in docs]

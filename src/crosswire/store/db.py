@@ -298,6 +298,12 @@ class Store:
         """Stored events of many documents in one query: document id -> its events, in text order."""
         return self._by_doc("events", docs, lambda r: from_row(Event, r))
 
+    def event_outlines_of(self, docs: Sequence[str]) -> dict[str, list[tuple[str, str | None, tuple[str | None, ...]]]]:
+        """Each event's type, date and places' countries, of many documents: what story grouping
+        reads of every stored document (whole events took 0.74 s of a 1.45 s story pass on 1,000)."""
+        return self._by_doc("events", docs, lambda r: (r["type"], r["date"], tuple(p.get("country") for p in r["places"] or ())),
+                            order="doc", columns=("doc", "type", "date", "places"))
+
     def claims_of(self, docs: Sequence[str]) -> dict[str, list[Claim]]:
         """Stored claims of many documents in one query: document id -> its claims, in text order."""
         return self._by_doc("claims", docs, lambda r: from_row(Claim, r))
