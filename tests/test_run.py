@@ -167,7 +167,7 @@ def test_a_speaker_parsed_as_a_lone_quote_mark_is_no_crash():
 @pytest.mark.model
 def test_parsed_documents_drop_their_tensors_and_keep_their_annotations():
     from crosswire.records import Document
-    from crosswire.run import read_documents
+    from crosswire.reading import read_documents
 
     text = "Police said two men were arrested in Torvik on Monday. The mayor called it a relief."
     doc = Document(id="d1", source="d1.txt", outlet=None, host=None, title=None, published=None,

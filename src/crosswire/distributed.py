@@ -19,8 +19,8 @@ from .extract.entities.core import mentions_from_doc, resolve_entities
 from .extract.entities.linking import link_claims_and_events, link_events
 from .nlp.pipeline import load_nlp
 from .records import Claim, Document, Entity, Event, Mention, RawArticle, Rejection
-from .run import (Extracted, Reporter, RunSummary, read_documents, run_stages, safe_events_and_claims, to_document,
-                  without_documents)
+from .reading import Extracted, read_documents, safe_events_and_claims, without_documents
+from .run import Reporter, RunSummary, run_stages, to_document
 from .settings import Settings
 from .store import Store
 
@@ -103,7 +103,7 @@ class _DaskStages:
     ) -> tuple[Extracted, list[Rejection]]:
         """Passes 2 and 3 on the workers; entity resolution and linking here on the client.
 
-        Mirrors ``run.analyse_local``/``run.extract_records`` step for step, so a chunk gives
+        Mirrors ``run.analyse_local``/``reading.extract_records`` step for step, so a chunk gives
         the same records whichever runner reads it.
         """
         reporter.stage("reading with spaCy", len(docs))
