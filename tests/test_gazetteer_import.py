@@ -141,3 +141,34 @@ def test_run_with_a_config_resolves_places_with_its_gazetteer(dump: Path, tmp_pa
             assert (990000001 in ids) is expected, ids
     finally:
         use_local_gazetteer(None)
+
+
+@pytest.mark.model
+def test_dask_workers_resolve_places_with_the_configured_gazetteer(dump: Path, tmp_path: Path, monkeypatch) -> None:
+    """The workers read the [places] gazetteer of the run's settings, as the in-process runner does."""
+    pytest.importorskip("distributed")
+    from dataclasses import replace
+
+    from distributed import Client, LocalCluster
+
+    from crosswire.distributed import run_distributed
+    from crosswire.settings import load_settings
+    from crosswire.store import Store
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))  # set before the workers start: they inherit it
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "empty-data"))
+    mine = tmp_path / "mine.tsv"
+    local.import_geonames(dump, mine, frozenset({"AF"}))
+    article = tmp_path / "in" / "report.txt"
+    article.parent.mkdir()
+    article.write_text("Village raided\n\nGunmen attacked the Qalaye Zorbat village of Nad Ali district, "
+                       "Helmand province, on Monday, killing two farmers.\n", encoding="utf-8")
+    settings = replace(load_settings(), places_gazetteer=str(mine))
+    try:
+        with LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster, \
+                Client(cluster) as client, Store(":memory:") as store:
+            run_distributed([article.parent], store, settings, client=client, partitions=1)
+            ids = {p.geonames_id for e in store.events() for p in e.places}
+        assert 990000001 in ids, ids
+    finally:
+        use_local_gazetteer(None)

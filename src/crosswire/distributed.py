@@ -67,11 +67,15 @@ def _read_partition(docs: Iterable[Document], settings: Settings) -> list[_Parse
 
 
 def _extract_partition(
-    items: Iterable[tuple[bytes, Document, list[Mention], list[Entity]]], model: str
+    items: Iterable[tuple[bytes, Document, list[Mention], list[Entity]]], model: str, gazetteer: str
 ) -> list[tuple[list[Event], list[Claim]] | Rejection]:
-    """Pass 3 on a worker: events and claims of each Doc, given its resolved mentions."""
+    """Pass 3 on a worker: events and claims of each Doc, given its resolved mentions, with
+    places resolved against the local gazetteer the run's settings name (as ``run`` does)."""
+    from .extract.places.gazetteer import use_local_gazetteer
+
     out = []
     with _MODEL_LOCK:
+        use_local_gazetteer(gazetteer)
         vocab = load_nlp(model).vocab
         for blob, d, mentions, entities in items:
             (doc,) = DocBin().from_bytes(blob).get_docs(vocab)
@@ -125,7 +129,7 @@ class _DaskStages:
             # Only the entities this document's mentions point at travel with it.
             needed = [by_entity[i] for i in dict.fromkeys(m.entity for m in own if m.entity) if i in by_entity]
             work.append((p.docbin, by_id[p.doc_id], own, needed))
-        found = _map(self.client, work, self.partitions, _extract_partition, settings.model)
+        found = _map(self.client, work, self.partitions, _extract_partition, settings.model, settings.places_gazetteer)
         reporter.advance(len(found))
         failed = [f for f in found if isinstance(f, Rejection)]
         read = [f for f in found if not isinstance(f, Rejection)]
