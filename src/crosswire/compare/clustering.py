@@ -90,13 +90,18 @@ def _group_sums(matrix: np.ndarray, label: np.ndarray, k: int) -> np.ndarray:
     return out
 
 
+def mean_link(total: np.ndarray, total_same: np.ndarray, pairs_same: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+    """Average link from summed similarities: over same-language pairs when there are any, else
+    over all ``pairs`` (stories._within_reach relies on this being the clustering's own rule)."""
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where(pairs_same > 0, total_same / np.maximum(pairs_same, 1.0), total / pairs)
+
+
 def _average_link(row: int, total: np.ndarray, total_same: np.ndarray, pairs_same: np.ndarray,
                   size: np.ndarray, fixed: np.ndarray) -> np.ndarray:
     """One group's average link to every group: over same-language pairs when there are any,
     -1 towards itself, gone groups (size 0) and, between two existing stories, never."""
-    with np.errstate(divide="ignore", invalid="ignore"):
-        out = np.where(pairs_same[row] > 0, total_same[row] / np.maximum(pairs_same[row], 1.0),
-                       total[row] / (size[row] * size)).astype(np.float32)
+    out = mean_link(total[row], total_same[row], pairs_same[row], size[row] * size).astype(np.float32)
     out[(size == 0) | (fixed & fixed[row])] = -1.0
     out[row] = -1.0
     return out

@@ -11,7 +11,7 @@ import numpy as np
 
 from ..records import Document, Event, Mention, Story, short_id
 from .bridge import alias_index, bridged_entities
-from .clustering import average_link
+from .clustering import average_link, mean_link
 from .embeddings import Embedder, embed
 from .similarity import (  # noqa: F401  (THRESHOLD and lead are read from here by callers)
     THRESHOLD, TIME_GRACE_DAYS, _ordinal, idf_weights, lead, same_language, similarity_block, similarity_matrix,
@@ -171,7 +171,7 @@ def _within_reach(units: list[StoryInput], story_of_member: Mapping[str, str], t
 
     total, total_same, pairs_same = per_story(sim), per_story(sim * same), per_story(same)
     size = np.bincount(label, minlength=len(stories))
-    link = np.where(pairs_same > 0, total_same / np.maximum(pairs_same, 1.0), total / size)
+    link = mean_link(total, total_same, pairs_same, size)  # each new document is a group of one
     reached = {sid for sid, hit in zip(stories, (link >= threshold - REACH_MARGIN).any(axis=0)) if hit}
     return [u for u in units if u.id not in story_of_member or story_of_member[u.id] in reached]
 
