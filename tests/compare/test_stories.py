@@ -283,7 +283,7 @@ def test_a_batch_joins_stored_stories_as_if_every_story_were_compared(seed: int,
     stored, batch = _corpus(list(range(0, 14)), seed), _corpus(list(range(14, 20)), seed + 100)
     first = group_stories(stored, embedder=embedder)
     incremental = group_stories([*stored, *batch], first.stories, embedder=embedder)
-    monkeypatch.setattr(stories, "_within_reach", lambda units, *args: units)
+    monkeypatch.setattr(stories, "_within_reach", lambda units, *args: list(range(len(units))))
     everything = group_stories([*stored, *batch], first.stories, embedder=embedder)
     assert incremental.assignment == everything.assignment
     touched = {incremental.assignment[d.id] for d in batch}
@@ -292,7 +292,7 @@ def test_a_batch_joins_stored_stories_as_if_every_story_were_compared(seed: int,
 
 
 def test_stories_no_new_document_reaches_are_left_out_of_the_pass() -> None:
-    from crosswire.compare.stories import _within_reach, idf_weights
+    from crosswire.compare.stories import _within_reach, idf_weights, lead_vectors
 
     def embedder(texts):  # type: ignore[no-untyped-def]
         return hashed_vectors(texts, dim=256)
@@ -304,8 +304,9 @@ def test_stories_no_new_document_reaches_are_left_out_of_the_pass() -> None:
                      "2021-03-03", frozenset({"valdoria", "port-arlen"}))
     members = {"q1": "s-quake", "q2": "s-quake", "f1": "s-flood"}
     units = [*quake, flood, new]
-    kept = _within_reach(units, members, 0.275, embedder, idf_weights(units))
-    assert [u.id for u in kept] == ["q1", "q2", "n1"]
+    vectors = lead_vectors(units, embedder)
+    kept = _within_reach(units, vectors, members, 0.275, idf_weights(units))
+    assert [units[i].id for i in kept] == ["q1", "q2", "n1"]
     # With no stored story, or no new document, everything stays.
-    assert _within_reach(units, {}, 0.275, embedder, idf_weights(units)) == units
-    assert _within_reach(quake, {"q1": "s", "q2": "s"}, 0.275, embedder, idf_weights(quake)) == quake
+    assert _within_reach(units, vectors, {}, 0.275, idf_weights(units)) == list(range(len(units)))
+    assert _within_reach(quake, vectors[:2], {"q1": "s", "q2": "s"}, 0.275, idf_weights(quake)) == [0, 1]

@@ -117,32 +117,29 @@ def _set_overlap(rows: Sequence[frozenset[Hashable]], cols: Sequence[frozenset[H
     return inter, (mass_rows > 0)[:, None] & (mass_cols > 0)[None, :]
 
 
-def similarity_matrix(inputs: Sequence[StoryInput], embedder: Embedder = embed, same: np.ndarray | None = None,
-                      weights: Mapping[str, float] | None = None) -> np.ndarray:
-    """Pairwise story similarity of documents, in [0, 1] (diagonal included); see ``similarity_block``."""
-    return similarity_block(inputs, inputs, embedder, same, weights)
+def lead_vectors(inputs: Sequence[StoryInput], embedder: Embedder = embed) -> np.ndarray:
+    """The embedding of each document's title and lead, one float32 row each."""
+    return np.asarray(embedder([lead(d.title, d.text) for d in inputs]), dtype=np.float32)
 
 
-def similarity_block(rows: Sequence[StoryInput], cols: Sequence[StoryInput], embedder: Embedder = embed,
-                     same: np.ndarray | None = None, weights: Mapping[str, float] | None = None) -> np.ndarray:
+def similarity_block(rows: Sequence[StoryInput], cols: Sequence[StoryInput], row_vectors: np.ndarray,
+                     col_vectors: np.ndarray, same: np.ndarray | None = None,
+                     weights: Mapping[str, float] | None = None) -> np.ndarray:
     """Story similarity of every row document with every column document, in [0, 1].
 
-    The similarity is a weighted mean of: the cosine of title+lead embeddings (W_EMBED),
-    the IDF-weighted Jaccard of entity ids (W_ENTITY; ``weights``, by default the IDF over
-    these documents) and the Jaccard of (event type, country) signatures (W_EVENT), each
-    counted only when both documents have that feature. It is then multiplied by
-    ``time_factor`` of the two dates when both are known. Every value depends on its two
-    documents and the weights only, so a block of a larger matrix is that block.
+    The similarity is a weighted mean of: the cosine of title+lead embeddings (W_EMBED; the
+    documents' ``lead_vectors``), the IDF-weighted Jaccard of entity ids (W_ENTITY; ``weights``,
+    by default the IDF over these documents) and the Jaccard of (event type, country)
+    signatures (W_EVENT), each counted only when both documents have that feature. It is then
+    multiplied by ``time_factor`` of the two dates when both are known. Every value depends on
+    its two documents and the weights only, so a block of a larger matrix is that block.
     """
     if not rows or not cols:
         return np.zeros((len(rows), len(cols)), dtype=np.float32)
     if weights is None:
         weights = idf_weights(list({d.id: d for d in [*rows, *cols]}.values()))
-    square = rows is cols
-    vectors = np.asarray(embedder([lead(d.title, d.text) for d in rows]), dtype=np.float32)
-    others = vectors if square else np.asarray(embedder([lead(d.title, d.text) for d in cols]), dtype=np.float32)
     # Built up in place in float32: at n documents every temporary is an n-by-n block.
-    sim = vectors @ others.T
+    sim = row_vectors @ col_vectors.T
     np.clip(sim, 0.0, 1.0, out=sim)
     # MiniLM is English: across languages only names (bridge.py), events and time compare.
     has_embed = (same_language(rows, cols) if same is None else same) > 0

@@ -14,7 +14,7 @@ from .bridge import alias_index, bridged_entities
 from .clustering import average_link, mean_link
 from .embeddings import Embedder, embed
 from .similarity import (  # noqa: F401  (THRESHOLD and lead are read from here by callers)
-    THRESHOLD, TIME_GRACE_DAYS, _ordinal, idf_weights, lead, same_language, similarity_block, similarity_matrix,
+    THRESHOLD, TIME_GRACE_DAYS, _ordinal, idf_weights, lead, lead_vectors, same_language, similarity_block,
 )
 
 if TYPE_CHECKING:
@@ -115,9 +115,11 @@ def group_stories(
     # Entity weights over every document, before any is left out: a pass's similarities do not
     # depend on which stories it compares.
     weights = idf_weights(units)
-    units = _within_reach(units, story_of_member, threshold, embedder, weights)
+    vectors = lead_vectors(units, embedder)
+    keep = _within_reach(units, vectors, story_of_member, threshold, weights)
+    units, vectors = [units[i] for i in keep], vectors[keep]
     same = same_language(units)
-    sim = similarity_matrix(units, embedder, same, weights)
+    sim = similarity_block(units, units, vectors, vectors, same, weights)
     groups = average_link(units, sim, same, story_of_member, existing, threshold)
 
     by_story = {s.id: s for s in existing}
@@ -142,9 +144,9 @@ def group_stories(
     return StoryGrouping(stories, assignment)
 
 
-def _within_reach(units: list[StoryInput], story_of_member: Mapping[str, str], threshold: float,
-                  embedder: Embedder, weights: Mapping[str, float]) -> list[StoryInput]:
-    """The new documents and the members of the stories one of them could join.
+def _within_reach(units: list[StoryInput], vectors: np.ndarray, story_of_member: Mapping[str, str],
+                  threshold: float, weights: Mapping[str, float]) -> list[int]:
+    """Indexes of the new documents and of the members of the stories one of them could join.
 
     A group of new documents joins a story when its average link to the story's members is at
     least ``threshold``. That link is a mean, over the group's documents, of each one's own
@@ -154,15 +156,16 @@ def _within_reach(units: list[StoryInput], story_of_member: Mapping[str, str], t
     pass costs new documents times stored ones, not stored ones squared. The margin covers
     float rounding between this block and the matrix clustered after.
     """
-    new = [u for u in units if u.id not in story_of_member]
-    members = [u for u in units if u.id in story_of_member]
+    new = [i for i, u in enumerate(units) if u.id not in story_of_member]
+    members = [i for i, u in enumerate(units) if u.id in story_of_member]
     if not new or not members:
-        return units
-    stories = sorted({story_of_member[m.id] for m in members})
+        return list(range(len(units)))
+    stories = sorted({story_of_member[units[i].id] for i in members})
     column = {sid: k for k, sid in enumerate(stories)}
-    label = np.array([column[story_of_member[m.id]] for m in members])
-    same = same_language(new, members)
-    sim = similarity_block(new, members, embedder, same, weights)
+    label = np.array([column[story_of_member[units[i].id]] for i in members])
+    rows, cols = [units[i] for i in new], [units[i] for i in members]
+    same = same_language(rows, cols)
+    sim = similarity_block(rows, cols, vectors[new], vectors[members], same, weights)
 
     def per_story(block: np.ndarray) -> np.ndarray:
         sums = np.zeros((len(stories), len(new)), dtype=np.float64)
@@ -173,7 +176,7 @@ def _within_reach(units: list[StoryInput], story_of_member: Mapping[str, str], t
     size = np.bincount(label, minlength=len(stories))
     link = mean_link(total, total_same, pairs_same, size)  # each new document is a group of one
     reached = {sid for sid, hit in zip(stories, (link >= threshold - REACH_MARGIN).any(axis=0)) if hit}
-    return [u for u in units if u.id not in story_of_member or story_of_member[u.id] in reached]
+    return [i for i, u in enumerate(units) if u.id not in story_of_member or story_of_member[u.id] in reached]
 
 
 def _event_span(items: Sequence[StoryInput]) -> tuple[str | None, str | None]:
