@@ -189,13 +189,11 @@ def run_stages(
                 (rejected if isinstance(out, Rejection) else docs).append(out)
             if docs and index is None:
                 _use_configured_gazetteer(settings)
+                from .compare.embeddings import Prefetch
                 from .duplicates import DuplicateIndex
 
                 index = DuplicateIndex(store.signatures(), threshold=settings.dedup_threshold,
                                        num_perm=settings.dedup_num_perm, shingle_words=settings.dedup_shingle_words)
-            if docs and leads is None:
-                from .compare.embeddings import Prefetch
-
                 leads = Prefetch()
             found, docs, signatures, nlp_rejected = (_analyse_chunk(docs, index, store, settings, rep, analyse, leads) if docs
                                                      else (Extracted([], [], [], []), [], {}, []))
