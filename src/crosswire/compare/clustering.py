@@ -23,16 +23,21 @@ if TYPE_CHECKING:
 def average_link(
     units: Sequence[StoryInput],
     sim: np.ndarray,
-    same: np.ndarray,
+    same: np.ndarray | None,
     story_of_member: Mapping[str, str],
     existing: Sequence[Story],
     threshold: float,
+    *,
+    overwrite_sim: bool = False,
 ) -> list[tuple[list[int], str | None]]:
     """Average-link merging; returns (member indexes, existing story id or None) per group.
 
     Two groups are compared on their same-language pairs when they have any (``same``), so
     a French report that joined one English story never pulls a second English story in:
     only a group with no pair in one language is judged on its cross-language names.
+    ``same`` None means every pair is in one language: the same merges, without two more
+    n-by-n blocks. With ``overwrite_sim`` the sums may be kept in ``sim`` itself, whose values
+    are then lost: one n-by-n block fewer again.
     """
     start: dict[str, list[int]] = defaultdict(list)
     singles: list[list[int]] = []
@@ -53,9 +58,11 @@ def average_link(
     label = np.empty(len(units), dtype=np.intp)
     for g, m in enumerate(members):
         label[m] = g
-    total = _group_sums(sim, label, k)
-    total_same = _group_sums(sim * same, label, k)
-    pairs_same = _group_sums(same, label, k)
+    total_same = pairs_same = None  # every pair in one language: the plain sums say it all
+    if same is not None:
+        total_same, pairs_same = _group_sums(sim * same, label, k), _group_sums(same, label, k)
+    total = _group_sums(sim, label, k, in_place=overwrite_sim)
+    del sim  # it may be ``total`` now
     size = np.array([len(m) for m in members], dtype=np.float32)
     fixed = np.array([o is not None for o in owner], dtype=bool)
     avg = np.empty((k, k), dtype=np.float32)
@@ -69,6 +76,8 @@ def average_link(
             a, b = b, a
         members[a].extend(members[b])
         for sums in (total, total_same, pairs_same):
+            if sums is None:
+                continue
             sums[a, :] += sums[b, :]
             sums[:, a] += sums[:, b]
         size[a] += size[b]
@@ -79,10 +88,12 @@ def average_link(
     return [(sorted(members[i]), owner[i]) for i in range(k) if size[i] > 0]
 
 
-def _group_sums(matrix: np.ndarray, label: np.ndarray, k: int) -> np.ndarray:
-    """Sums of ``matrix`` over the row groups and column groups given by ``label`` (k groups)."""
+def _group_sums(matrix: np.ndarray, label: np.ndarray, k: int, *, in_place: bool = False) -> np.ndarray:
+    """Sums of ``matrix`` over the row groups and column groups given by ``label`` (k groups);
+    ``matrix`` itself when every unit is its own group and ``in_place`` allows it."""
     if k == len(label) and np.array_equal(label, np.arange(k)):
-        return np.array(matrix, dtype=np.float32)  # every unit its own group: nothing to add up
+        # Every unit its own group: nothing to add up.
+        return matrix if in_place and matrix.dtype == np.float32 else np.array(matrix, dtype=np.float32)
     rows = np.zeros((k, matrix.shape[1]), dtype=np.float32)
     np.add.at(rows, label, matrix)
     out = np.zeros((k, k), dtype=np.float32)
@@ -90,18 +101,24 @@ def _group_sums(matrix: np.ndarray, label: np.ndarray, k: int) -> np.ndarray:
     return out
 
 
-def mean_link(total: np.ndarray, total_same: np.ndarray, pairs_same: np.ndarray, pairs: np.ndarray) -> np.ndarray:
+def mean_link(total: np.ndarray, total_same: np.ndarray | None, pairs_same: np.ndarray | None,
+              pairs: np.ndarray) -> np.ndarray:
     """Average link from summed similarities: over same-language pairs when there are any, else
-    over all ``pairs`` (stories._within_reach relies on this being the clustering's own rule)."""
+    over all ``pairs`` (stories._within_reach relies on this being the clustering's own rule).
+    ``pairs_same`` None: every pair is in one language."""
     with np.errstate(divide="ignore", invalid="ignore"):
+        if total_same is None or pairs_same is None:
+            return total / pairs
         return np.where(pairs_same > 0, total_same / np.maximum(pairs_same, 1.0), total / pairs)
 
 
-def _average_link(row: int, total: np.ndarray, total_same: np.ndarray, pairs_same: np.ndarray,
+def _average_link(row: int, total: np.ndarray, total_same: np.ndarray | None, pairs_same: np.ndarray | None,
                   size: np.ndarray, fixed: np.ndarray) -> np.ndarray:
     """One group's average link to every group: over same-language pairs when there are any,
     -1 towards itself, gone groups (size 0) and, between two existing stories, never."""
-    out = mean_link(total[row], total_same[row], pairs_same[row], size[row] * size).astype(np.float32)
+    mixed = total_same is not None and pairs_same is not None
+    out = mean_link(total[row], total_same[row] if mixed else None, pairs_same[row] if mixed else None,
+                    size[row] * size).astype(np.float32)
     out[(size == 0) | (fixed & fixed[row])] = -1.0
     out[row] = -1.0
     return out

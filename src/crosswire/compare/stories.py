@@ -15,6 +15,7 @@ from .clustering import average_link, mean_link
 from .embeddings import Embedder, embed
 from .similarity import (  # noqa: F401  (THRESHOLD and lead are read from here by callers)
     THRESHOLD, TIME_GRACE_DAYS, _ordinal, idf_weights, lead, lead_vectors, same_language, similarity_block,
+    similarity_square,
 )
 
 if TYPE_CHECKING:
@@ -118,15 +119,22 @@ def group_stories(
     vectors = lead_vectors(units, embedder)
     keep = _within_reach(units, vectors, story_of_member, threshold, weights)
     units, vectors = [units[i] for i in keep], vectors[keep]
-    same = same_language(units)
-    sim = similarity_block(units, units, vectors, vectors, same, weights)
-    groups = average_link(units, sim, same, story_of_member, existing, threshold)
+    # One language (an unknown one matches any): no same-language blocks are needed at all.
+    same = same_language(units) if len({u.language for u in units if u.language}) > 1 else None
+    sim = similarity_square(units, vectors, same, weights)
+    # The clustering keeps its sums in ``sim``; a story's own block is computed again below.
+    groups = average_link(units, sim, same, story_of_member, existing, threshold, overwrite_sim=True)
+    del sim
 
     by_story = {s.id: s for s in existing}
     stories: list[Story] = []
     assignment: dict[str, str] = {}
     for members, old_id in groups:
-        story = _make_story([units[i] for i in members], sim[np.ix_(members, members)], by_story.get(old_id or ""))
+        items = [units[i] for i in members]
+        block = (similarity_block(items, items, vectors[members], vectors[members],
+                                  None if same is None else same[np.ix_(members, members)], weights)
+                 if len(items) > 1 else np.zeros((1, 1), dtype=np.float32))  # one member is its own centre
+        story = _make_story(items, block, by_story.get(old_id or ""))
         stories.append(story)
         assignment.update({doc: story.id for doc in story.docs})
     untouched = [s for s in existing if s.id not in {sid for _, sid in groups}]
