@@ -30,6 +30,12 @@ if TYPE_CHECKING:
 # corpus never sits in memory whole and a crash loses at most one chunk of work.
 CHUNK_SIZE = 256
 
+# New documents a story pass compares at most, in a first run over a large corpus: a pass over
+# n new documents holds two n-by-n float32 blocks (34 MB at 2,048; 3.2 GB at 20,000), so once
+# this many are waiting they are compared, and later ones join the stories they made, as a
+# later run's documents do.
+STORY_PASS_DOCS = 2048
+
 # The exit status of a run killed at a fault point (``fault_point``): EX_SOFTWARE.
 FAULT_EXIT_CODE = 70
 
@@ -167,6 +173,7 @@ def run_stages(
     fields = JsonlFields(text=settings.jsonl_text, html=settings.jsonl_html, title=settings.jsonl_title,
                          url=settings.jsonl_url, published=settings.jsonl_published, outlet=settings.jsonl_outlet)
     items = read_inputs(paths, max_bytes=settings.max_bytes, max_chars=settings.max_chars, jsonl_fields=fields)
+    touched: set[str] = set()  # stories that gained a document in this run
     index = None  # the MinHash index of stored documents, built when a new document first needs it
     leads = None  # story leads embedded on a second core while the first parses (compare.embeddings.Prefetch)
     try:
@@ -224,23 +231,19 @@ def run_stages(
             summary.events += len(found.events)
             summary.claims += len(found.claims)
             summary.rejections.extend(r for r in rejected if r.id not in repeated)
+            if store.count("pending_crosscheck") >= STORY_PASS_DOCS:
+                rep.stage("comparing stories", None)
+                touched |= _compare_pending(store, settings, rep, prov)
             rep.stage("reading inputs", None)
     finally:
         if leads is not None:
             leads.close()
     store.finish_stage(summary.run_id, "ingest")
     rep.stage("comparing stories", None)
-    pending = store.pending()
-    if pending:
-        _use_configured_gazetteer(settings)
-        from .compare.crosscheck import STORIES, crosscheck
-
-        with store.transaction():
-            cross = crosscheck(store, pending, reporter=rep, **{**prov, "produced_by": STORIES})
-            store.clear_pending(pending)
-            fault_point("stories-written")
-        summary.stories, summary.relations = cross.stories, cross.relations
+    touched |= _compare_pending(store, settings, rep, prov)
     fault_point("stories-committed")
+    summary.stories = len(touched)
+    summary.relations = store.count("relations", "story IN (SELECT unnest(?))", [sorted(touched)]) if touched else 0
     store.finish_stage(summary.run_id, "stories")
     summary.entities = store.count("entities")
     store.record_run({
@@ -249,6 +252,22 @@ def run_stages(
         "stages": "ingest,stories",
     })
     return summary
+
+
+def _compare_pending(store: Store, settings: Settings, rep: Reporter, prov: dict[str, str]) -> set[str]:
+    """Compare the documents stored but not yet compared with the stories (one transaction);
+    the ids of the stories they joined or made."""
+    pending = store.pending()
+    if not pending:
+        return set()
+    _use_configured_gazetteer(settings)
+    from .compare.crosscheck import STORIES, crosscheck
+
+    with store.transaction():
+        cross = crosscheck(store, pending, reporter=rep, **{**prov, "produced_by": STORIES})
+        store.clear_pending(pending)
+        fault_point("stories-written")
+    return set(cross.touched)
 
 
 def _analyse_chunk(

@@ -3,20 +3,25 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Collection
-from dataclasses import dataclass, replace
+from collections.abc import Collection, Iterator, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from ..extract.dates import resolve_expression
-from ..records import Document, Event, Happening, Relation
+from ..records import Document, Event, Happening, Relation, Story
 from ..store import Store
 from .dating import infer_dates
-from .embeddings import cached
+from .embeddings import Embedder, cached
 from .happenings import find_happenings
 from .relations import find_relations
 from .stories import group_stories, known_date, story_inputs
 
 STORIES = "crosswire.stories.v1"
+
+# Member documents whose events, claims and claim vectors a story pass holds at once: enough
+# for the claim embedding to run in large batches, few enough that a pass over a whole corpus
+# (a first run) holds no more than a chunk's worth.
+BATCH_DOCS = 256
 
 
 @dataclass(slots=True)
@@ -28,6 +33,7 @@ class CrosscheckSummary:
     redated_events: int = 0  # events whose relative date resolved through that date
     relations: int = 0
     happenings: int = 0  # happenings of the recomputed stories
+    touched: list[str] = field(default_factory=list)  # ids of the stories that gained documents
 
 
 def redate_events(events: list[Event], anchor: str) -> list[Event]:
@@ -63,17 +69,44 @@ def crosscheck(store: Store, new_docs: Collection[str], *, reporter: Any = None,
     embedder = cached(store)  # leads and claims embedded in earlier passes are read back, not re-embedded
     grouping = group_stories(story_inputs(store, docs), existing, embedder=embedder)
     by_id = {d.id: d for d in docs}
-    touched = [s for s in grouping.stories if set(s.docs) & set(new_docs)]
-    summary.stories = len(touched)
+    new = set(new_docs)
+    touched = [s for s in grouping.stories if not new.isdisjoint(s.docs)]
+    summary.stories, summary.touched = len(touched), [s.id for s in touched]
     store.upsert("stories", touched, **provenance)
     if reporter is not None:
         reporter.stage("comparing stories", len(touched))
     members_of = {story.id: [by_id[d] for d in story.docs if d in by_id] for story in touched}
-    wanted = [d.id for members in members_of.values() for d in members]
+    for batch in _batches(touched, members_of, BATCH_DOCS):
+        _compare_batch(store, batch, members_of, by_id, embedder, summary, reporter, provenance)
+    return summary
+
+
+def _batches(stories: list[Story], members_of: Mapping[str, list[Document]], max_docs: int) -> Iterator[list[Story]]:
+    """Stories in order, cut into runs of at most ``max_docs`` member documents (a larger story
+    is a run of its own): a pass holds one run's events, claims and vectors at a time."""
+    batch: list[Story] = []
+    held = 0
+    for story in stories:
+        size = len(members_of[story.id])
+        if batch and held + size > max_docs:
+            yield batch
+            batch, held = [], 0
+        batch.append(story)
+        held += size
+    if batch:
+        yield batch
+
+
+def _compare_batch(store: Store, stories: list[Story], members_of: Mapping[str, list[Document]],
+                   by_id: Mapping[str, Document], embedder: Embedder, summary: CrosscheckSummary,
+                   reporter: Any, provenance: Mapping[str, str]) -> None:
+    """Date, group into happenings and relate the claims of some stories, and write them."""
+    wanted = [d.id for story in stories for d in members_of[story.id]]
     events_of = store.events_of(wanted)
     # Only a story of two or more documents has claims to cross-check (find_relations).
-    claims_of = store.claims_of([d.id for members in members_of.values() if len(members) > 1 for d in members])
-    # Every claim to compare goes through the embedder in one pass, here, rather than story by
+    claims_of = store.claims_of([d.id for story in stories if len(members_of[story.id]) > 1
+                                 for d in members_of[story.id]])
+    # Every claim to compare goes through the embedder in one call, here, rather than story by
     # story below (which then reads the vectors back): one large batch costs 0.6 of many small
     # ones, and the vectors differ by float noise only (2e-7).
     embedder([c.text for found in claims_of.values() for c in found])
@@ -82,7 +115,7 @@ def crosscheck(store: Store, new_docs: Collection[str], *, reporter: Any = None,
     redated: list[Event] = []
     happenings: list[Happening] = []
     relations: list[Relation] = []
-    for story in touched:
+    for story in stories:
         members = members_of[story.id]
         events = {d.id: events_of[d.id] for d in members}
         for doc_id, inferred in infer_dates(members, events).items():
@@ -107,17 +140,18 @@ def crosscheck(store: Store, new_docs: Collection[str], *, reporter: Any = None,
         relations.extend(find_relations(story.id, claims, events_by_id=events_by_id, outlets=outlets, embed=embedder))
         if reporter is not None:
             reporter.advance()
-    # One write per table for the whole pass: a write per story cost ~2 ms each.
-    ids = [story.id for story in touched]
+    # One write per table for the batch: a write per story cost ~2 ms each.
+    ids = [story.id for story in stories]
     store.upsert("documents", dated_docs, **provenance)
     store.upsert("events", redated, **provenance)
     store.con.execute("DELETE FROM happenings WHERE story IN (SELECT unnest(?))", [ids])
     store.upsert("happenings", happenings, **provenance)
     store.con.execute("DELETE FROM relations WHERE story IN (SELECT unnest(?))", [ids])
     store.upsert("relations", relations, **provenance)
-    summary.dated, summary.redated_events = len(dated_docs), len(redated)
-    summary.happenings, summary.relations = len(happenings), len(relations)
-    return summary
+    summary.dated += len(dated_docs)
+    summary.redated_events += len(redated)
+    summary.happenings += len(happenings)
+    summary.relations += len(relations)
 
 
 def _published_order(doc: Document) -> tuple[str, str]:

@@ -31,6 +31,9 @@ EVENT_DATE_WINDOW_DAYS = 60
 # joined costs only its share of the comparison.
 REACH_MARGIN = 1e-3
 
+# Documents whose mentions story_inputs reads at once.
+INPUT_SLICE = 512
+
 
 @dataclass(frozen=True, slots=True)
 class StoryInput:
@@ -280,7 +283,13 @@ def story_inputs(store: Store, docs: Sequence[Document], read_language: str = "e
     documents in other languages than ``read_language`` get the known entities they name."""
     foreign = {d.id for d in docs if d.language not in (None, read_language)}
     index = alias_index(store.entities()) if foreign else {}
-    ids = [d.id for d in docs]
-    mentions, events = store.mentions_of(ids), store.event_outlines_of(ids)
-    return [_story_input(d, mentions[d.id], events[d.id],
-                         bridged_entities(d.text, index) if d.id in foreign else frozenset()) for d in docs]
+    out: list[StoryInput] = []
+    # A slice of documents' mentions at a time: a corpus's mentions are many small records, and
+    # only the few entity ids each document is about are kept.
+    for lo in range(0, len(docs), INPUT_SLICE):
+        part = docs[lo:lo + INPUT_SLICE]
+        ids = [d.id for d in part]
+        mentions, events = store.mentions_of(ids), store.event_outlines_of(ids)
+        out.extend(_story_input(d, mentions[d.id], events[d.id],
+                                bridged_entities(d.text, index) if d.id in foreign else frozenset()) for d in part)
+    return out

@@ -225,10 +225,11 @@ class Store:
         return len(stale)
 
     # -- reads ----------------------------------------------------------------------------
-    def count(self, table: str) -> int:
-        """Number of rows in a table."""
+    def count(self, table: str, where: str = "", params: Sequence[Any] = ()) -> int:
+        """Number of rows in a table (those matching ``where``, if given)."""
         # fetchall, not fetchone: DuckDB 2 keeps a half-read result open and blocks the connection.
-        return int(self.con.execute(f"SELECT count(*) FROM {table}").fetchall()[0][0])
+        sql = f"SELECT count(*) FROM {table}" + (f" WHERE {where}" if where else "")
+        return int(self.con.execute(sql, list(params)).fetchall()[0][0])
 
     def known_ids(self, table: str, ids: Iterable[str]) -> set[str]:
         """Which of these ids are already stored in ``table``."""
