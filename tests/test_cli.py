@@ -238,3 +238,19 @@ def test_eval_all_writes_a_row_for_absent_data(tmp_path):
     assert all(r["tuned"] == "data absent" for r in rows) and out.is_file()
     result = runner.invoke(app, ["eval", "all", "--only", "nonsense"])
     assert result.exit_code == 2 and "no evaluation named" in result.output
+
+
+@pytest.mark.model
+def test_cli_run_counts_warnings_instead_of_printing_each(tmp_path: Path):
+    folder = tmp_path / "quotes"
+    folder.mkdir()
+    # Three reports whose paragraphs each open a quote that never closes (W301, once per paragraph).
+    for n in range(3):
+        (folder / f"{n}.txt").write_text(
+            f"Harbour officials in Dunmore said on Tuesday that \u201cthe pier number {n} is closed until further notice.\n\n"
+            "The ferry company said the timetable would change.\n", encoding="utf-8")
+    result = _run("run", str(folder), "--db", str(tmp_path / "q.duckdb"))
+    assert result.exit_code == 0, result.output
+    assert "note: W301 x3, e.g. W301: unbalanced quote marks" in result.output
+    assert result.output.count("W301") == 2  # the code and its example, in one note: no line per paragraph
+    assert "UserWarning" not in result.output

@@ -6,6 +6,7 @@ import os
 import re
 from contextlib import contextmanager
 from pathlib import Path
+from collections.abc import Iterator
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
@@ -203,7 +204,7 @@ def run(
                          jsonl_title=title_field, jsonl_url=url_field, jsonl_published=date_field,
                          jsonl_outlet=outlet_field)
     # The scheduler is reached before the store is opened: an address that answers nothing leaves no file.
-    with _scheduler_client(scheduler) as client, _open_store(db, write=True) as store, Progress(
+    with _warnings_tallied() as tally, _scheduler_client(scheduler) as client, _open_store(db, write=True) as store, Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), console=err, transient=False,
     ) as progress:
@@ -215,6 +216,8 @@ def run(
     if summary.inputs == 0:
         err.print(safe(f"warning: no inputs found in {', '.join(map(str, paths))} (hidden files and a folder's "
                        "README or LICENSE are skipped)"), soft_wrap=True)
+    for code, (count, example) in tally.items():
+        err.print(safe(f"note: {code} x{count}, e.g. {example}"), soft_wrap=True)
     table = Table(title=safe(f"run {summary.run_id} -> {db}"))
     cols = ("inputs", "processed", "duplicate", "unchanged", "rejected", "entities", "events", "claims", "stories", "relations")
     for col in cols:
@@ -230,6 +233,27 @@ def run(
         console.print(rej)
         if len(summary.rejections) > 50:
             console.print(f"... and {len(summary.rejections) - 50} more (crosswire export --format jsonl)")
+
+
+@contextmanager
+def _warnings_tallied() -> Iterator[dict[str, tuple[int, str]]]:
+    """Warnings raised during a run, counted by code (W301) or message, with a first example:
+    printed one by one they cut through the progress bars, and real news has hundreds of
+    paragraphs whose quote marks do not pair up."""
+    import warnings
+
+    tally: dict[str, tuple[int, str]] = {}
+
+    def count(message: Warning | str, category: type[Warning], *_: object, **__: object) -> None:
+        text = str(message)
+        code = match.group() if (match := re.match(r"W\d{3}(?=:)", text)) else f"{category.__name__}: {text}"
+        seen, example = tally.get(code, (0, text))
+        tally[code] = (seen + 1, example)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", UserWarning)  # crosswire's own (W3xx): every one counted
+        warnings.showwarning = count
+        yield tally
 
 
 @app.command()
