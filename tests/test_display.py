@@ -56,3 +56,13 @@ def test_every_word_is_drawn_and_no_line_is_wider_than_the_console(rows: list[li
     shown = Counter(ch for ch in drawn if ch.isalpha() or ch == "-")
     given_ = Counter(ch for row in rows for cell in row for ch in cell if ch.isalpha() or ch == "-")
     assert not given_ - shown
+
+
+def test_columns_whose_longest_words_overflow_fold_instead_of_cropping():
+    # Four columns whose longest words alone (2 + 9 + 10 + 12) exceed the 27 cells a 40-wide
+    # console leaves them: every letter is still drawn, folded.
+    rows = [["a", "aaaaaaaaa", "aaaaaaaaaa", "aaaaaaaaaaaa"]]
+    out = io.StringIO()
+    Console(file=out, width=40, color_system=None).print(fit_columns(_table(rows), 40))
+    assert max(len(line) for line in out.getvalue().splitlines()) <= 40
+    assert out.getvalue().count("a") == 32

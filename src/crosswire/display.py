@@ -88,6 +88,13 @@ def fit_columns(table: Table, width: int) -> Table:
     room = width - (len(columns) + 1) - 2 * len(columns)
     if sum(natural) <= room:
         widths = natural
+    elif sum(longest_word) > room:
+        # Not even the longest words fit: wrapped columns share what the no-wrap ones leave, by
+        # their longest word, and fold words (no letter is cropped, as Rich's own shrink would).
+        fixed = sum(w for w, col in zip(longest_word, columns) if col.no_wrap)
+        flexible = sum(w for w, col in zip(longest_word, columns) if not col.no_wrap) or 1
+        budget = max(room - fixed, sum(1 for col in columns if not col.no_wrap))
+        widths = [w if col.no_wrap else w * budget // flexible for w, col in zip(longest_word, columns)]
     else:
         spare = max(0, room - sum(longest_word))
         want = [n - w for n, w in zip(natural, longest_word)]
