@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings, strategies as st
 
 from crosswire.duplicates import find_duplicates, from_bytes, signature, to_bytes
@@ -248,3 +249,45 @@ def test_issue10_changing_one_name_or_number_in_a_long_article_keeps_it_a_copy(i
     changed = re.sub(rf"\b{token}\b", replacement, body, count=1)
     dup, _ = find_duplicates([_doc("a", body), _doc("b", changed)])
     assert dup == {"b": "a"}
+
+
+# -- the store's band table: near-duplicates found without loading the corpus --------------
+
+def _variants() -> list[str]:
+    # Copies of STORY with chrome added or a word changed, and unrelated reports between them.
+    return [STORY, OTHER, STORY + " Share this article.", OTHER.replace("Thursday", "Friday"),
+            "Copyright the wire. " + STORY, STORY.replace("twelve", "fourteen"), OTHER + " Reporting by the desk."]
+
+
+def test_store_backed_index_finds_what_the_in_memory_one_finds(mem_store):
+    from crosswire.duplicates import DuplicateIndex
+
+    first = [_doc(f"a{i}", t) for i, t in enumerate(_variants())]
+    second = [_doc(f"b{i}", t + suffix) for i, t in enumerate(_variants()) for suffix in ("", " (Reuters)")]
+    _, known = find_duplicates(first)
+    expected, _ = find_duplicates(second, known=known)
+    index = DuplicateIndex(mem_store)
+    dup_first, sigs = index.add(first)
+    mem_store.put_signatures(sigs)
+    mem_store.put_bands(index.scheme, index.band_rows(sigs))
+    found, fresh = index.add(second)
+    assert found == expected and expected  # the second batch's copies point into the first
+    assert set(fresh) == {d.id for d in second}
+
+
+@pytest.mark.model
+def test_a_store_without_band_rows_gets_them_and_still_finds_copies(tmp_path):
+    from crosswire.run import run
+    from crosswire.settings import load_settings
+    from crosswire.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(STORY, encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        run([folder], store, load_settings())
+        store.con.execute("DELETE FROM minhash_bands")  # as a store made before bands were kept
+        (folder / "b.txt").write_text(STORY + "\n\nShare this article.", encoding="utf-8")
+        summary = run([folder], store, load_settings())
+        assert summary.duplicate == 1
+        assert store.count("minhash_bands") == 25 * store.count("signatures") == 50  # 25 bands at 0.5 and 128

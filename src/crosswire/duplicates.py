@@ -9,9 +9,11 @@ in the other (see :func:`facts_agree`).
 
 from __future__ import annotations
 
+import hashlib
 import re
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Protocol
 
 import numpy as np
 from datasketch import MinHash, MinHashLSH
@@ -120,63 +122,119 @@ def facts_from_bytes(data: bytes, num_perm: int) -> Counter[str]:
     return Counter(rest.split("\n")) if rest else Counter()
 
 
-class DuplicateIndex:
-    """MinHash LSH over every document seen so far; built once per run, grown chunk by chunk.
+class BandIndex(Protocol):
+    """Where the signatures of earlier documents are looked up by band (LSH)."""
 
-    Stored signatures are loaded once, not re-read and re-indexed for every chunk of a run.
+    def matches(self, scheme: str, probe: Sequence[tuple[str, int, int]]) -> list[tuple[str, str]]:
+        """(probing doc, earlier doc) for each (doc, band, key) that an earlier doc shares."""
+        ...
+
+    def signatures_of(self, docs: Sequence[str]) -> dict[str, bytes]:
+        """Stored signature bytes (with their facts) of these documents."""
+        ...
+
+
+class MemoryBands:
+    """A BandIndex over given signatures, held in memory (one-shot use: ``find_duplicates``)."""
+
+    def __init__(self, known: Mapping[str, bytes], scheme: str, num_perm: int) -> None:
+        self.known = dict(known)
+        self.keys: dict[tuple[int, int], list[str]] = {}
+        for doc_id, data in self.known.items():
+            for _, band, key in band_rows(doc_id, from_bytes(data, num_perm), scheme):
+                self.keys.setdefault((band, key), []).append(doc_id)
+
+    def matches(self, scheme: str, probe: Sequence[tuple[str, int, int]]) -> list[tuple[str, str]]:
+        return [(doc, old) for doc, band, key in probe for old in self.keys.get((band, key), ())]
+
+    def signatures_of(self, docs: Sequence[str]) -> dict[str, bytes]:
+        return {d: self.known[d] for d in docs if d in self.known}
+
+
+def lsh_scheme(threshold: float, num_perm: int) -> str:
+    """"<num_perm>:<bands>x<rows>", the banding datasketch finds best for ``threshold``: stored
+    band keys are valid only for the scheme they were cut with."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return f"{num_perm}:{lsh.b}x{lsh.r}"
+
+
+def band_rows(doc_id: str, mh: MinHash, scheme: str) -> list[tuple[str, int, int]]:
+    """(doc, band, key) for each band of a signature: the key is a 64-bit hash of the band's
+    hash values, so two documents share a key where datasketch's LSH would put them in one
+    bucket (a rare hash collision only adds a candidate, which the Jaccard check drops)."""
+    bands, rows = (int(n) for n in scheme.split(":")[1].split("x"))
+    values = np.asarray(mh.hashvalues, dtype=np.uint64)
+    out = []
+    for band in range(bands):
+        digest = hashlib.blake2b(values[band * rows:(band + 1) * rows].tobytes(), digest_size=8).digest()
+        out.append((doc_id, band, int.from_bytes(digest, "little", signed=True)))
+    return out
+
+
+class DuplicateIndex:
+    """Near-duplicate matching of new documents against earlier ones, a chunk at a time.
+
+    Earlier documents are found through their LSH band keys in ``earlier`` (the store's
+    ``minhash_bands`` in a run), so nothing of the corpus is held in memory: a chunk costs its
+    own signatures and its candidates', whatever the size of the store.
     """
 
-    def __init__(self, known: Mapping[str, bytes] = {}, *, threshold: float = 0.5, num_perm: int = 128,
+    def __init__(self, earlier: BandIndex, *, threshold: float = 0.5, num_perm: int = 128,
                  shingle_words: int = 5, fact_overlap: float = FACT_OVERLAP) -> None:
+        self.earlier = earlier
         self.threshold, self.num_perm, self.shingle_words = threshold, num_perm, shingle_words
         self.fact_overlap = fact_overlap
-        self.lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
-        self.sigs: dict[str, MinHash] = {}
-        self.facts: dict[str, Counter[str]] = {}
-        for doc_id, data in known.items():
-            self._insert(doc_id, from_bytes(data, num_perm), facts_from_bytes(data, num_perm))
-
-    def _insert(self, doc_id: str, mh: MinHash, fact_counts: Counter[str]) -> None:
-        self.sigs[doc_id] = mh
-        self.facts[doc_id] = fact_counts
-        self.lsh.insert(doc_id, mh)
+        self.scheme = lsh_scheme(threshold, num_perm)
 
     def add(self, docs: Sequence[Document]) -> tuple[dict[str, str], dict[str, bytes]]:
-        """Index new documents; map each that repeats an earlier one to that one's id.
+        """Map each new document that repeats an earlier one to that one's id.
 
-        Everything already indexed counts as earlier than any new document; among new
-        documents, input order decides. Candidates from LSH are confirmed with the estimated
-        Jaccard, so a banding false positive never groups two reports, and with their facts,
-        so two reports in one template about different events never group either.
+        Every earlier document counts as earlier than any new one; among new documents, input
+        order decides. Candidates sharing a band are confirmed with the estimated Jaccard, so a
+        banding false positive never groups two reports, and with their facts, so two reports
+        in one template about different events never group either. Of several that pass, the
+        most similar wins, then the smallest id.
 
         Returns:
             (duplicate id -> original id, new signatures as bytes for the store)
         """
+        new: dict[str, tuple[MinHash, Counter[str], list[tuple[str, int, int]]]] = {}
+        for doc in docs:
+            if doc.id not in new:
+                mh = signature(doc.text, num_perm=self.num_perm, shingle_words=self.shingle_words)
+                new[doc.id] = (mh, facts(doc.text), band_rows(doc.id, mh, self.scheme))
+        probe = [row for _, _, rows in new.values() for row in rows]
+        stored: dict[str, set[str]] = {}
+        for doc_id, old in self.earlier.matches(self.scheme, probe):
+            if old not in new:
+                stored.setdefault(doc_id, set()).add(old)
+        known = {d: (from_bytes(b, self.num_perm), facts_from_bytes(b, self.num_perm))
+                 for d, b in self.earlier.signatures_of(sorted(set().union(*stored.values()))).items()}
         duplicate_of: dict[str, str] = {}
         fresh: dict[str, bytes] = {}
-        for doc in docs:
-            if doc.id in self.sigs:
-                continue
-            mh = signature(doc.text, num_perm=self.num_perm, shingle_words=self.shingle_words)
-            fact_counts = facts(doc.text)
+        bucket: dict[tuple[int, int], list[str]] = {}  # this chunk's earlier documents, by band key
+        for doc_id, (mh, fact_counts, rows) in new.items():
+            here = {d for _, band, key in rows for d in bucket.get((band, key), ())}
             best, best_score = None, self.threshold
-            for cand in self.lsh.query(mh):
-                score = mh.jaccard(self.sigs[cand])
-                if score >= best_score and facts_agree(fact_counts, self.facts[cand], self.fact_overlap):
+            for cand in sorted(stored.get(doc_id, set()) | here):
+                other = (new[cand][0], new[cand][1]) if cand in new else known.get(cand)
+                if other is None:
+                    continue  # a band row whose signature is gone
+                score = mh.jaccard(other[0])
+                better = score > best_score or (best is None and score >= best_score)
+                if better and facts_agree(fact_counts, other[1], self.fact_overlap):
                     best, best_score = cand, score
             if best is not None:
                 # Point at the group's first member so chains of copies share one original.
-                duplicate_of[doc.id] = duplicate_of.get(best, best)
-            self._insert(doc.id, mh, fact_counts)
-            fresh[doc.id] = to_bytes(mh, fact_counts)
+                duplicate_of[doc_id] = duplicate_of.get(best, best)
+            for _, band, key in rows:
+                bucket.setdefault((band, key), []).append(doc_id)
+            fresh[doc_id] = to_bytes(mh, fact_counts)
         return duplicate_of, fresh
 
-    def discard(self, doc_ids: Iterable[str]) -> None:
-        """Forget documents that did not make it into the store (rejected after indexing)."""
-        for doc_id in doc_ids:
-            if self.sigs.pop(doc_id, None) is not None:
-                self.facts.pop(doc_id, None)
-                self.lsh.remove(doc_id)
+    def band_rows(self, signatures: Mapping[str, bytes]) -> list[tuple[str, int, int]]:
+        """The band rows to store with these signatures."""
+        return [row for d, b in signatures.items() for row in band_rows(d, from_bytes(b, self.num_perm), self.scheme)]
 
 
 def find_duplicates(
@@ -193,6 +251,7 @@ def find_duplicates(
     Returns:
         (duplicate id -> original id, new signatures as bytes for the store)
     """
-    index = DuplicateIndex(known, threshold=threshold, num_perm=num_perm, shingle_words=shingle_words,
+    bands = MemoryBands(known, lsh_scheme(threshold, num_perm), num_perm)
+    index = DuplicateIndex(bands, threshold=threshold, num_perm=num_perm, shingle_words=shingle_words,
                            fact_overlap=fact_overlap)
     return index.add(docs)

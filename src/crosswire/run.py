@@ -199,8 +199,9 @@ def run_stages(
                 from .compare.embeddings import Prefetch
                 from .duplicates import DuplicateIndex
 
-                index = DuplicateIndex(store.signatures(), threshold=settings.dedup_threshold,
-                                       num_perm=settings.dedup_num_perm, shingle_words=settings.dedup_shingle_words)
+                index = DuplicateIndex(store, threshold=settings.dedup_threshold, num_perm=settings.dedup_num_perm,
+                                       shingle_words=settings.dedup_shingle_words)
+                _store_missing_bands(store, index)
                 leads = Prefetch()
             found, docs, signatures, nlp_rejected = (_analyse_chunk(docs, index, store, settings, rep, analyse, leads) if docs
                                                      else (Extracted([], [], [], []), [], {}, []))
@@ -218,6 +219,8 @@ def run_stages(
                 store.upsert("events", found.events, **prov)
                 store.upsert("claims", found.claims, **prov)
                 store.put_signatures(signatures)
+                if index is not None:
+                    store.put_bands(index.scheme, index.band_rows(signatures))
                 store.mark_pending(d.id for d in docs)
                 if leads is not None:
                     leads.store_into(store)
@@ -298,7 +301,6 @@ def _analyse_chunk(
                           found.events + extracted.events, found.claims + extracted.claims)
         bad = {r.id for r in nlp_rejected}
         rejected.extend(nlp_rejected)
-        index.discard(bad)
         docs = [d for d in docs if d.id not in bad]
         promoted: dict[str, str] = {}  # rejected original -> the copy that replaces it
         for d in docs:
@@ -310,6 +312,14 @@ def _analyse_chunk(
         to_read = [d for d in docs if d.id in promoted.values()]
     kept = {d.id for d in docs}
     return found, docs, {k: v for k, v in signatures.items() if k in kept}, rejected
+
+
+def _store_missing_bands(store: Store, index: "DuplicateIndex") -> None:
+    """Band rows for stored signatures that have none under the index's scheme (a store made
+    before they were kept, or a changed [dedup] setting), a batch at a time, once."""
+    while missing := store.bands_missing(index.scheme):
+        with store.transaction():
+            store.put_bands(index.scheme, index.band_rows(missing))
 
 
 def _merge_entities(first: list[Entity], second: list[Entity]) -> list[Entity]:

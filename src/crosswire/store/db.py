@@ -98,13 +98,13 @@ class Store:
         self.con.commit()
 
     # -- writes ---------------------------------------------------------------------------
-    def _insert(self, table: str, columns: dict[str, list[Any]], *, replace: bool = True) -> int:
+    def _insert(self, table: str, columns: dict[str, list[Any]], *, replace: bool = True, keyed: bool = True) -> int:
         if not columns or not len(next(iter(columns.values()))):
             return 0
         import pyarrow as pa  # writes only: read commands (and writes of nothing) never pay its import
 
         arrow = pa.table(columns)
-        verb = "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
+        verb = "INSERT" if not keyed else "INSERT OR REPLACE" if replace else "INSERT OR IGNORE"
         self.con.register("_incoming", arrow)
         try:
             self.con.execute(f"{verb} INTO {table} BY NAME SELECT * FROM _incoming")
@@ -155,6 +155,15 @@ class Store:
             "signatures",
             {"doc": docs, "minhash": pa.array([signatures[d] for d in docs], pa.binary())},
         )
+
+    def put_bands(self, scheme: str, rows: Sequence[tuple[str, int, int]]) -> int:
+        """Store the LSH band keys (doc, band, key) of signatures cut with ``scheme``."""
+        if not rows:
+            return 0
+        docs = sorted({doc for doc, _, _ in rows})
+        self.con.execute("DELETE FROM minhash_bands WHERE scheme = ? AND doc IN (SELECT unnest(?))", [scheme, docs])
+        return self._insert("minhash_bands", {"scheme": [scheme] * len(rows), "band": [r[1] for r in rows],
+                                              "key": [r[2] for r in rows], "doc": [r[0] for r in rows]}, keyed=False)
 
     def put_embeddings(self, vectors: dict[str, Sequence[float]]) -> int:
         """Keep sentence vectors under their cache keys (see ``compare.embeddings.cached``)."""
@@ -353,6 +362,38 @@ class Store:
         flat = vectors.flatten().to_numpy(zero_copy_only=False).astype(np.float32, copy=False)
         rows = np.split(flat, np.asarray(vectors.offsets)[1:-1]) if len(vectors) else []
         return dict(zip(table.column("key").to_pylist(), rows))
+
+    def matches(self, scheme: str, probe: Sequence[tuple[str, int, int]]) -> list[tuple[str, str]]:
+        """(probing doc, stored doc) for each probe (doc, band, key) whose band key a stored
+        document shares (duplicates.BandIndex)."""
+        if not probe:
+            return []
+        import pyarrow as pa
+
+        table = pa.table({"doc": [p[0] for p in probe], "band": pa.array([p[1] for p in probe], pa.int32()),
+                          "key": pa.array([p[2] for p in probe], pa.int64())})
+        self.con.register("_probe", table)
+        try:
+            return [tuple(r) for r in self.con.execute(
+                "SELECT DISTINCT p.doc, b.doc FROM _probe p JOIN minhash_bands b "
+                "ON b.scheme = ? AND b.band = p.band AND b.key = p.key ORDER BY 1, 2", [scheme]).fetchall()]
+        finally:
+            self.con.unregister("_probe")
+
+    def signatures_of(self, docs: Sequence[str]) -> dict[str, bytes]:
+        """Stored MinHash signatures of these documents."""
+        if not docs:
+            return {}
+        return dict(self.con.execute("SELECT doc, minhash FROM signatures WHERE doc IN (SELECT unnest(?))",
+                                     [list(docs)]).fetchall())
+
+    def bands_missing(self, scheme: str, limit: int = 10_000) -> dict[str, bytes]:
+        """Up to ``limit`` stored signatures with no band rows under ``scheme`` (a store made
+        before bands were stored, or a changed [dedup] threshold or num_perm)."""
+        return dict(self.con.execute(
+            "SELECT doc, minhash FROM signatures s WHERE NOT EXISTS "
+            "(SELECT 1 FROM minhash_bands b WHERE b.scheme = ? AND b.doc = s.doc) ORDER BY doc LIMIT ?",
+            [scheme, limit]).fetchall())
 
     def signatures(self) -> dict[str, bytes]:
         """Stored MinHash signatures by document id."""

@@ -163,6 +163,15 @@ def _relation_disputes(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("INSERT INTO pending_crosscheck SELECT id FROM documents ON CONFLICT DO NOTHING")
 
 
+@migration("0012_minhash_bands")
+def _minhash_bands(con: duckdb.DuckDBPyConnection) -> None:
+    # LSH band keys of the stored signatures (duplicates.py), so a run finds the near-duplicates
+    # of its documents with a join instead of loading every signature. No key: a primary-key
+    # index is held in memory whole; rows are deleted before a document's are written again.
+    # Stores made before get their rows the first time a run needs them (Store.bands_missing).
+    con.execute("CREATE TABLE IF NOT EXISTS minhash_bands (scheme VARCHAR, band INTEGER, key BIGINT, doc VARCHAR)")
+
+
 def apply_migrations(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply every migration not yet recorded; return the names applied now."""
     con.execute(
