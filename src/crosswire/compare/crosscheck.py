@@ -14,7 +14,7 @@ from .dating import infer_dates
 from .embeddings import Embedder, cached
 from .happenings import find_happenings
 from .relations import find_relations
-from .stories import group_stories, known_date, story_inputs
+from .stories import INPUT_SLICE, StoryInput, group_stories, known_date, story_inputs
 
 STORIES = "crosswire.stories.v1"
 
@@ -64,24 +64,30 @@ def crosscheck(store: Store, new_docs: Collection[str], *, reporter: Any = None,
     summary = CrosscheckSummary()
     if not new_docs:
         return summary
-    docs = store.documents()
     existing = store.stories()
     embedder = cached(store)  # leads and claims embedded in earlier passes are read back, not re-embedded
-    grouping = group_stories(story_inputs(store, docs), existing, embedder=embedder)
-    by_id = {d.id: d for d in docs}
+    grouping = group_stories(_stored_inputs(store), existing, embedder=embedder)
     new = set(new_docs)
     touched = [s for s in grouping.stories if not new.isdisjoint(s.docs)]
     summary.stories, summary.touched = len(touched), [s.id for s in touched]
     store.upsert("stories", touched, **provenance)
     if reporter is not None:
         reporter.stage("comparing stories", len(touched))
-    members_of = {story.id: [by_id[d] for d in story.docs if d in by_id] for story in touched}
+    members_of = {story.id: list(story.docs) for story in touched}
     for batch in _batches(touched, members_of, BATCH_DOCS):
-        _compare_batch(store, batch, members_of, by_id, embedder, summary, reporter, provenance)
+        _compare_batch(store, batch, members_of, embedder, summary, reporter, provenance)
     return summary
 
 
-def _batches(stories: list[Story], members_of: Mapping[str, list[Document]], max_docs: int) -> Iterator[list[Story]]:
+def _stored_inputs(store: Store) -> list[StoryInput]:
+    """Every stored document's StoryInput, its document read a slice at a time: the inputs keep
+    what grouping needs, not whole documents (their removed lines, headings and metadata)."""
+    ids = [doc_id for (doc_id,) in store.con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+    return [item for lo in range(0, len(ids), INPUT_SLICE)
+            for item in story_inputs(store, store.documents(ids[lo:lo + INPUT_SLICE]))]
+
+
+def _batches(stories: list[Story], members_of: Mapping[str, list[str]], max_docs: int) -> Iterator[list[Story]]:
     """Stories in order, cut into runs of at most ``max_docs`` member documents (a larger story
     is a run of its own): a pass holds one run's events, claims and vectors at a time."""
     batch: list[Story] = []
@@ -97,15 +103,15 @@ def _batches(stories: list[Story], members_of: Mapping[str, list[Document]], max
         yield batch
 
 
-def _compare_batch(store: Store, stories: list[Story], members_of: Mapping[str, list[Document]],
-                   by_id: Mapping[str, Document], embedder: Embedder, summary: CrosscheckSummary,
-                   reporter: Any, provenance: Mapping[str, str]) -> None:
+def _compare_batch(store: Store, stories: list[Story], member_ids: Mapping[str, list[str]], embedder: Embedder,
+                   summary: CrosscheckSummary, reporter: Any, provenance: Mapping[str, str]) -> None:
     """Date, group into happenings and relate the claims of some stories, and write them."""
-    wanted = [d.id for story in stories for d in members_of[story.id]]
+    by_id = {d.id: d for d in store.documents([d for story in stories for d in member_ids[story.id]])}
+    members_of = {story.id: [by_id[d] for d in member_ids[story.id] if d in by_id] for story in stories}
+    wanted = [d.id for members in members_of.values() for d in members]
     events_of = store.events_of(wanted)
     # Only a story of two or more documents has claims to cross-check (find_relations).
-    claims_of = store.claims_of([d.id for story in stories if len(members_of[story.id]) > 1
-                                 for d in members_of[story.id]])
+    claims_of = store.claims_of([d.id for members in members_of.values() if len(members) > 1 for d in members])
     # Every claim to compare goes through the embedder in one call, here, rather than story by
     # story below (which then reads the vectors back): one large batch costs 0.6 of many small
     # ones, and the vectors differ by float noise only (2e-7).
