@@ -1,6 +1,6 @@
 """crosswire on real news against the floor it stands on: the bare spaCy parse, in one run.
 
-Usage: python bench/bench_real.py [--docs 200] [--large 2000] [--no-dask]
+Usage: python bench/bench_real.py [--docs 200] [--large 2000] [--long 500000] [--no-dask]
 
 Reads the first N articles of ../shared/eval/geoparsing-news/dev (real news, many outlets;
 skips cleanly when absent) and prints, from this one run on this machine:
@@ -13,6 +13,8 @@ skips cleanly when absent) and prints, from this one run on this machine:
 - read commands (``docs``, ``events``, ``claims``, ``stories``, ``story``) on the seeds' store;
 - peak memory (RSS, GNU time) of ``crosswire run`` on N articles and on --large articles made
   at run time by mixing sentences of the dev articles (no text is committed);
+- peak memory of ``crosswire run`` on one document of --long characters (the dev articles
+  joined): a book-length report is read in sections;
 - ``crosswire run --dask --workers 2`` against ``crosswire run`` (both new processes).
 """
 
@@ -101,6 +103,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=200)
     parser.add_argument("--large", type=int, default=2000, help="articles for the memory check (0: skip)")
+    parser.add_argument("--long", type=int, default=500_000, help="characters of one long document (0: skip)")
     parser.add_argument("--no-dask", action="store_true")
     args = parser.parse_args()
     if not DEV.exists():
@@ -170,6 +173,15 @@ def main() -> None:
             big_s, rss_big = _timed_cli("run", str(big), "--db", str(work / "mem-large.duckdb"), rss=True)
             print(f"crosswire run in a new process, {args.large} mixed articles: {big_s:7.1f} s, peak RSS "
                   f"{rss_big / 1024:7.0f} MB   ({rss_big / rss_n:4.2f}x the {len(articles)}-article peak; aim <= 1.10x)")
+        if args.long:
+            text = "\n\n".join(a["text"] for a in _articles(10_000))
+            while len(text) < args.long:
+                text += "\n\n" + text
+            report = _write([{"text": text[: args.long], "title": "One long report", "url": "https://long.example/1"}],
+                            work / "long.jsonl")
+            long_s, rss_long = _timed_cli("run", str(report), "--db", str(work / "long.duckdb"), rss=True)
+            print(f"crosswire run in a new process, one {args.long:,}-character document: {long_s:7.1f} s, peak RSS "
+                  f"{rss_long / 1024:7.0f} MB   ({rss_long / rss_n:4.2f}x the {len(articles)}-article peak)")
         if not args.no_dask:
             dask_s, _ = _timed_cli("run", str(corpus), "--db", str(work / "dask.duckdb"), "--dask", "--workers", "2")
             print(f"crosswire run --dask --workers 2:        {dask_s:7.1f} s   {one_s / dask_s:4.2f}x the one-process run")

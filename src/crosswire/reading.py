@@ -30,6 +30,7 @@ def read_documents(
     names, claims cut at random).
     """
     from .nlp.pipeline import load_nlp, parse
+    from .nlp.sections import without_tensor
 
     nlp = load_nlp(settings.model)
     docs = [d for d in docs if d.language in (None, nlp.lang)]
@@ -40,7 +41,7 @@ def read_documents(
     try:
         for doc, doc_id in parse(pairs, nlp, batch_size=settings.batch_size, batch_chars=settings.batch_chars,
                                    n_process=settings.n_process, rejected=rejected):
-            parsed.append((_without_tensor(doc), by_id[doc_id]))
+            parsed.append((without_tensor(doc), by_id[doc_id]))  # a chunk holds its Docs until extracted
             reporter.advance()
     except (ValueError, RuntimeError, MemoryError):
         # One bad document must not sink the batch: redo it one by one to find the culprit.
@@ -53,15 +54,6 @@ def read_documents(
     # parse() does not know sources; fill them in for its length rejections.
     rejected = [replace(r, source=by_id[r.id].source if r.id in by_id else r.source) for r in rejected]
     return parsed, rejected
-
-
-def _without_tensor(doc: Doc) -> Doc:
-    """The Doc without its tok2vec output, which no reader uses: a chunk holds its Docs until
-    extraction is done, and the tensors were ~70 MB of a 256-article chunk."""
-    import numpy
-
-    doc.tensor = numpy.zeros((0,), dtype="float32")
-    return doc
 
 
 @dataclass(slots=True)

