@@ -50,3 +50,18 @@ def test_a_misspelt_section_is_named_as_a_section(tmp_path):
     cfg.write_text("[ingst]\nmax_bytes = 10\n", encoding="utf-8")
     with pytest.raises(SettingsError, match=r"unknown section \[ingst\].*'ingest'"):
         load_settings(cfg)
+
+
+def test_store_memory_limit_is_a_size_and_reaches_duckdb(tmp_path):
+    from crosswire.store import Store
+
+    assert load_settings().store_memory_limit == "128MB"
+    cfg = tmp_path / "user.cfg"
+    cfg.write_text("[store]\nmemory_limit = 1GB\n")
+    assert load_settings(cfg).store_memory_limit == "1GB"
+    assert load_settings(store_memory_limit="").store_memory_limit == ""  # DuckDB's own default
+    with pytest.raises(SettingsError, match="memory_limit"):
+        load_settings(store_memory_limit="lots")
+    with Store(tmp_path / "s.duckdb", memory_limit="64MB") as store:
+        limit = store.con.execute("SELECT current_setting('memory_limit')").fetchall()[0][0]
+    assert limit.replace(" ", "") in {"64.0MiB", "61.0MiB", "64.0MB", "61.0MB"}, limit

@@ -65,7 +65,7 @@ def _settings(config: Path | None, **flags: object) -> Settings:
         raise _fail(str(exc)) from None
 
 
-def _open_store(db: Path, *, write: bool = False):  # noqa: ANN202 - Store import is lazy
+def _open_store(db: Path, *, write: bool = False, memory_limit: str | None = None):  # noqa: ANN202 - lazy Store
     """The store at ``db``, read-only unless the command writes.
 
     Read-only, reading never changes the file, works on a file nobody may write, and many
@@ -78,7 +78,7 @@ def _open_store(db: Path, *, write: bool = False):  # noqa: ANN202 - Store impor
     if not write and not db.exists():
         raise _fail(f"no store at {db}; run `crosswire run PATH --db {db}` first")
     try:
-        store = Store(db, read_only=not write)
+        store = Store(db, read_only=not write, memory_limit=memory_limit)
         if not write and _needs_upgrade(db, store):
             # Made by an older crosswire: upgrade its schema once, as any write would, then read.
             store.close()
@@ -204,7 +204,8 @@ def run(
                          jsonl_title=title_field, jsonl_url=url_field, jsonl_published=date_field,
                          jsonl_outlet=outlet_field)
     # The scheduler is reached before the store is opened: an address that answers nothing leaves no file.
-    with _warnings_tallied() as tally, _scheduler_client(scheduler) as client, _open_store(db, write=True) as store, Progress(
+    with _warnings_tallied() as tally, _scheduler_client(scheduler) as client, _open_store(
+            db, write=True, memory_limit=settings.store_memory_limit or None) as store, Progress(
         SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
         TimeElapsedColumn(), console=err, transient=False,
     ) as progress:

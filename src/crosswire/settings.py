@@ -5,6 +5,7 @@ from __future__ import annotations
 import configparser
 import hashlib
 import json
+import re
 from dataclasses import asdict, dataclass, fields
 from importlib import resources
 from pathlib import Path
@@ -27,6 +28,7 @@ class Settings:
     dedup_num_perm: int = 128
     dedup_shingle_words: int = 5
     store_path: str = "crosswire.duckdb"
+    store_memory_limit: str = "128MB"  # DuckDB's memory_limit while a run writes; "" = DuckDB's own
     places_gazetteer: str = "~/.local/share/crosswire/gazetteer.tsv"  # "crosswire gazetteer import" rows
     jsonl_text: str = "text"  # fields of JSON Lines records (ingest.base.JsonlFields)
     jsonl_html: str = "html"
@@ -53,6 +55,7 @@ _KEYS = {
     ("dedup", "num_perm"): "dedup_num_perm",
     ("dedup", "shingle_words"): "dedup_shingle_words",
     ("store", "path"): "store_path",
+    ("store", "memory_limit"): "store_memory_limit",
     ("places", "gazetteer"): "places_gazetteer",
     ("jsonl", "text_field"): "jsonl_text",
     ("jsonl", "html_field"): "jsonl_html",
@@ -61,6 +64,9 @@ _KEYS = {
     ("jsonl", "date_field"): "jsonl_published",
     ("jsonl", "outlet_field"): "jsonl_outlet",
 }
+
+
+_MEMORY = re.compile(r"\d+(\.\d+)?\s*(B|KB|MB|GB|TB|KiB|MiB|GiB|TiB)", re.IGNORECASE)
 
 
 def _coerce(name: str, raw: str) -> Any:
@@ -110,6 +116,8 @@ def load_settings(user_file: str | Path | None = None, **overrides: Any) -> Sett
         raise SettingsError("max_bytes and max_chars must be at least 1")
     if settings.n_process < 1 or settings.batch_size < 1 or settings.batch_chars < 1:
         raise SettingsError("n_process, batch_size and batch_chars must be at least 1")
+    if settings.store_memory_limit and not _MEMORY.fullmatch(settings.store_memory_limit.strip()):
+        raise SettingsError(f"store memory_limit must be a size like 128MB or 2GB, not {settings.store_memory_limit!r}")
     if not 0.0 < settings.dedup_threshold <= 1.0:
         raise SettingsError(f"dedup threshold must be in (0, 1], not {settings.dedup_threshold}")
     return settings

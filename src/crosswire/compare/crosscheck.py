@@ -33,7 +33,7 @@ class CrosscheckSummary:
     redated_events: int = 0  # events whose relative date resolved through that date
     relations: int = 0
     happenings: int = 0  # happenings of the recomputed stories
-    touched: list[str] = field(default_factory=list)  # ids of the stories that gained documents
+    touched: list[str] = field(default_factory=list, repr=False)  # ids of the stories that gained documents
 
 
 def redate_events(events: list[Event], anchor: str) -> list[Event]:

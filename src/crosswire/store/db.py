@@ -50,11 +50,15 @@ class Store:
         0
     """
 
-    def __init__(self, path: str | Path = "crosswire.duckdb", *, read_only: bool = False) -> None:
+    def __init__(self, path: str | Path = "crosswire.duckdb", *, read_only: bool = False,
+                 memory_limit: str | None = None) -> None:
         self.path = str(path)
         if self.path != ":memory:":
             Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-        self.con = duckdb.connect(self.path, read_only=read_only)
+        # A bounded buffer pool keeps a long run's memory flat: DuckDB's default (80% of RAM)
+        # caches the blocks it writes, ~50 MB more over 2,000 articles; above it, it evicts.
+        config = {"memory_limit": memory_limit} if memory_limit else {}
+        self.con = duckdb.connect(self.path, read_only=read_only, config=config)
         if not read_only:
             apply_migrations(self.con)
 
