@@ -14,7 +14,7 @@ from .dating import infer_dates
 from .embeddings import Embedder, cached
 from .happenings import find_happenings
 from .relations import find_relations
-from .stories import INPUT_SLICE, StoryInput, group_stories, known_date, story_inputs
+from .stories import group_stories, known_date, stored_story_inputs
 
 STORIES = "crosswire.stories.v1"
 
@@ -66,7 +66,7 @@ def crosscheck(store: Store, new_docs: Collection[str], *, reporter: Any = None,
         return summary
     existing = store.stories()
     embedder = cached(store)  # leads and claims embedded in earlier passes are read back, not re-embedded
-    grouping = group_stories(_stored_inputs(store), existing, embedder=embedder)
+    grouping = group_stories(stored_story_inputs(store), existing, embedder=embedder)
     new = set(new_docs)
     touched = [s for s in grouping.stories if not new.isdisjoint(s.docs)]
     summary.stories, summary.touched = len(touched), [s.id for s in touched]
@@ -77,14 +77,6 @@ def crosscheck(store: Store, new_docs: Collection[str], *, reporter: Any = None,
     for batch in _batches(touched, members_of, BATCH_DOCS):
         _compare_batch(store, batch, members_of, embedder, summary, reporter, provenance)
     return summary
-
-
-def _stored_inputs(store: Store) -> list[StoryInput]:
-    """Every stored document's StoryInput, its document read a slice at a time: the inputs keep
-    what grouping needs, not whole documents (their removed lines, headings and metadata)."""
-    ids = [doc_id for (doc_id,) in store.con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
-    return [item for lo in range(0, len(ids), INPUT_SLICE)
-            for item in story_inputs(store, store.documents(ids[lo:lo + INPUT_SLICE]))]
 
 
 def _batches(stories: list[Story], members_of: Mapping[str, list[str]], max_docs: int) -> Iterator[list[Story]]:

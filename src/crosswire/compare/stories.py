@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -281,15 +282,27 @@ def _story_input(doc: Document, mentions: Sequence[Mention],
 def story_inputs(store: Store, docs: Sequence[Document], read_language: str = "en") -> list[StoryInput]:
     """StoryInputs for documents, with their mentions and events read from the store; the
     documents in other languages than ``read_language`` get the known entities they name."""
-    foreign = {d.id for d in docs if d.language not in (None, read_language)}
-    index = alias_index(store.entities()) if foreign else {}
-    out: list[StoryInput] = []
+    aliases = functools.cache(lambda: alias_index(store.entities()))
+    return [item for lo in range(0, len(docs), INPUT_SLICE)
+            for item in _slice_inputs(store, docs[lo:lo + INPUT_SLICE], aliases, read_language)]
+
+
+def stored_story_inputs(store: Store, read_language: str = "en") -> list[StoryInput]:
+    """``story_inputs`` of every stored document, the documents read a slice at a time: the
+    inputs keep what grouping needs, not whole documents (removed lines, headings, metadata)."""
+    ids = [doc_id for (doc_id,) in store.con.execute("SELECT id FROM documents ORDER BY id").fetchall()]
+    aliases = functools.cache(lambda: alias_index(store.entities()))
+    return [item for lo in range(0, len(ids), INPUT_SLICE)
+            for item in _slice_inputs(store, store.documents(ids[lo:lo + INPUT_SLICE]), aliases, read_language)]
+
+
+def _slice_inputs(store: Store, docs: Sequence[Document], aliases: Callable[[], dict[tuple[str, ...], set[str]]],
+                  read_language: str) -> list[StoryInput]:
     # A slice of documents' mentions at a time: a corpus's mentions are many small records, and
-    # only the few entity ids each document is about are kept.
-    for lo in range(0, len(docs), INPUT_SLICE):
-        part = docs[lo:lo + INPUT_SLICE]
-        ids = [d.id for d in part]
-        mentions, events = store.mentions_of(ids), store.event_outlines_of(ids)
-        out.extend(_story_input(d, mentions[d.id], events[d.id],
-                                bridged_entities(d.text, index) if d.id in foreign else frozenset()) for d in part)
-    return out
+    # only the few entity ids each document is about are kept. The alias index of the known
+    # entities is built once, on the first document in another language.
+    ids = [d.id for d in docs]
+    mentions, events = store.mentions_of(ids), store.event_outlines_of(ids)
+    return [_story_input(d, mentions[d.id], events[d.id],
+                         bridged_entities(d.text, aliases()) if d.language not in (None, read_language) else frozenset())
+            for d in docs]

@@ -398,7 +398,3 @@ class Store:
             "SELECT doc, minhash FROM signatures s WHERE NOT EXISTS "
             "(SELECT 1 FROM minhash_bands b WHERE b.scheme = ? AND b.doc = s.doc) ORDER BY doc LIMIT ?",
             [scheme, limit]).fetchall())
-
-    def signatures(self) -> dict[str, bytes]:
-        """Stored MinHash signatures by document id."""
-        return dict(self.con.execute("SELECT doc, minhash FROM signatures").fetchall())
