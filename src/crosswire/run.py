@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import os
 import uuid
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from . import __version__
+from .batching import runs
 from .ingest import read_inputs
 from .ingest.base import JsonlFields
 from .records import Document, Entity, RawArticle, Rejection
@@ -101,17 +102,6 @@ def to_document(item: RawArticle) -> Document | Rejection:
     return clean_article(item, decoded_text=decoded.text, encoding=decoded.encoding)
 
 
-def _chunks(items: Iterable[RawArticle | Rejection], size: int) -> Iterator[list[RawArticle | Rejection]]:
-    chunk: list[RawArticle | Rejection] = []
-    for item in items:
-        chunk.append(item)
-        if len(chunk) >= size:
-            yield chunk
-            chunk = []
-    if chunk:
-        yield chunk
-
-
 # The two mappable stages of a chunk, injectable so `distributed.py` can run the same loop
 # with each stage mapped over Dask partitions instead of in this process.
 Convert = Callable[[Sequence[RawArticle]], list[Document | Rejection]]
@@ -177,7 +167,7 @@ def run_stages(
     index = None  # the MinHash index of stored documents, built when a new document first needs it
     leads = None  # story leads embedded on a second core while the first parses (compare.embeddings.Prefetch)
     try:
-        for chunk in _chunks(items, CHUNK_SIZE):
+        for chunk in runs(items, CHUNK_SIZE):
             summary.inputs += len(chunk)
             rep.advance(len(chunk))
             stored_docs = store.known_ids("documents", [i.id for i in chunk])

@@ -7,6 +7,7 @@ from collections.abc import Collection, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from ..batching import runs
 from ..extract.dates import resolve_expression
 from ..records import Document, Event, Happening, Relation, Story
 from ..store import Store
@@ -82,17 +83,7 @@ def crosscheck(store: Store, new_docs: Collection[str], *, reporter: Any = None,
 def _batches(stories: list[Story], members_of: Mapping[str, list[str]], max_docs: int) -> Iterator[list[Story]]:
     """Stories in order, cut into runs of at most ``max_docs`` member documents (a larger story
     is a run of its own): a pass holds one run's events, claims and vectors at a time."""
-    batch: list[Story] = []
-    held = 0
-    for story in stories:
-        size = len(members_of[story.id])
-        if batch and held + size > max_docs:
-            yield batch
-            batch, held = [], 0
-        batch.append(story)
-        held += size
-    if batch:
-        yield batch
+    return runs(stories, weight=lambda story: len(members_of[story.id]), budget=max_docs)
 
 
 def _compare_batch(store: Store, stories: list[Story], member_ids: Mapping[str, list[str]], embedder: Embedder,

@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from crosswire.batching import runs
 from crosswire.errors import Errors, ModelNotInstalled
 from crosswire.nlp import components  # noqa: F401  (registers the crosswire_* factories)
 from crosswire.nlp.sections import read_in_sections
@@ -114,13 +115,4 @@ def batches(items: Iterable[tuple[str, T]], size: int, chars: int) -> Iterator[l
         >>> [[t for t, _ in b] for b in batches([("ab", 0), ("cd", 1), ("efg", 2)], 8, 4)]
         [['ab', 'cd'], ['efg']]
     """
-    batch: list[tuple[str, T]] = []
-    held = 0
-    for item in items:
-        if batch and (len(batch) >= size or held + len(item[0]) > chars):
-            yield batch
-            batch, held = [], 0
-        batch.append(item)
-        held += len(item[0])
-    if batch:
-        yield batch
+    return runs(items, size, weight=lambda item: len(item[0]), budget=chars)
