@@ -77,11 +77,19 @@ EVALUATIONS: dict[str, tuple[str, str, str, str, str]] = {
     "stories": ("stories", "evaluate_stories", "ecbplus split dir with records.jsonl.",
                 "B-cubed precision/recall/F1 of grouping documents into stories.",
                 "../shared/eval/ecbplus/dev"),
+    "pages": ("coded_pages", "evaluate_coded", "A folder with docs.jsonl (id, url, text) and a coder's labels.jsonl.",
+              "Every happening of real pages against a coder's labels: P/R of ACLED rows (one per happening) and "
+              "each field over every happening.",
+              "../realnews/v"),
     "ecb-events": ("ecb_events", "evaluate_ecb_events", "ecbplus split dir with records.jsonl.",
                    "Event triggers vs ECB+ action mentions (P/R, every verb as baseline) and matched events' "
                    "participant, place and time.",
                    "../shared/eval/ecbplus/dev"),
 }
+
+
+# The file an evaluation's folder must hold, where it is not records.jsonl.
+INPUT_FILE = {"pages": "docs.jsonl"}
 
 
 def _register_evaluation(name: str, module: str, function: str, argument: str, summary: str, example: str) -> None:
@@ -94,7 +102,7 @@ def _register_evaluation(name: str, module: str, function: str, argument: str, s
         import importlib
         import inspect
 
-        wanted = dataset if dataset.suffix == ".jsonl" else dataset / "records.jsonl"
+        wanted = dataset if dataset.suffix == ".jsonl" else dataset / INPUT_FILE.get(name, "records.jsonl")
         if not wanted.is_file():
             raise _fail(f"{dataset}: no {wanted.name} there")
         evaluate = getattr(importlib.import_module(f"crosswire.evaluate.{module}"), function)

@@ -12,6 +12,7 @@ from crosswire.records import Event, Evidence, Fatalities, Party, Place
 
 STRIKE = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
 ATTACK = {"event_type": "Violence against civilians", "sub_event_type": "Attack"}
+PROTEST = {"event_type": "Protests", "sub_event_type": "Peaceful protest"}
 TALBISEH = Place("Talbiseh", "Talbiseh", 34.84, 36.73, "SY", 1)
 HOMS = Place("Homs", "Homs", 34.73, 36.72, "SY", 2)
 HAMA = Place("Hama", "Hama", 35.13, 36.76, "SY", 3)
@@ -130,7 +131,7 @@ def test_every_mention_is_in_exactly_one_happening_and_groups_are_pairwise_compa
 def test_of_two_events_in_one_sentence_the_one_told_first_leads():
     text = "a bomber blew himself up among lawyers gathered at the hospital"
     bomb = replace(mention(0, acled=ATTACK), id="zz", trigger="blew", evidence=Evidence(0, len(text), text))
-    rally = replace(mention(1, acled=STRIKE), id="aa", trigger="gathered", evidence=Evidence(0, len(text), text))
+    rally = replace(mention(1, acled=PROTEST), id="aa", trigger="gathered", evidence=Evidence(0, len(text), text))
     assert [h.events for h in find_happenings("s", [rally, bomb], {})] == [["zz"], ["aa"]]
 
 
@@ -301,3 +302,23 @@ def test_one_named_death_told_as_fact_and_as_a_claim_is_one_happening_told_as_fa
     # A denied death is never the death that happened.
     denied = replace(claim, modality="denied")
     assert groups([fact, denied]) == [["a0"], ["b0"]]
+
+
+def test_one_sentence_or_one_toll_ties_violent_kinds_of_one_report_whatever_their_actors():
+    text = "militants killed 12 soldiers and briefly seized a base"
+    clash = replace(mention(0, acled={"event_type": "Battles", "sub_event_type": "Armed clash"}, dead=12),
+                    id="c", evidence=Evidence(0, len(text), text))
+    seized = replace(mention(1, acled={"event_type": "Strategic developments",
+                                        "sub_event_type": "Non-state actor overtakes territory"}, actor=COALITION),
+                     id="s", evidence=Evidence(0, len(text), text))
+    assert [sorted(h.events) for h in find_happenings("s", [clash, seized], {})] == [["c", "s"]]
+    lede = replace(mention(2, acled=STRIKE, dead=10), id="l")
+    monitor = replace(mention(3, acled=ATTACK, dead=10, actor=COALITION), id="m")
+    assert [sorted(h.events) for h in find_happenings("s", [lede, monitor], {})] == [["l", "m"]]
+
+
+def test_one_toll_does_not_tie_mentions_a_day_or_a_town_apart():
+    first = replace(mention(0, acled=STRIKE, dead=10, places=(TALBISEH,)), id="a")
+    elsewhere = replace(mention(1, acled=ATTACK, dead=10, places=(KYIV,)), id="b")
+    next_day = replace(mention(2, acled=ATTACK, dead=10, date="2015-10-01"), id="c")
+    assert len(find_happenings("s", [first, elsewhere, next_day], {})) == 3

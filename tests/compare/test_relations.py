@@ -14,7 +14,7 @@ from crosswire.compare.numbers import toll_clash
 from crosswire.compare.relations import compare_claims, find_relations
 from crosswire.compare.stance import hashed_embed, number_clash, polarity_clash
 from crosswire.evaluate.stance import score_claim_pairs
-from crosswire.records import Claim, Evidence, Event, Fatalities, Party, Place, Speaker
+from crosswire.records import SHOWN_CONFIDENCE, Claim, Evidence, Event, Fatalities, Happening, Party, Place, Speaker
 
 GOLD_PAIRS = Path(__file__).resolve().parents[1] / "data" / "gold" / "claim_pairs.jsonl"
 # Floors for the self-written calibration pairs (measured: 1.00 with MiniLM, 0.85 with
@@ -389,9 +389,10 @@ def test_examples_story_relations_are_precise() -> None:
     assert result["unresolved"] == 0, result["unresolved_notes"]
     assert result["related"] > 0, result
     assert result["precision"] >= EXAMPLES_PRECISION_FLOOR, result["errors"]
-    # Measured 12 of 16 (0.75), precision 12/13; 13 of 16 was noted earlier, 9 before death
-    # tolls compared without shared words and three relations were kept per speaker pair.
-    assert result["recall"] >= 0.75, result["errors"]
+    # Measured 11 of 15 (0.733), precision 1.0; 12 of 16 before the hospital's and its doctor's
+    # counts became one origin's revision (no dispute), 9 before death tolls were compared
+    # without shared words and three relations were kept per speaker pair.
+    assert result["recall"] >= 0.73, result["errors"]
     store.close()
 
 
@@ -475,3 +476,50 @@ def test_two_judgements_on_one_record_still_agree() -> None:
     finding = _finding("officials said the footage of the fire at the Orlen depot is authentic",
                        "the footage of the fire at the Orlen depot was declared authentic by analysts", 0.85)
     assert finding is not None and finding.type == "supports"
+
+
+# --- rules from the blind judgement of real multi-outlet stories (results/judged/relations_realnews_s1) ---
+
+def _happening(hid: str, date: str | None, place: tuple[str, float, float] | None) -> Happening:
+    places = [Place(place[0], place[0], place[1], place[2], "SY", None)] if place else []
+    acled = {"event_type": "Explosions/Remote violence", "sub_event_type": "Air/drone strike"}
+    return Happening(hid, "s", "ASSAULT", None, acled, None, None, places, date, "day" if date else None, None,
+                     "asserted", [], ["d"], [], "d", Evidence(0, 1, "x"), "text" if date else None)
+
+
+def test_tolls_of_two_incidents_told_apart_are_not_compared() -> None:
+    claims = [_claim("a", "Governor", "eight people were killed in the strike", event="e1"),
+              _claim("b", "Elders", "the strike killed 16 civilians", doc="d2", event="e2")]
+    july, august = _happening("h1", "2017-07-23", HOMS), _happening("h2", "2017-08-10", HOMS)
+    assert find_relations("s", claims, happening_of={"e1": july, "e2": august}, embed=hashed_embed) == []
+    next_day = _happening("h3", "2017-07-24", HOMS)
+    rels = find_relations("s", claims, happening_of={"e1": july, "e2": next_day}, embed=hashed_embed)
+    assert [r.type for r in rels] == ["contradicts"]  # a campaign's consecutive days are one question
+    elsewhere = _happening("h4", None, ALEPPO)
+    assert find_relations("s", claims, happening_of={"e1": _happening("h5", None, HOMS), "e2": elsewhere},
+                          embed=hashed_embed) == []
+
+
+def test_a_hedged_count_is_held_back_and_parts_of_a_toll_are_not_a_toll() -> None:
+    hedged = [_claim("a", "Nigerian Air Force", "52 people were killed in the bombing", event="e1"),
+              _claim("b", "Amnesty International", "as many as 170 people may have died in the bombing", doc="d2",
+                     event="e1")]
+    rels = find_relations("s", hedged, embed=hashed_embed)
+    assert rels and all(r.confidence < SHOWN_CONFIDENCE for r in rels)
+    parts = [_claim("a", "Police", "forty people died at the scene and nine died in hospital", event="e1"),
+             _claim("b", "Army", "the crash killed 40 people", doc="d2", event="e1")]
+    assert not [r for r in find_relations("s", parts, embed=hashed_embed) if r.type == "contradicts"]
+    part_of_one = [_claim("a", "Police", "fourteen civilians, among them three children, were killed"),
+                   _claim("b", "Army", "fewer than five civilians were killed", doc="d2")]
+    assert [r.type for r in find_relations("s", part_of_one, embed=hashed_embed)] == ["contradicts"]
+
+
+def test_one_origins_two_counts_are_a_revision_and_a_denial_supports_no_toll() -> None:
+    revised = [_claim("a", "Dravny General Hospital", "25 people were wounded in the shelling"),
+               _claim("b", "Dr Vera Hollis", "27 people were wounded in the shelling", doc="d2",
+                      affiliation="Dravny General Hospital")]
+    assert not [r for r in find_relations("s", revised, embed=hashed_embed) if r.type == "contradicts"]
+    denial = [_claim("a", "Spokesman", "at least 39 people were killed in the attack on the station"),
+              _claim("b", "Ministry", "it did not launch the attack on the station, which killed at least 39 people",
+                     doc="d2", polarity="negative")]
+    assert not [r for r in find_relations("s", denial, embed=hashed_embed) if r.type == "supports"]

@@ -122,11 +122,14 @@ def _compare_batch(store: Store, stories: list[Story], member_ids: Mapping[str, 
         # inferred from its story is already a guess (blind judgement s: 33 undated bodies, every
         # happening dated that way wrong).
         days = {d.id: d.published for d in members}
-        happenings.extend(find_happenings(story.id, [e for evs in events.values() for e in evs], outlets, order, days))
+        told = find_happenings(story.id, [e for evs in events.values() for e in evs], outlets, order, days)
+        happenings.extend(told)
 
         claims = [c for d in members for c in claims_of.get(d.id, [])]
         events_by_id = {e.id: e for evs in events.values() for e in evs}
-        relations.extend(find_relations(story.id, claims, events_by_id=events_by_id, outlets=outlets, embed=embedder))
+        happening_of = {e: h for h in told for e in h.events}
+        relations.extend(find_relations(story.id, claims, events_by_id=events_by_id, outlets=outlets, embed=embedder,
+                                        happening_of=happening_of))
         if reporter is not None:
             reporter.advance()
     # One write per table for the batch: a write per story cost ~2 ms each.

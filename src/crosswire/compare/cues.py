@@ -135,6 +135,7 @@ class Quantity:
     unit: str  # key of the counted noun
     unit_text: str
     killed: bool  # the count counts the dead (_counts_dead)
+    part: bool = False  # a part of a count told before it ("14 civilians, among them three children")
 
 
 @dataclass(frozen=True, slots=True)
@@ -382,7 +383,8 @@ def _quantities(tokens: Sequence[Token]) -> tuple[Quantity, ...]:
         elif i and tokens[i - 1].key in ("least", "than") and value != (0.0, 0.0):
             value = (value[0], float("inf"))  # "at least 20", "more than 20"
         unit = None
-        for nxt in tokens[i + 1:i + 4]:
+        window = tokens[i + 1:i + 5]
+        for n, nxt in enumerate(window):
             if nxt.key in NUMBER_FILLERS:
                 continue
             if not _is_content(nxt.key) or nxt.key in STOPWORDS:
@@ -390,10 +392,32 @@ def _quantities(tokens: Sequence[Token]) -> tuple[Quantity, ...]:
             unit = nxt
             if nxt.key.endswith(("ian", "ish", "ese")) and nxt.name:
                 continue  # "14 Syrian soldiers": count the soldiers
+            if _modifies_next(nxt, window[n + 1] if n + 1 < len(window) else None):
+                continue  # "100 internally displaced people": count the people
             break
         if unit is not None:
-            found.append(Quantity(value[0], value[1], unit.key, unit.surface, _counts_dead(tokens, i)))
+            # "52 killed and 120 injured": the death word before 120 does not make the injured dead
+            dead = unit.key not in HARM_KEYS and _counts_dead(tokens, i)
+            part = any(t.key in PART_KEYS for t in tokens[max(0, i - 3):i])
+            found.append(Quantity(value[0], value[1], unit.key, unit.surface, dead, part))
     return tuple(found)
+
+
+# Words before a count that make it a part of the count before ("including four children",
+# "among them three", "of whom two were women").
+PART_KEYS = frozenset({"includ", "including", "among", "whom"})
+
+
+def _modifies_next(tok: Token, nxt: Token | None) -> bool:
+    """Whether a word after a number describes the noun after it rather than being the counted
+    noun: an adverb before a participle ("internally displaced"), a participle before a noun
+    ("displaced people")."""
+    if nxt is None or not _is_content(nxt.key):
+        return False
+    if tok.surface.lower().endswith("ly") and nxt.surface.lower().endswith(("ed", "ing")):
+        return True
+    return tok.surface.lower().endswith("ed") and not nxt.surface.lower().endswith(("ed", "ly")) and not nxt.name \
+        and not {tok.key, nxt.key} & (KILL_KEYS | HARM_KEYS)
 
 
 def _counts_dead(tokens: Sequence[Token], i: int) -> bool:

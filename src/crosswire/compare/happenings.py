@@ -45,6 +45,9 @@ from .named_people import one_fate, one_person, other_victims, same_person
 NEAR_KM = 25.0
 # A region-level place contains a town when its centroid is this near (a province's extent).
 REGION_KM = 250.0
+# Claims about strikes on consecutive days speak of one campaign ("the Russian strikes"); a week
+# later it is another round (the 30 September strikes against those of 5-6 October).
+CAMPAIGN_DAYS = 2
 _SPAN_DAYS = {"week": 7, "month": 31, "year": 366}
 _PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
 
@@ -195,7 +198,7 @@ def group_mentions(events: Sequence[Event], doc_order: Mapping[str, int]) -> lis
             groups[-max(scored)[1]].members.append(ev)
         else:
             groups.append(_Group(key, [ev]))
-    groups = _join_kinds_within_documents(_join_named_people(groups))
+    groups = _join_one_telling(_join_kinds_within_documents(_join_named_people(groups)))
     ordered = [sorted(g.members, key=position) for g in groups]
     return sorted(ordered, key=lambda members: position(members[0]))
 
@@ -269,6 +272,80 @@ def _join_kinds_within_documents(groups: list[_Group]) -> list[_Group]:
         return any(_ties(x, y, blasts=a_blasts) for x in a.members for y in b.members)
 
     return _join_while(groups, joinable)
+
+
+# ACLED event types whose mentions one sentence or one toll may tie across kinds: violence, and
+# what violence did to a place ("killed 12 soldiers and briefly captured a base").
+_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+_TERRITORY_OR_DAMAGE = frozenset({"Non-state actor overtakes territory", "Government regains territory",
+                                  "Looting/property destruction"})
+
+
+def _violent(key: tuple[str, ...]) -> bool:
+    return key[0] == "acled" and (key[1] in _VIOLENT_TYPES or key[2] in _TERRITORY_OR_DAMAGE)
+
+
+def _one_telling(x: Event, y: Event) -> bool:
+    """Two mentions of one report that tell one happening whatever their kinds and actors: one
+    sentence (two triggers of it, or the sentence printed twice, as a caption repeats a lede), or
+    the same toll of dead ("killing 10 civilians" in the lede, "killing 10 civilians" in the
+    monitor's account)."""
+    if x.evidence.text == y.evidence.text:
+        return True
+    return x.fatalities is not None and y.fatalities is not None and x.fatalities.low > 0 \
+        and (x.fatalities.low, x.fatalities.high) == (y.fatalities.low, y.fatalities.high)
+
+
+def _join_one_telling(groups: list[_Group]) -> list[_Group]:
+    """Groups of one document and one status, both violent kinds, that one sentence or one toll
+    ties (:func:`_one_telling`) and no day, place or victim sets apart, are one happening.
+
+    Real pages judged blind told one raid as a clash, an attack and a captured base from one
+    sentence, and one barrel-bomb strike twice with the same toll; actors misread in one mention
+    ("AFP" for the killers) kept them apart, so actors are not compared here: the sentence or the
+    toll is the stronger tie. Two happenings of one report differ in day, place or victim."""
+    def apart(x: Event, y: Event) -> bool:
+        if other_victims(x.target, y.target):
+            return True
+        return _dates_fit(x, y) is False or _places_fit(_place_of(x), _place_of(y)) is False
+
+    def joinable(a: _Group, b: _Group) -> bool:
+        docs = {ev.doc for ev in a.members} | {ev.doc for ev in b.members}
+        if len(docs) != 1 or a.key[-1] != b.key[-1] or not (_violent(a.key) and _violent(b.key)):
+            return False
+        if any(apart(x, y) for x in a.members for y in b.members):
+            return False
+        return any(_one_telling(x, y) for x in a.members for y in b.members)
+
+    return _join_while(groups, joinable)
+
+
+def _incident(h: Happening) -> bool:
+    return bool(h.acled) and (h.acled.get("event_type") in _VIOLENT_TYPES | {"Protests"}
+                              or h.acled.get("sub_event_type") in _TERRITORY_OR_DAMAGE)
+
+
+def told_apart(a: Happening, b: Happening) -> bool:
+    """Whether two happenings are two incidents by their own telling: days more than
+    ``CAMPAIGN_DAYS`` apart (each to the day), or places that cannot be one (two towns farther
+    apart than ``NEAR_KM``, two countries). Happenings kept apart only by kind or status (a strike
+    told as fact, the same strike denied) are not: that difference is what claims about them
+    dispute; nor are a campaign's consecutive days, which claims tell as one ("the strikes").
+    Only incidents (violence, protest, a coded ACLED event) are told apart: a statement's or an
+    accusation's day is when it was said, not when what it speaks of happened."""
+    if not (_incident(a) and _incident(b)):
+        return False
+    if a.date and b.date and a.date_precision in ("day", None) and b.date_precision in ("day", None) \
+            and "report" not in (a.date_basis, b.date_basis):
+        try:
+            gap = abs((Date.fromisoformat(a.date[:10]) - Date.fromisoformat(b.date[:10])).days)
+        except ValueError:
+            gap = 0
+        if gap > CAMPAIGN_DAYS:
+            return True
+    if not a.places or not b.places:
+        return False
+    return not any(_places_fit(x, y) is not False for x in a.places for y in b.places)
 
 
 def _best_party(parties: Sequence[Party | None]) -> Party | None:

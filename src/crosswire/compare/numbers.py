@@ -51,6 +51,8 @@ def toll_clash(a: Analysis, b: Analysis) -> str | None:
     if a.places and b.places and not a.places & b.places and all(
             places_apart(a.surface(x), b.surface(y)) for x in a.places for y in b.places):
         return None
+    if several_tolls(a) or several_tolls(b):
+        return None
     for qa in a.quantities:
         for qb in b.quantities:
             if death_counts(qa, qb) and counts_disagree(qa, qb):
@@ -58,6 +60,29 @@ def toll_clash(a: Analysis, b: Analysis) -> str | None:
                 what = f"{named[0]} killed" if named else "dead"
                 return f"{fmt_quantity(qa)} vs {fmt_quantity(qb)} ({what})"
     return None
+
+
+def several_tolls(a: Analysis) -> bool:
+    """Whether a text gives two or more counts of the dead ("forty died at the scene and nine in
+    hospital", "31 bodies recovered and nine others died"): parts of a toll, and which of them, or
+    their sum, is the toll is not said, so no one of them is set against another report's total."""
+    return sum(1 for q in a.quantities if q.killed and not q.part) > 1
+
+
+# A count told as possible, feared or estimated ("as many as 170 may have died", "the toll could
+# rise") is no rival to a confirmed one: a blind reader marked every such pair compatible.
+_HEDGED = re.compile(r"\b(?:may|might|could)\b|\bfear(?:ed|s)?\b|\bpossibl[ey]\b|\bperhaps\b|\bunconfirmed\b|"
+                     r"\bfeared\b|\bup to\b|\bestimat", re.I)
+
+
+def hedged(text: str) -> bool:
+    """Whether a claim tells its figure as possible, feared or estimated rather than as counted.
+
+    Example:
+        >>> hedged("as many as 170 persons may have died"), hedged("52 people were killed")
+        (True, False)
+    """
+    return _HEDGED.search(text) is not None
 
 
 def one_passage(a: Claim, b: Claim, sa: Analysis, sb: Analysis, *, relays: bool = True) -> bool:

@@ -115,12 +115,19 @@ def independent(a: Claim, b: Claim, outlets: Mapping[str, str] | None = None) ->
         None
     """
     outlets = outlets or {}
-    if a.evidence.text.strip() == b.evidence.text.strip() or relayed(a.text, b.text):
+    if a.evidence.text.strip() == b.evidence.text.strip() or relayed(a.text, b.text) or one_origin(a, b, outlets):
         return False
     first, second = origin(a, outlets.get(a.doc)), origin(b, outlets.get(b.doc))
-    if same_origin(first, second) or _speaks_for(a, second) or _speaks_for(b, first):
-        return False
     return True if is_party(first) and is_party(second) else None
+
+
+def one_origin(a: Claim, b: Claim, outlets: Mapping[str, str] | None = None) -> bool:
+    """Whether two claims have one origin, whatever their words: one speaker or organisation named
+    twice ("MSF" and "Médecins Sans Frontières" via the alias table), or a person speaking for
+    the other's organisation ("Cabrol [MSF]" and "MSF")."""
+    outlets = outlets or {}
+    first, second = origin(a, outlets.get(a.doc)), origin(b, outlets.get(b.doc))
+    return same_origin(first, second) or _speaks_for(a, second) or _speaks_for(b, first)
 
 
 def _speaks_for(claim: Claim, other_origin: str) -> bool:
@@ -195,6 +202,7 @@ class Footing:
     independent: bool | None = True  # different origins (None: an origin names nobody in particular)
     typed: bool = True  # the disputed slot is a known party or a lexicon pair (Finding.typed)
     needs_event: bool = False  # only one event ties the two (Finding.needs_event): a polarity, a broad pair
+    hedged: bool = False  # a count told as possible or feared ("may have died"): no rival to a count
 
 
 def confidence(kind: str, type_: str, cos: float, footing: Footing) -> float:
@@ -217,6 +225,6 @@ def confidence(kind: str, type_: str, cos: float, footing: Footing) -> float:
         value += OPPONENTS_BONUS if footing.opponents else 0.0
         value -= 0.0 if footing.named else UNNAMED_PENALTY
         value -= 0.0 if footing.typed else UNTYPED_PENALTY
-        if not (footing.one_event or (footing.opponents and footing.typed and not footing.needs_event)):
+        if footing.hedged or not (footing.one_event or (footing.opponents and footing.typed and not footing.needs_event)):
             value = min(value, UNTIED_CEILING)
     return round(min(max(value, 0.0), 1.0), 3)

@@ -10,12 +10,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from crosswire.compare.cues import Analysis, analyse, load_lexicon
-from crosswire.compare.numbers import a_count, one_passage, quantity_term, toll_clash
+from crosswire.compare.numbers import a_count, hedged, one_passage, quantity_term, several_tolls, toll_clash
 from crosswire.compare.pairs import CANDIDATE_COS, candidate_pairs, speaker_key, topic_words
-from crosswire.compare.questions import Footing, confidence, describe, independent
+from crosswire.compare.questions import Footing, confidence, describe, independent, one_origin
 from crosswire.compare.camps import allies, opponents, side_edges
 from crosswire.compare.disputes import assign_disputes
 from crosswire.compare.event_slots import dates_agree, event_mismatch, same_event
+from crosswire.compare.happenings import told_apart
 from crosswire.compare.sides import is_party, story_sides
 from crosswire.compare.stance import (
     about_phrase, actor_country, complement_clash, cosine_rows, keys_of, lexicon_clash, mismatch,
@@ -23,7 +24,7 @@ from crosswire.compare.stance import (
 )
 from crosswire.errors import ModelNotInstalled
 from crosswire.extract.entities.aliases import load_aliases
-from crosswire.records import Claim, Event, Relation, short_id
+from crosswire.records import Claim, Event, Happening, Relation, short_id
 
 Embed = Callable[[Sequence[str]], np.ndarray]
 
@@ -262,7 +263,8 @@ def _default_embed() -> Embed:
 
 
 def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapping[str, Event] | None = None,
-                   outlets: Mapping[str, str] | None = None, embed: Embed | None = None) -> list[Relation]:
+                   outlets: Mapping[str, str] | None = None, embed: Embed | None = None,
+                   happening_of: Mapping[str, Happening] | None = None) -> list[Relation]:
     """Claims of one story that support or contradict each other, best first.
 
     Args:
@@ -272,6 +274,9 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
             actors, places, dates or tolls are who/where/when/number contradictions.
         outlets: document id → outlet; a "same claim" pair within one outlet and one
             speaker is a repetition and not reported.
+        happening_of: event id → its happening (compare/happenings.py); claims about two
+            happenings told apart (two days, two towns) answer no common question and are
+            not compared, and one happening ties two claims to one event.
         embed: texts → row-normalised vectors; defaults to ``compare.embeddings.embed``.
 
     Returns:
@@ -289,6 +294,7 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
     """
     events_by_id = events_by_id or {}
     outlets = outlets or {}
+    happening_of = happening_of or {}
     if len({c.doc for c in claims}) < 2:
         # Cross-checking needs a second report: within one article, two voices are the article's
         # own framing, which its reader already has (geoparsing-news dev, 200 unrelated articles:
@@ -311,17 +317,28 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         ea, eb = events_by_id.get(ca.event or ""), events_by_id.get(cb.event or "")
         one_id = ca.event is not None and ca.event == cb.event
         cos = float(sims[i, j])
-        one_event = one_id or same_event(ea, eb)
+        ha, hb = happening_of.get(ca.event or ""), happening_of.get(cb.event or "")
+        two_incidents = ha is not None and hb is not None and ha.id != hb.id and told_apart(ha, hb)
+        one_event = not two_incidents and (one_id or same_event(ea, eb))
+        # One happening (mentions joined across the story) ties the two for trust, not for reading.
+        one_happening = not two_incidents and ha is not None and ha is hb
         event_diff = event_mismatch(ea, eb)
         finding = compare_claims(analyses[i], analyses[j], cos, same_event=one_event,
                                  event_diff=event_diff, slots=one_id, topic=topic,
                                  event_words=frozenset().union(*(analyse(e.trigger).content for e in (ea, eb) if e)))
         if finding is None:
             continue
+        if two_incidents and (finding.kind in INCIDENT_KINDS or finding.type == "supports"):
+            # A July strike's toll against an August one's, Kramatorsk's against Mariupol's: a blind
+            # reader of real multi-outlet stories marked 40 such pairs wrong as "different incident".
+            # What a side says of a campaign (its aim, its targets) may still be disputed across days.
+            continue
         if finding.type == "contradicts" and one_passage(ca, cb, analyses[i], analyses[j], relays=event_diff is None):
             continue  # one statement carried twice, or one sentence cut in two, cannot disagree with itself
         if finding.kind == "polarity" and "planned" in {e.modality for e in (ea, eb) if e}:
             continue  # "ready to share data on IS positions" is a plan, not an account of the strikes
+        if finding.type == "supports" and {ca.polarity, cb.polarity} == {"positive", "negative"}:
+            continue  # "did not launch an attack, which authorities said killed 39" supports no toll of it
         if finding.type == "supports" and same_speaker and outlets.get(ca.doc, ca.doc) == outlets.get(cb.doc, cb.doc):
             continue  # the same outlet quoting the same person twice adds no support
         if finding.type == "contradicts" and _one_side(sides[i], sides[j], same_speaker) \
@@ -333,10 +350,17 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         score = round(KIND_WEIGHT[finding.kind] * (0.5 + 0.5 * max(cos, 0.0)), 4)
         told = describe(finding.kind, finding.detail, finding.a_first == (ids[0] == ca.id), about)
         apart = independent(ca, cb, outlets)
+        if finding.kind == "number" and (several_tolls(analyses[i]) or several_tolls(analyses[j])):
+            continue  # "forty died at the scene and nine in hospital": which part, or the sum, is the toll?
+        if finding.type == "contradicts" and finding.kind == "number" and one_origin(ca, cb, outlets):
+            continue  # one origin's two counts (a charity's first and revised toll) are a revision, not a dispute
+        if finding.type == "supports" and apart and sides[i] == sides[j] and is_party(sides[i]):
+            apart = None  # a government's ministry and its spokesman agreeing are one origin, not two
+        hedge = finding.kind == "number" and (hedged(ca.text) or hedged(cb.text))
         rel = Relation(id=short_id(story_id, *ids, finding.type), story=story_id, type=finding.type,
                        claims=ids, about=about, reason=finding.reason, score=score, question=told.question,
                        answers=told.answers, independent=apart)
-        footing[rel.id] = (finding.kind, cos, Footing(one_event=one_event, independent=apart,
+        footing[rel.id] = (finding.kind, cos, Footing(one_event=one_event or one_happening, hedged=hedge, independent=apart,
                                                        typed=finding.typed, needs_event=finding.needs_event,
                                                        dated_apart=ea is not None and eb is not None and dates_agree(ea, eb) is False))
         terms[rel.id] = finding.terms
@@ -363,6 +387,9 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
     return assign_disputes(story_id, kept, terms, named)
 
 
+# Findings about one incident's own facts (its toll, who did it, where, when): never compared
+# across two incidents told apart (compare/happenings.told_apart).
+INCIDENT_KINDS = frozenset({"number", "who", "where", "when"})
 # Contradiction kinds that count between two claims of one side (a ministry and its
 # minister, NATO and its Secretary-General): a stated count, or one denying the other.
 SAME_SIDE_KINDS = frozenset({"number", "denial"})

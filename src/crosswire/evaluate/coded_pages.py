@@ -1,0 +1,198 @@
+"""Happenings against a coder's labels of real news pages: every event a page reports, not one per report.
+
+The ACLED-note evaluation (evaluate/events.py) asks one question of each report: is its first
+coded row its event? Real pages tell several happenings, mention one attack three times, and
+tell of earlier ones in passing. Here a coder lists every happening of each page before any
+output exists (``labels.jsonl``), and what a user gets, the ACLED rows of a whole ``crosswire
+run`` over the pages, is matched to that list one to one. A second row for a happening already
+matched is a false positive: one happening, one row.
+
+The folder holds ``docs.jsonl`` (``id``, ``url``, ``text``) and ``labels.jsonl``: one line per
+happening (``doc``, ``n``, ``background``, ``event_type``, ``sub_event_type``, ``date``,
+``place``, ``lat``, ``lon``, ``fatalities`` ...), or ``{"doc", "n": 0, "none": true}`` for a page
+that reports none. Background happenings (told in passing) may be matched, so a row for one is
+not a false positive, but recall is over the page's own happenings only.
+"""
+
+from __future__ import annotations
+
+import json
+import tempfile
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+from crosswire.evaluate import splits
+from crosswire.evaluate.events import PLACE_KM, _acled, coded, fatalities_match, nearest_place, predicted_fatalities
+
+DATASET = "coded-pages"
+FIELDS = ("type", "event_type", "fatalities_exact", "place", "date")
+
+
+def read_coded(folder: Path, part: str | None = None,
+               limit: int | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The pages of one part (tune/report by page id) and their labels."""
+    def lines(name: str) -> list[dict[str, Any]]:
+        with (Path(folder) / name).open(encoding="utf-8") as fh:
+            return [json.loads(line) for line in fh if line.strip()]
+
+    docs = splits.select(DATASET, lines("docs.jsonl"), part)[:limit]
+    wanted = {d["id"] for d in docs}
+    return docs, [label for label in lines("labels.jsonl") if label["doc"] in wanted]
+
+
+def field_checks(gold: Mapping[str, Any], row: Mapping[str, Any]) -> dict[str, bool | None]:
+    """Each field of a matched row against its gold happening; None where the coder could not say."""
+    event_type, sub_type = _acled(dict(row))
+    near = None
+    if gold.get("lat") is not None and gold.get("lon") is not None:
+        near = nearest_place(dict(row), float(gold["lat"]), float(gold["lon"]))
+    return {
+        "type": event_type == gold["event_type"] and sub_type == gold["sub_event_type"],
+        "event_type": event_type == gold["event_type"],
+        "fatalities_exact": fatalities_match(dict(row), int(gold.get("fatalities") or 0)),
+        "place": None if gold.get("lat") is None else (near is not None and near[0] <= PLACE_KM),
+        "date": None if not gold.get("date") else row.get("date") == gold["date"],
+    }
+
+
+def _affinity(checks: Mapping[str, bool | None]) -> int:
+    return sum(2 if name == "event_type" else 1 for name, ok in checks.items() if ok)
+
+
+def _admissible(checks: Mapping[str, bool | None]) -> bool:
+    """A row can stand for a happening when it has its type or its place: a row of another type
+    somewhere else is another (wrong) event, not a poorly read one."""
+    return bool(checks["event_type"] or checks["place"])
+
+
+def match_page(gold: Sequence[Mapping[str, Any]],
+               rows: Sequence[Mapping[str, Any]]) -> list[tuple[int, int, dict[str, bool | None]]]:
+    """One-to-one matches ``(gold index, row index, checks)`` of a page, best-agreeing pairs first."""
+    pairs = []
+    for g, happening in enumerate(gold):
+        for r, row in enumerate(rows):
+            checks = field_checks(happening, row)
+            if _admissible(checks):
+                pairs.append((_affinity(checks), -g, -r, g, r, checks))
+    pairs.sort(reverse=True)
+    taken_gold: set[int] = set()
+    taken_rows: set[int] = set()
+    matches = []
+    for *_, g, r, checks in pairs:
+        if g in taken_gold or r in taken_rows:
+            continue
+        taken_gold.add(g)
+        taken_rows.add(r)
+        matches.append((g, r, checks))
+    return matches
+
+
+def score_pages(docs: Sequence[Mapping[str, Any]], labels: Sequence[Mapping[str, Any]],
+                rows_by_doc: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, Any]:
+    """Precision and recall of happenings, and each field's accuracy over every page happening.
+
+    ``fields`` are shares of all the pages' own (not background) happenings, so a happening
+    never found counts as wrong in every field; ``matched_fields`` are the same over the
+    matched ones only. Fields the coder left empty (no date, no coordinates) are left out of
+    their share. ``lead`` scores each page's first ACLED row against the page's first own
+    happening, the one-event-per-report reading.
+    """
+    by_doc: dict[str, list[Mapping[str, Any]]] = defaultdict(list)
+    for label in labels:
+        if not label.get("none") and label.get("n"):
+            by_doc[label["doc"]].append(label)
+    own_total = rows_total = rows_matched = own_found = 0
+    field_right: dict[str, list[bool]] = defaultdict(list)
+    matched_right: dict[str, list[bool]] = defaultdict(list)
+    lead_right: dict[str, list[bool]] = defaultdict(list)
+    misses: list[dict[str, Any]] = []
+    false_rows: list[dict[str, Any]] = []
+    for doc in docs:
+        gold = by_doc.get(doc["id"], [])
+        rows = list(rows_by_doc.get(doc["id"], []))
+        matches = {g: (r, checks) for g, r, checks in match_page(gold, rows)}
+        rows_total += len(rows)
+        rows_matched += len(matches)
+        matched_rows = {r for r, _ in matches.values()}
+        false_rows += [{"doc": doc["id"], "row": r, "type": _acled(dict(row))[1], "date": row.get("date")}
+                       for r, row in enumerate(rows) if r not in matched_rows]
+        own = [g for g, happening in enumerate(gold) if not happening.get("background")]
+        own_total += len(own)
+        for g in own:
+            found = matches.get(g)
+            own_found += found is not None
+            for name in FIELDS:
+                gold_unknown = field_checks(gold[g], {})[name] is None
+                if gold_unknown:
+                    continue
+                ok = bool(found and found[1][name])
+                field_right[name].append(ok)
+                if found:
+                    matched_right[name].append(ok)
+            if found is None:
+                misses.append({"doc": doc["id"], "n": gold[g]["n"], "sub_event_type": gold[g]["sub_event_type"]})
+        if own:
+            first = min(own, key=lambda g: gold[g].get("evidence", 0))
+            coded_rows = [row for row in rows if _acled(dict(row))[1]]
+            checks = field_checks(gold[first], coded_rows[0]) if coded_rows else None
+            for name in FIELDS:
+                if field_checks(gold[first], {})[name] is None:
+                    continue
+                lead_right[name].append(bool(checks and checks[name]))
+
+    def shares(table: Mapping[str, list[bool]]) -> dict[str, float | None]:
+        return {name: round(sum(v) / len(v), 4) if v else None for name, v in ((n, table.get(n, [])) for n in FIELDS)}
+
+    return {
+        "pages": len(docs), "happenings": own_total, "rows": rows_total,
+        "happenings_found": _precision_recall(rows_matched, rows_total, own_found, own_total),
+        "fields": shares(field_right), "matched_fields": shares(matched_right), "lead": shares(lead_right),
+        "misses": misses, "false_rows": false_rows,
+    }
+
+
+def _precision_recall(rows_right: int, rows: int, found: int, gold: int) -> dict[str, float]:
+    """Precision over rows (a row for a background happening is right), recall over own happenings."""
+    p = rows_right / rows if rows else 0.0
+    r = found / gold if gold else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(2 * p * r / (p + r), 4) if p + r else 0.0}
+
+
+def rows_of_run(docs: Sequence[Mapping[str, Any]]) -> dict[str, list[dict[str, Any]]]:
+    """Each page's ACLED rows (happenings reported as having happened) after one ``crosswire run``
+    over all the pages, as a user would get them."""
+    from crosswire.records import as_row
+    from crosswire.run import run
+    from crosswire.settings import load_settings
+    from crosswire.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp:
+        corpus = Path(tmp) / "pages.jsonl"
+        corpus.write_text("".join(json.dumps({"url": d["url"], "text": d["text"]}) + "\n" for d in docs),
+                          encoding="utf-8")
+        store = Store(":memory:")
+        run([corpus], store, load_settings())
+        page_of = {row["id"]: row["url"] for row in store.rows("documents")}
+        by_url = {d["url"]: d["id"] for d in docs}
+        rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
+        for happening in store.rows("happenings", order="json_extract(evidence, '$.start')::INT, id"):
+            row = happening if isinstance(happening, dict) else as_row(happening)
+            for doc in row.get("docs") or [row["doc"]]:
+                page = by_url.get(page_of.get(doc, ""))
+                if page is not None:
+                    rows[page].append(row)
+        store.close()
+    return {page: coded(page_rows) for page, page_rows in rows.items()}
+
+
+def evaluate_coded(folder: Path, *, part: str | None = None, limit: int | None = None) -> dict[str, Any]:
+    """Run crosswire over a folder of coded pages and score its ACLED rows (:func:`score_pages`)."""
+    docs, labels = read_coded(folder, part, limit)
+    scored = score_pages(docs, labels, rows_of_run(docs))
+    figures = {k: scored[k] for k in ("pages", "happenings", "rows", "happenings_found", "fields",
+                                      "matched_fields", "lead")}
+    return {"dataset": str(folder), "part": part, "systems": {"crosswire": figures},
+            "misses": scored["misses"], "false_rows": scored["false_rows"]}
+
