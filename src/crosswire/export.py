@@ -38,7 +38,7 @@ KINDS: dict[str, tuple[str, type, str]] = {
 }
 FORMATS = ("jsonl", "csv", "parquet", "acled")
 # Every event modality (records.Event.modality); records.HAPPENED are those that say it happened.
-MODALITIES = ("asserted", "reported", "stated", "alleged", "denied", "planned", "hypothetical")
+MODALITIES = ("asserted", "reported", "stated", "alleged", "denied", "planned", "hypothetical", "background")
 
 
 def records(store: Store, kinds: tuple[str, ...] = tuple(KINDS)) -> Iterator[dict[str, Any]]:

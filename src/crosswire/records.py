@@ -219,7 +219,8 @@ class Happening:
     date: str | None
     date_precision: str | None
     fatalities: Fatalities | None
-    # asserted when any mention says it in the outlet's own voice, else the mentions' modality
+    # asserted when any mention says it in the outlet's own voice, else the mentions' modality;
+    # "background" when it took place over a year before its reports (history told in passing)
     modality: str
     events: list[str]  # Event ids, the lead mention first
     docs: list[str]

@@ -84,3 +84,11 @@ def test_may_tell_one_is_symmetric():
     for x in kinds:
         for y in kinds:
             assert may_tell_one([mention(0, x)], [mention(1, y)]) == may_tell_one([mention(1, y)], [mention(0, x)])
+
+
+def test_undated_kinds_of_one_report_join_when_one_doer_ties_them():
+    gunmen = Party("gunmen", None, None, None)
+    told = [mention(0, "Armed clash", date=None, actor=gunmen), mention(1, "Attack", date=None, actor=gunmen)]
+    assert groups(told) == [["a0", "a1"]]
+    assert groups([mention(0, "Armed clash", date=None, actor=gunmen),
+                   mention(1, "Attack", date=None, actor=POLICE)]) == [["a0"], ["a1"]]

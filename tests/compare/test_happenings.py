@@ -322,3 +322,17 @@ def test_one_toll_does_not_tie_mentions_a_day_or_a_town_apart():
     elsewhere = replace(mention(1, acled=ATTACK, dead=10, places=(KYIV,)), id="b")
     next_day = replace(mention(2, acled=ATTACK, dead=10, date="2015-10-01"), id="c")
     assert len(find_happenings("s", [first, elsewhere, next_day], {})) == 3
+
+
+def test_history_told_in_passing_is_background_and_stays_apart():
+    anniversary = replace(mention(0, dead=504, date="1968-03-16", start=0), id="old")
+    today = replace(mention(1, dead=3, date="2023-03-16", start=50), id="new")
+    found = {tuple(h.events): h.modality for h in find_happenings("s", [anniversary, today], {})}
+    assert found == {("new",): "asserted", ("old",): "background"}
+    # A year is its last day: "last year" in a report of February is recent, "in 2002" is not.
+    last_year = replace(mention(2, date="2022-01-01", precision="year", start=0), id="ly")
+    feb = replace(mention(3, date="2023-02-10", start=60, places=(KYIV,)), id="feb")
+    assert {tuple(h.events): h.modality for h in find_happenings("s", [last_year, feb], {})}[("ly",)] == "asserted"
+    undated_doc = replace(mention(4, date="2002-01-01", precision="year"), id="y2002")
+    assert find_happenings("s", [undated_doc], {}, doc_dates={"a": "2017-04-20"})[0].modality == "background"
+    assert find_happenings("s", [undated_doc], {})[0].modality == "asserted"  # no day to measure from

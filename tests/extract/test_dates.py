@@ -39,6 +39,7 @@ WEEKDAY_NAMES = [name.capitalize() for name in WEEKDAYS]
         ("on the 12th of March", WED, ("2015-03-12", "day")),
         ("on the 5th,", WED, ("2015-10-05", "day")),
         ("in March 2019", None, ("2019-03-01", "month")),
+        ("on March 16 of 1968", WED, ("1968-03-16", "day")),
         ("in March", WED, ("2015-03-01", "month")),
         ("in November", WED, ("2014-11-01", "month")),
         ("in 2019", None, ("2019-01-01", "year")),

@@ -43,6 +43,12 @@ def _read(nlp, text: str) -> list[tuple[str, tuple[str | None, str] | None]]:
         ("Ana Ruiz was hit by a 2013 gray Camry near Main Street in Denver.", "hit", ("ACCIDENT", "crash")),
         # firefighting is no battle
         ("Firefighters battled the blaze in Corlan on Monday.", "battled", ("ACCIDENT", "fire")),
+        # a group of hazards ("a series of earthquakes"), and a vehicle's own fall in a clause of a
+        # coordinated verb (both read wrong as attacks on real pages, realnews v tune part)
+        ("A series of earthquakes hit the hills of Oskar on Friday, killing at least 50 people.", "killing",
+         ("DISASTER", "earthquake")),
+        ("At least 25 passengers were killed and 35 injured after their bus fell into a gorge near Talen.", "killed",
+         ("ACCIDENT", "crash")),
         # illness is no event at all
         ("The singer died on Thursday after suffering a heart attack.", "attack", (None, "illness")),
     ],

@@ -42,6 +42,9 @@ def _one(nlp, text: str, type_: str) -> Event:
     ("Officials are worried because militants have shelled the border town every night.", "ASSAULT", "alleged"),
     # A denial, and a definition: nothing happened.
     ("The army dismissed claims that its jets bombed a school in Idlib.", "ASSAULT", "denied"),
+    # What one refused to do was not done; the refusal was.
+    ("The rebels are the only group to have refused to sign a peace deal with the government.", "AGREE", "denied"),
+    ("The rebels refused to attend the talks in Kandahar.", "REJECT", "asserted"),
     ("To patrol, in police jargon, is to ensure that gangs do not attack the market.", "ASSAULT", "hypothetical"),
     # Aims and demands are wanted, not done.
     ("The militia only seeks to attack the port.", "ASSAULT", "planned"),

@@ -268,7 +268,7 @@ def _ordinal_day(m: re.Match[str], anchor: date | None, tense: str | None) -> tu
 _RULES: list[tuple[re.Pattern[str], Resolver, bool]] = [
     (re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mon>[01]\d)-(?P<day>[0-3]\d)\b"), _iso, False),
     (re.compile(rf"\b{_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH_ANY}),?\s+{_YEAR}"), _explicit, False),
-    (re.compile(rf"\b(?P<mon>{_MONTH_ANY})\s+{_DAY},?\s+{_YEAR}"), _explicit, False),
+    (re.compile(rf"\b(?P<mon>{_MONTH_ANY})\s+{_DAY}(?:,?\s+|\s+of\s+){_YEAR}"), _explicit, False),  # "March 16 of 1968"
     (re.compile(rf"\b(?:the\s+)?{_DAY}\s+(?:of\s+)?(?P<mon>{_MONTH_ANY})(?!\s*,?\s*\d)"), _month_day, True),
     (re.compile(rf"\b(?P<mon>{_MONTH_ANY})\s+{_DAY}\b(?!\s*,?\s*\d|-)"), _month_day, True),
     (re.compile(rf"\b(?P<mon>{_MONTH_ANY}),?\s+{_YEAR}"), _month_year, False),

@@ -58,6 +58,9 @@ SCALE_WORDS = frozenset({"scale"})
 # Heads whose compound names the hazard ("flood waters", "storm surge"); other heads are people
 # or things described by it ("earthquake survivors", "flood victims").
 HAZARD_HEADS = frozenset({"water", "waters", "wind", "winds", "surge", "wave", "waves", "fire", "slide", "rains"})
+# Nouns that stand for a group of what follows "of": "a series of earthquakes", "a wave of storms".
+GROUP_HEADS = frozenset({"series", "wave", "spate", "string", "succession", "swarm", "cluster", "number", "pair",
+                         "couple", "set"})
 # Accidents named by a noun ("killed in a car crash") and the ACCIDENT mode they give.
 ACCIDENT_NOUNS = {
     "crash": "crash", "accident": "crash", "collision": "crash", "derailment": "crash", "pileup": "crash",
@@ -124,6 +127,9 @@ def _hazard(tok: Token | None) -> str | None:
     """The hazard a noun names: itself ("floods"), a compound ("flash floods"), "the Richter scale"."""
     if tok is None:
         return None
+    if tok.lower_ in GROUP_HEADS or _word(tok) in GROUP_HEADS:  # "a series of earthquakes": the quakes
+        return next((mode for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                     for g in c.children if g.dep_ == "pobj" and (mode := _hazard(g)) is not None), None)
     # "flood waters", and a named storm ("Typhoon Haiyan"); not "earthquake survivors"
     named = tok.lower_ in HAZARD_HEADS or tok.pos_ == "PROPN"
     mods = [c for c in tok.children if c.dep_ in {"compound", "amod"}] if named else []
@@ -254,12 +260,18 @@ def non_conflict(trigger: Trigger, actor: Token | None, target: Token | None, se
     if verb is not None and (mode := ACCIDENT_VERBS.get(_word(verb))) is not None:
         return "ACCIDENT", mode
     # "was killed after crashing his car", "died when his van left the road and crashed"
-    clauses = [c for c in trigger_head.children if c.dep_ == "advcl"] + [
+    # a clause hung on a coordinated verb tells the same mishap ("were killed and 35 injured after
+    # their vehicle fell")
+    clauses = [c for v in (trigger_head, *trigger_head.conjuncts) for c in v.children if c.dep_ == "advcl"] + [
         g for c in trigger_head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pcomp"]
     for clause in clauses:
         for v in (clause, *clause.conjuncts):
             if (mode := ACCIDENT_VERBS.get(_word(v))) is not None:
                 return "ACCIDENT", mode
+            # "were killed after their vehicle fell into a gorge": a vehicle's own mishap (no word
+            # of intent in the sentence, checked above)
+            if any(c.dep_ in {"nsubj", "nsubjpass"} and _word(c) in VEHICLES for c in v.children):
+                return "ACCIDENT", "crash"
     if entry_mode in {None, ""} and target is not None and any(
             t.lower_ in OCCUPANTS for t in target.subtree) and any(
             (_word(t) in VEHICLES or t.lower_ in CAR_WORDS) and t.lower_ not in OCCUPANTS and _word(t) not in DRIVERS

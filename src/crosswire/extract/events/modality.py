@@ -38,8 +38,9 @@ SPEECH_VERBS = frozenset(
 DENY_VERBS = frozenset({"deny", "dismiss", "reject", "refute", "rebut", "disprove"})
 # Parties that are no one: "nobody was hurt", "none of the hostages were killed", "killed no one".
 NEGATIVE_PARTIES = frozenset({"nobody", "none", "noone", "nothing", "neither"})
-# Verbs whose infinitive did not come about ("the device failed to detonate").
-FAIL_VERBS = frozenset({"fail"})
+# Verbs whose infinitive did not come about ("the device failed to detonate", "refused to sign
+# a peace deal", "declined to attend the talks").
+FAIL_VERBS = frozenset({"fail", "refuse", "decline"})
 # Nouns that carry a claim which a predicate can call false ("rumours that ... were groundless").
 CLAIM_NOUNS = frozenset({"rumour", "rumor", "report", "claim", "allegation", "charge", "accusation", "suggestion"})
 FALSE_WORDS = frozenset({"groundless", "baseless", "false", "untrue", "unfounded", "fabricated", "lie", "fake", "wrong"})
@@ -219,7 +220,8 @@ def _failed(verb: Token) -> bool:
     subject is the event ("the bomb failed to explode")."""
     if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in FAIL_VERBS:
         return True
-    return verb.lemma_.lower() in FAIL_VERBS and any(c.dep_ == "xcomp" for c in verb.children)
+    # "the bomb failed to explode" tells a failed bomb; "the rebels refused to attend" a refusal, which happened
+    return verb.lemma_.lower() == "fail" and any(c.dep_ == "xcomp" for c in verb.children)
 
 
 def _unless_it_had(verb: Token) -> bool:
