@@ -136,7 +136,7 @@ SEED_ACLED_ROWS_TODAY = 4
 def modal_db(tmp_path: Path) -> Path:
     """A store with one event per modality, each an air strike on Kessel."""
     from crosswire.compare.happenings import find_happenings
-    from crosswire.export import MODALITIES
+    from crosswire.export import EVENT_MODALITIES as MODALITIES
     from crosswire.records import Document, Event, Evidence, Place
     from crosswire.store import Store
 

@@ -38,7 +38,10 @@ KINDS: dict[str, tuple[str, type, str]] = {
 }
 FORMATS = ("jsonl", "csv", "parquet", "acled")
 # Every event modality (records.Event.modality); records.HAPPENED are those that say it happened.
-MODALITIES = ("asserted", "reported", "stated", "alleged", "denied", "planned", "hypothetical", "background")
+EVENT_MODALITIES = ("asserted", "reported", "stated", "alleged", "denied", "planned", "hypothetical")
+# A happening may also be "background": it took place over a year before its reports (history
+# told in passing, compare/happenings.told_in_passing), and is no row of the ACLED export.
+MODALITIES = (*EVENT_MODALITIES, "background")
 
 
 def records(store: Store, kinds: tuple[str, ...] = tuple(KINDS)) -> Iterator[dict[str, Any]]:

@@ -31,6 +31,7 @@ from crosswire.extract.events.court import court_step, crime_date, crime_places
 from crosswire.extract.events.senses import as_criticism, figurative
 from crosswire.extract.events.pastimes import as_labour_strike, played, show_business, sports_report
 from crosswire.extract.events.strikes import strikes_told_again
+from crosswire.extract.events.weapons import weapon_entry
 from crosswire.extract.events.places import (
     LOCATION_NOUNS, STRONGHOLDS, fallback_places, is_heading, is_recent, places_for, segments, set_headline,
 )
@@ -315,7 +316,7 @@ def _in_phrase(mention: DateMention, trig: Trigger, sent: Span) -> bool:
 def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, published: str | None,
            places: Sequence[Place], quote_open: bool, antecedents: Antecedents) -> Event | None:
     trig = cl.primary
-    entry = trig.entry
+    entry = weapon_entry(cl) or trig.entry  # "killed by a roadside bomb": the bomb types it
     if cl.actor is not None and cl.actor.lower_ in PRONOUNS and cl.actor.text != "US":  # "US-led": no "us"
         actor = antecedents.party(cl.actor)  # "She also called for ...": who she is
     else:
