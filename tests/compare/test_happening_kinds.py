@@ -14,7 +14,7 @@ RAFAH = Place("Rafah", "Rafah", 31.29, 34.25, "PS", 2)
 
 
 def coded(sub: str) -> dict[str, str]:
-    family = {"Air/drone strike": "Explosions/Remote violence", "Remote explosive/landmine/IED": "Explosions/Remote violence",
+    family = {"Air/drone strike": "Explosions/Remote violence", "Suicide bomb": "Explosions/Remote violence", "Remote explosive/landmine/IED": "Explosions/Remote violence",
               "Looting/property destruction": "Strategic developments", "Attack": "Violence against civilians",
               "Armed clash": "Battles", "Peaceful protest": "Protests", "Protest with intervention": "Protests",
               "Excessive force against protesters": "Protests", "Arrests": "Strategic developments"}[sub]
@@ -92,3 +92,10 @@ def test_undated_kinds_of_one_report_join_when_one_doer_ties_them():
     assert groups(told) == [["a0", "a1"]]
     assert groups([mention(0, "Armed clash", date=None, actor=gunmen),
                    mention(1, "Attack", date=None, actor=POLICE)]) == [["a0"], ["a1"]]
+
+
+def test_the_attack_of_a_report_that_names_the_bomb_is_the_bombing():
+    text_sentence = [mention(0, "Suicide bomb"), mention(1, "Attack"), mention(2, "Attack")]
+    assert leading_acled(text_sentence)["sub_event_type"] == "Suicide bomb"
+    assert leading_acled([mention(0, "Armed clash"), mention(1, "Attack"), mention(2, "Attack")])["sub_event_type"] \
+        == "Attack"

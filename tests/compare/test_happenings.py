@@ -336,3 +336,12 @@ def test_history_told_in_passing_is_background_and_stays_apart():
     undated_doc = replace(mention(4, date="2002-01-01", precision="year"), id="y2002")
     assert find_happenings("s", [undated_doc], {}, doc_dates={"a": "2017-04-20"})[0].modality == "background"
     assert find_happenings("s", [undated_doc], {})[0].modality == "asserted"  # no day to measure from
+
+
+def test_a_toll_told_only_as_thousands_with_no_day_of_its_own_is_a_wars_running_toll():
+    running = replace(mention(0, date=None), id="run",
+                      fatalities=Fatalities(1000, 1000, "civilians", "killed thousands of civilians"))
+    strike = replace(mention(1, dead=14), id="strike")
+    found = {tuple(h.events): (h.modality, h.fatalities.low if h.fatalities else None)
+             for h in find_happenings("s", [running, strike], {})}
+    assert found == {("strike",): ("asserted", 14), ("run",): ("background", 1000)}

@@ -31,3 +31,15 @@ def test_the_weapon_tied_to_a_killing_types_it(nlp_sm, text: str, sub_type: str)
 ])
 def test_other_weapons_leave_the_type_to_the_target(nlp_sm, text: str, sub_type: str) -> None:
     assert sub_type in _subtypes(nlp_sm, text)
+
+
+def test_barrel_bombs_are_dropped_from_the_air(nlp_sm) -> None:
+    assert "Air/drone strike" in _subtypes(nlp_sm, "Government forces dumped barrel bombs on a district of Varkesh, "
+                                                   "killing ten civilians.")
+
+
+def test_a_bomber_in_a_suicide_bombing_report_is_a_person_not_an_aircraft(nlp_sm) -> None:
+    text = ("A suicide bomber blew himself up at a market in Garel on Sunday, killing 11 people. "
+            "The bomber struck shortly after nine in the morning.")
+    assert "Air/drone strike" not in _subtypes(nlp_sm, text)
+    assert "Air/drone strike" in _subtypes(nlp_sm, "Russian bombers struck a depot near Garel on Sunday.")

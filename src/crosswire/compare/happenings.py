@@ -30,6 +30,7 @@ own running total) and, across outlets, the lowest of those (ACLED's conservativ
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
@@ -497,9 +498,23 @@ def told_in_passing(events: Sequence[Event], doc_dates: Mapping[str, str | None]
     for ev in events:
         start = _day(ev.date or "")
         report = days.get(ev.doc)
-        if ev.modality in HAPPENED and start is not None and report is not None:
-            end = start.toordinal() + _SPAN_DAYS.get(ev.date_precision or "", 1) - 1
-            if report.toordinal() - end > BACKGROUND_DAYS:
-                ev = replace(ev, modality="background")
+        if ev.modality not in HAPPENED:
+            out.append(ev)
+            continue
+        end = start.toordinal() + _SPAN_DAYS.get(ev.date_precision or "", 1) - 1 if start is not None else None
+        long_before = end is not None and report is not None and report.toordinal() - end > BACKGROUND_DAYS
+        if long_before or ((start is None or ev.date_basis == "context") and _cumulative(ev)):
+            ev = replace(ev, modality="background")
         out.append(ev)
     return out
+
+
+# A toll told only as a magnitude ("believed to have killed thousands of civilians") with no day
+# is a war's running toll, not one happening's: on a real page it became a strike's 1,000 dead.
+# (Hundreds are left alone: "hundreds were killed in the massacre" is often one happening.)
+_MAGNITUDE = re.compile(r"\b(?:thousands|millions)\s+of\b", re.I)
+
+
+def _cumulative(ev: Event) -> bool:
+    text = (ev.fatalities.text or "") if ev.fatalities is not None else ""
+    return bool(_MAGNITUDE.search(text)) and not re.search(r"\d", text)

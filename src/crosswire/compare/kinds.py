@@ -81,9 +81,13 @@ def leading_acled(members: Sequence[Event]) -> dict[str, str] | None:
     counts = Counter(sub_type(ev) for ev in coded)
     deadly = any(ev.fatalities is not None and ev.fatalities.low > 0 for ev in members)
 
+    weapon_told = any(_FAMILY_RANK.get(sub or "", ("", 0))[0] == "remote" for sub in counts)
+
     def rank(sub: str) -> tuple[int, int]:
         if sub == _EXCESSIVE and not deadly and _INTERVENTION in counts:
             return (_LAST, 0)
+        if sub == "Attack" and weapon_told:
+            return (_LAST - 1, 0)  # "the attack" of a report that names the bomb is the bombing
         return (_FAMILY_RANK.get(sub, ("", _LAST))[1], -counts[sub])  # damage and kinds of no family last
 
     best = min(counts, key=lambda sub: rank(sub or ""))  # counts keep first-told order among equals

@@ -155,6 +155,19 @@ def _names_a_person(tok: Token | None, target: Party | None) -> bool:
     return tok.lemma_.lower() in PERSON_NOUNS and (target is None or target.kind not in ARMED_KINDS)
 
 
+# "bomber" is a person in a report of a suicide bombing ("the bomber struck shortly after 9.30"),
+# an aircraft elsewhere ("Russian bombers struck"): a real page's suicide bombing became air strikes.
+PERSON_BOMBER = re.compile(r"\bsuicide[\s-]+(?:car[\s-]+)?bomb", re.I)
+
+
+def aerial_words(sent: Span) -> set[str]:
+    """The words of a sentence that name aircraft or air power (:data:`AERIAL_CUES`)."""
+    words = {t.lower_ for t in sent} & AERIAL_CUES
+    if words & {"bomber", "bombers"} and PERSON_BOMBER.search(sent.doc.text):
+        words -= {"bomber", "bombers"}
+    return words
+
+
 def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: Span) -> Context:
     """The cues the ACLED refinements read (:class:`~crosswire.extract.events.ontology.Context`) for one cluster."""
     words = {t.lower_ for t in sent}
@@ -170,7 +183,7 @@ def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: 
         protesters_killed=cl.protesters_killed,
         violent=bool(words & VIOLENT_WORDS) or any("violent" in t.entry.flags for t in cl.members) or any(
             c.dep_ == "amod" and c.lower_ in {"violent", "riotous"} for c in cl.primary.head.children),  # "violent protests"
-        aerial_cue=bool(words & AERIAL_CUES),
+        aerial_cue=bool(aerial_words(sent)),
         chemical_cue=bool({t.lower_ for t in sent if t.head.lemma_.lower() not in INDUSTRY_NOUNS} & CHEMICAL_CUES) or (
             "tear gas" in low and bool(words & AERIAL_CUES) and not words & PROTEST_WORDS),
         actor_is_aerial=cl.actor is not None and cl.actor.lemma_.lower() in AERIAL_ACTORS,
