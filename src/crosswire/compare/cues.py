@@ -390,7 +390,7 @@ def _quantities(tokens: Sequence[Token]) -> tuple[Quantity, ...]:
             if not _is_content(nxt.key) or nxt.key in STOPWORDS:
                 break
             unit = nxt
-            if nxt.key.endswith(("ian", "ish", "ese")) and nxt.name:
+            if nxt.name and (nxt.key.endswith(("ian", "ish", "ese")) or nxt.surface.endswith(("ian", "ish", "ese", "can"))):
                 continue  # "14 Syrian soldiers": count the soldiers
             if _modifies_next(nxt, window[n + 1] if n + 1 < len(window) else None):
                 continue  # "100 internally displaced people": count the people

@@ -219,7 +219,14 @@ def death_counts(qa: Quantity, qb: Quantity) -> bool:
     died", "five people died", "nine civilian deaths")."""
     if not (qa.killed and qb.killed):
         return False
+    if any(q.high == 0 and q.unit in NOBODY_UNITS for q in (qa, qb)):
+        return True  # "no casualties" denies every count of the dead, of whatever people
     return qa.unit == qb.unit or {qa.unit, qb.unit} <= KILL_KEYS | {"peopl", "person", "civilian"}
+
+
+# Nouns a zero count of which says nobody at all died ("no casualties", "no deaths", "no one").
+NOBODY_UNITS = frozenset({"casualty", "casualti", "death", "fatal", "fatality", "fataliti", "peopl", "person", "live",
+                          "life"})
 
 
 def counts_disagree(qa: Quantity, qb: Quantity) -> bool:
