@@ -103,36 +103,13 @@ def score_pages(docs: Sequence[Mapping[str, Any]], labels: Sequence[Mapping[str,
     for label in labels:
         if not label.get("none") and label.get("n"):
             by_doc[label["doc"]].append(label)
-    own_total = rows_total = rows_matched = own_found = 0
-    field_right: dict[str, list[bool]] = defaultdict(list)
-    matched_right: dict[str, list[bool]] = defaultdict(list)
+    records: list[dict[str, str]] = []
     lead_right: dict[str, list[bool]] = defaultdict(list)
-    misses: list[dict[str, Any]] = []
-    false_rows: list[dict[str, Any]] = []
     for doc in docs:
         gold = by_doc.get(doc["id"], [])
         rows = list(rows_by_doc.get(doc["id"], []))
-        matches = {g: (r, checks) for g, r, checks in match_page(gold, rows)}
-        rows_total += len(rows)
-        rows_matched += len(matches)
-        matched_rows = {r for r, _ in matches.values()}
-        false_rows += [{"doc": doc["id"], "row": r, "type": _acled(dict(row))[1], "date": row.get("date")}
-                       for r, row in enumerate(rows) if r not in matched_rows]
+        records.extend(page_records(doc["id"], gold, rows))
         own = [g for g, happening in enumerate(gold) if not happening.get("background")]
-        own_total += len(own)
-        for g in own:
-            found = matches.get(g)
-            own_found += found is not None
-            for name in FIELDS:
-                gold_unknown = field_checks(gold[g], {})[name] is None
-                if gold_unknown:
-                    continue
-                ok = bool(found and found[1][name])
-                field_right[name].append(ok)
-                if found:
-                    matched_right[name].append(ok)
-            if found is None:
-                misses.append({"doc": doc["id"], "n": gold[g]["n"], "sub_event_type": gold[g]["sub_event_type"]})
         if own:
             first = min(own, key=lambda g: gold[g].get("evidence", 0))
             coded_rows = [row for row in rows if _acled(dict(row))[1]]
@@ -141,16 +118,59 @@ def score_pages(docs: Sequence[Mapping[str, Any]], labels: Sequence[Mapping[str,
                 if field_checks(gold[first], {})[name] is None:
                     continue
                 lead_right[name].append(bool(checks and checks[name]))
+    summary = summarise_records(records)
+    summary["lead"] = _shares(lead_right)
+    summary["pages"] = len(docs)
+    summary["records"] = records
+    summary["misses"] = [{"doc": r["page"], "n": int(r["record"].rsplit(":", 1)[1]), "sub_event_type": r["sub_event_type"]}
+                         for r in records if r["kind"] == "happening" and r["background"] == "no" and not r["matched_to"]]
+    summary["false_rows"] = [r for r in records if r["kind"] == "row" and not r["matched_to"]]
+    return summary
 
-    def shares(table: Mapping[str, list[bool]]) -> dict[str, float | None]:
-        return {name: round(sum(v) / len(v), 4) if v else None for name, v in ((n, table.get(n, [])) for n in FIELDS)}
 
+def page_records(page: str, gold: Sequence[Mapping[str, Any]], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, str]]:
+    """One record per coded happening of a page and per ACLED row crosswire wrote for it, with
+    what each was matched to and, for a happening, each field: CORRECT, WRONG, or NA where the
+    coder could not say. These records (ids, types and verdicts, no text) are what is committed."""
+    matches = {g: (r, checks) for g, r, checks in match_page(gold, rows)}
+    row_to_gold = {r: g for g, (r, _) in matches.items()}
+    out = []
+    for g, happening in enumerate(gold):
+        found = matches.get(g)
+        record = {"record": f"G:{page}:{happening['n']}", "page": page, "kind": "happening",
+                  "background": "yes" if happening.get("background") else "no",
+                  "sub_event_type": happening["sub_event_type"],
+                  "matched_to": f"R:{page}:{found[0]}" if found else ""}
+        for name in FIELDS:
+            unknown = field_checks(happening, {})[name] is None
+            record[name] = "NA" if unknown else "CORRECT" if found and found[1][name] else "WRONG"
+        out.append(record)
+    for r, row in enumerate(rows):
+        g = row_to_gold.get(r)
+        out.append({"record": f"R:{page}:{r}", "page": page, "kind": "row", "background": "",
+                    "sub_event_type": _acled(dict(row))[1] or "",
+                    "matched_to": f"G:{page}:{gold[g]['n']}" if g is not None else "",
+                    **{name: "" for name in FIELDS}})
+    return out
+
+
+def summarise_records(records: Sequence[Mapping[str, str]]) -> dict[str, Any]:
+    """Precision of rows, recall of the pages' own happenings, and each field's share, from
+    :func:`page_records` (so committed records give the same figures as a fresh run)."""
+    rows = [r for r in records if r["kind"] == "row"]
+    own = [r for r in records if r["kind"] == "happening" and r["background"] == "no"]
+    found = [r for r in own if r["matched_to"]]
+    every: dict[str, list[bool]] = {name: [r[name] == "CORRECT" for r in own if r[name] != "NA"] for name in FIELDS}
+    matched: dict[str, list[bool]] = {name: [r[name] == "CORRECT" for r in found if r[name] != "NA"] for name in FIELDS}
     return {
-        "pages": len(docs), "happenings": own_total, "rows": rows_total,
-        "happenings_found": _precision_recall(rows_matched, rows_total, own_found, own_total),
-        "fields": shares(field_right), "matched_fields": shares(matched_right), "lead": shares(lead_right),
-        "misses": misses, "false_rows": false_rows,
+        "happenings": len(own), "rows": len(rows),
+        "happenings_found": _precision_recall(sum(1 for r in rows if r["matched_to"]), len(rows), len(found), len(own)),
+        "fields": _shares(every), "matched_fields": _shares(matched),
     }
+
+
+def _shares(table: Mapping[str, list[bool]]) -> dict[str, float | None]:
+    return {name: round(sum(v) / len(v), 4) if v else None for name, v in ((n, table.get(n, [])) for n in FIELDS)}
 
 
 def _precision_recall(rows_right: int, rows: int, found: int, gold: int) -> dict[str, float]:

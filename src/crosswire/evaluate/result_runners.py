@@ -308,6 +308,9 @@ def judged(context: Context) -> Iterator[Figure]:
         if meta.get("format") == "relations":
             yield from _judged_relations(path, meta)
             continue
+        if meta.get("format") == "pages":
+            yield from _coded_pages(path, meta)
+            continue
         with path.open(encoding="utf-8") as fh:
             verdicts = [row["verdict"] for row in csv.DictReader(fh, delimiter="\t")]
         right, wrong, unsure = (verdicts.count(v) for v in ("CORRECT", "WRONG", "UNSURE"))
@@ -320,12 +323,33 @@ def judged(context: Context) -> Iterator[Figure]:
                      "no: the judged output was made before any rule saw these articles or verdicts")
 
 
+def _coded_pages(path: Path, meta: dict[str, Any]) -> Iterator[Figure]:
+    """Rows for real pages a coder labelled before any output existed, matched to crosswire's ACLED
+    rows (evaluate/coded_pages.py): the committed records give the figures again."""
+    from crosswire.evaluate.coded_pages import summarise_records
+    from crosswire.evaluate.judged import read_tsv
+
+    summary = summarise_records(read_tsv(path))
+    where = f"{meta['pages']} pages, output of {meta['judged_output_of']}"
+    found = summary["happenings_found"]
+    yield Figure(meta["what"], "ACLED rows: precision / recall of the pages' happenings (one row per happening)",
+                 f"P {fmt(found['precision'])} / R {fmt(found['recall'])}", "", meta["data"], where,
+                 f"{summary['rows']} rows, {summary['happenings']} happenings coded blind", meta["tuned"])
+    fields = summary["fields"]
+    yield Figure(meta["what"], "over every coded happening: type / event type / dead / place (25 km) / date",
+                 " / ".join(fmt(fields[f]) for f in ("type", "event_type", "fatalities_exact", "place", "date")),
+                 "", meta["data"], where, "a happening not found is wrong in every field", meta["tuned"])
+
+
 def _judged_relations(path: Path, meta: dict[str, Any]) -> Iterator[Figure]:
     """Rows for claim relations judged blind: precision per type, and the disputes found."""
     from crosswire.evaluate.judged import read_tsv
 
     rows = read_tsv(path)
     where = f"{meta['stories_judged']} stories, output of {meta['judged_output_of']}"
+    if "parts" in meta:  # tune/report stories: the figure is read on the report part only
+        rows = [r for r in rows if r.get("part") == "report"]
+        where += ", report-part stories"
     data = meta["articles"].split(":")[0]
     tuned = meta.get("tuned", "no: the judged output was made before any rule saw these stories or verdicts")
     for type_ in ("contradicts", "supports"):
@@ -342,6 +366,8 @@ def _judged_relations(path: Path, meta: dict[str, Any]) -> Iterator[Figure]:
                      fmt(right / len(verdicts) if verdicts else None), "", data, where,
                      f"{right} correct, {partly} partly, {wrong} wrong of {len(verdicts)} disputes shown", tuned)
     disputes = read_tsv(path.with_name(path.name.replace(".tsv", ".disputes.tsv")))
+    if "parts" in meta:
+        disputes = [d for d in disputes if d.get("part") == "report"]
     found = sum(1 for d in disputes if d["captured"] == "yes")
     yield Figure(f"{meta['what']} (blind judge)", "disputes the judge listed before seeing output, found",
                  fmt(found / len(disputes) if disputes else None), "", data, where,
