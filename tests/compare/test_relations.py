@@ -523,3 +523,15 @@ def test_one_origins_two_counts_are_a_revision_and_a_denial_supports_no_toll() -
               _claim("b", "Ministry", "it did not launch the attack on the station, which killed at least 39 people",
                      doc="d2", polarity="negative")]
     assert not [r for r in find_relations("s", denial, embed=hashed_embed) if r.type == "supports"]
+
+
+def test_a_speakers_affiliation_named_once_holds_in_every_claim_of_the_story() -> None:
+    from crosswire.compare.relations import known_affiliations
+
+    first = _claim("a", "Lena Orvik", "the camp was bombed twice", affiliation="MSF")
+    later = _claim("b", "Orvik", "52 people were killed in the camp", doc="d2")
+    other = _claim("c", "Tom Hale", "the raid was a mistake", doc="d2")
+    filled = known_affiliations([first, later, other])
+    assert [c.speaker.affiliation for c in filled] == ["MSF", "MSF", None]
+    charity = _claim("d", "MSF", "50 people were killed in the camp", doc="d3")
+    assert not [r for r in find_relations("s", [*filled, charity], embed=hashed_embed) if r.type == "contradicts"]

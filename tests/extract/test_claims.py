@@ -647,3 +647,12 @@ def test_a_web_address_whose_slug_reads_like_speech_is_no_claim(nlp_sm, text):
     assert claims_of(nlp_sm, text) == []
     said = claims_of(nlp_sm, text.replace("The council met on Monday.", "The mayor said the budget was balanced."))
     assert [c.speaker.text for c in said] == ["The mayor"]
+
+
+def test_an_apposition_owned_by_an_organisation_gives_its_affiliation(nlp_sm) -> None:
+    from crosswire.extract.claims.core import find_claims
+
+    doc = nlp_sm('"We have treated 120 wounded," said Dr Lena Orvik, MSF\'s director of operations.')
+    assert [c.speaker.affiliation for c in find_claims(doc, doc_id="x", outlet=None)] == ["MSF"]
+    doc = nlp_sm('"It was a mistake," said Tom Hale, the company\'s chief executive.')
+    assert [c.speaker.affiliation for c in find_claims(doc, doc_id="x", outlet=None)] != ["company"]  # no name

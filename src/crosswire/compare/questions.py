@@ -127,7 +127,17 @@ def one_origin(a: Claim, b: Claim, outlets: Mapping[str, str] | None = None) -> 
     the other's organisation ("Cabrol [MSF]" and "MSF")."""
     outlets = outlets or {}
     first, second = origin(a, outlets.get(a.doc)), origin(b, outlets.get(b.doc))
-    return same_origin(first, second) or _speaks_for(a, second) or _speaks_for(b, first)
+    return same_origin(first, second) or any(_speaks_for(a, n) for n in _names(b, second)) \
+        or any(_speaks_for(b, n) for n in _names(a, first))
+
+
+def _names(claim: Claim, its_origin: str) -> set[str]:
+    """A claim's origin and, where the origin is an entity id, the speaker's words for it."""
+    sp = claim.speaker
+    names = {its_origin}
+    if sp is not None and len(claim.chain) <= 1:
+        names |= {n.lower() for n in (sp.text, sp.canonical) if n}
+    return names
 
 
 def _speaks_for(claim: Claim, other_origin: str) -> bool:

@@ -301,6 +301,7 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         # every relation was inside one document, and the shown ones, read by hand, were mostly topic overlap).
         return []
     embed = embed or _default_embed()
+    claims = known_affiliations(claims)
     analyses = [claim_analysis(c) for c in claims]
     sides = story_sides(claims)
     vecs = embed([c.text for c in claims])
@@ -385,6 +386,27 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
             known = dataclasses.replace(known, opponents=pair in opposed, named=None not in pair and len(pair) == 2)
             kept.append(dataclasses.replace(rel, confidence=confidence(kind, rel.type, cos, known)))
     return assign_disputes(story_id, kept, terms, named)
+
+
+def known_affiliations(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims whose speaker a story names elsewhere with an affiliation ("Dr Lena Orvik, MSF's
+    director", later "Dr Orvik said") carry it everywhere: one person speaks for one body, and a
+    charity's toll told by its director is that charity's (a blind judge marked such a pair one
+    source revising itself)."""
+    known: dict[str, set[str]] = {}
+    for c in claims:
+        sp = c.speaker
+        if sp is not None and sp.affiliation and sp.canonical:
+            known.setdefault(sp.canonical.split()[-1].casefold(), set()).add(sp.affiliation)
+    out = []
+    for c in claims:
+        sp = c.speaker
+        if sp is not None and not sp.affiliation and sp.canonical:
+            found = known.get(sp.canonical.split()[-1].casefold(), set())
+            if len(found) == 1:
+                c = dataclasses.replace(c, speaker=dataclasses.replace(sp, affiliation=next(iter(found))))
+        out.append(c)
+    return out
 
 
 # Findings about one incident's own facts (its toll, who did it, where, when): never compared

@@ -280,6 +280,12 @@ STATE_VOICES = frozenset({"source", "sources", "official", "officials", "spokesm
                           "government", "authorities", "embassy", "commander", "commanders", "officer", "officers"})
 
 
+# What a title's "of" may name that is a task or a department, not the body spoken for.
+DEPARTMENTS = frozenset({"operation", "operations", "communication", "communications", "programme", "programmes",
+                         "program", "programs", "research", "policy", "media", "press", "affairs", "emergency",
+                         "emergencies", "information", "advocacy", "logistics", "security", "strategy"})
+
+
 def affiliation(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> str | None:
     """The organisation or country the speaker named by ``doc[start:end]`` speaks for.
 
@@ -292,10 +298,13 @@ def affiliation(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> 
     head = span.root
     for child in head.rights:  # apposition: "X, spokesperson for the Y"
         if child.dep_ == "appos":
+            owner = next((c for c in child.children if c.dep_ in {"poss", "compound"} and c.pos_ == "PROPN"), None)
+            if owner is not None:  # "Cabrol, MSF's (or MSF) director of operations": MSF, not "operations"
+                return _clean(doc[owner.left_edge.i:owner.i + 1].text)
             for prep in child.rights:
                 if prep.dep_ == "prep" and prep.lower_ in {"for", "of", "at"}:
                     obj = [c for c in prep.children if c.dep_ == "pobj"]
-                    if obj:
+                    if obj and obj[0].lemma_.lower() not in DEPARTMENTS:  # "director of operations" names no body
                         return _clean(doc[obj[0].left_edge.i:obj[0].right_edge.i + 1].text)
             m = mention_in(mentions, child.left_edge.idx, child.right_edge.idx + len(child.right_edge))
             if m is not None and m.type in {"ORG", "GPE", "NORP"}:

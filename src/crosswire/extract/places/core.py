@@ -48,6 +48,7 @@ from crosswire.extract.places.rules import (  # noqa: F401  (haversine_km re-exp
 from crosswire.extract.places.units import smallest_unit
 from crosswire.extract.places.toponyms import context_hits, fits_context, hierarchy_parents
 from crosswire.nlp.text import text_of
+from crosswire.extract.places.capitals import capital_places
 from crosswire.records import Place  # the shared record; re-exported for callers
 
 if TYPE_CHECKING:
@@ -313,7 +314,9 @@ def places_from_doc(doc: Doc, *, demonyms: bool = False, modifiers: bool | None 
         part, parent = resolved[j], resolved[i]
         if part is not None and (parent is None or part.country != parent.country):
             resolved[j] = None
-    return [p for p in resolved if p is not None]
+    found = [p for p in resolved if p is not None]
+    capitals = capital_places(text_of(doc), found, gazetteer)
+    return sorted(found + capitals, key=lambda p: p.start or 0) if capitals else found
 
 
 def with_offsets(place: Place, start: int, end: int) -> Place:
