@@ -526,7 +526,7 @@ def test_one_origins_two_counts_are_a_revision_and_a_denial_supports_no_toll() -
 
 
 def test_a_speakers_affiliation_named_once_holds_in_every_claim_of_the_story() -> None:
-    from crosswire.compare.relations import known_affiliations
+    from crosswire.compare.sides import known_affiliations
 
     first = _claim("a", "Lena Orvik", "the camp was bombed twice", affiliation="MSF")
     later = _claim("b", "Orvik", "52 people were killed in the camp", doc="d2")

@@ -30,14 +30,14 @@ own running total) and, across outlets, the lowest of those (ACLED's conservativ
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from datetime import date as Date
 
 from ..extract.places.rules import haversine_km
 from ..records import HAPPENED, Event, Fatalities, Happening, Party, Place, short_id
+from .background import SPAN_DAYS, told_in_passing
 from .kinds import blasts, leading_acled, may_tell_one
 from .named_people import one_fate, one_person, other_victims, same_person
 
@@ -46,10 +46,6 @@ from .named_people import one_fate, one_person, other_victims, same_person
 NEAR_KM = 25.0
 # A region-level place contains a town when its centroid is this near (a province's extent).
 REGION_KM = 250.0
-# Claims about strikes on consecutive days speak of one campaign ("the Russian strikes"); a week
-# later it is another round (the 30 September strikes against those of 5-6 October).
-CAMPAIGN_DAYS = 2
-_SPAN_DAYS = {"week": 7, "month": 31, "year": 366}
 _PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
 
 
@@ -106,7 +102,7 @@ def _place_of(ev: Event) -> Place | None:
     return ev.places[0] if ev.places else None
 
 
-def _places_fit(a: Place | None, b: Place | None) -> bool | None:
+def places_fit(a: Place | None, b: Place | None) -> bool | None:
     if a is None or b is None:
         return None
     if a.country and b.country and a.country != b.country:
@@ -135,13 +131,13 @@ def _dates_fit(a: Event, b: Event, *, lent_days_yield: bool = False) -> bool | N
         gap = abs((Date.fromisoformat(a.date) - Date.fromisoformat(b.date)).days)
     except ValueError:
         return False
-    span = max(_SPAN_DAYS.get(a.date_precision or "", 0), _SPAN_DAYS.get(b.date_precision or "", 0))
+    span = max(SPAN_DAYS.get(a.date_precision or "", 0), SPAN_DAYS.get(b.date_precision or "", 0))
     return None if gap < span else False
 
 
 def _checks(a: Event, b: Event, *, lent_days_yield: bool) -> tuple[bool | None, bool | None, bool | None]:
     """Day, place and actor of two mentions: True the same, None nothing to compare, False two."""
-    return (_dates_fit(a, b, lent_days_yield=lent_days_yield), _places_fit(_place_of(a), _place_of(b)),
+    return (_dates_fit(a, b, lent_days_yield=lent_days_yield), places_fit(_place_of(a), _place_of(b)),
             _parties_fit(a.actor, b.actor))
 
 
@@ -283,13 +279,13 @@ def _join_kinds_within_documents(groups: list[_Group]) -> list[_Group]:
 
 # ACLED event types whose mentions one sentence or one toll may tie across kinds: violence, and
 # what violence did to a place ("killed 12 soldiers and briefly captured a base").
-_VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
-_TERRITORY_OR_DAMAGE = frozenset({"Non-state actor overtakes territory", "Government regains territory",
+VIOLENT_TYPES = frozenset({"Battles", "Explosions/Remote violence", "Violence against civilians", "Riots"})
+TERRITORY_OR_DAMAGE = frozenset({"Non-state actor overtakes territory", "Government regains territory",
                                   "Looting/property destruction"})
 
 
 def _violent(key: tuple[str, ...]) -> bool:
-    return key[0] == "acled" and (key[1] in _VIOLENT_TYPES or key[2] in _TERRITORY_OR_DAMAGE)
+    return key[0] == "acled" and (key[1] in VIOLENT_TYPES or key[2] in TERRITORY_OR_DAMAGE)
 
 
 def _one_telling(x: Event, y: Event) -> bool:
@@ -314,7 +310,7 @@ def _join_one_telling(groups: list[_Group]) -> list[_Group]:
     def apart(x: Event, y: Event) -> bool:
         if other_victims(x.target, y.target):
             return True
-        return _dates_fit(x, y) is False or _places_fit(_place_of(x), _place_of(y)) is False
+        return _dates_fit(x, y) is False or places_fit(_place_of(x), _place_of(y)) is False
 
     def joinable(a: _Group, b: _Group) -> bool:
         docs = {ev.doc for ev in a.members} | {ev.doc for ev in b.members}
@@ -325,34 +321,6 @@ def _join_one_telling(groups: list[_Group]) -> list[_Group]:
         return any(_one_telling(x, y) for x in a.members for y in b.members)
 
     return _join_while(groups, joinable)
-
-
-def _incident(h: Happening) -> bool:
-    return bool(h.acled) and (h.acled.get("event_type") in _VIOLENT_TYPES | {"Protests"}
-                              or h.acled.get("sub_event_type") in _TERRITORY_OR_DAMAGE)
-
-
-def told_apart(a: Happening, b: Happening) -> bool:
-    """Whether two happenings are two incidents by their own telling: days more than
-    ``CAMPAIGN_DAYS`` apart (each to the day), or places that cannot be one (two towns farther
-    apart than ``NEAR_KM``, two countries). Happenings kept apart only by kind or status (a strike
-    told as fact, the same strike denied) are not: that difference is what claims about them
-    dispute; nor are a campaign's consecutive days, which claims tell as one ("the strikes").
-    Only incidents (violence, protest, a coded ACLED event) are told apart: a statement's or an
-    accusation's day is when it was said, not when what it speaks of happened."""
-    if not (_incident(a) and _incident(b)):
-        return False
-    if a.date and b.date and a.date_precision in ("day", None) and b.date_precision in ("day", None) \
-            and "report" not in (a.date_basis, b.date_basis):
-        try:
-            gap = abs((Date.fromisoformat(a.date[:10]) - Date.fromisoformat(b.date[:10])).days)
-        except ValueError:
-            gap = 0
-        if gap > CAMPAIGN_DAYS:
-            return True
-    if not a.places or not b.places:
-        return False
-    return not any(_places_fit(x, y) is not False for x in a.places for y in b.places)
 
 
 def _best_party(parties: Sequence[Party | None]) -> Party | None:
@@ -457,64 +425,5 @@ def find_happenings(story: str | None, events: Sequence[Event], outlets: Mapping
             happening that happened but that none of its mentions dates.
     """
     order = dict(doc_order or {})
-    events = told_in_passing(events, doc_dates or {})
+    events = told_in_passing(events, doc_dates or {})  # compare/background.py
     return [make_happening(story, members, outlets, doc_dates) for members in group_mentions(events, order)]
-
-
-# A happening that ended more than this long before its report is told in passing (an anniversary,
-# a comparison, the history of a conflict): ACLED codes events from reports of their own time.
-BACKGROUND_DAYS = 365
-
-
-def _report_days(events: Sequence[Event], doc_dates: Mapping[str, str | None]) -> dict[str, Date]:
-    """Each document's own day: its stated publication day, else the latest day it dates an event."""
-    days: dict[str, Date] = {}
-    for ev in events:
-        if ev.date and ev.date_precision in ("day", None) and ev.modality in HAPPENED:
-            day = _day(ev.date)
-            if day is not None and (ev.doc not in days or day > days[ev.doc]):
-                days[ev.doc] = day
-    for doc, stated in doc_dates.items():
-        day = _day(stated or "")
-        if day is not None:
-            days[doc] = day
-    return days
-
-
-def _day(text: str) -> Date | None:
-    try:
-        return Date.fromisoformat(text[:10])
-    except ValueError:
-        return None
-
-
-def told_in_passing(events: Sequence[Event], doc_dates: Mapping[str, str | None]) -> list[Event]:
-    """Mentions of what happened long before their report (the 1968 massacre an anniversary
-    recalls, "the clashes of 2002") with the status ``background``: they group only with each
-    other, and their happening is no row of the ACLED export (blind coding of real pages: 4 of
-    26 false rows of the tune part were such history)."""
-    days = _report_days(events, doc_dates)
-    out = []
-    for ev in events:
-        start = _day(ev.date or "")
-        report = days.get(ev.doc)
-        if ev.modality not in HAPPENED:
-            out.append(ev)
-            continue
-        end = start.toordinal() + _SPAN_DAYS.get(ev.date_precision or "", 1) - 1 if start is not None else None
-        long_before = end is not None and report is not None and report.toordinal() - end > BACKGROUND_DAYS
-        if long_before or ((start is None or ev.date_basis == "context") and _cumulative(ev)):
-            ev = replace(ev, modality="background")
-        out.append(ev)
-    return out
-
-
-# A toll told only as a magnitude ("believed to have killed thousands of civilians") with no day
-# is a war's running toll, not one happening's: on a real page it became a strike's 1,000 dead.
-# (Hundreds are left alone: "hundreds were killed in the massacre" is often one happening.)
-_MAGNITUDE = re.compile(r"\b(?:thousands|millions)\s+of\b", re.I)
-
-
-def _cumulative(ev: Event) -> bool:
-    text = (ev.fatalities.text or "") if ev.fatalities is not None else ""
-    return bool(_MAGNITUDE.search(text)) and not re.search(r"\d", text)

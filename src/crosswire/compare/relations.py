@@ -16,8 +16,8 @@ from crosswire.compare.questions import Footing, confidence, describe, independe
 from crosswire.compare.camps import allies, opponents, side_edges
 from crosswire.compare.disputes import assign_disputes
 from crosswire.compare.event_slots import dates_agree, event_mismatch, same_event
-from crosswire.compare.happenings import told_apart
-from crosswire.compare.sides import is_party, story_sides
+from crosswire.compare.incidents import told_apart
+from crosswire.compare.sides import is_party, known_affiliations, story_sides
 from crosswire.compare.stance import (
     about_phrase, actor_country, complement_clash, cosine_rows, keys_of, lexicon_clash, mismatch,
     negation_focus, number_clash, overlap, polarity_clash,
@@ -386,27 +386,6 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
             known = dataclasses.replace(known, opponents=pair in opposed, named=None not in pair and len(pair) == 2)
             kept.append(dataclasses.replace(rel, confidence=confidence(kind, rel.type, cos, known)))
     return assign_disputes(story_id, kept, terms, named)
-
-
-def known_affiliations(claims: Sequence[Claim]) -> list[Claim]:
-    """Claims whose speaker a story names elsewhere with an affiliation ("Dr Lena Orvik, MSF's
-    director", later "Dr Orvik said") carry it everywhere: one person speaks for one body, and a
-    charity's toll told by its director is that charity's (a blind judge marked such a pair one
-    source revising itself)."""
-    known: dict[str, set[str]] = {}
-    for c in claims:
-        sp = c.speaker
-        if sp is not None and sp.affiliation and sp.canonical:
-            known.setdefault(sp.canonical.split()[-1].casefold(), set()).add(sp.affiliation)
-    out = []
-    for c in claims:
-        sp = c.speaker
-        if sp is not None and not sp.affiliation and sp.canonical:
-            found = known.get(sp.canonical.split()[-1].casefold(), set())
-            if len(found) == 1:
-                c = dataclasses.replace(c, speaker=dataclasses.replace(sp, affiliation=next(iter(found))))
-        out.append(c)
-    return out
 
 
 # Findings about one incident's own facts (its toll, who did it, where, when): never compared

@@ -162,3 +162,24 @@ def is_party(side: str) -> bool:
         return False
     words = [w for w in side.replace("\u2019", "'").split() if w.lower() not in _DETERMINERS]
     return bool(words) and words[-1].lower().strip(".,'") not in GENERIC_SPEAKERS and not _POINTER.match(side.strip())
+
+
+def known_affiliations(claims: Sequence[Claim]) -> list[Claim]:
+    """Claims whose speaker a story names elsewhere with an affiliation ("Dr Lena Orvik, MSF's
+    director", later "Dr Orvik said") carry it everywhere: one person speaks for one body, and a
+    charity's toll told by its director is that charity's (a blind judge marked such a pair one
+    source revising itself)."""
+    known: dict[str, set[str]] = {}
+    for c in claims:
+        sp = c.speaker
+        if sp is not None and sp.affiliation and sp.canonical:
+            known.setdefault(sp.canonical.split()[-1].casefold(), set()).add(sp.affiliation)
+    out = []
+    for c in claims:
+        sp = c.speaker
+        if sp is not None and not sp.affiliation and sp.canonical:
+            found = known.get(sp.canonical.split()[-1].casefold(), set())
+            if len(found) == 1:
+                c = replace(c, speaker=replace(sp, affiliation=next(iter(found))))
+        out.append(c)
+    return out
