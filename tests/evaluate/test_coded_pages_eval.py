@@ -73,3 +73,28 @@ def test_read_coded_keeps_a_parts_labels_only(tmp_path):
     assert {label["doc"] for label in tune_labels} == {d["id"] for d in tune}
     with pytest.raises(ValueError):
         read_coded(tmp_path, "all")
+
+
+@pytest.mark.model
+def test_crosswire_eval_pages_runs_the_pipeline_over_a_coded_folder(tmp_path):
+    from typer.testing import CliRunner
+
+    from crosswire.cli import app
+
+    pages = [
+        {"id": "p1", "url": "https://example.org/2021/03/02/raid",
+         "text": "Gunmen killed three villagers in Kano on Monday, police said. "
+                 "The gunmen fled on motorcycles after the attack."},
+        {"id": "p2", "url": "https://example.org/2021/03/02/rain",
+         "text": "Heavy rain is expected across the region this week, forecasters said."},
+    ]
+    labels = [{"doc": "p1", "n": 1, "background": False, "event_type": "Violence against civilians",
+               "sub_event_type": "Attack", "date": "2021-03-01", "lat": 12.0, "lon": 8.52, "fatalities": 3,
+               "evidence": 0},
+              {"doc": "p2", "n": 0, "none": True}]
+    (tmp_path / "docs.jsonl").write_text("".join(json.dumps(p) + "\n" for p in pages))
+    (tmp_path / "labels.jsonl").write_text("".join(json.dumps(x) + "\n" for x in labels))
+    done = CliRunner().invoke(app, ["eval", "pages", str(tmp_path)])
+    assert done.exit_code == 0, done.output
+    assert "happenings_found.recall" in done.output and "1.0000" in done.output
+    assert CliRunner().invoke(app, ["eval", "pages", str(tmp_path / "missing")]).exit_code != 0
