@@ -121,7 +121,7 @@ def events(
     doc: Annotated[Optional[str], typer.Option(help="Only events told by documents whose id starts with this.")] = None,
     modality: Annotated[Optional[str], typer.Option(
         help="Only these modalities, comma-separated: asserted, reported, stated, alleged, denied, planned, "
-             "hypothetical; 'happened' = asserted,reported.")] = None,
+             "hypothetical, background (a happening long before its report); 'happened' = asserted,reported.")] = None,
     mentions: Annotated[bool, typer.Option(
         "--mentions", help="One row per mention (each sentence of each document) instead of per happening.")] = False,
     limit: Annotated[Optional[int], _limit_option(None)] = None,
