@@ -40,7 +40,7 @@ FORMATS = ("jsonl", "csv", "parquet", "acled")
 # Every event modality (records.Event.modality); records.HAPPENED are those that say it happened.
 EVENT_MODALITIES = ("asserted", "reported", "stated", "alleged", "denied", "planned", "hypothetical")
 # A happening may also be "background": it took place over a year before its reports (history
-# told in passing, compare/happenings.told_in_passing), and is no row of the ACLED export.
+# told in passing, compare/background.told_in_passing), and is no row of the ACLED export.
 MODALITIES = (*EVENT_MODALITIES, "background")
 
 

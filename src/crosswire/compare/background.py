@@ -30,17 +30,18 @@ def _report_days(events: Sequence[Event], doc_dates: Mapping[str, str | None]) -
     days: dict[str, Date] = {}
     for ev in events:
         if ev.date and ev.date_precision in ("day", None) and ev.modality in HAPPENED:
-            day = _day(ev.date)
+            day = day_of(ev.date)
             if day is not None and (ev.doc not in days or day > days[ev.doc]):
                 days[ev.doc] = day
     for doc, stated in doc_dates.items():
-        day = _day(stated or "")
+        day = day_of(stated or "")
         if day is not None:
             days[doc] = day
     return days
 
 
-def _day(text: str) -> Date | None:
+def day_of(text: str) -> Date | None:
+    """The day an ISO date (or date-time) names, or None when it names none."""
     try:
         return Date.fromisoformat(text[:10])
     except ValueError:
@@ -55,7 +56,7 @@ def told_in_passing(events: Sequence[Event], doc_dates: Mapping[str, str | None]
     days = _report_days(events, doc_dates)
     out = []
     for ev in events:
-        start = _day(ev.date or "")
+        start = day_of(ev.date or "")
         report = days.get(ev.doc)
         if ev.modality not in HAPPENED:
             out.append(ev)

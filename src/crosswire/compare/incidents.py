@@ -6,9 +6,8 @@ common question: their tolls, doers, places and days are not compared (compare/r
 
 from __future__ import annotations
 
-from datetime import date as Date
-
 from ..records import Happening
+from .background import day_of
 from .happenings import TERRITORY_OR_DAMAGE, VIOLENT_TYPES, places_fit
 
 # Claims about strikes on consecutive days speak of one campaign ("the Russian strikes"); a week
@@ -31,14 +30,10 @@ def told_apart(a: Happening, b: Happening) -> bool:
     accusation's day is when it was said, not when what it speaks of happened."""
     if not (_incident(a) and _incident(b)):
         return False
-    if a.date and b.date and a.date_precision in ("day", None) and b.date_precision in ("day", None) \
-            and "report" not in (a.date_basis, b.date_basis):
-        try:
-            gap = abs((Date.fromisoformat(a.date[:10]) - Date.fromisoformat(b.date[:10])).days)
-        except ValueError:
-            gap = 0
-        if gap > CAMPAIGN_DAYS:
-            return True
+    da, db = day_of(a.date or ""), day_of(b.date or "")
+    if da and db and a.date_precision in ("day", None) and b.date_precision in ("day", None) \
+            and "report" not in (a.date_basis, b.date_basis) and abs((da - db).days) > CAMPAIGN_DAYS:
+        return True
     if not a.places or not b.places:
         return False
     return not any(places_fit(x, y) is not False for x in a.places for y in b.places)

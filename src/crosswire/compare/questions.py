@@ -115,9 +115,11 @@ def independent(a: Claim, b: Claim, outlets: Mapping[str, str] | None = None) ->
         None
     """
     outlets = outlets or {}
-    if a.evidence.text.strip() == b.evidence.text.strip() or relayed(a.text, b.text) or one_origin(a, b, outlets):
+    if a.evidence.text.strip() == b.evidence.text.strip() or relayed(a.text, b.text):
         return False
     first, second = origin(a, outlets.get(a.doc)), origin(b, outlets.get(b.doc))
+    if _one_origin(a, b, first, second):
+        return False
     return True if is_party(first) and is_party(second) else None
 
 
@@ -126,7 +128,10 @@ def one_origin(a: Claim, b: Claim, outlets: Mapping[str, str] | None = None) -> 
     twice ("MSF" and "Médecins Sans Frontières" via the alias table), or a person speaking for
     the other's organisation ("Cabrol [MSF]" and "MSF")."""
     outlets = outlets or {}
-    first, second = origin(a, outlets.get(a.doc)), origin(b, outlets.get(b.doc))
+    return _one_origin(a, b, origin(a, outlets.get(a.doc)), origin(b, outlets.get(b.doc)))
+
+
+def _one_origin(a: Claim, b: Claim, first: str, second: str) -> bool:
     return same_origin(first, second) or any(_speaks_for(a, n) for n in _names(b, second)) \
         or any(_speaks_for(b, n) for n in _names(a, first))
 

@@ -334,6 +334,10 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
             # reader of real multi-outlet stories marked 40 such pairs wrong as "different incident".
             # What a side says of a campaign (its aim, its targets) may still be disputed across days.
             continue
+        if finding.kind == "number" and (several_tolls(analyses[i]) or several_tolls(analyses[j])):
+            continue  # "forty died at the scene and nine in hospital": which part, or the sum, is the toll?
+        if finding.type == "contradicts" and finding.kind == "number" and one_origin(ca, cb, outlets):
+            continue  # one origin's two counts (a charity's first and revised toll) are a revision, not a dispute
         if finding.type == "contradicts" and one_passage(ca, cb, analyses[i], analyses[j], relays=event_diff is None):
             continue  # one statement carried twice, or one sentence cut in two, cannot disagree with itself
         if finding.kind == "polarity" and "planned" in {e.modality for e in (ea, eb) if e}:
@@ -351,10 +355,6 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
         score = round(KIND_WEIGHT[finding.kind] * (0.5 + 0.5 * max(cos, 0.0)), 4)
         told = describe(finding.kind, finding.detail, finding.a_first == (ids[0] == ca.id), about)
         apart = independent(ca, cb, outlets)
-        if finding.kind == "number" and (several_tolls(analyses[i]) or several_tolls(analyses[j])):
-            continue  # "forty died at the scene and nine in hospital": which part, or the sum, is the toll?
-        if finding.type == "contradicts" and finding.kind == "number" and one_origin(ca, cb, outlets):
-            continue  # one origin's two counts (a charity's first and revised toll) are a revision, not a dispute
         if finding.type == "supports" and apart and sides[i] == sides[j] and is_party(sides[i]):
             apart = None  # a government's ministry and its spokesman agreeing are one origin, not two
         hedge = finding.kind == "number" and (hedged(ca.text) or hedged(cb.text))
@@ -389,7 +389,7 @@ def find_relations(story_id: str, claims: Sequence[Claim], *, events_by_id: Mapp
 
 
 # Findings about one incident's own facts (its toll, who did it, where, when): never compared
-# across two incidents told apart (compare/happenings.told_apart).
+# across two incidents told apart (compare/incidents.told_apart).
 INCIDENT_KINDS = frozenset({"number", "who", "where", "when"})
 # Contradiction kinds that count between two claims of one side (a ministry and its
 # minister, NATO and its Secretary-General): a stated count, or one denying the other.

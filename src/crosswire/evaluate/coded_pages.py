@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from crosswire.evaluate import splits
-from crosswire.evaluate.events import PLACE_KM, _acled, coded, fatalities_match, nearest_place, predicted_fatalities
+from crosswire.evaluate.events import PLACE_KM, _acled, coded, fatalities_match, nearest_place
 
 DATASET = "coded-pages"
 FIELDS = ("type", "event_type", "fatalities_exact", "place", "date")
@@ -55,6 +55,11 @@ def field_checks(gold: Mapping[str, Any], row: Mapping[str, Any]) -> dict[str, b
         "place": None if gold.get("lat") is None else (near is not None and near[0] <= PLACE_KM),
         "date": None if not gold.get("date") else row.get("date") == gold["date"],
     }
+
+
+def _unknown(gold: Mapping[str, Any], name: str) -> bool:
+    """Whether the coder left a field unsaid (no date, no coordinates): it is left out of its share."""
+    return field_checks(gold, {})[name] is None
 
 
 def _affinity(checks: Mapping[str, bool | None]) -> int:
@@ -115,7 +120,7 @@ def score_pages(docs: Sequence[Mapping[str, Any]], labels: Sequence[Mapping[str,
             coded_rows = [row for row in rows if _acled(dict(row))[1]]
             checks = field_checks(gold[first], coded_rows[0]) if coded_rows else None
             for name in FIELDS:
-                if field_checks(gold[first], {})[name] is None:
+                if _unknown(gold[first], name):
                     continue
                 lead_right[name].append(bool(checks and checks[name]))
     summary = summarise_records(records)
@@ -142,8 +147,7 @@ def page_records(page: str, gold: Sequence[Mapping[str, Any]], rows: Sequence[Ma
                   "sub_event_type": happening["sub_event_type"],
                   "matched_to": f"R:{page}:{found[0]}" if found else ""}
         for name in FIELDS:
-            unknown = field_checks(happening, {})[name] is None
-            record[name] = "NA" if unknown else "CORRECT" if found and found[1][name] else "WRONG"
+            record[name] = "NA" if _unknown(happening, name) else "CORRECT" if found and found[1][name] else "WRONG"
         out.append(record)
     for r, row in enumerate(rows):
         g = row_to_gold.get(r)
@@ -183,7 +187,6 @@ def _precision_recall(rows_right: int, rows: int, found: int, gold: int) -> dict
 def rows_of_run(docs: Sequence[Mapping[str, Any]]) -> dict[str, list[dict[str, Any]]]:
     """Each page's ACLED rows (happenings reported as having happened) after one ``crosswire run``
     over all the pages, as a user would get them."""
-    from crosswire.records import as_row
     from crosswire.run import run
     from crosswire.settings import load_settings
     from crosswire.store import Store
@@ -197,8 +200,7 @@ def rows_of_run(docs: Sequence[Mapping[str, Any]]) -> dict[str, list[dict[str, A
         page_of = {row["id"]: row["url"] for row in store.rows("documents")}
         by_url = {d["url"]: d["id"] for d in docs}
         rows: dict[str, list[dict[str, Any]]] = defaultdict(list)
-        for happening in store.rows("happenings", order="json_extract(evidence, '$.start')::INT, id"):
-            row = happening if isinstance(happening, dict) else as_row(happening)
+        for row in store.rows("happenings", order="json_extract(evidence, '$.start')::INT, id"):
             for doc in row.get("docs") or [row["doc"]]:
                 page = by_url.get(page_of.get(doc, ""))
                 if page is not None:

@@ -18,7 +18,7 @@ from crosswire.extract.places.gazetteer import Gazetteer, load_gazetteer
 from crosswire.records import Place
 
 _CAPITAL = re.compile(
-    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?P<adj>[A-Z][\w'\u2019-]+)\s+|(?P<own>country|nation)['\u2019]s\s+)?capital"
+    r"\b(?:[Tt]he|[Ii]ts|[Tt]heir)\s+(?:(?P<adj>[A-Z][\w'\u2019-]+)\s+|(?:country|nation)['\u2019]s\s+)?capital"
     r"(?:\s+city)?\b(?!\s+(?:of|punishment|gains?|markets?|expenditure|investment|flight|ships?)\b|-)")
 # A country must hold at least this share of a report's resolved places for "the capital" to be its.
 FOCUS_SHARE = 0.5
