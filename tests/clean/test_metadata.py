@@ -242,6 +242,8 @@ BODY = ("Rebels shelled the town of Marwan on Tuesday, killing four civilians, o
     ("By Jane Doe | Published March 3, 2016 at 7:26 AM CST", "2016-03-03"),
     ("Published 03/15/2016 07:26 AM", "2016-03-15"),  # only one reading is a date
     ("Posted 15.03.2016 at 07:26", "2016-03-15"),
+    ("date 2016-03-03", "2016-03-03"),  # a scraper's stamp
+    ("Date: March 3, 2016", "2016-03-03"),
 ])
 def test_a_byline_above_the_body_dates_a_document_without_metadata(byline: str, expected: str) -> None:
     text = f"Shelling kills four in Marwan\n\n{byline}\n\n{BODY}"
@@ -258,6 +260,8 @@ def test_a_byline_above_the_body_dates_a_document_without_metadata(byline: str, 
     ("Published 04/03/2016", None),  # 4 March or April 3: not a date to guess
     ("Published in Economy", None),
     ("The report was published on March 3, 2016.", None),  # prose, not a byline
+    ("date 2016-03-03", "2016-03-03"),
+    ("The date 2016-03-03 was set for the vote.", None),  # prose again
 ])
 def test_byline_date(line: str, expected: str | None) -> None:
     from crosswire.clean.metadata import byline_date
@@ -287,3 +291,11 @@ def test_any_byline_formatting_of_a_date_parses_back_to_it(day: date, label: str
     moment = datetime(day.year, day.month, day.day, hour, minute)
     written = moment.strftime(fmt.format(d=day.day, h=(hour % 12) or 12))
     assert byline_date(f"{label} {written}{zone}") == day.isoformat()
+
+
+def test_a_date_stamp_fused_to_the_first_line_dates_the_page_and_leaves_the_story() -> None:
+    text = f" date 2016-03-03 {BODY}\n\nThe town council met on Wednesday to count the damage to the market."
+    doc = clean_article(_raw(text.encode(), "a.txt"), decoded_text=text)
+    assert isinstance(doc, Document) and doc.published == "2016-03-03"
+    assert doc.text.startswith("Rebels shelled the town of Marwan")
+    assert "date 2016-03-03" in doc.boilerplate  # kept, as every removed fragment is

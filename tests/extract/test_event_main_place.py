@@ -164,3 +164,35 @@ def test_a_town_named_only_to_say_what_kind_of_thing_is_no_report_town(nlp_sm):
             "He was taken to a hospital after the raid. The meeting was targeted by two jets.\n")
     raid = [e for e in _events(nlp_sm, text) if "targeted" in e.evidence.text]
     assert raid and all(not any(p.name == "Leeds" for p in e.places) for e in raid)
+
+
+@pytest.mark.parametrize("dateline", ["Larissa: ", "LARISSA \u2014 ", "Larissa (Agency) - "])
+def test_a_dateline_opening_the_lede_is_where_the_copy_was_filed_not_the_event(nlp_sm, dateline):
+    text = (f"{dateline}Gunmen attacked a police post in the village of Kalampaka on Saturday, "
+            "killing two officers, officials said.\n\nThe attackers fled on motorbikes.\n")
+    attack = [e for e in _events(nlp_sm, text) if "police post" in e.evidence.text]
+    assert attack and all(p.name != "Lárisa" for e in attack for p in e.places)
+
+
+def test_the_town_named_again_in_the_lede_after_its_dateline_is_the_place(nlp_sm):
+    text = "Larissa - Gunmen attacked a police post in Larissa, the regional capital, on Saturday.\n"
+    attack = [e for e in _events(nlp_sm, text) if e.type == "ASSAULT"]
+    assert attack and attack[0].places and attack[0].places[0].name == "L\u00e1risa"
+
+
+@pytest.mark.parametrize(("text", "filed"), [
+    ("Larissa: Gunmen attacked a post.", True),
+    ("LARISSA (Agency) \u2014 Gunmen attacked a post.", True),
+    ("Larissa -- Gunmen attacked a post.", True),
+    ("Larissa, the capital, was calm.", False),  # a subject set off by commas
+    ("Gunmen attacked Larissa: two died.", False),  # not where a line opens
+    ("Larissa-based farmers marched.", False),
+])
+def test_only_a_place_opening_its_line_before_a_colon_or_dash_files_the_copy(text, filed):
+    from crosswire.extract.events.places import files_the_copy
+    from crosswire.records import Place
+
+    start = text.index("Larissa") if "Larissa" in text else text.index("LARISSA")
+    place = Place(text="Larissa", name="L\u00e1risa", lat=39.6, lon=22.4, country="GR", geonames_id=1,
+                  start=start, end=start + 7)
+    assert files_the_copy(place, text) is filed

@@ -101,6 +101,9 @@ LEAD_CREDIT = re.compile(
     r"(?:\((?P<agency>[A-Z][\w .&'\-]{1,40})\)\s*)?"
     r"(?:--|[-–—])\s+)"
 )
+# A scraper's date stamp fused to a page's first line ("date 2019-10-23 The army said ..."): the
+# page's own date (clean/stated_dates.py reads it), not the first words of its story.
+DATE_STAMP = re.compile(r"^(?P<stamp>date\s*:?\s*\d{4}-\d{2}-\d{2})\s+(?=\S)", re.I)
 TRAILING_CREDIT = re.compile(
     r"(?<=[.!?\"'”’)])\s+(?:[-–—]+\s*)?\(?(?P<credit>[A-Z][\w'&\-]*(?:\s+[A-Z][\w'&\-]*){0,3})\)?\s*$"
 )
@@ -219,6 +222,19 @@ def split_lead_credit(line: str) -> tuple[str | None, str]:
     return m.group("credit").strip(), rest
 
 
+def split_date_stamp(lines: list[str]) -> list[str]:
+    """A date stamp fused to the first line, set on a line of its own.
+
+    Example:
+        >>> split_date_stamp(["date 2019-10-23 The army cleared the road."])
+        ['date 2019-10-23', 'The army cleared the road.']
+    """
+    m = DATE_STAMP.match(lines[0]) if lines else None
+    if m is None:
+        return lines
+    return [m.group("stamp"), lines[0][m.end():], *lines[1:]]
+
+
 def split_trailing_credit(line: str) -> tuple[str, str | None]:
     """Split a credit fused onto the last sentence: ``("... support.", "Al Jazeera")``.
 
@@ -271,7 +287,7 @@ def strip_boilerplate(text: str) -> Cleaned:
         >>> c.title, c.paragraphs, c.removed[-1]
         ('A headline for the story', ['The minister said on Monday that the talks would go on.'], 'Share this article')
     """
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+    lines = split_date_stamp([ln.strip() for ln in text.splitlines() if ln.strip()])
     counts = Counter(lines)
     feats = [line_features(ln, repeated=counts[ln] > 1) for ln in lines]
     body = [body_score(f) >= BODY_THRESHOLD for f in feats]

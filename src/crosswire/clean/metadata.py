@@ -225,7 +225,7 @@ def resolve_host(url: str | None, outlet: str | None) -> str | None:
 # ..."): "published on March 3, 2016" in prose is an event, not the page's own date.
 _BYLINE_LABEL = re.compile(
     r"(?:^|[|\u2022\u00b7\u2013\u2014]\s*|\s-\s*)\W*(?P<label>first\s+published|published|posted|last\s+updated|updated"
-    r"|last\s+modified|modified)(?:\s+(?:on|at))?\s*:?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?", re.IGNORECASE)
+    r"|last\s+modified|modified|date)(?:\s+(?:on|at))?\s*:?\s*(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+)?", re.IGNORECASE)
 _ISO_STAMP = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?=$|[T\s,.|])")
 # "03/15/2016", "15.03.2016": read only when one order alone makes a date.
 _NUMERIC_DATE = re.compile(r"(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b")
@@ -280,7 +280,7 @@ def byline_date(text: str | None) -> str | None:
     if not text:
         return None
     found = _bylines(text)
-    first = [iso for label, _, iso in found if "published" in label or label == "posted"]
+    first = [iso for label, _, iso in found if "published" in label or label in {"posted", "date"}]
     return (first or [iso for _, _, iso in found] or [None])[0]
 
 

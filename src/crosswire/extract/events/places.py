@@ -135,6 +135,7 @@ def places_for(place_toks: Sequence[Token], parties: Sequence[Token | None], sen
     here = [p for p in places if p.start is not None and sent.start_char <= p.start < sent.end_char and p.start not in away]
     span_of = {(p.start, p.end): doc.char_span(p.start, p.end or p.start, alignment_mode="expand") for p in here}
     inside = [p for p in here if not is_residence(p, doc) and not names_a_side(p, span_of[p.start, p.end])
+              and not files_the_copy(p, text_of(doc))
               and not names_an_institution(span_of[p.start, p.end]) and not is_reference_point(p, doc)
               and not names_a_kind(span_of[p.start, p.end])]
     attached_chars = set()
@@ -203,6 +204,20 @@ def _names_a_doer(place: Place, doc: Doc) -> bool:
 def _dateline_mark_after(text: str, end: int) -> bool:
     """Whether what follows a place name marks a dateline: a comma, a bracket or a dash."""
     return text[end:end + 40].lstrip()[:1] in {"(", "-", "\u2014", "\u2013", ","}
+
+
+# What ends a dateline that opens a line ("Kabul: At least 16 ...", "BEIRUT — ...", "LAGOS
+# (Reuters) - ..."), as opposed to a place that opens a sentence as its subject ("Kabul, the
+# capital, was ..."): a colon or a dash, after an optional agency in brackets.
+_FILED_MARK = re.compile(r"\s*(?:\([A-Z][^()\n]{0,40}\)\s*)?(?::|--?|[\u2014\u2013])\s")
+
+
+def files_the_copy(place: Place, text: str) -> bool:
+    """Whether a place in a sentence is the dateline it opens with (where the copy was filed),
+    not where the sentence's event happened."""
+    start = place.start or 0
+    line_start = text.rfind("\n", 0, start) + 1
+    return not text[line_start:start].strip() and _FILED_MARK.match(text, place.end or start) is not None
 
 
 def _opens_a_dateline(place: Place, text: str) -> bool:
