@@ -43,3 +43,27 @@ def test_a_bomber_in_a_suicide_bombing_report_is_a_person_not_an_aircraft(nlp_sm
             "The bomber struck shortly after nine in the morning.")
     assert "Air/drone strike" not in _subtypes(nlp_sm, text)
     assert "Air/drone strike" in _subtypes(nlp_sm, "Russian bombers struck a depot near Garel on Sunday.")
+
+
+def _bombings(nlp, text: str) -> list[str | None]:
+    return [(e.acled or {}).get("sub_event_type") for e in find_events(nlp(text), doc_id="t", published=None)
+            if e.trigger.lower().startswith("bomb")]
+
+
+@pytest.mark.parametrize("text", [
+    "Bombings in three southern towns killed four people on Sunday, police said.",
+    "Two labourers died in Garel on Monday, a day after bombings and shootings left twenty people dead.",
+])
+def test_a_bombing_with_no_aircraft_is_a_planted_bomb(nlp_sm, text: str) -> None:
+    found = _bombings(nlp_sm, text)
+    assert found and set(found) == {"Remote explosive/landmine/IED"}
+
+
+@pytest.mark.parametrize("text", [
+    "Jets bombed the town of Varkesh on Sunday, killing four people.",  # aircraft in the sentence
+    "The army bombed rebel positions near Varkesh on Sunday.",  # a state's forces fly
+    "Warplanes struck Varkesh on Sunday.\n\nThe bombing killed four people in the market.",  # the report's air strike
+])
+def test_a_bombing_by_aircraft_or_a_state_stays_an_air_strike(nlp_sm, text: str) -> None:
+    found = _bombings(nlp_sm, text)
+    assert found and set(found) == {"Air/drone strike"}
