@@ -160,9 +160,19 @@ def test_feared_riots_are_not_asserted(nlp_sm) -> None:
     ("Youths clashed with police in Soweto on Tuesday.", VIOLENT_DEMO),
     ("Residents clashed with soldiers in Kasese.", VIOLENT_DEMO),
     ("Rebels clashed with soldiers in Kasese.", ARMED_CLASH),
+    # the state's forces against nobody armed, where the sentence names a protest
+    ("Riot police clashed with anarchists who had joined a climate march in Lyon.", VIOLENT_DEMO),
+    ("Soldiers clashed with gunmen who had fired on a march in Byblos.", ARMED_CLASH),
 ])
 def test_riots_are_not_battles(nlp_sm, text: str, sub: tuple[str, str]) -> None:
     assert _sub(_one(nlp_sm, text)) == sub
+
+
+@pytest.mark.model
+def test_soldiers_clashing_with_road_blocking_protesters_is_a_riot(nlp_sm) -> None:
+    text = "Soldiers clashed with protesters blocking the coast road near Byblos on Wednesday."
+    clashes = [e for e in _events(nlp_sm, text) if e.type == "FIGHT"]
+    assert clashes and all(_sub(e) == VIOLENT_DEMO for e in clashes)
 
 
 @pytest.mark.model

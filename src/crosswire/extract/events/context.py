@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from crosswire.extract.events.merge import Cluster
 from crosswire.extract.events.places import LOCATION_NOUNS, PLACE_ENTS
 from crosswire.extract.events.ontology import ARMED_KINDS, Context
-from crosswire.extract.events.parties import is_protesters
+from crosswire.extract.events.parties import KIND_WORDS, UNARMED_ALONE, is_protesters
 from crosswire.extract.events.triggers import VERB_TAGS, Trigger, governing_verb
 from crosswire.extract.events.deaths import ONE_PERSON_PRONOUNS
 from crosswire.extract.events.victims import PERSON_NOUNS
@@ -19,6 +19,8 @@ from crosswire.records import Party
 AERIAL_CUES = frozenset({"jet", "jets", "warplane", "warplanes", "aircraft", "helicopter", "helicopters",
                          "drone", "drones", "bomber", "bombers", "air", "aerial", "sortie", "sorties",
                          "plane", "planes", "airstrike", "airstrikes"})
+# Words for an armed group's men; "group" and "men" alone name nobody armed.
+ARMED_MEN = KIND_WORDS["armed group"] - UNARMED_ALONE
 # Actors that make a shelling verb an air strike ("warplanes bombarded", "jets pounded").
 AERIAL_ACTORS = frozenset({"jet", "warplane", "aircraft", "helicopter", "drone", "bomber", "plane", "gunship"})
 # Protesters proper, as opposed to a crowd or mob (whose beating or lynching is mob violence).
@@ -196,4 +198,5 @@ def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: 
         accidental=bool(words & ACCIDENT_WORDS),
         peace_cue=bool(words & PEACE_WORDS),
         protest_cue=bool(words & (PROTEST_WORDS | {"demonstrations", "marches", "rallies"})),
+        armed_cue=any(t.lemma_.lower() in ARMED_MEN for t in sent),
     )

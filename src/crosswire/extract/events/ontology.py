@@ -248,6 +248,15 @@ class Context:
     rioting: bool = False  # a riot is told: rioters, looters, a mob or youths act, or the sentence says riot
     peace_cue: bool = False  # the sentence names a ceasefire, a truce, peace or an exchange of prisoners
     protest_cue: bool = False  # the sentence names a protest, a demonstration or protesters
+    armed_cue: bool = False  # the sentence names an armed group's men ("gunmen", "rebels", "militants")
+
+
+def _state_against_unarmed(ctx: Context) -> bool:
+    """One side of a clash is the state's forces and the other no armed party (named or not)."""
+    if ctx.armed_cue and None in (ctx.actor_kind, ctx.target_kind):
+        return False  # "clashed with gunmen who had fired on a march": the other side may be armed, unparsed
+    return (ctx.actor_kind in STATE_KINDS and ctx.target_kind not in ARMED_KINDS) or (
+        ctx.target_kind in STATE_KINDS and ctx.actor_kind not in ARMED_KINDS)
 
 
 def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str | None, dict[str, str] | None]:
@@ -276,7 +285,8 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
       * property burned or looted by a mob is ``Riots/Mob violence``, and so is looting where a
         riot is told (ACLED's codebook keeps ``Looting/property destruction`` for looting
         outside other violence);
-      * a clash of civilians or a mob with police or soldiers is a riot, not a battle;
+      * a clash of civilians or a mob with police or soldiers is a riot, not a battle, and so is a
+        clash of the state's forces with no armed party where the sentence names a protest;
       * an execution or beheading is violence against the captive, whoever the captive fought for;
       * a fight of one named person with another or with nobody named ("the employee fought with
         the thief") is a brawl: no ACLED event (battles are fought by armed groups);
@@ -333,6 +343,8 @@ def refine_acled(entry: LexEntry, mode: str | None, ctx: Context) -> tuple[str |
     if entry.type == "FIGHT" and mode == "clash" and (ctx.actor_is_protesters or ctx.target_is_protesters or (
             ctx.protest_cue and ctx.actor_kind is None and ctx.target_kind is None)):
         return mode, {"event_type": "Riots", "sub_event_type": "Violent demonstration"}
+    if entry.type == "FIGHT" and mode == "clash" and ctx.protest_cue and _state_against_unarmed(ctx):
+        return mode, {"event_type": "Riots", "sub_event_type": "Violent demonstration"}  # "police clash with anarchists who hijacked a march"
     if entry.type == "FIGHT" and mode == "clash" and {ctx.actor_kind, ctx.target_kind} & {"civilians", "mob"} and (
         {ctx.actor_kind, ctx.target_kind} & STATE_KINDS
     ):
