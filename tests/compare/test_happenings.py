@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -345,3 +346,31 @@ def test_a_toll_told_only_as_thousands_with_no_day_of_its_own_is_a_wars_running_
     found = {tuple(h.events): (h.modality, h.fatalities.low if h.fatalities else None)
              for h in find_happenings("s", [running, strike], {})}
     assert found == {("strike",): ("asserted", 14), ("run",): ("background", 1000)}
+
+
+@pytest.mark.parametrize(("sentence", "toll"), [
+    ("At least 900 civilians have been killed since the rebels entered the valley in March.", "900 civilians"),
+    ("Since the unrest began on 3 May, more than 80 people have died across the province.", "80 people"),
+    ("Envoys asked for an inquiry into the deaths of 120 marchers since October.", "deaths of 120 marchers"),
+    ("More than 2,000 soldiers have been killed in the decade-long insurgency.", "2,000 soldiers"),
+])
+def test_a_running_count_is_no_happening_of_the_report(sentence: str, toll: str):
+    n = int("".join(ch for ch in toll if ch.isdigit()))
+    tally = replace(mention(0, date=None), id="tally", evidence=Evidence(0, len(sentence), sentence),
+                    fatalities=Fatalities(n, n, None, toll))
+    strike = replace(mention(1, dead=14), id="strike")
+    found = {tuple(h.events): (h.modality, h.fatalities.low if h.fatalities else None)
+             for h in find_happenings("s", [tally, strike], {})}
+    assert found == {("strike",): ("asserted", 14), ("tally",): ("background", n)}
+
+
+@pytest.mark.parametrize("sentence", [
+    "Five people have been killed in the attack on the village, police said.",  # one happening, perfect tense
+    "Police have been on alert since the bombing, which killed five people.",  # 'since', but the toll is one attack's
+])
+def test_one_happenings_toll_is_not_a_running_count(sentence: str):
+    from crosswire.extract.events.tallies import running_toll
+
+    told = replace(mention(0), evidence=Evidence(0, len(sentence), sentence),
+                   fatalities=Fatalities(5, 5, None, "five people"))
+    assert not running_toll(told)

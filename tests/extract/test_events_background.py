@@ -99,3 +99,13 @@ def test_a_recommended_execution_has_not_happened(nlp_sm):
     events = [e for e in _events(nlp_sm, "The jury recommended on Friday that the prisoner be executed.")
               if e.trigger == "executed"]
     assert events and all(e.modality not in HAPPENED for e in events)
+
+
+def test_a_running_count_in_the_next_sentence_is_no_toll_of_the_strike_before(nlp_sm) -> None:
+    text = ("Rockets hit the embassy compound in Varkesh on Sunday. Envoys called for an inquiry into "
+            "the deaths of 120 marchers since October.")
+    rockets = [e for e in _events(nlp_sm, text) if "Rockets" in e.evidence.text]
+    assert rockets and all(e.fatalities is None for e in rockets)
+    told = ("Rockets hit the embassy compound in Varkesh on Sunday. Two guards were killed.")
+    assert any(e.fatalities is not None and e.fatalities.low == 2 for e in _events(nlp_sm, told)
+               if "Rockets" in e.evidence.text)

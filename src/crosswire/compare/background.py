@@ -15,6 +15,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date as Date
 
+from ..extract.events.tallies import running_toll
 from ..records import HAPPENED, Event
 
 # How long a coarse date lasts: a year-precision date is its whole year.
@@ -63,7 +64,7 @@ def told_in_passing(events: Sequence[Event], doc_dates: Mapping[str, str | None]
             continue
         end = start.toordinal() + SPAN_DAYS.get(ev.date_precision or "", 1) - 1 if start is not None else None
         long_before = end is not None and report is not None and report.toordinal() - end > BACKGROUND_DAYS
-        if long_before or ((start is None or ev.date_basis == "context") and _cumulative(ev)):
+        if long_before or running_toll(ev) or ((start is None or ev.date_basis == "context") and _cumulative(ev)):
             ev = replace(ev, modality="background")
         out.append(ev)
     return out
@@ -78,3 +79,4 @@ _MAGNITUDE = re.compile(r"\b(?:thousands|millions)\s+of\b", re.I)
 def _cumulative(ev: Event) -> bool:
     text = (ev.fatalities.text or "") if ev.fatalities is not None else ""
     return bool(_MAGNITUDE.search(text)) and not re.search(r"\d", text)
+

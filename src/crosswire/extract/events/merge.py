@@ -14,6 +14,7 @@ from spacy.tokens import Span, Token
 
 from crosswire.extract.events.fatalities import event_fatalities, find_fatalities
 from crosswire.extract.events.parties import PRONOUNS, is_protesters
+from crosswire.extract.events.tallies import running_toll
 from crosswire.extract.events.triggers import Trigger
 from crosswire.records import HAPPENED, Event, Fatalities
 
@@ -69,8 +70,8 @@ def follow_up_toll(cl: Cluster, event: Event, events: list[Event], paragraph_sta
     """
     if event.type not in FOLLOW_UP_TYPES or event.fatalities is None or cl.actor is not None:
         return False
-    if event.modality not in HAPPENED:
-        return False
+    if event.modality not in HAPPENED or running_toll(event):
+        return False  # a running count is no earlier event's toll
     if cl.target is not None and cl.target.pos_ == "PROPN":
         return False  # "showing James Foley being killed": a named victim's death is its own event
     n = _toll_target(events, paragraph_start, event.evidence.start)
