@@ -374,3 +374,50 @@ def test_one_happenings_toll_is_not_a_running_count(sentence: str):
     told = replace(mention(0), evidence=Evidence(0, len(sentence), sentence),
                    fatalities=Fatalities(5, 5, None, "five people"))
     assert not running_toll(told)
+
+
+CLASH = {"event_type": "Battles", "sub_event_type": "Armed clash"}
+OTHER = {"event_type": "Strategic developments", "sub_event_type": "Other"}
+
+
+def told(n: int, sentence: str, trigger: str, *, acled=ATTACK, target: str | None = None, dead: int | None = None,
+         date: str | None = None, actor: Party | None = None, places=(TALBISEH,)) -> Event:
+    """A mention whose sentence, trigger and target offsets are real (the sentence starts at n * 100)."""
+    at = n * 100
+    party = None
+    if target is not None:
+        where = at + sentence.index(target)
+        party = Party(target, start=where, end=where + len(target))
+    return replace(mention(n, actor=actor, places=places, date=date, acled=acled, dead=dead), trigger=trigger,
+                   target=party, evidence=Evidence(at, at + len(sentence), sentence))
+
+
+def test_a_definite_retelling_of_another_kind_joins_the_happening_told_before():
+    lede = told(0, "Gunmen killed nine police officers near Talbiseh on Monday.", "killed", acled=CLASH,
+                target="nine police officers", dead=9, date="2015-09-28", actor=Party("Gunmen"))
+    ambush = told(1, "The officers killed in the ambush were on a routine patrol.", "ambush", places=())
+    raids = told(2, "The raids also caused heavy damage to shops.", "raids", acled=OTHER, places=())
+    victims = told(3, "The men were shot in the back, a doctor said.", "shot", target="men", places=())
+    assert groups([lede, ambush, raids, victims]) == [["a0", "a1", "a2", "a3"]]
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "target"), [
+    ("In a separate incident, the officers were ambushed near a bridge.", "ambushed", "officers"),  # set apart
+    ("Another attack killed the driver of a truck.", "attack", "driver"),
+    ("A man was shot in the back near the market.", "shot", "man"),  # nothing definite
+    ("The talks followed the attack on the base, officials said.", "attack", None),  # an earlier happening's
+])
+def test_what_is_set_apart_or_indefinite_is_no_retelling(sentence: str, trigger: str, target: str | None):
+    lede = told(0, "Gunmen killed nine police officers near Talbiseh on Monday.", "killed", acled=CLASH,
+                target="nine police officers", dead=9, date="2015-09-28", actor=Party("Gunmen"))
+    later = told(1, sentence, trigger, target=target, places=(), actor=Party("Rebels", kind="armed group"))
+    assert groups([lede, later]) == [["a0"], ["a1"]]
+
+
+def test_a_retelling_with_its_own_toll_town_or_day_stays_apart():
+    lede = told(0, "Gunmen killed nine police officers near Talbiseh on Monday.", "killed", acled=CLASH, dead=9,
+                date="2015-09-28", actor=Party("Gunmen"), target="nine police officers")
+    for later in (told(1, "The attack killed four traders.", "attack", dead=4, places=()),
+                  told(1, "The attack on the market left many wounded.", "attack", places=(HAMA,)),
+                  told(1, "The attack on the market left many wounded.", "attack", date="2015-10-03", places=())):
+        assert groups([lede, replace(later, actor=Party("Rebels", kind="armed group"))]) == [["a0"], ["a1"]]

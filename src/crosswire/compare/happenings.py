@@ -40,6 +40,7 @@ from ..records import HAPPENED, Event, Fatalities, Happening, Party, Place, shor
 from .background import SPAN_DAYS, told_in_passing
 from .kinds import blasts, leading_acled, may_tell_one
 from .named_people import one_fate, one_person, other_victims, same_person
+from .retellings import retells, sets_apart
 
 # Two towns this close are one strike's area ("around Talbiseh" and "over northern Homs"); ACLED's
 # own place checks use the same radius.
@@ -154,7 +155,9 @@ class _Group:
             checks = _checks(ev, other, lent_days_yield=one_person(ev.target, other.target))
             if (False in checks and not one_fate(ev, other)) or other_victims(ev.target, other.target):
                 return None
-            same_doc = ev.doc == other.doc
+            # "In a separate incident, ...": one report, but not its other mentions' happening
+            same_doc = ev.doc == other.doc and (ev.evidence.start == other.evidence.start
+                                                or not (sets_apart(ev) or sets_apart(other)))
             date_ok, place_ok, actor_ok = checks
             # "last year" in two reports is no shared day: only a day joins two outlets' mentions
             date_ok = date_ok and {ev.date_precision, other.date_precision} <= {"day", None}
@@ -195,7 +198,7 @@ def group_mentions(events: Sequence[Event], doc_order: Mapping[str, int]) -> lis
             groups[-max(scored)[1]].members.append(ev)
         else:
             groups.append(_Group(key, [ev]))
-    groups = _join_one_telling(_join_kinds_within_documents(_join_named_people(groups)))
+    groups = _join_retellings(_join_one_telling(_join_kinds_within_documents(_join_named_people(groups))))
     ordered = [sorted(g.members, key=position) for g in groups]
     return sorted(ordered, key=lambda members: position(members[0]))
 
@@ -321,6 +324,40 @@ def _join_one_telling(groups: list[_Group]) -> list[_Group]:
         return any(_one_telling(x, y) for x in a.members for y in b.members)
 
     return _join_while(groups, joinable)
+
+
+# Kinds a misread retelling takes beside the violent ones ("the raids also caused heavy destruction": Other).
+RETOLD_AS = frozenset({"Other", "Looting/property destruction"})
+
+
+def _join_retellings(groups: list[_Group]) -> list[_Group]:
+    """A group of one report whose every mention refers back by a definite reference
+    (:func:`~crosswire.compare.retellings.retells`) joins the report's first happening told before it,
+    of a violent kind and the same status, that no day, place, victim or toll sets apart."""
+    def start(g: _Group) -> int:
+        return min(ev.evidence.start for ev in g.members)
+
+    def apart(x: Event, y: Event) -> bool:
+        tolls = x.fatalities is not None and y.fatalities is not None and x.fatalities.low > 0 \
+            and y.fatalities.low > 0 and x.fatalities.low != y.fatalities.low
+        return tolls or other_victims(x.target, y.target) or _dates_fit(x, y) is False \
+            or places_fit(_place_of(x), _place_of(y)) is False
+
+    def told_again(b: _Group) -> bool:
+        return (_violent(b.key) or b.key[2] in RETOLD_AS) and len({ev.doc for ev in b.members}) == 1 \
+            and all(retells(ev) for ev in b.members)
+
+    def retold(a: _Group, b: _Group) -> bool:
+        return (a is not b and _violent(a.key) and a.key[-1] == b.key[-1] and start(a) < start(b)
+                and {ev.doc for ev in a.members} == {b.members[0].doc} and not told_again(a)
+                and not any(apart(x, y) for x in a.members for y in b.members))
+
+    for b in sorted([g for g in groups if told_again(g)], key=start):
+        first = min((a for a in groups if retold(a, b)), key=start, default=None)
+        if first is not None:
+            first.members.extend(b.members)
+            groups.remove(b)
+    return groups
 
 
 def _best_party(parties: Sequence[Party | None]) -> Party | None:

@@ -1,0 +1,71 @@
+"""Mentions that tell again a happening their report has already told, by a definite reference.
+
+A report tells its attack, then comes back to it: "the officers killed in the ambush were on
+patrol", "the raids also caused heavy destruction", "the governor confirmed the attack on the
+communities", "the man was shot in the head". Read alone, each is an event of its own, often of
+another kind than the lede's (an attack on civilians beside the lede's clash, "Other" for the
+raids), with no day, place or toll of its own; on real pages such retellings were the largest
+share of rows that repeated a happening. An ACLED coder reads the report, and codes it once.
+
+A mention retells when what it names is definite (:func:`retells`): its trigger noun is ("the
+ambush", "the Kafr Hamra attack"), or the party it happened to is ("the officers", "the man").
+It is not a retelling where the sentence sets it apart ("in a separate incident", "another
+attack", "days earlier") or names it as an earlier event's ("after the attack", "followed the
+group's attack").
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..records import Event, Party
+
+# A definite reference just before a word: "the ambush", "The Kafr Hamra attack", "these raids".
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'\u2019.-]+\s+){0,3}$", re.I)
+# What makes the reference an earlier happening's: "after the attack", "followed the raid".
+_EARLIER = re.compile(r"\b(?:after|following|followed|since|before|previous|earlier|prior|like|unlike)\s+"
+                      r"(?:[\w'\u2019.-]+\s+){0,4}$", re.I)
+# Words that set a mention apart from what the report told before.
+_APART = re.compile(r"\b(?:separate(?:ly)?|another|second|third|similar|other|earlier|previous(?:ly)?|latest"
+                    r"|last\s+(?:week|month|year)|(?:days?|weeks?|months?|years?)\s+(?:before|earlier|ago)"
+                    r"|in\s+(?:19|20)\d\d)\b", re.I)
+
+
+def _definite_at(text: str, at: int) -> bool:
+    head = text[:at]
+    return at > 0 and _DEFINITE.search(head) is not None and _EARLIER.search(head) is None
+
+
+def _party_at(party: Party | None, ev: Event) -> int | None:
+    if party is None or party.start is None:
+        return None
+    local = party.start - ev.evidence.start
+    return local if 0 <= local <= len(ev.evidence.text) else None
+
+
+def retells(ev: Event) -> bool:
+    """Whether a mention refers back to a happening by a definite trigger or victim, with nothing
+    setting it apart and no day of its own (a day lent by the sentences before is no day of its own)."""
+    if ev.date and ev.date_basis != "context":
+        return False
+    text = ev.evidence.text
+    if _APART.search(text):
+        return False
+    at = text.find(ev.trigger) if ev.trigger else -1
+    if at >= 0 and _definite_at(text, at):
+        return True
+    target = _party_at(ev.target, ev)
+    return target is not None and _definite_at(text, target)
+
+
+# A mention the report itself calls another happening ("in a separate incident", "another attack",
+# "the second such incident in the area in weeks"): it joins no other sentence's mention merely for
+# being told in the same report.
+_ANOTHER = re.compile(r"\b(?:in\s+(?:a|another)\s+separate|separately|another\s+(?:\w+\s+)?(?:attack|incident|strike|clash"
+                      r"|bombing|blast|raid|ambush|shooting)|(?:second|third|fourth)\s+(?:such\s+)?(?:\w+\s+)?(?:attack|"
+                      r"incident|strike|clash|bombing|blast|raid|ambush|shooting)|similar\s+(?:attack|incident))\b", re.I)
+
+
+def sets_apart(ev: Event) -> bool:
+    """Whether a mention's sentence calls it another happening than the report's others."""
+    return _ANOTHER.search(ev.evidence.text) is not None
