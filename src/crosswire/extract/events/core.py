@@ -30,6 +30,7 @@ from crosswire.extract.events.presupposed import harmed_in, told_as_occurring
 from crosswire.extract.events.court import court_step, crime_date, crime_places
 from crosswire.extract.events.senses import as_criticism, figurative
 from crosswire.extract.events.pastimes import as_labour_strike, played, show_business, sports_report
+from crosswire.extract.events.disaster_reports import harm_of_the_disaster
 from crosswire.extract.events.strikes import strikes_told_again
 from crosswire.extract.events.weapons import weapon_entry
 from crosswire.extract.events.places import (
@@ -65,6 +66,9 @@ PERSON_TRIGGERS = frozenset({"bomber", "gunman", "gunmen", "attacker", "assailan
 PLAN_HEADS = frozenset({"vow", "plan", "threaten", "pledge", "promise", "intend", "prepare", "decide"})
 ARMED_PARTY_KINDS = frozenset({"military", "police", "armed group", "state", "government"})
 # Verbs that establish a base ("set up a camp", "built an outpost"); firing at a base does not.
+# Camps that shelter people, not forces ("relief camps", "a refugee camp").
+SHELTER_CAMPS = frozenset({"relief", "refugee", "refugees", "displacement", "displaced", "idp", "tent", "transit",
+                           "aid", "evacuation", "evacuee", "medical", "summer", "holiday", "migrant", "migrants"})
 BASE_VERBS = frozenset({"establish", "set", "build", "open", "relocate", "move", "construct", "install", "erect",
                         "create", "setup"})
 # Verbs of reacting to an event: a date in their clause dates the reaction ("condemned the
@@ -266,7 +270,8 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
             later_toll(sent, events, paragraph_start)
         quote_open = quote_open_after(sent, quote_open)
         prev = sent
-    return strikes_told_again(date_from_context(events, [settings[e.id] for e in events], sentences, published))
+    dated = date_from_context(events, [settings[e.id] for e in events], sentences, published)
+    return strikes_told_again(harm_of_the_disaster(dated, doc))
 
 
 # Sub-types whose events kill no one themselves: a sentence's toll belongs to its killing.
@@ -388,6 +393,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         return None  # "its base in Gao" is not an event; "set up a base" is
     if entry.mode == "base" and len(entry.pattern) == 1 and not BASE_VERBS & set(lemma_candidates(governing_verb(trig.head))):
         return None  # "fired rockets at a camp": the camp is a target, not a new base
+    if entry.mode == "base" and any(c.lower_ in SHELTER_CAMPS for c in trig.head.children if c.dep_ in {"amod", "compound"}):
+        return None  # "established relief camps for the flood victims": shelter, not an armed base
     if "unopposed" in entry.flags and not context.unopposed:
         return None  # "troops entered the town": only "entered it unopposed" is a transfer
     if not has_own_evidence and fatalities is None:
