@@ -413,3 +413,17 @@ def test_a_partner_is_never_what_shared_data_is_about(nlp_sm):
     doc = nlp_sm("Moscow is prepared to share detailed intelligence data about the IS positions with the alliance, she added.")
     assert all(e.target is None or "IS" not in e.target.text for e in find_events(doc, doc_id="d", published=None)
                if e.type == "COOPERATE")
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "dead"), [
+    # the attackers' dead told next add to the side attacked's: ACLED counts both sides
+    ("Rebels attacked two checkpoints in Varkesh on Saturday, killing six policemen. "
+     "Four militants were killed in the battle.", 10),
+    # one side counted twice is one count, not a sum
+    ("Rebels attacked two checkpoints in Varkesh on Saturday, killing six policemen. "
+     "The dead policemen were buried on Sunday.", 6),
+])
+def test_a_later_sentences_toll_of_the_other_side_adds_up(nlp_sm, text: str, dead: int) -> None:
+    attack = [e for e in _events(nlp_sm, text) if "checkpoints" in e.evidence.text]
+    assert attack and attack[0].fatalities is not None and attack[0].fatalities.low == dead

@@ -57,10 +57,25 @@ def _is_total(fatalities: Fatalities, sentence: str) -> bool:
     return any(f.total and f.text == fatalities.text for f in find_fatalities(sentence))
 
 
+# The attackers' side beside the side attacked: "killing six policemen ... eight militants were
+# killed in the battle" counts both, as ACLED counts every side's dead.
+ATTACKER_VICTIMS = frozenset({"militants"})
+ATTACKED_VICTIMS = frozenset({"soldiers", "police", "security forces", "civilians", "protesters", "journalists"})
+
+
+def _other_side(earlier: Fatalities, later: Fatalities) -> bool:
+    sides = {earlier.victims, later.victims}
+    return len(sides) == 2 and bool(sides & ATTACKER_VICTIMS) and bool(sides & ATTACKED_VICTIMS)
+
+
 def _add_toll(events: list[Event], n: int, fatalities: Fatalities, sentence: str) -> None:
     earlier = events[n]
     if earlier.fatalities is None or _is_total(fatalities, sentence):
         events[n] = replace(earlier, fatalities=fatalities)
+    elif _other_side(earlier.fatalities, fatalities):
+        both = Fatalities(earlier.fatalities.low + fatalities.low, earlier.fatalities.high + fatalities.high, None,
+                          f"{earlier.fatalities.text}; {fatalities.text}")
+        events[n] = replace(earlier, fatalities=both)
 
 
 def follow_up_toll(cl: Cluster, event: Event, events: list[Event], paragraph_start: int) -> bool:
