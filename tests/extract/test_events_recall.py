@@ -279,3 +279,12 @@ def test_a_bare_weapon_is_not_the_actor_but_a_named_ones_owner_may_be(nlp_sm):
     doc = nlp_sm("A bullet struck the deputy in the head.")
     (event,) = [e for e in find_events(doc, doc_id="t", published=None) if e.type == "ASSAULT"]
     assert event.actor is None and event.target is not None and event.target.text == "deputy"
+
+
+@pytest.mark.model
+@pytest.mark.parametrize("text", [
+    "Four members of Boko Haram were killed near Garel on Monday.",
+    "Two commanders of the Islamic State were killed near Garel on Monday.",
+])
+def test_members_of_an_armed_group_killed_are_a_battle_not_an_attack_on_civilians(nlp_sm, text: str) -> None:
+    assert _sub(_one(nlp_sm, text)) == ARMED_CLASH

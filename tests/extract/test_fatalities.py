@@ -54,6 +54,9 @@ from crosswire.records import Fatalities
         ("A Kashmiri Pandit shopkeeper was shot dead by suspected militants.", 1, 1, None),
         ("The village chief was killed on Monday.", 1, 1, None),
         ("Environmental activist Berta Caceres was shot dead at her home.", 1, 1, None),
+        # the named body the counted belong to, with its acronym
+        ("At least four dissidents of the Popular Liberation Front of Varkesh (PLFV) were reportedly killed.", 4, 4, None),
+        ("Three officers of the Federal Police were killed.", 3, 3, "police"),
     ],
 )
 def test_fatalities_event_count(text: str, low: int, high: int, victims: str | None) -> None:

@@ -79,8 +79,11 @@ _FILLER_BAD = "|".join(sorted(NON_PERSON_WORDS | {"killed", "dead", "died", "wou
 # Up to MAX_FILLER_WORDS letter-initial words, none of them a unit, verb of saying or conjunction.
 _FILLER = r"(?P<filler>(?:(?:from|on)\s+(?:both|either|all)\s+sides\s+|(?!(?:%s)\b)[A-Za-z][\w'’.-]*\s+){0,%d}?)" % (
     _FILLER_BAD.replace(".", r"\."), MAX_FILLER_WORDS)
+# The named group the counted belong to: "five dissidents of the Revolutionary Armed Forces of
+# Colombia (FARC) were killed" (capitalised words, whatever the pattern's case-blindness).
+_OF_NAME = r"(?:of\s+(?:the\s+)?(?-i:[A-Z][\w'’.-]*\s+(?:(?:of|and|for|the)\s+)*){1,6})?"
 # A subset aside between the count and the verb: "12 people, including three children, were".
-_ASIDE = r"(?:\([^()]{0,40}\)\s+|(?P<head>[A-Za-z]+),\s*(?:including|among\s+them|most\s+of\s+them)\s[^,;]{1,60},\s+)?"
+_ASIDE = _OF_NAME + r"(?:\([^()]{0,40}\)\s+|(?P<head>[A-Za-z]+),\s*(?:including|among\s+them|most\s+of\s+them)\s[^,;]{1,60},\s+)?"
 # Deaths after a verb ("killing 14 civilians", "Blast kills 12"); the noun phrase is read after.
 _KILL_VERBS = (
     r"killing|killed|kills|kill|fatally\s+(?:shot|shooting|stabbed|stabbing)|gunned\s+down|gunning\s+down"

@@ -200,6 +200,13 @@ def _melee(armed: Token) -> bool:
     return bool(objs) and all(o.lemma_.lower() in MELEE_WEAPONS for o in objs)
 
 
+# Heads that stand for part of the body their "of" names ("members of Boko Haram", "dissidents
+# of the FARC"): of an armed force, they are that force.
+MEMBER_NOUNS = frozenset({"member", "dissident", "element", "cadre", "unit", "faction", "remnant", "commander",
+                          "leader", "fighter", "militant", "soldier", "operative"})
+ARMED_FORCE_KINDS = frozenset({"armed group", "military", "police"})
+
+
 def kind_of(head: Token, text: str) -> str | None:
     """The party kind from the alias table, the force lexicons, the head noun, then any word of the phrase."""
     entry = load_aliases().lookup(text) or load_aliases().lookup(head.text)
@@ -210,6 +217,10 @@ def kind_of(head: Token, text: str) -> str | None:
         return armed
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if head.lemma_.lower() in MEMBER_NOUNS and members is not None:
+        force = kind_of(members, " ".join(t.text for t in members.subtree))
+        if force in ARMED_FORCE_KINDS:
+            return force  # "five dissidents of the Revolutionary Armed Forces of Colombia", "members of Boko Haram"
     if head.lemma_.lower() in {"group", "band", "gang"} and members is not None and members.pos_ == "NOUN":
         return kind_of(members, text[text.lower().find(members.lower_):])  # "rival groups of villagers"
     if any(c.lower_ == "armed" and not _melee(c) for c in head.children) and head.lemma_.lower() in KIND_WORDS["civilians"]:
