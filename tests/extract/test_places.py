@@ -500,3 +500,11 @@ def test_an_institution_named_like_a_town_is_not_that_town(nlp_sm):
     assert [p.name for p in places_from_doc(doc)] == []
     doc = nlp_sm("Militants attacked Gao town (Gao, Gao) on Monday.")
     assert {p.name for p in places_from_doc(doc)} == {"Gao"}  # a town's own generic tail still goes
+
+
+def test_a_countrys_initials_in_capitals_are_the_country_not_a_village(nlp_sm) -> None:
+    from crosswire.extract.places.core import places_from_doc
+
+    doc = nlp_sm("Envoys from twelve countries, including the US, France and Germany, met in Geneva.")
+    us = [p for p in places_from_doc(doc) if p.text == "US"]
+    assert us and us[0].country == "US" and us[0].precision == "country"

@@ -40,7 +40,7 @@ from ..records import HAPPENED, Event, Fatalities, Happening, Party, Place, shor
 from .background import SPAN_DAYS, told_in_passing
 from .kinds import blasts, leading_acled, may_tell_one
 from .named_people import one_fate, one_person, other_victims, same_person
-from .retellings import retells, sets_apart
+from ..extract.events.retellings import retells, sets_apart
 
 # Two towns this close are one strike's area ("around Talbiseh" and "over northern Homs"); ACLED's
 # own place checks use the same radius.
@@ -332,7 +332,7 @@ RETOLD_AS = frozenset({"Other", "Looting/property destruction"})
 
 def _join_retellings(groups: list[_Group]) -> list[_Group]:
     """A group of one report whose every mention refers back by a definite reference
-    (:func:`~crosswire.compare.retellings.retells`) joins the report's first happening told before it,
+    (:func:`~crosswire.extract.events.retellings.retells`) joins the report's first happening told before it,
     of a violent kind and the same status, that no day, place, victim or toll sets apart."""
     def start(g: _Group) -> int:
         return min(ev.evidence.start for ev in g.members)

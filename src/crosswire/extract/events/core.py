@@ -32,6 +32,7 @@ from crosswire.extract.events.senses import as_criticism, figurative
 from crosswire.extract.events.pastimes import as_labour_strike, played, show_business, sports_report
 from crosswire.extract.events.disaster_reports import harm_of_the_disaster
 from crosswire.extract.events.strikes import strikes_told_again
+from crosswire.extract.events.towns import one_event_per_town
 from crosswire.extract.events.weapons import weapon_entry
 from crosswire.extract.events.places import (
     LOCATION_NOUNS, STRONGHOLDS, fallback_places, is_heading, is_recent, places_for, segments, set_headline,
@@ -271,7 +272,7 @@ def find_events(doc: Doc, *, doc_id: str, published: str | None, places: Sequenc
         quote_open = quote_open_after(sent, quote_open)
         prev = sent
     dated = date_from_context(events, [settings[e.id] for e in events], sentences, published)
-    return strikes_told_again(harm_of_the_disaster(dated, doc))
+    return strikes_told_again(one_event_per_town(harm_of_the_disaster(dated, doc)))
 
 
 # Sub-types whose events kill no one themselves: a sentence's toll belongs to its killing.

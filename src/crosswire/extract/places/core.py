@@ -117,6 +117,8 @@ def candidates_for(text: str, gaz: Gazetteer, *, allow_fuzzy: bool = True
     if adjective in CONTINENT_ADJECTIVES:
         return gaz.lookup(CONTINENT_ADJECTIVES[adjective]), 0.0
     found = gaz.lookup(surface)
+    if found and surface.isupper() and len(surface) <= 3 and (countries := [c for c in found if c.kind == KIND_COUNTRY]):
+        return countries, 0.0  # "the US, France and Britain": a country's initials, not the French village Us
     if found:
         return found, 0.0
     found = gaz.lookup_loose(surface)  # "Maarat al-Numan" for "Ma'arrat an Nu'man"

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from ..records import Event, Party
+from crosswire.records import Event, Party
 
 # A definite reference just before a word: "the ambush", "The Kafr Hamra attack", "these raids".
 _DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'\u2019.-]+\s+){0,3}$", re.I)
