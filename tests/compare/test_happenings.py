@@ -421,3 +421,12 @@ def test_a_retelling_with_its_own_toll_town_or_day_stays_apart():
                   told(1, "The attack on the market left many wounded.", "attack", places=(HAMA,)),
                   told(1, "The attack on the market left many wounded.", "attack", date="2015-10-03", places=())):
         assert groups([lede, replace(later, actor=Party("Rebels", kind="armed group"))]) == [["a0"], ["a1"]]
+
+
+def test_a_retellings_place_lent_by_the_sentences_before_does_not_set_it_apart():
+    lede = told(0, "Gunmen killed nine police officers near Talbiseh on Monday.", "killed", acled=CLASH,
+                target="nine police officers", dead=9, date="2015-09-28", actor=Party("Gunmen"))
+    lent = replace(HAMA, start=150, end=154)  # named in the sentence before the retelling, not in it
+    ambush = told(3, "The officers killed in the ambush were on a routine patrol in Syria's second city.", "ambush",
+                  places=(lent,))
+    assert groups([lede, ambush]) == [["a0", "a3"]]

@@ -337,11 +337,16 @@ def _join_retellings(groups: list[_Group]) -> list[_Group]:
     def start(g: _Group) -> int:
         return min(ev.evidence.start for ev in g.members)
 
+    def own_place(ev: Event) -> Place | None:
+        # a retelling's place lent by the sentences before is the report's last scene, not its own
+        inside = [p for p in ev.places if p.start is not None and ev.evidence.start <= p.start < ev.evidence.end]
+        return inside[0] if inside else None
+
     def apart(x: Event, y: Event) -> bool:
         tolls = x.fatalities is not None and y.fatalities is not None and x.fatalities.low > 0 \
             and y.fatalities.low > 0 and x.fatalities.low != y.fatalities.low
         return tolls or other_victims(x.target, y.target) or _dates_fit(x, y) is False \
-            or places_fit(_place_of(x), _place_of(y)) is False
+            or places_fit(_place_of(x), own_place(y)) is False
 
     def told_again(b: _Group) -> bool:
         return (_violent(b.key) or b.key[2] in RETOLD_AS) and len({ev.doc for ev in b.members}) == 1 \

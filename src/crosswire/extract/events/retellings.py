@@ -26,7 +26,8 @@ _DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'\u2019.-]+\s+)
 _EARLIER = re.compile(r"\b(?:after|following|followed|since|before|previous|earlier|prior|like|unlike)\s+"
                       r"(?:[\w'\u2019.-]+\s+){0,4}$", re.I)
 # Words that set a mention apart from what the report told before.
-_APART = re.compile(r"\b(?:separate(?:ly)?|another|second|third|similar|other|earlier|previous(?:ly)?|latest"
+_APART = re.compile(r"\b(?:separate(?:ly)?|another|similar|other\s+(?:attacks?|incidents?|strikes?|clash(?:es)?)|earlier"
+                    r"|previous(?:ly)?|latest|(?:second|third|fourth)\s+(?:such\s+)?(?:attack|incident|strike|clash|raid|blast)"
                     r"|last\s+(?:week|month|year)|(?:days?|weeks?|months?|years?)\s+(?:before|earlier|ago)"
                     r"|in\s+(?:19|20)\d\d)\b", re.I)
 
