@@ -418,7 +418,8 @@ def test_a_retelling_with_its_own_toll_town_or_day_stays_apart():
     lede = told(0, "Gunmen killed nine police officers near Talbiseh on Monday.", "killed", acled=CLASH, dead=9,
                 date="2015-09-28", actor=Party("Gunmen"), target="nine police officers")
     for later in (told(1, "The attack killed four traders.", "attack", dead=4, places=()),
-                  told(1, "The attack on the market left many wounded.", "attack", places=(HAMA,)),
+                  told(1, "The attack on the market in Hama left many wounded.", "attack",
+                       places=(replace(HAMA, start=129, end=133),)),  # its own town, named in its sentence
                   told(1, "The attack on the market left many wounded.", "attack", date="2015-10-03", places=())):
         assert groups([lede, replace(later, actor=Party("Rebels", kind="armed group"))]) == [["a0"], ["a1"]]
 
