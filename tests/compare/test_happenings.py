@@ -431,3 +431,10 @@ def test_a_retellings_place_lent_by_the_sentences_before_does_not_set_it_apart()
     ambush = told(3, "The officers killed in the ambush were on a routine patrol in Syria's second city.", "ambush",
                   places=(lent,))
     assert groups([lede, ambush]) == [["a0", "a3"]]
+
+
+def test_a_retelling_that_opens_the_report_joins_the_happening_told_after_it():
+    caption = told(0, "The man was shot in the head and taken to a hospital.", "shot", target="man", places=())
+    lede = told(1, "Soldiers shot dead a man near Talbiseh on Friday during stone-throwing clashes.", "shot",
+                target="a man", date="2015-09-25", actor=Party("Soldiers", kind="military"))
+    assert groups([caption, lede]) == [["a0", "a1"]]

@@ -288,3 +288,10 @@ def test_a_bare_weapon_is_not_the_actor_but_a_named_ones_owner_may_be(nlp_sm):
 ])
 def test_members_of_an_armed_group_killed_are_a_battle_not_an_attack_on_civilians(nlp_sm, text: str) -> None:
     assert _sub(_one(nlp_sm, text)) == ARMED_CLASH
+
+
+@pytest.mark.model
+def test_troops_clashing_where_stones_are_thrown_is_a_riot(nlp_sm) -> None:
+    clashes = [e for e in _events(nlp_sm, "Troops shot dead a man on Friday during stone-throwing clashes near Garel.")
+               if e.type == "FIGHT"]
+    assert clashes and all(_sub(e) == VIOLENT_DEMO for e in clashes)

@@ -332,8 +332,8 @@ RETOLD_AS = frozenset({"Other", "Looting/property destruction"})
 
 def _join_retellings(groups: list[_Group]) -> list[_Group]:
     """A group of one report whose every mention refers back by a definite reference
-    (:func:`~crosswire.extract.events.retellings.retells`) joins the report's first happening told before it,
-    of a violent kind and the same status, that no day, place, victim or toll sets apart."""
+    (:func:`~crosswire.extract.events.retellings.retells`) joins the report's first happening told before it
+    (else after it), of a violent kind and the same status, that no day, place, victim or toll sets apart."""
     def start(g: _Group) -> int:
         return min(ev.evidence.start for ev in g.members)
 
@@ -353,12 +353,15 @@ def _join_retellings(groups: list[_Group]) -> list[_Group]:
             and all(retells(ev) for ev in b.members)
 
     def retold(a: _Group, b: _Group) -> bool:
-        return (a is not b and _violent(a.key) and a.key[-1] == b.key[-1] and start(a) < start(b)
+        return (a is not b and _violent(a.key) and a.key[-1] == b.key[-1]
                 and {ev.doc for ev in a.members} == {b.members[0].doc} and not told_again(a)
                 and not any(apart(x, y) for x in a.members for y in b.members))
 
     for b in sorted([g for g in groups if told_again(g)], key=start):
-        first = min((a for a in groups if retold(a, b)), key=start, default=None)
+        # what it tells again is told before it, or, for a caption or a lede that opens with the
+        # victim ("The man was shot in the head ..."), after it
+        before = [a for a in groups if retold(a, b) and start(a) < start(b)]
+        first = min(before or [a for a in groups if retold(a, b)], key=start, default=None)
         if first is not None:
             first.members.extend(b.members)
             groups.remove(b)

@@ -42,6 +42,9 @@ VIOLENT_WORDS = frozenset({"stone", "stones", "rock", "rocks", "torch", "torched
                            "burnt", "loot", "looted", "vandalize", "vandalized", "vandalised", "smash",
                            "smashed", "petrol", "molotov", "clash", "clashed", "riot", "rioted", "stormed", "ransacked"})
 
+# What a crowd throws in a riot: a clash told with them is a riot's ("stone-throwing clashes").
+RIOT_MISSILES = frozenset({"stone", "stones", "rocks", "molotov", "firebombs", "slingshots"})
+
 # Objects that are arms: their seizure is disrupted weapons use, not territory taken.
 WEAPON_WORDS = frozenset({"weapon", "weapons", "arm", "arms", "cache", "rifle", "rifles", "gun", "guns", "ammunition",
                           "explosive", "explosives", "munition", "munitions", "ied", "ieds", "bomb", "bombs",
@@ -197,6 +200,6 @@ def event_context(cl: Cluster, actor: Party | None, target: Party | None, sent: 
         unopposed=any(cue in low for cue in UNOPPOSED_CUES),
         accidental=bool(words & ACCIDENT_WORDS),
         peace_cue=bool(words & PEACE_WORDS),
-        protest_cue=bool(words & (PROTEST_WORDS | {"demonstrations", "marches", "rallies"})),
+        protest_cue=bool(words & (PROTEST_WORDS | RIOT_MISSILES | {"demonstrations", "marches", "rallies"})),
         armed_cue=any(t.lemma_.lower() in ARMED_MEN for t in sent),
     )

@@ -247,7 +247,7 @@ class Context:
     accidental: bool = False  # "an accidental explosion at an ammunition depot"
     rioting: bool = False  # a riot is told: rioters, looters, a mob or youths act, or the sentence says riot
     peace_cue: bool = False  # the sentence names a ceasefire, a truce, peace or an exchange of prisoners
-    protest_cue: bool = False  # the sentence names a protest, a demonstration or protesters
+    protest_cue: bool = False  # the sentence names a protest, a demonstration, protesters or a riot's missiles
     armed_cue: bool = False  # the sentence names an armed group's men ("gunmen", "rebels", "militants")
 
 
