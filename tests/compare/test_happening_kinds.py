@@ -99,3 +99,18 @@ def test_the_attack_of_a_report_that_names_the_bomb_is_the_bombing():
     assert leading_acled(text_sentence)["sub_event_type"] == "Suicide bomb"
     assert leading_acled([mention(0, "Armed clash"), mention(1, "Attack"), mention(2, "Attack")])["sub_event_type"] \
         == "Attack"
+
+
+def test_a_grenade_told_once_beside_three_roadside_bombs_is_the_bomb():
+    from crosswire.compare.kinds import leading_acled
+    from crosswire.records import Event, Evidence
+
+    def ev(n: int, sub: str) -> Event:
+        return Event(id=f"e{n}", doc="d", type="ASSAULT", mode=None,
+                     acled={"event_type": "Explosions/Remote violence", "sub_event_type": sub}, actor=None, target=None,
+                     places=[], date=None, date_text=None, date_precision=None, fatalities=None, according_to=None,
+                     modality="reported", reported_by=None, trigger="bomb", evidence=Evidence(n, n + 1, "x"))
+
+    ied = "Remote explosive/landmine/IED"
+    assert leading_acled([ev(0, "Grenade"), ev(1, ied), ev(2, ied), ev(3, ied)])["sub_event_type"] == ied
+    assert leading_acled([ev(0, "Grenade"), ev(1, "Grenade"), ev(2, ied)])["sub_event_type"] == "Grenade"

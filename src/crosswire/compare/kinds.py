@@ -24,8 +24,10 @@ _FAMILY_RANK: dict[str, tuple[str, int]] = {
     "Air/drone strike": ("remote", 0),
     "Suicide bomb": ("remote", 0),
     "Shelling/artillery/missile attack": ("remote", 1),
+    # a grenade and a planted bomb name the weapon as well: the one most mentions give wins
+    # ("police initially said a grenade was thrown" beside three mentions of a roadside bomb)
     "Grenade": ("remote", 2),
-    "Remote explosive/landmine/IED": ("remote", 3),
+    "Remote explosive/landmine/IED": ("remote", 2),
     "Armed clash": ("fight", 0),
     "Attack": ("fight", 0),
     "Excessive force against protesters": ("crowd", 0),
