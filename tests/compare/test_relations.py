@@ -535,3 +535,15 @@ def test_a_speakers_affiliation_named_once_holds_in_every_claim_of_the_story() -
     assert [c.speaker.affiliation for c in filled] == ["MSF", "MSF", None]
     charity = _claim("d", "MSF", "50 people were killed in the camp", doc="d3")
     assert not [r for r in find_relations("s", [*filled, charity], embed=hashed_embed) if r.type == "contradicts"]
+
+
+def test_a_title_that_spoke_after_a_name_gives_the_name_its_body() -> None:
+    from dataclasses import replace as with_
+
+    from crosswire.compare.sides import known_affiliations
+
+    sentence = "In a statement issued by Dr Lena Orvik, MSF Director of Operations said the camp was hit."
+    title = with_(_claim("a", "MSF Director of Operations", "the camp was hit", affiliation="MSF"),
+                  evidence=Evidence(0, len(sentence), sentence))
+    later = _claim("b", "Dr Orvik", "120 wounded patients are in our care", doc="d2")
+    assert [c.speaker.affiliation for c in known_affiliations([title, later])] == ["MSF", "MSF"]

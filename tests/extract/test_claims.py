@@ -656,3 +656,17 @@ def test_an_apposition_owned_by_an_organisation_gives_its_affiliation(nlp_sm) ->
     assert [c.speaker.affiliation for c in find_claims(doc, doc_id="x", outlet=None)] == ["MSF"]
     doc = nlp_sm('"It was a mistake," said Tom Hale, the company\'s chief executive.')
     assert [c.speaker.affiliation for c in find_claims(doc, doc_id="x", outlet=None)] != ["company"]  # no name
+
+
+@pytest.mark.model
+def test_a_dateline_before_a_colon_is_no_speaker(nlp_sm) -> None:
+    claims = claims_of(nlp_sm, "Kabul: The army said on Monday that its patrols had found no mines on the road.")
+    assert claims and all(c.speaker is not None and "Kabul" not in c.speaker.text for c in claims)
+    assert all("Kabul" not in c.chain for c in claims)
+
+
+@pytest.mark.model
+def test_a_body_named_before_a_speakers_title_is_its_affiliation(nlp_sm) -> None:
+    claims = claims_of(nlp_sm, "In a statement, MSF Director of Operations Lena Orvik said the camp was hit twice.")
+    claims += claims_of(nlp_sm, "The MSF Director of Operations said the camp was hit twice.")
+    assert claims and all(c.speaker is not None and c.speaker.affiliation == "MSF" for c in claims)

@@ -174,6 +174,12 @@ def known_affiliations(claims: Sequence[Claim]) -> list[Claim]:
         sp = c.speaker
         if sp is not None and sp.affiliation and sp.canonical:
             known.setdefault(sp.canonical.split()[-1].casefold(), set()).add(sp.affiliation)
+        if sp is not None and sp.affiliation:
+            # "a statement issued by Dr Lena Orvik, MSF Director of Operations, said": the title spoke,
+            # and the name set before it is the same person
+            for name in re.finditer(rf"([A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+)*),\s+(?:the\s+)?{re.escape(sp.affiliation)}\b",
+                                    c.evidence.text):
+                known.setdefault(name.group(1).split()[-1].casefold(), set()).add(sp.affiliation)
     out = []
     for c in claims:
         sp = c.speaker

@@ -12,7 +12,7 @@ from crosswire.extract.claims.attribution_types import Attribution
 from crosswire.extract.claims.content import PHYSICAL_TARGETS, PLACE_ENTITY_TYPES, material_sense
 from crosswire.extract.claims.quotes import Cue, QuoteSpan
 from crosswire.extract.claims.source_phrases import SOURCE_WORDS
-from crosswire.extract.claims.speakers import mention_in, np_bounds
+from crosswire.extract.claims.speakers import _entry, mention_in, np_bounds
 
 # "Name: content" at the start of a paragraph (headlines, round-ups): at most this many tokens
 # of name, which must be headed by a proper noun or one of COLON_SOURCES; COLON_LABELS open a label, not a source.
@@ -122,7 +122,18 @@ class ColonsMixin:
         named = any(c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN" for c in head.lefts)  # "Clinton camp"
         if not (head.pos_ == "PROPN" or head.text[:1].isupper() and head.pos_ == "NOUN" or _unknown_name(head) or named or _source_word(head)):
             return None
+        if self._dateline(words):
+            return None  # "Kabul: The U.S. military denied ...": where the copy was filed, not who spoke
         return words[0].i, words[-1].i + 1
+
+    def _dateline(self, words: list[Token]) -> bool:
+        """A town opening a paragraph before a colon: a dateline. A country may speak ("Iran: ...")."""
+        span = self.doc[words[0].i:words[-1].i + 1]
+        m = mention_in(self.mentions, span.start_char, span.end_char, at=span.root.idx)
+        if m is None or m.type not in {"GPE", "LOC"} or m.text != span.text:
+            return False
+        entry = _entry(m.text)
+        return entry is None or entry.kind != "state"
 
     def _has_clause(self, content: tuple[int, int]) -> bool:
         """Whether the content holds a main clause with a subject ("She is right"), not a fragment ("Win in a walk")."""

@@ -146,13 +146,23 @@ def _sent_bounds(doc: Doc, a: int, b: int) -> tuple[int, int]:
     return start, len(text_of(doc)[:end].rstrip())
 
 
+MAX_DATELINE_TOKENS = 3  # "Kabul:", "Mexico City:", "NEW DELHI, India:"
+
+
+def _after_dateline(doc: Doc, bounds: tuple[int, int]) -> tuple[int, int]:
+    """A speaker's tokens without the dateline they open a line with ("Kabul: The U.S. military")."""
+    a, b = bounds
+    colons = [t.i for t in doc[a:b] if t.text == ":" and t.i - a <= MAX_DATELINE_TOKENS]
+    return (colons[-1] + 1, b) if colons and colons[-1] + 1 < b else (a, b)
+
+
 def _speaker(doc: Doc, att: Attribution, mentions: Sequence[Mention], entities: dict[str, Entity]) -> Speaker | None:
     if att.source is None:
         return None
-    surface = doc[att.source[0]:att.source[1]]
+    surface = doc[slice(*_after_dateline(doc, att.source))]
     if att.referent is None:
         return Speaker(text=surface.text)
-    ref = doc[att.referent[0]:att.referent[1]]
+    ref = doc[slice(*_after_dateline(doc, att.referent))]
     m = mention_in(mentions, ref.start_char, ref.end_char, at=ref.root.idx)
     canonical, entity = canonical_of(m, entities)
     if canonical is None and att.referent != att.source:

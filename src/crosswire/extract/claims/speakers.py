@@ -123,8 +123,8 @@ def np_bounds(tok: Token) -> tuple[int, int]:
             break
         end = max(end, child.right_edge.i + 1)
     doc = tok.doc
-    for i in range(start, end):  # a name never crosses a line break or a dateline dash
-        if "\n" in doc[i].text or doc[i].text in {"\u2013", "\u2014", "--"}:
+    for i in range(start, end):  # a name never crosses a line break or a dateline dash or colon
+        if "\n" in doc[i].text or doc[i].text in {"\u2013", "\u2014", "--"} or (doc[i].text == ":" and i < tok.i):
             if i < tok.i:
                 start = i + 1
             else:
@@ -329,7 +329,17 @@ def affiliation(doc: Doc, start: int, end: int, mentions: Sequence[Mention]) -> 
         entry = _entry(person.text)
         if entry is not None and entry.country:
             return country_names().get(entry.country)
+    if person is None and head.lower_ in TITLE_WORDS:
+        # "MSF Director of Operations", "the ICRC's head": the body named before the title
+        body = next((c for c in head.lefts if c.dep_ in {"compound", "poss"} and c.pos_ == "PROPN"
+                     and (m := mention_in(mentions, c.idx, c.idx + len(c))) is not None and m.type == "ORG"), None)
+        if body is not None:
+            return _clean(doc[body.left_edge.i:body.i + 1].text)
     return None
+
+
+# Title words that join a title's parts rather than start one ("Secretary of State", "Vice-President").
+_LINKING_TITLE_WORDS = frozenset({"of", "-", "state", "general", "prime", "deputy", "vice"})
 
 
 def _from_title(doc: Doc, prefix: str, mentions: Sequence[Mention]) -> str | None:
@@ -340,6 +350,9 @@ def _from_title(doc: Doc, prefix: str, mentions: Sequence[Mention]) -> str | Non
     body = next((b for t, b in TITLE_BODIES.items() if lowered.endswith(t) or f" {t}" in f" {lowered}"), None)
     while words and words[-1].lower().strip(",") in TITLE_WORDS:
         words.pop()
+    # "MSF Director of Operations": the title and what it directs are no part of the body's name
+    cut = next((i for i, w in enumerate(words) if i > 0 and w.lower().strip(",") in TITLE_WORDS - _LINKING_TITLE_WORDS), None)
+    words = words[:cut] if cut is not None else words
     org = " ".join(words).strip(" ,")
     if not org:
         return None
