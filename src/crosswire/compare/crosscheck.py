@@ -11,7 +11,7 @@ from ..batching import runs
 from ..extract.dates import resolve_expression
 from ..records import Document, Event, Happening, Relation, Story
 from ..store import Store
-from .dating import infer_dates
+from .dating import infer_dates, is_fallback
 from .embeddings import Embedder, cached
 from .happenings import find_happenings
 from .relations import find_relations
@@ -111,6 +111,8 @@ def _compare_batch(store: Store, stories: list[Story], member_ids: Mapping[str, 
             if by_id[doc_id].published_inferred == inferred:
                 continue
             dated_docs.append(replace(by_id[doc_id], published_inferred=inferred))
+            if is_fallback(inferred):
+                continue  # no evidence of its own: its events keep the days their own text gives
             before = events[doc_id]
             after = redate_events(before, inferred["date"])
             redated.extend(a for a, b in zip(after, before) if a != b)

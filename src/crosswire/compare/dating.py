@@ -167,7 +167,17 @@ def infer_date(doc: Document, anchors: Sequence[Anchor], dated: Sequence[Documen
     why = "none of its relative dates matches a dated report" if expressions else "it has no relative dates"
     return {"date": str(earliest.published),
             "basis": f"{why}; dated as the earliest dated report in its story (doc {earliest.id[:SHORT_ID]}, "
-                     f"published {earliest.published}), a fallback with no evidence of its own"}
+                     f"published {earliest.published}), {FALLBACK_NOTE}"}
+
+
+# How a date with no evidence of its own is marked: it is shown with its document, and dates none
+# of its events (an unrelated page clustered into a story of another year took that year's days).
+FALLBACK_NOTE = "a fallback with no evidence of its own"
+
+
+def is_fallback(inferred: Mapping[str, str]) -> bool:
+    """Whether an inferred date is the story's earliest date only, with no evidence of its own."""
+    return inferred.get("basis", "").endswith(FALLBACK_NOTE)
 
 
 def infer_dates(story_docs: Sequence[Document], events: Mapping[str, Sequence[Event]] | None = None
