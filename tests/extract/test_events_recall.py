@@ -295,3 +295,12 @@ def test_troops_clashing_where_stones_are_thrown_is_a_riot(nlp_sm) -> None:
     clashes = [e for e in _events(nlp_sm, "Troops shot dead a man on Friday during stone-throwing clashes near Garel.")
                if e.type == "FIGHT"]
     assert clashes and all(_sub(e) == VIOLENT_DEMO for e in clashes)
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "sub"), [
+    ("Gunmen attacked the main peacekeeping base in Garel on Monday.", ARMED_CLASH),  # a base's force fights
+    ("Militants attacked a refugee camp near Garel, killing five people.", ("Violence against civilians", "Attack")),
+])
+def test_an_attack_on_a_base_is_on_its_force(nlp_sm, text: str, sub: tuple[str, str]) -> None:
+    assert _sub(_one(nlp_sm, text)) == sub

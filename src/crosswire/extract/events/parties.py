@@ -200,6 +200,9 @@ def _melee(armed: Token) -> bool:
     return bool(objs) and all(o.lemma_.lower() in MELEE_WEAPONS for o in objs)
 
 
+# Places only armed forces hold: an attack on one is an attack on its force (a battle, for ACLED).
+GARRISONS = frozenset({"base", "barrack", "barracks", "outpost", "garrison", "airbase", "checkpoint", "bunker",
+                       "fort", "cantonment"})
 # Heads that stand for part of the body their "of" names ("members of Boko Haram", "dissidents
 # of the FARC"): of an armed force, they are that force.
 MEMBER_NOUNS = frozenset({"member", "dissident", "element", "cadre", "unit", "faction", "remnant", "commander",
@@ -217,6 +220,9 @@ def kind_of(head: Token, text: str) -> str | None:
         return armed
     of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
     members = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    if head.lemma_.lower() in GARRISONS:
+        # "attacked the main African Union base", "overran an army outpost": the force holding it
+        return "police" if re.search(r"\bpolice|\bgendarm", text, re.I) else "military"
     if head.lemma_.lower() in MEMBER_NOUNS and members is not None:
         force = kind_of(members, " ".join(t.text for t in members.subtree))
         if force in ARMED_FORCE_KINDS:
