@@ -438,3 +438,23 @@ def test_a_retelling_that_opens_the_report_joins_the_happening_told_after_it():
     lede = told(1, "Soldiers shot dead a man near Talbiseh on Friday during stone-throwing clashes.", "shot",
                 target="a man", date="2015-09-25", actor=Party("Soldiers", kind="military"))
     assert groups([caption, lede]) == [["a0", "a1"]]
+
+
+def test_todays_attack_retells_the_lede_and_a_thing_named_definitely_does_not():
+    lede = told(0, "A roadside bomb killed a ranger near Talbiseh on Tuesday.", "bomb", acled=BLAST, dead=1,
+                date="2015-09-29", target="a ranger")
+    today = told(1, "Today's attack followed bombings in three provinces at the weekend.", "attack",
+                 date="2015-09-29", places=())
+    embassy = told(2, "Three guards were hurt when a rocket landed on the US embassy.", "rocket", acled=STRIKE,
+                   target="US embassy", places=())
+    assert groups([lede, today, embassy]) == [["a0", "a1"], ["a2"]]
+
+
+def test_a_retelling_joins_the_happening_that_shares_its_toll_not_merely_the_first():
+    caption = told(0, "Police prepare to clear the square during clashes.", "clashes", acled=CLASH, places=())
+    killing = told(1, "Gunmen killed two protesters near Talbiseh on Monday.", "killed", dead=2, target="two protesters",
+                   date="2015-09-28", actor=Party("Gunmen"))
+    retold = told(2, "They shot the two protesters in the back, a doctor said.", "shot", dead=2,
+                  target="two protesters", places=())
+    found = groups([caption, killing, retold])
+    assert ["a1", "a2"] in found

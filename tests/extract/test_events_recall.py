@@ -304,3 +304,15 @@ def test_troops_clashing_where_stones_are_thrown_is_a_riot(nlp_sm) -> None:
 ])
 def test_an_attack_on_a_base_is_on_its_force(nlp_sm, text: str, sub: tuple[str, str]) -> None:
     assert _sub(_one(nlp_sm, text)) == sub
+
+
+@pytest.mark.model
+@pytest.mark.parametrize(("text", "coded"), [
+    ("Air defences intercepted four drones over Garel on Monday.", True),
+    ("The navy intercepted a boat carrying rifles and ammunition off Garel.", True),
+    ("Two men were intercepted by villagers who accused them of stealing a goat.", False),
+    ("Troops carried out an operation to intercept two boats on the river.", False),
+])
+def test_an_interception_is_disrupted_weapons_use_only_when_arms_are_stopped(nlp_sm, text: str, coded: bool) -> None:
+    found = [e for e in _events(nlp_sm, text) if (e.acled or {}).get("sub_event_type") == "Disrupted weapons use"]
+    assert bool(found) is coded

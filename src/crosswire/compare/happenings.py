@@ -40,7 +40,7 @@ from ..records import HAPPENED, Event, Fatalities, Happening, Party, Place, shor
 from .background import SPAN_DAYS, told_in_passing
 from .kinds import blasts, leading_acled, may_tell_one
 from .named_people import one_fate, one_person, other_victims, same_person
-from ..extract.events.retellings import retells, sets_apart
+from ..extract.events.retellings import retells, sets_apart, told_as_earlier
 
 # Two towns this close are one strike's area ("around Talbiseh" and "over northern Homs"); ACLED's
 # own place checks use the same radius.
@@ -297,7 +297,8 @@ def _one_telling(x: Event, y: Event) -> bool:
     the same toll of dead ("killing 10 civilians" in the lede, "killing 10 civilians" in the
     monitor's account)."""
     if x.evidence.text == y.evidence.text:
-        return True
+        # "This confrontation took place after the murder of six soldiers": two happenings
+        return x.evidence.start != y.evidence.start or told_as_earlier(x) == told_as_earlier(y)
     return x.fatalities is not None and y.fatalities is not None and x.fatalities.low > 0 \
         and (x.fatalities.low, x.fatalities.high) == (y.fatalities.low, y.fatalities.high)
 
@@ -357,11 +358,20 @@ def _join_retellings(groups: list[_Group]) -> list[_Group]:
                 and {ev.doc for ev in a.members} == {b.members[0].doc} and not told_again(a)
                 and not any(apart(x, y) for x in a.members for y in b.members))
 
+    def likeness(a: _Group, b: _Group) -> int:
+        """What ties a retelling to one of several happenings: its toll, its victims' words, its kind."""
+        tolls = {ev.fatalities.low for ev in a.members if ev.fatalities and ev.fatalities.low > 0}
+        victims = {w for ev in a.members if ev.target for w in ev.target.text.casefold().split()}
+        return (2 * any(ev.fatalities is not None and ev.fatalities.low in tolls for ev in b.members)
+                + any(set(ev.target.text.casefold().split()) & victims for ev in b.members if ev.target)
+                + (a.key[1] == b.key[1]))
+
     for b in sorted([g for g in groups if told_again(g)], key=start):
         # what it tells again is told before it, or, for a caption or a lede that opens with the
-        # victim ("The man was shot in the head ..."), after it
+        # victim ("The man was shot in the head ..."), after it; of several, the likeliest, then the first
         before = [a for a in groups if retold(a, b) and start(a) < start(b)]
-        first = min(before or [a for a in groups if retold(a, b)], key=start, default=None)
+        candidates = before or [a for a in groups if retold(a, b)]
+        first = min(candidates, key=lambda a: (-likeness(a, b), start(a)), default=None)
         if first is not None:
             first.members.extend(b.members)
             groups.remove(b)

@@ -22,7 +22,7 @@ from crosswire.extract.events.disasters import recast
 from crosswire.extract.events.actors import Antecedents
 from crosswire.extract.events.arguments import arguments
 from crosswire.extract.events.bodies import body_count, firearm_marks, violent_find
-from crosswire.extract.events.context import GATHERED, event_context, in_slogan, is_onlooker, is_sport
+from crosswire.extract.events.context import GATHERED, WEAPON_WORDS, event_context, in_slogan, is_onlooker, is_sport
 from crosswire.extract.events.merge import (Cluster, absorbed_by_protest, drop_protest_settings, follow_up_toll,
                                             later_toll, toll_to_nearest)
 from crosswire.extract.events.modality import is_back_reference, is_occasion, modality_of
@@ -67,6 +67,8 @@ PERSON_TRIGGERS = frozenset({"bomber", "gunman", "gunmen", "attacker", "assailan
 PLAN_HEADS = frozenset({"vow", "plan", "threaten", "pledge", "promise", "intend", "prepare", "decide"})
 ARMED_PARTY_KINDS = frozenset({"military", "police", "armed group", "state", "government"})
 # Verbs that establish a base ("set up a camp", "built an outpost"); firing at a base does not.
+# What an interception must stop to be disrupted weapons use: arms, or what flies at a target.
+INTERCEPTED_ARMS = WEAPON_WORDS | frozenset({"drone", "projectile", "shell", "uav", "warhead", "shipment", "cargo"})
 # Camps that shelter people, not forces ("relief camps", "a refugee camp").
 SHELTER_CAMPS = frozenset({"relief", "refugee", "refugees", "displacement", "displaced", "idp", "tent", "transit",
                            "aid", "evacuation", "evacuee", "medical", "summer", "holiday", "migrant", "migrants"})
@@ -398,6 +400,8 @@ def _build(cl: Cluster, sent: Span, prev: Span | None, doc: Doc, doc_id: str, pu
         return None  # "established relief camps for the flood victims": shelter, not an armed base
     if "unopposed" in entry.flags and not context.unopposed:
         return None  # "troops entered the town": only "entered it unopposed" is a transfer
+    if entry.pattern == ("intercept",) and not {t.lemma_.lower() for t in sent} & INTERCEPTED_ARMS:
+        return None  # "two men were intercepted by villagers", "an operation to intercept the boats": no arms stopped
     if not has_own_evidence and fatalities is None:
         return None
     event_places = crime_places(trig, event_places) if court else event_places

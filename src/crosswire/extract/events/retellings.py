@@ -18,10 +18,14 @@ from __future__ import annotations
 
 import re
 
+from crosswire.extract.events.victims import PERSON_NOUNS, VICTIM_CATEGORIES
 from crosswire.records import Event, Party
 
 # A definite reference just before a word: "the ambush", "The Kafr Hamra attack", "these raids".
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those)\s+(?:[\w'\u2019.-]+\s+){0,3}$", re.I)
+_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|(?:to|yester)day[\u2019']s|(?:mon|tues|wednes|thurs|fri|satur|sun)day[\u2019']s)"
+                       r"\s+(?:[\w'\u2019.-]+\s+){0,3}$", re.I)
+_DETERMINER = re.compile(r"\b(?:the|this|that|these|those|(?:to|yester)day[\u2019']s|"
+                         r"(?:mon|tues|wednes|thurs|fri|satur|sun)day[\u2019']s)\s", re.I)
 # What makes the reference an earlier happening's: "after the attack", "followed the raid".
 _EARLIER = re.compile(r"\b(?:after|following|followed|since|before|previous|earlier|prior|like|unlike)\s+"
                       r"(?:[\w'\u2019.-]+\s+){0,4}$", re.I)
@@ -32,9 +36,19 @@ _APART = re.compile(r"\b(?:separate(?:ly)?|another|similar|other\s+(?:attacks?|i
                     r"|in\s+(?:19|20)\d\d)\b", re.I)
 
 
+# Words that end a noun phrase: "the square during clashes" is no definite "clashes".
+_PHRASE_BREAKS = frozenset({"during", "in", "on", "at", "of", "by", "for", "with", "to", "from", "after", "before",
+                            "and", "or", "but", "was", "were", "is", "are", "has", "have", "had", "that", "which",
+                            "who", "as", "when", "while", "into", "over", "near", "said", "says"})
+
+
 def _definite_at(text: str, at: int) -> bool:
     head = text[:at]
-    return at > 0 and _DEFINITE.search(head) is not None and _EARLIER.search(head) is None
+    if at <= 0 or _DEFINITE.search(head) is None or _EARLIER.search(head) is not None:
+        return False
+    nearest = list(_DETERMINER.finditer(head))[-1]  # the determiner closest to the word
+    gap = head[nearest.end():].split()  # the words between them
+    return len(gap) <= 3 and not any(w.casefold().strip(",.;:") in _PHRASE_BREAKS for w in gap)
 
 
 def _party_at(party: Party | None, ev: Event) -> int | None:
@@ -45,10 +59,9 @@ def _party_at(party: Party | None, ev: Event) -> int | None:
 
 
 def retells(ev: Event) -> bool:
-    """Whether a mention refers back to a happening by a definite trigger or victim, with nothing
-    setting it apart and no day of its own (a day lent by the sentences before is no day of its own)."""
-    if ev.date and ev.date_basis != "context":
-        return False
+    """Whether a mention refers back to a happening by a definite trigger or victim ("the ambush",
+    "today's attack", "the officers"), with nothing setting it apart; a day of its own is compared
+    with the happening's when they are joined."""
     text = ev.evidence.text
     if _APART.search(text):
         return False
@@ -56,7 +69,21 @@ def retells(ev: Event) -> bool:
     if at >= 0 and _definite_at(text, at):
         return True
     target = _party_at(ev.target, ev)
-    return target is not None and _definite_at(text, target)
+    return target is not None and _is_people(ev.target) and _definite_at(text, target)
+
+
+_IRREGULAR = {"men": "man", "women": "woman", "children": "child", "people": "person", "police": "policeman"}
+
+
+def _is_people(party: Party | None) -> bool:
+    """Whether a party is people ("the officers", "the man"), not a thing or a place a report may
+    name definitely the first time ("the US embassy", "the ruling elite")."""
+    if party is None or not party.text.split():
+        return False
+    head = party.text.split()[-1].casefold().strip(".,'\u2019")
+    head = _IRREGULAR.get(head, head)
+    return head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or head in VICTIM_CATEGORIES \
+        or head.rstrip("s") in VICTIM_CATEGORIES
 
 
 # A mention the report itself calls another happening ("in a separate incident", "another attack",
@@ -70,3 +97,10 @@ _ANOTHER = re.compile(r"\b(?:in\s+(?:a|another)\s+separate|separately|another\s+
 def sets_apart(ev: Event) -> bool:
     """Whether a mention's sentence calls it another happening than the report's others."""
     return _ANOTHER.search(ev.evidence.text) is not None
+
+
+def told_as_earlier(ev: Event) -> bool:
+    """Whether a mention's trigger is named as what came before ("took place after the murder of
+    six soldiers", "followed the group's attack"): another happening than its sentence's own."""
+    at = ev.evidence.text.find(ev.trigger) if ev.trigger else -1
+    return at > 0 and _EARLIER.search(ev.evidence.text[:at]) is not None
