@@ -21,9 +21,8 @@ import re
 from crosswire.extract.events.victims import PERSON_NOUNS, VICTIM_CATEGORIES
 from crosswire.records import Event, Party
 
-# A definite reference just before a word: "the ambush", "The Kafr Hamra attack", "these raids".
-_DEFINITE = re.compile(r"\b(?:the|this|that|these|those|(?:to|yester)day[\u2019']s|(?:mon|tues|wednes|thurs|fri|satur|sun)day[\u2019']s)"
-                       r"\s+(?:[\w'\u2019.-]+\s+){0,3}$", re.I)
+# A definite reference just before a word, its nearest determiner: "the ambush", "The Kafr Hamra
+# attack", "these raids", "today's attack".
 _DETERMINER = re.compile(r"\b(?:the|this|that|these|those|(?:to|yester)day[\u2019']s|"
                          r"(?:mon|tues|wednes|thurs|fri|satur|sun)day[\u2019']s)\s", re.I)
 # What makes the reference an earlier happening's: "after the attack", "followed the raid".
@@ -44,10 +43,10 @@ _PHRASE_BREAKS = frozenset({"during", "in", "on", "at", "of", "by", "for", "with
 
 def _definite_at(text: str, at: int) -> bool:
     head = text[:at]
-    if at <= 0 or _DEFINITE.search(head) is None or _EARLIER.search(head) is not None:
+    determiners = list(_DETERMINER.finditer(head))
+    if not determiners or _EARLIER.search(head) is not None:
         return False
-    nearest = list(_DETERMINER.finditer(head))[-1]  # the determiner closest to the word
-    gap = head[nearest.end():].split()  # the words between them
+    gap = head[determiners[-1].end():].split()  # the words between the closest determiner and the word
     return len(gap) <= 3 and not any(w.casefold().strip(",.;:") in _PHRASE_BREAKS for w in gap)
 
 
