@@ -458,3 +458,10 @@ def test_a_retelling_joins_the_happening_that_shares_its_toll_not_merely_the_fir
                   target="two protesters", places=())
     found = groups([caption, killing, retold])
     assert ["a1", "a2"] in found
+
+
+def test_a_determiner_across_a_comma_makes_no_retelling():
+    from crosswire.extract.events.retellings import retells
+
+    clause = told(0, "When the rebels saw the army, they opened fire on the patrol.", "opened fire", places=())
+    assert not retells(replace(clause, target=None))

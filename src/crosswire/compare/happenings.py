@@ -33,113 +33,18 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from datetime import date as Date
 
-from ..extract.places.rules import haversine_km
-from ..records import HAPPENED, Event, Fatalities, Happening, Party, Place, short_id
-from .background import SPAN_DAYS, told_in_passing
-from .kinds import blasts, leading_acled, may_tell_one
-from .named_people import one_fate, one_person, other_victims, same_person
 from ..extract.events.retellings import retells, sets_apart, told_as_earlier
+from ..records import HAPPENED, Event, Fatalities, Happening, Party, Place, short_id
+from .background import told_in_passing
+from .kinds import blasts, leading_acled, may_tell_one
+from .mention_fit import NEAR_KM, checks, dates_fit, kind_key, party_key, place_of, places_fit
+from .named_people import one_fate, one_person, other_victims, same_person
 
-# Two towns this close are one strike's area ("around Talbiseh" and "over northern Homs"); ACLED's
-# own place checks use the same radius.
-NEAR_KM = 25.0
-# A region-level place contains a town when its centroid is this near (a province's extent).
-REGION_KM = 250.0
+# NEAR_KM, kind_key, party_key and places_fit are read from here by other modules and tests.
+__all__ = ["NEAR_KM", "find_happenings", "group_mentions", "kind_key", "make_happening", "party_key", "places_fit"]
+
 _PRECISION_RANK = {"point": 0, "admin2": 1, "admin1": 2, "region": 3, "country": 4, "continent": 5}
-
-
-def kind_key(ev: Event) -> tuple[str, ...]:
-    """What must be equal for two mentions to be one happening: kind and status."""
-    status = "happened" if ev.modality in HAPPENED else ev.modality
-    if ev.acled:
-        return ("acled", ev.acled.get("event_type") or "", ev.acled.get("sub_event_type") or "", status)
-    return ("plover", ev.type, ev.mode or "", status)
-
-
-# Words that stand for a party already named ("its warplanes", "the jets", "they"): such a
-# party conflicts with nobody. Any other unnamed party ("a coalition", "gunmen") is itself.
-_STAND_INS = frozenset({
-    "it", "its", "they", "their", "them", "he", "his", "she", "her", "we", "our", "this", "these", "those",
-    "jets", "jet", "warplanes", "warplane", "planes", "aircraft", "bombers", "fighters", "helicopters",
-    "drones", "force", "forces", "air", "pilots", "artillery", "troops",
-    "same",  # "the same man", "same group": the party named before
-})
-_DETERMINERS = frozenset({"the", "a", "an", "some", "several", "many", "two", "three", "unidentified", "unknown"})
-
-
-def party_key(party: Party | None) -> str | None:
-    """A party's identity for matching, or None when the text stands in for a party named elsewhere."""
-    if party is None:
-        return None
-    if party.entity:
-        return "entity:" + party.entity
-    if party.canonical:
-        return "name:" + party.canonical.casefold()
-    words = [w for w in (w.strip(".,'\"") for w in party.text.casefold().split()) if w not in _DETERMINERS]
-    if not words or words[0] in _STAND_INS or words[-1] in _STAND_INS:
-        return None
-    return "text:" + " ".join(words)
-
-
-def _parties_fit(a: Party | None, b: Party | None) -> bool | None:
-    """True: the same named party; None: nothing to compare; False: two different parties."""
-    ka, kb = party_key(a), party_key(b)
-    if ka is None or kb is None:
-        return None
-    assert a is not None and b is not None
-    if ka == kb or (a.canonical and b.canonical and a.canonical.casefold() == b.canonical.casefold()) \
-            or one_person(a, b):  # "Hiller" and "Yvonne Hiller": one person
-        return True
-    if a.country and b.country:
-        return a.country == b.country
-    if ka.startswith("text:") and kb.startswith("text:") and a.kind is not None and a.kind == b.kind:
-        return None  # "police" and "two plainclothes officers": unnamed, of one kind, maybe the same
-    return False
-
-
-def _place_of(ev: Event) -> Place | None:
-    return ev.places[0] if ev.places else None
-
-
-def places_fit(a: Place | None, b: Place | None) -> bool | None:
-    if a is None or b is None:
-        return None
-    if a.country and b.country and a.country != b.country:
-        return False
-    if a.geonames_id is not None and a.geonames_id == b.geonames_id:
-        return True
-    km = haversine_km(a.lat, a.lon, b.lat, b.lon)
-    if a.precision == "point" and b.precision == "point":
-        return km <= NEAR_KM
-    if "continent" in (a.precision, b.precision) or "country" in (a.precision, b.precision):
-        return None if a.country and a.country == b.country else False
-    return None if km <= REGION_KM else False
-
-
-def _dates_fit(a: Event, b: Event, *, lent_days_yield: bool = False) -> bool | None:
-    """True: one day; None: nothing to compare; False: two days. With ``lent_days_yield`` (two
-    mentions naming one victim) a day lent by a neighbouring sentence (``date_basis="context"``)
-    is no evidence against another: a named person is killed once."""
-    if not a.date or not b.date:
-        return None
-    if a.date == b.date:
-        return True
-    if lent_days_yield and "context" in (a.date_basis, b.date_basis):
-        return None
-    try:
-        gap = abs((Date.fromisoformat(a.date) - Date.fromisoformat(b.date)).days)
-    except ValueError:
-        return False
-    span = max(SPAN_DAYS.get(a.date_precision or "", 0), SPAN_DAYS.get(b.date_precision or "", 0))
-    return None if gap < span else False
-
-
-def _checks(a: Event, b: Event, *, lent_days_yield: bool) -> tuple[bool | None, bool | None, bool | None]:
-    """Day, place and actor of two mentions: True the same, None nothing to compare, False two."""
-    return (_dates_fit(a, b, lent_days_yield=lent_days_yield), places_fit(_place_of(a), _place_of(b)),
-            _parties_fit(a.actor, b.actor))
 
 
 @dataclass(slots=True)
@@ -152,28 +57,28 @@ class _Group:
         best = 0
         joinable = False
         for other in self.members:
-            checks = _checks(ev, other, lent_days_yield=one_person(ev.target, other.target))
-            if (False in checks and not one_fate(ev, other)) or other_victims(ev.target, other.target):
+            found = checks(ev, other, lent_days_yield=one_person(ev.target, other.target))
+            if (False in found and not one_fate(ev, other)) or other_victims(ev.target, other.target):
                 return None
             # "In a separate incident, ...": one report, but not its other mentions' happening
             same_doc = ev.doc == other.doc and (ev.evidence.start == other.evidence.start
                                                 or not (sets_apart(ev) or sets_apart(other)))
-            date_ok, place_ok, actor_ok = checks
+            date_ok, place_ok, actor_ok = found
             # "last year" in two reports is no shared day: only a day joins two outlets' mentions
             date_ok = date_ok and {ev.date_precision, other.date_precision} <= {"day", None}
             # Two outlets of one story telling an undated strike on one town tell one strike: with no
             # day on either side, the town is what they share (reports dated by no one, as copied
             # bodies are, would otherwise never join).
             undated_at_one_town = ev.date is None and other.date is None and place_ok is True and all(
-                (p := _place_of(x)) is not None and p.precision == "point" for x in (ev, other))
+                (p := place_of(x)) is not None and p.precision == "point" for x in (ev, other))
             if same_doc or (date_ok and (place_ok or actor_ok)) or same_person(ev, other) or undated_at_one_town:
                 joinable = True
-            best = max(best, sum(1 for c in checks if c) + (1 if same_doc else 0))
+            best = max(best, sum(1 for c in found if c) + (1 if same_doc else 0))
         return best if joinable else None
 
 
 def _specificity(ev: Event) -> int:
-    place = _place_of(ev)
+    place = place_of(ev)
     return (2 if ev.date else 0) + (2 if place and place.precision == "point" else 1 if place else 0) + (
         1 if party_key(ev.actor) else 0)
 
@@ -206,7 +111,7 @@ def group_mentions(events: Sequence[Event], doc_order: Mapping[str, int]) -> lis
 def _compatible(a: Event, b: Event) -> bool:
     if other_victims(a.target, b.target):
         return False
-    return one_fate(a, b) or False not in _checks(a, b, lent_days_yield=True)
+    return one_fate(a, b) or False not in checks(a, b, lent_days_yield=True)
 
 
 def _join_while(groups: list[_Group], joinable: Callable[[_Group, _Group], bool]) -> list[_Group]:
@@ -253,10 +158,10 @@ def _ties(a: Event, b: Event, *, blasts: bool = False) -> bool:
     Two undated ``blasts`` (the explosions family) tie by placed mentions, one place within the
     other or the same ("a suicide car bomb in central Turkey", "the bus was hit in Kayseri"): a
     report seldom tells two undated blasts in one place, while it often tells several fights."""
-    day, place, actor = _checks(a, b, lent_days_yield=False)
+    day, place, actor = checks(a, b, lent_days_yield=False)
     if a.date is None and b.date is None:
         if blasts:
-            return _place_of(a) is not None and _place_of(b) is not None
+            return place_of(a) is not None and place_of(b) is not None
         # Undated, one doer ties them ("gunmen killed nine officers", "the gunmen opened fire on
         # them on the road"): of 12 rows a blind coder found repeating a happening on real pages,
         # most were undated retellings. The report's town alone ties nothing: every event of a
@@ -314,7 +219,7 @@ def _join_one_telling(groups: list[_Group]) -> list[_Group]:
     def apart(x: Event, y: Event) -> bool:
         if other_victims(x.target, y.target):
             return True
-        return _dates_fit(x, y) is False or places_fit(_place_of(x), _place_of(y)) is False
+        return dates_fit(x, y) is False or places_fit(place_of(x), place_of(y)) is False
 
     def joinable(a: _Group, b: _Group) -> bool:
         docs = {ev.doc for ev in a.members} | {ev.doc for ev in b.members}
@@ -346,8 +251,8 @@ def _join_retellings(groups: list[_Group]) -> list[_Group]:
     def apart(x: Event, y: Event) -> bool:
         tolls = x.fatalities is not None and y.fatalities is not None and x.fatalities.low > 0 \
             and y.fatalities.low > 0 and x.fatalities.low != y.fatalities.low
-        return tolls or other_victims(x.target, y.target) or _dates_fit(x, y) is False \
-            or places_fit(_place_of(x), own_place(y)) is False
+        return tolls or other_victims(x.target, y.target) or dates_fit(x, y) is False \
+            or places_fit(place_of(x), own_place(y)) is False
 
     def told_again(b: _Group) -> bool:
         return (_violent(b.key) or b.key[2] in RETOLD_AS) and len({ev.doc for ev in b.members}) == 1 \

@@ -35,6 +35,7 @@ _APART = re.compile(r"\b(?:separate(?:ly)?|another|similar|other\s+(?:attacks?|i
                     r"|in\s+(?:19|20)\d\d)\b", re.I)
 
 
+_PHRASE_WORD = re.compile(r"[\w'\u2019.-]+")
 # Words that end a noun phrase: "the square during clashes" is no definite "clashes".
 _PHRASE_BREAKS = frozenset({"during", "in", "on", "at", "of", "by", "for", "with", "to", "from", "after", "before",
                             "and", "or", "but", "was", "were", "is", "are", "has", "have", "had", "that", "which",
@@ -47,7 +48,8 @@ def _definite_at(text: str, at: int) -> bool:
     if not determiners or _EARLIER.search(head) is not None:
         return False
     gap = head[determiners[-1].end():].split()  # the words between the closest determiner and the word
-    return len(gap) <= 3 and not any(w.casefold().strip(",.;:") in _PHRASE_BREAKS for w in gap)
+    # a comma or a clause word ends the determiner's phrase: "of the military, they opened fire"
+    return len(gap) <= 3 and all(_PHRASE_WORD.fullmatch(w) and w.casefold() not in _PHRASE_BREAKS for w in gap)
 
 
 def _party_at(party: Party | None, ev: Event) -> int | None:
