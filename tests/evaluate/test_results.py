@@ -158,3 +158,22 @@ def test_relation_verdicts_give_precision_per_type_and_disputes_found(tmp_path: 
     assert contradicts.crosswire == "0.500" and contradicts.n.startswith("1 correct, 1 wrong")  # R2 held back
     assert supports.crosswire == "1.000" and supports.n == "1 correct, 0 wrong, 1 unsure of 2 judged"
     assert disputes.crosswire == "0.333" and disputes.n == "1 of 3 disputes"
+
+
+def test_disputes_matched_at_dispute_level_give_a_figure_of_their_own(tmp_path: Path) -> None:
+    import json
+
+    folder = tmp_path / "results" / "judged"
+    folder.mkdir(parents=True)
+    (folder / "relations_x.tsv").write_text("record\ttype\tverdict\tshown\nR0\tcontradicts\tCORRECT\tyes\n",
+                                           encoding="utf-8")
+    (folder / "relations_x.disputes.tsv").write_text(
+        "story\tdispute_id\tcaptured\tsame_dispute\nS0\tS0-D1\tno\tyes\nS0\tS0-D2\tno\tno\nS1\tS1-D1\tno\tn/a\n",
+        encoding="utf-8")
+    (folder / "relations_x.json").write_text(json.dumps({
+        "what": "relations", "format": "relations", "judged_output_of": "crosswire abc",
+        "articles": "real stories: two", "stories_judged": 2}), encoding="utf-8")
+    context = Context(shared=tmp_path / "none", gold=tmp_path / "none", repo=tmp_path)
+    *_, sentences, same = run_all(context, {"judged"})
+    assert sentences.crosswire == "0.000"  # no shown contradiction joins a labelled pair's own sentences
+    assert same.crosswire == "0.500" and same.n == "1 of 2 disputes (1 judged no dispute)"

@@ -372,6 +372,14 @@ def _judged_relations(path: Path, meta: dict[str, Any]) -> Iterator[Figure]:
     yield Figure(f"{meta['what']} (blind judge)", "disputes the judge listed before seeing output, found",
                  fmt(found / len(disputes) if disputes else None), "", data, where,
                  f"{found} of {len(disputes)} disputes", tuned)
+    # A dispute found when a shown contradiction states the same disagreement between the same sides,
+    # in other sentences if need be: a judge matched them (column same_dispute; n/a: no dispute after all).
+    judged = [d for d in disputes if d.get("same_dispute") in ("yes", "no")]
+    if judged:
+        same = sum(1 for d in judged if d["same_dispute"] == "yes")
+        yield Figure(f"{meta['what']} (blind judge)", "labelled disputes a shown contradiction states (any sentences)",
+                     fmt(same / len(judged)), "", data, where,
+                     f"{same} of {len(judged)} disputes ({len(disputes) - len(judged)} judged no dispute)", tuned)
 
 
 def _judged_fields(path: Path, meta: dict[str, Any]) -> Iterator[Figure]:
