@@ -208,6 +208,12 @@ def _one_telling(x: Event, y: Event) -> bool:
         and (x.fatalities.low, x.fatalities.high) == (y.fatalities.low, y.fatalities.high)
 
 
+def _set_apart(x: Event, y: Event, y_place: Place | None) -> bool:
+    """Whether two mentions of one report are two happenings by their victims, days or places
+    (``y_place`` is where ``y`` is taken to be)."""
+    return other_victims(x.target, y.target) or dates_fit(x, y) is False or places_fit(place_of(x), y_place) is False
+
+
 def _join_one_telling(groups: list[_Group]) -> list[_Group]:
     """Groups of one document and one status, both violent kinds, that one sentence or one toll
     ties (:func:`_one_telling`) and no day, place or victim sets apart, are one happening.
@@ -216,16 +222,11 @@ def _join_one_telling(groups: list[_Group]) -> list[_Group]:
     sentence, and one barrel-bomb strike twice with the same toll; actors misread in one mention
     ("AFP" for the killers) kept them apart, so actors are not compared here: the sentence or the
     toll is the stronger tie. Two happenings of one report differ in day, place or victim."""
-    def apart(x: Event, y: Event) -> bool:
-        if other_victims(x.target, y.target):
-            return True
-        return dates_fit(x, y) is False or places_fit(place_of(x), place_of(y)) is False
-
     def joinable(a: _Group, b: _Group) -> bool:
         docs = {ev.doc for ev in a.members} | {ev.doc for ev in b.members}
         if len(docs) != 1 or a.key[-1] != b.key[-1] or not (_violent(a.key) and _violent(b.key)):
             return False
-        if any(apart(x, y) for x in a.members for y in b.members):
+        if any(_set_apart(x, y, place_of(y)) for x in a.members for y in b.members):
             return False
         return any(_one_telling(x, y) for x in a.members for y in b.members)
 
@@ -251,8 +252,7 @@ def _join_retellings(groups: list[_Group]) -> list[_Group]:
     def apart(x: Event, y: Event) -> bool:
         tolls = x.fatalities is not None and y.fatalities is not None and x.fatalities.low > 0 \
             and y.fatalities.low > 0 and x.fatalities.low != y.fatalities.low
-        return tolls or other_victims(x.target, y.target) or dates_fit(x, y) is False \
-            or places_fit(place_of(x), own_place(y)) is False
+        return tolls or _set_apart(x, y, own_place(y))
 
     def told_again(b: _Group) -> bool:
         return (_violent(b.key) or b.key[2] in RETOLD_AS) and len({ev.doc for ev in b.members}) == 1 \
@@ -274,8 +274,8 @@ def _join_retellings(groups: list[_Group]) -> list[_Group]:
     for b in sorted([g for g in groups if told_again(g)], key=start):
         # what it tells again is told before it, or, for a caption or a lede that opens with the
         # victim ("The man was shot in the head ..."), after it; of several, the likeliest, then the first
-        before = [a for a in groups if retold(a, b) and start(a) < start(b)]
-        candidates = before or [a for a in groups if retold(a, b)]
+        fits = [a for a in groups if retold(a, b)]
+        candidates = [a for a in fits if start(a) < start(b)] or fits
         first = min(candidates, key=lambda a: (-likeness(a, b), start(a)), default=None)
         if first is not None:
             first.members.extend(b.members)

@@ -169,22 +169,26 @@ def known_affiliations(claims: Sequence[Claim]) -> list[Claim]:
     director", later "Dr Orvik said") carry it everywhere: one person speaks for one body, and a
     charity's toll told by its director is that charity's (a blind judge marked such a pair one
     source revising itself)."""
+    def surname(name: str) -> str:
+        return name.split()[-1].casefold()
+
     known: dict[str, set[str]] = {}
     for c in claims:
         sp = c.speaker
-        if sp is not None and sp.affiliation and sp.canonical:
-            known.setdefault(sp.canonical.split()[-1].casefold(), set()).add(sp.affiliation)
-        if sp is not None and sp.affiliation:
-            # "a statement issued by Dr Lena Orvik, MSF Director of Operations, said": the title spoke,
-            # and the name set before it is the same person
-            for name in re.finditer(rf"([A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+)*),\s+(?:the\s+)?{re.escape(sp.affiliation)}\b",
-                                    c.evidence.text):
-                known.setdefault(name.group(1).split()[-1].casefold(), set()).add(sp.affiliation)
+        if sp is None or not sp.affiliation:
+            continue
+        if sp.canonical:
+            known.setdefault(surname(sp.canonical), set()).add(sp.affiliation)
+        # "a statement issued by Dr Lena Orvik, MSF Director of Operations, said": the title spoke,
+        # and the name set before it is the same person
+        for name in re.finditer(rf"([A-Z][\w'\u2019.-]+(?:\s+[A-Z][\w'\u2019.-]+)*),\s+(?:the\s+)?{re.escape(sp.affiliation)}\b",
+                                c.evidence.text):
+            known.setdefault(surname(name.group(1)), set()).add(sp.affiliation)
     out = []
     for c in claims:
         sp = c.speaker
         if sp is not None and not sp.affiliation and sp.canonical:
-            found = known.get(sp.canonical.split()[-1].casefold(), set())
+            found = known.get(surname(sp.canonical), set())
             if len(found) == 1:
                 c = replace(c, speaker=replace(sp, affiliation=next(iter(found))))
         out.append(c)

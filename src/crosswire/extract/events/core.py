@@ -66,12 +66,12 @@ PERSON_TRIGGERS = frozenset({"bomber", "gunman", "gunmen", "attacker", "assailan
 # Verbs whose purpose clause is an event of its own ("vowed to strike").
 PLAN_HEADS = frozenset({"vow", "plan", "threaten", "pledge", "promise", "intend", "prepare", "decide"})
 ARMED_PARTY_KINDS = frozenset({"military", "police", "armed group", "state", "government"})
-# Verbs that establish a base ("set up a camp", "built an outpost"); firing at a base does not.
 # What an interception must stop to be disrupted weapons use: arms, or what flies at a target.
 INTERCEPTED_ARMS = WEAPON_WORDS | frozenset({"drone", "projectile", "shell", "uav", "warhead", "shipment", "cargo"})
 # Camps that shelter people, not forces ("relief camps", "a refugee camp").
 SHELTER_CAMPS = frozenset({"relief", "refugee", "refugees", "displacement", "displaced", "idp", "tent", "transit",
                            "aid", "evacuation", "evacuee", "medical", "summer", "holiday", "migrant", "migrants"})
+# Verbs that establish a base ("set up a camp", "built an outpost"); firing at a base does not.
 BASE_VERBS = frozenset({"establish", "set", "build", "open", "relocate", "move", "construct", "install", "erect",
                         "create", "setup"})
 # Verbs of reacting to an event: a date in their clause dates the reaction ("condemned the

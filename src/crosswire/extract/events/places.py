@@ -215,15 +215,17 @@ _FILED_MARK = re.compile(r"\s*(?:\([A-Z][^()\n]{0,40}\)\s*)?(?::|--?|[\u2014\u20
 def files_the_copy(place: Place, text: str) -> bool:
     """Whether a place in a sentence is the dateline it opens with (where the copy was filed),
     not where the sentence's event happened."""
-    start = place.start or 0
-    line_start = text.rfind("\n", 0, start) + 1
-    return not text[line_start:start].strip() and _FILED_MARK.match(text, place.end or start) is not None
+    return _opens_its_line(place, text) and _FILED_MARK.match(text, place.end or place.start or 0) is not None
 
 
 def _opens_a_dateline(place: Place, text: str) -> bool:
     """Whether a place opens its line as a dateline does ("MOSCOW, Oct. 6 (Xinhua) --")."""
-    line_start = text.rfind("\n", 0, place.start or 0) + 1
-    return not text[line_start:place.start].strip() and _dateline_mark_after(text, place.end or 0)
+    return _opens_its_line(place, text) and _dateline_mark_after(text, place.end or 0)
+
+
+def _opens_its_line(place: Place, text: str) -> bool:
+    start = place.start or 0
+    return not text[text.rfind("\n", 0, start) + 1:start].strip()
 
 
 def _earlier_sentences(sent: Span, prev: Span | None, doc: Doc, happened: bool) -> list[Span]:

@@ -31,7 +31,7 @@ def running_toll(ev: Event) -> bool:
         return False
     text = ev.evidence.text
     toll = text.find(ev.fatalities.text or "\0")
-    near = text[max(toll, 0):] if toll >= 0 else text  # what follows the count: "... since October"
+    near = text[toll:] if toll >= 0 else text  # what follows the count: "... since October"
     if (_SINCE.search(text) and _PERFECT.search(text)) or (
             _SINCE.search(near) and re.match(r"(?i)deaths?\b", ev.fatalities.text or "")):
         return True
